@@ -1,0 +1,130 @@
+package dev.skerry.engine.value;
+
+/**
+ * One SQL value in a reusable cell: a VM register, a column being decoded, a function argument or result.
+ *
+ * <p>The storage class is one of {@link #NULL}, {@link #INTEGER}, {@link #FLOAT}, {@link #TEXT},
+ * {@link #BLOB} (numbered as SQLite's {@code SQLITE_INTEGER} … {@code SQLITE_NULL}). Invariant: only the
+ * field of the current class is meaningful ({@code i} for INTEGER, {@code r} for FLOAT, {@code s} for TEXT,
+ * {@code b} for BLOB); setters switch the class and the field together, so a cell is reused without
+ * allocating for numbers. Text is a Java {@code String}; blobs are byte arrays that are never modified after
+ * being stored in a cell (a cell may share its array with a record or another cell).
+ */
+public final class Mem {
+    public static final int INTEGER = 1;
+    public static final int FLOAT = 2;
+    public static final int TEXT = 3;
+    public static final int BLOB = 4;
+    public static final int NULL = 5;
+
+    private int type = NULL;
+    private long i;
+    private double r;
+    private String s;
+    private byte[] b;
+    /** SQLite's value subtype ({@code sqlite3_value_subtype}); 0 when none. Cleared by every setter. */
+    private int subtype;
+
+    public Mem() {
+    }
+
+    public int type() {
+        return type;
+    }
+
+    public boolean isNull() {
+        return type == NULL;
+    }
+
+    public long longValue() {
+        return i;
+    }
+
+    public double doubleValue() {
+        return r;
+    }
+
+    public String text() {
+        return s;
+    }
+
+    public byte[] blob() {
+        return b;
+    }
+
+    public int subtype() {
+        return subtype;
+    }
+
+    public void setSubtype(int subtype) {
+        this.subtype = subtype;
+    }
+
+    public void setNull() {
+        type = NULL;
+        s = null;
+        b = null;
+        subtype = 0;
+    }
+
+    public void setLong(long v) {
+        type = INTEGER;
+        i = v;
+        s = null;
+        b = null;
+        subtype = 0;
+    }
+
+    public void setDouble(double v) {
+        type = FLOAT;
+        r = v;
+        s = null;
+        b = null;
+        subtype = 0;
+    }
+
+    /** Sets TEXT; a null string sets NULL. */
+    public void setText(String v) {
+        if (v == null) {
+            setNull();
+            return;
+        }
+        type = TEXT;
+        s = v;
+        b = null;
+        subtype = 0;
+    }
+
+    /** Sets BLOB (the array is shared, not copied); a null array sets NULL. */
+    public void setBlob(byte[] v) {
+        if (v == null) {
+            setNull();
+            return;
+        }
+        type = BLOB;
+        b = v;
+        s = null;
+        subtype = 0;
+    }
+
+    /** Makes this cell hold the same value as {@code other} (blob arrays are shared). */
+    public void copyFrom(Mem other) {
+        type = other.type;
+        i = other.i;
+        r = other.r;
+        s = other.s;
+        b = other.b;
+        subtype = other.subtype;
+    }
+
+    @Override
+    public String toString() {
+        switch (type) {
+            case NULL: return "NULL";
+            case INTEGER: return Long.toString(i);
+            case FLOAT: return Double.toString(r);
+            case TEXT: return "'" + s + "'";
+            default: return "x'" + b.length + " bytes'";
+        }
+    }
+}
