@@ -90,9 +90,10 @@ public final class Wal {
      * Opens the log file (creating it empty if absent) and recovers it: reads the header, then frames while
      * their salts match and cumulative checksums hold, and keeps those up to the last commit frame. A log
      * whose header is damaged is treated as empty, as SQLite does; a header with another format version fails
-     * with {@code SQLITE_CANTOPEN}; a log holding transactions for a page size other than {@code pageSize}
-     * fails with {@code SQLITE_CORRUPT} (SQLite's checkpoint refuses such a log in the same way).
-     * Re-callable until it returns.
+     * with {@code SQLITE_CANTOPEN}. {@code pageSize} is the database file's page size, used for a log that
+     * holds no transaction; a log holding transactions keeps the page size of its header even if it differs,
+     * as SQLite does (SQLite reads page 1 from the log and checkpoints at the log's page size): the caller
+     * must then use {@link #pageSize()}. Re-callable until it returns.
      */
     public void open(int pageSize) throws IoPending, SqliteException {
         if (state == State.NEW) {
@@ -109,6 +110,7 @@ public final class Wal {
         state = State.READY;
     }
 
+    /** The page size of the log's frames (see {@link #open}). */
     public int pageSize() {
         return pageSize;
     }

@@ -13,6 +13,10 @@ import dev.skerry.engine.io.IoPending;
  * the next batch) → DONE. Progress between batches is in fields: the next frame to check, the running
  * checksum, the last commit frame seen with its database size and checksum. A batch's bytes are examined
  * exactly once, in the step after its read completed. On an I/O error the machine returns to START.
+ *
+ * <p>Frames are read with the page size of the log's header. When the log holds a transaction and that size
+ * differs from the database's, the log's size wins, as in SQLite (which takes the page size from page 1 as
+ * the log gives it, and checkpoints at the log's page size).
  */
 final class WalRecovery {
     private enum Step { START, SIZE, HEADER, FRAMES, DONE }
@@ -156,10 +160,8 @@ final class WalRecovery {
 
     private void finish() throws SqliteException {
         step = Step.DONE;
-        if (lastCommit > 0 && walPageSize != wal.pageSize) {
-            step = Step.START;
-            throw SqliteException.corrupt("WAL page size " + walPageSize + " differs from database page size "
-                    + wal.pageSize);
+        if (lastCommit > 0) {
+            wal.pageSize = walPageSize;
         }
         wal.hasHeader = true;
         wal.bigEndianChecksum = bigEndian;
