@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,7 +27,6 @@ class WalRecoveryTest {
     @TempDir
     static Path dir;
 
-    /** Database images and rows of three states made by SQLite: S0 (the db file), S1 and S2 (commits T1, T2). */
     static byte[] s0;
     static byte[] s1;
     static byte[] s2;
@@ -38,57 +36,26 @@ class WalRecoveryTest {
     static int pageSize;
     static List<Integer> t1;
     static List<Integer> t2;
-    /** The log Skerry wrote for T1 then T2 over S0. */
     static byte[] wal12;
     static int caseNumber;
 
     @BeforeAll
     static void makeStates() throws Exception {
-        Path a = dir.resolve("src/x.db");
-        Files.createDirectories(a.getParent());
-        try (Connection c = SqliteFiles.openWalMode(a)) {
-            SqliteFiles.exec(c, "CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)",
-                    "WITH RECURSIVE s(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM s WHERE n < 150)"
-                            + " INSERT INTO t SELECT n, printf('row %d %.*c', n, 90, 'a') FROM s");
-            SqliteFiles.checkpointTruncateOn(c);
-            s0 = Files.readAllBytes(a);
-            rows0 = SqliteFiles.rows(c, "SELECT * FROM t ORDER BY id");
-            SqliteFiles.exec(c, "UPDATE t SET v = 'one ' || id WHERE id % 4 = 0",
-                    "WITH RECURSIVE s(n) AS (SELECT 151 UNION ALL SELECT n + 1 FROM s WHERE n < 220)"
-                            + " INSERT INTO t SELECT n, printf('row %d %.*c', n, 90, 'b') FROM s");
-            SqliteFiles.checkpointTruncateOn(c);
-            s1 = Files.readAllBytes(a);
-            rows1 = SqliteFiles.rows(c, "SELECT * FROM t ORDER BY id");
-            SqliteFiles.exec(c, "DELETE FROM t WHERE id % 3 = 0", "CREATE INDEX tv ON t(v)");
-            SqliteFiles.checkpointTruncateOn(c);
-            s2 = Files.readAllBytes(a);
-            rows2 = SqliteFiles.rows(c, "SELECT * FROM t ORDER BY id");
-        }
-        pageSize = SqliteFiles.pageSize(s0);
-        t1 = diff(s0, s1);
-        t2 = diff(s1, s2);
-        assertTrue(t1.size() >= 3 && t2.size() >= 3, "each transaction must span several frames");
-        WalTestVfs vfs = WalTestVfs.forSuite();
-        vfs.put("x.db", s0);
-        Wal wal = new Wal(vfs, "x.db-wal", 7);
-        Io.drive(vfs, () -> wal.open(pageSize));
-        WalSqliteInteropTest.commitPages(vfs, wal, s1, pageSize, t1, s1.length / pageSize);
-        WalSqliteInteropTest.commitPages(vfs, wal, s2, pageSize, t2, s2.length / pageSize);
-        wal12 = vfs.get("x.db-wal");
-    }
-
-    private static List<Integer> diff(byte[] from, byte[] to) {
-        List<Integer> out = new ArrayList<>();
-        for (int p = 1; p <= to.length / pageSize; p++) {
-            if (!Arrays.equals(SqliteFiles.page(from, p, pageSize), SqliteFiles.page(to, p, pageSize))) {
-                out.add(p);
-            }
-        }
-        return out;
+        WalStates st = WalStates.get();
+        s0 = st.s0;
+        s1 = st.s1;
+        s2 = st.s2;
+        rows0 = st.rows0;
+        rows1 = st.rows1;
+        rows2 = st.rows2;
+        pageSize = st.pageSize;
+        t1 = st.t1;
+        t2 = st.t2;
+        wal12 = st.wal12;
     }
 
     /** Recovers {@code walBytes} over {@code db}; returns the Wal. */
-    private static Wal recover(WalTestVfs vfs, byte[] db, byte[] walBytes) throws SqliteException {
+    static Wal recover(WalTestVfs vfs, byte[] db, byte[] walBytes) throws SqliteException {
         vfs.put("x.db", db);
         vfs.put("x.db-wal", walBytes);
         Wal wal = new Wal(vfs, "x.db-wal", 11);
