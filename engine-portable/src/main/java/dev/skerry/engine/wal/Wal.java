@@ -76,7 +76,7 @@ public final class Wal {
 
     /** A log at {@code walPath} (conventionally the database path plus {@code -wal}); no I/O yet. */
     public Wal(Vfs vfs, String walPath) {
-        this(vfs, walPath, System.currentTimeMillis() ^ ((long) System.identityHashCode(walPath) << 32));
+        this(vfs, walPath, System.currentTimeMillis() ^ ((long) walPath.hashCode() << 32));
     }
 
     /** As {@link #Wal(Vfs, String)}, with the seed of the salts chosen for new headers (tests). */
@@ -145,13 +145,19 @@ public final class Wal {
      * Appends one transaction: frames for {@code pages[0..nPages)} (page {@code pgnos[i]}, each array at least
      * a page long; the caller keeps them unchanged until this returns), the last one a commit frame recording
      * {@code dbSizeAfterCommit}; syncs the log; then publishes the frames to {@link #findFrame}. Re-callable
-     * with the same arguments until it returns; on an I/O error nothing is published.
+     * with the same arguments until it returns; on an I/O error nothing is published. Page numbers below 1,
+     * pages shorter than {@link #pageSize()} or an empty transaction give {@code SQLITE_MISUSE}.
      */
     public void commit(int[] pgnos, byte[][] pages, int nPages, int dbSizeAfterCommit)
             throws IoPending, SqliteException {
         if (state == State.READY) {
-            if (nPages < 1 || dbSizeAfterCommit < 1) {
+            if (nPages < 1 || dbSizeAfterCommit < 1 || pgnos.length < nPages || pages.length < nPages) {
                 throw misuse();
+            }
+            for (int i = 0; i < nPages; i++) {
+                if (pgnos[i] < 1 || pages[i] == null || pages[i].length < pageSize) {
+                    throw misuse();
+                }
             }
             writer.begin();
             state = State.COMMITTING;

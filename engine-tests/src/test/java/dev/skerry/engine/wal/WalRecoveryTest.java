@@ -193,4 +193,17 @@ class WalRecoveryTest {
         Io.drive(vfs, () -> wal.checkpoint(db));
         assertArrayEquals(sqliteResult, vfs.get("x.db"));
     }
+
+    /** A torn tail is overwritten by the next commit, which SQLite and Skerry then both recover. */
+    @Test
+    void commitAfterATornTailOverwritesIt() throws Exception {
+        int last = t1.size() + t2.size();
+        WalTestVfs vfs = WalTestVfs.forSuite();
+        Wal wal = recover(vfs, s0, Arrays.copyOf(wal12, (int) frameEnd(last - 1) + 100));
+        assertEquals(t1.size(), wal.maxFrame());
+        WalSqliteInteropTest.commitPages(vfs, wal, s2, pageSize, t2, s2.length / pageSize);
+        byte[] log = vfs.get("x.db-wal");
+        assertEquals(last, recover(WalTestVfs.forSuite(), s0, log).maxFrame());
+        assertEquals(rows2, sqliteRows(s0, log));
+    }
 }

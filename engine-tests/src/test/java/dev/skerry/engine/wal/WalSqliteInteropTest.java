@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The WAL format against real SQLite in both directions: SQLite writes, Skerry reads; Skerry writes, SQLite reads. */
 class WalSqliteInteropTest {
@@ -27,21 +29,29 @@ class WalSqliteInteropTest {
         }
     }
 
+    private static Connection create(Path db, int pageSize) throws Exception {
+        Files.createDirectories(db.getParent());
+        Connection c = SqliteFiles.open(db);
+        SqliteFiles.exec(c, "PRAGMA page_size=" + pageSize, "PRAGMA journal_mode=WAL", "PRAGMA wal_autocheckpoint=0");
+        return c;
+    }
+
     /** SQLite's commits, copied without checkpoint: Skerry finds exactly SQLite's frames and SQLite's pages. */
-    @Test
-    void recoversWalWrittenBySqlite() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096, 65536})
+    void recoversWalWrittenBySqlite(int size) throws Exception {
         Path a = dir.resolve("a/x.db");
-        Files.createDirectories(a.getParent());
         Path b;
         Path c;
-        try (Connection conn = SqliteFiles.openWalMode(a)) {
-            fill(conn, 1, 400);
+        try (Connection conn = create(a, size)) {
+            fill(conn, 1, 2000);
             SqliteFiles.exec(conn, "UPDATE t SET v = 'changed ' || id WHERE id % 7 = 0", "DELETE FROM t WHERE id % 11 = 0");
             b = SqliteFiles.copyWithWal(a, dir.resolve("b"));
             c = SqliteFiles.copyWithWal(a, dir.resolve("c"));
         }
         byte[] dbBytes = Files.readAllBytes(b);
         int pageSize = SqliteFiles.pageSize(dbBytes);
+        assertEquals(size, pageSize);
         byte[] walBytes = Files.readAllBytes(Path.of(b + "-wal"));
         assertEquals(0x377f0682, WalFormat.get32(walBytes, 0), "SQLite on this machine writes little-endian checksums");
 
@@ -65,7 +75,7 @@ class WalSqliteInteropTest {
                 assertArrayEquals(SqliteFiles.page(expected, p, pageSize), page, "page " + p);
             }
         }
-        assertTrue(inWal > 10, "the test must put many pages in the log");
+        assertTrue(inWal >= 3, "the test must put several pages in the log");
 
         VfsFile db = vfs.open("x.db", 0);
         Io.drive(vfs, () -> wal.checkpoint(db));
@@ -76,14 +86,14 @@ class WalSqliteInteropTest {
     }
 
     /** Page images SQLite produced, committed by Skerry onto the old database: SQLite reads the new rows. */
-    @Test
-    void sqliteReadsWalWrittenBySkerry() throws Exception {
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096, 65536})
+    void sqliteReadsWalWrittenBySkerry(int size) throws Exception {
         Path a = dir.resolve("a/x.db");
-        Files.createDirectories(a.getParent());
         byte[] before;
         byte[] after;
         List<String> expectedRows;
-        try (Connection conn = SqliteFiles.openWalMode(a)) {
+        try (Connection conn = create(a, size)) {
             fill(conn, 1, 200);
             SqliteFiles.checkpointTruncateOn(conn);
             before = Files.readAllBytes(a);
@@ -94,6 +104,7 @@ class WalSqliteInteropTest {
             expectedRows = SqliteFiles.rows(conn, "SELECT * FROM t ORDER BY id");
         }
         int pageSize = SqliteFiles.pageSize(before);
+        assertEquals(size, pageSize);
         int afterPages = after.length / pageSize;
 
         WalTestVfs vfs = WalTestVfs.forSuite();
