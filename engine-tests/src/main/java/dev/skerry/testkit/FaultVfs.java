@@ -19,6 +19,7 @@ import java.util.Random;
  * <ul>
  *   <li>{@link #failWrite(int)}: the n-th write from now fails with {@code SQLITE_IOERR_WRITE}; nothing of it
  *       reaches the file.</li>
+ *   <li>{@link #failRead(int)}: the n-th read from now fails with {@code SQLITE_IOERR_READ}.</li>
  *   <li>{@link #failSync(int)}: the n-th sync from now fails with {@code SQLITE_IOERR_FSYNC}; nothing becomes
  *       durable through it.</li>
  *   <li>{@link #powerFailAt(int)}: the power goes at the n-th mutation from now: it does not happen, and it and
@@ -44,9 +45,11 @@ public final class FaultVfs implements Vfs {
     private final Vfs base;
     private final Random random;
     private final Map<String, FileLog> logs = new HashMap<>();
+    private int reads;
     private int writes;
     private int syncs;
     private int mutations;
+    private int failReadAt = -1;
     private int failWriteAt = -1;
     private int failSyncAt = -1;
     private int powerFailAt = -1;
@@ -61,6 +64,11 @@ public final class FaultVfs implements Vfs {
     /** The n-th write from now (1 = the next) fails with {@code SQLITE_IOERR_WRITE}. */
     public void failWrite(int n) {
         failWriteAt = writes + n;
+    }
+
+    /** The n-th read from now (1 = the next) fails with {@code SQLITE_IOERR_READ}. */
+    public void failRead(int n) {
+        failReadAt = reads + n;
     }
 
     /** The n-th sync from now (1 = the next) fails with {@code SQLITE_IOERR_FSYNC}. */
@@ -92,6 +100,7 @@ public final class FaultVfs implements Vfs {
 
     /** Disarms every fault not yet triggered. */
     public void clearFaults() {
+        failReadAt = -1;
         failWriteAt = -1;
         failSyncAt = -1;
         powerFailAt = -1;
@@ -201,7 +210,8 @@ public final class FaultVfs implements Vfs {
 
         @Override
         public Completion read(long pos, byte[] buf, int off, int len) {
-            if (poweredOff) {
+            reads++;
+            if (poweredOff || reads == failReadAt) {
                 return Completion.failed(ResultCode.SQLITE_IOERR_READ, null);
             }
             return file.read(pos, buf, off, len);

@@ -73,6 +73,9 @@ class FaultVfsTest {
         WalTestVfs mem = WalTestVfs.forSuite();
         FaultVfs vfs = new FaultVfs(mem, 1);
         VfsFile f = vfs.open("f", Vfs.CREATE);
+        vfs.failRead(1);
+        assertEquals(ResultCode.SQLITE_IOERR_READ, failure(vfs, f.read(0, new byte[4], 0, 4)));
+        ok(vfs, f.read(0, new byte[4], 0, 4));
         vfs.failWrite(2);
         ok(vfs, f.write(0, bytes(10, 1), 0, 10));
         assertEquals(ResultCode.SQLITE_IOERR_WRITE, failure(vfs, f.write(10, bytes(10, 1), 0, 10)));

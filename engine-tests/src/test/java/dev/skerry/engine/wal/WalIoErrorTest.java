@@ -66,4 +66,21 @@ class WalIoErrorTest {
         assertEquals(0, wal.maxFrame());
         assertArrayEquals(st.s2, mem.get("x.db"));
     }
+
+    @Test
+    void failedRecoveryReadCanBeRetried() throws Exception {
+        WalStates st = WalStates.get();
+        WalTestVfs mem = WalTestVfs.forSuite();
+        mem.put("x.db", st.s0);
+        mem.put("x.db-wal", st.wal12);
+        for (int n = 1; n <= 2; n++) {
+            FaultVfs vfs = new FaultVfs(mem, n);
+            Wal wal = new Wal(vfs, "x.db-wal", n);
+            vfs.failRead(n);
+            SqliteException e = assertThrows(SqliteException.class, () -> Io.drive(vfs, () -> wal.open(st.pageSize)));
+            assertEquals(ResultCode.SQLITE_IOERR_READ, e.code());
+            Io.drive(vfs, () -> wal.open(st.pageSize));
+            assertEquals(st.t1.size() + st.t2.size(), wal.maxFrame());
+        }
+    }
 }

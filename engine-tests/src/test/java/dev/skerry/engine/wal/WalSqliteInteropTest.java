@@ -142,10 +142,12 @@ class WalSqliteInteropTest {
         Files.createDirectories(a.getParent());
         Path b;
         Path view;
+        byte[] staleShm;
         try (Connection conn = SqliteFiles.openWalMode(a)) {
             fill(conn, 1, 300);
             b = SqliteFiles.copyWithWal(a, dir.resolve("b"));
             view = SqliteFiles.copyWithWal(a, dir.resolve("view"));
+            staleShm = Files.readAllBytes(Path.of(a + "-shm"));
         }
         SqliteFiles.checkpointTruncate(view);
         byte[] middle = Files.readAllBytes(view);
@@ -179,6 +181,10 @@ class WalSqliteInteropTest {
         Path c = SqliteFiles.write(dir.resolve("c"), "x.db", vfs.get("x.db"), vfs.get("x.db-wal"));
         assertEquals(expectedRows, rowsOf(c));
         assertEquals("ok", SqliteFiles.integrity(c));
+
+        Path d = SqliteFiles.write(dir.resolve("d"), "x.db", vfs.get("x.db"), vfs.get("x.db-wal"));
+        Files.write(Path.of(d + "-shm"), staleShm);
+        assertEquals(expectedRows, rowsOf(d), "SQLite rebuilds a -shm left over from before Skerry's commit");
     }
 
     static void commitPages(WalTestVfs vfs, Wal wal, byte[] image, int pageSize, List<Integer> pgnos, int dbSize)

@@ -5,15 +5,17 @@ import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.io.VfsFile;
 
-import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * A minimal in-memory VFS for the WAL tests until team storage's MemoryVfs and DeferredVfs land. With
  * {@code deferred} set, every operation is queued and runs only when the host calls {@link #runPendingIo}
- * (the suite's {@code skerry.vfs=deferred} run); otherwise each completes before returning.
+ * (the suite's {@code skerry.vfs=deferred} run), in a seeded random order among those pending; otherwise
+ * each completes before returning.
  */
 final class WalTestVfs implements Vfs {
     private static final class Data {
@@ -22,7 +24,8 @@ final class WalTestVfs implements Vfs {
     }
 
     private final Map<String, Data> files = new HashMap<>();
-    private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+    private final List<Runnable> queue = new ArrayList<>();
+    private final java.util.Random order = new java.util.Random(42);
     private final boolean deferred;
 
     WalTestVfs(boolean deferred) {
@@ -142,11 +145,10 @@ final class WalTestVfs implements Vfs {
 
     @Override
     public boolean runPendingIo() {
-        Runnable r = queue.poll();
-        if (r == null) {
+        if (queue.isEmpty()) {
             return false;
         }
-        r.run();
+        queue.remove(order.nextInt(queue.size())).run();
         return true;
     }
 }
