@@ -33,7 +33,7 @@ class FaultVfsTest {
 
     @Test
     void unsyncedChangesAreLostOnCrashSyncedOnesSurvive() {
-        WalTestVfs mem = WalTestVfs.forSuite();
+        SuiteVfs mem = SuiteVfs.create();
         FaultVfs vfs = new FaultVfs(mem, 1);
         VfsFile f = vfs.open("f", Vfs.CREATE);
         ok(vfs, f.write(0, bytes(1000, 1), 0, 1000));
@@ -49,7 +49,7 @@ class FaultVfsTest {
     @Test
     void partialLossKeepsEachSectorOldOrNew() {
         for (long seed = 1; seed <= 20; seed++) {
-            WalTestVfs mem = WalTestVfs.forSuite();
+            SuiteVfs mem = SuiteVfs.create();
             FaultVfs vfs = new FaultVfs(mem, seed);
             VfsFile f = vfs.open("f", Vfs.CREATE);
             ok(vfs, f.write(0, bytes(4096, 1), 0, 4096));
@@ -70,7 +70,7 @@ class FaultVfsTest {
 
     @Test
     void injectedFailuresCarrySqliteCodes() {
-        WalTestVfs mem = WalTestVfs.forSuite();
+        SuiteVfs mem = SuiteVfs.create();
         FaultVfs vfs = new FaultVfs(mem, 1);
         VfsFile f = vfs.open("f", Vfs.CREATE);
         vfs.failRead(1);
@@ -88,7 +88,7 @@ class FaultVfsTest {
 
     @Test
     void powerFailureStopsEverythingUntilTheCrash() {
-        WalTestVfs mem = WalTestVfs.forSuite();
+        SuiteVfs mem = SuiteVfs.create();
         FaultVfs vfs = new FaultVfs(mem, 1);
         VfsFile f = vfs.open("f", Vfs.CREATE);
         vfs.powerFailAt(2);
@@ -108,7 +108,7 @@ class FaultVfsTest {
     void tornWriteLeavesAPrefix() {
         boolean sawPartial = false;
         for (long seed = 1; seed <= 10; seed++) {
-            WalTestVfs mem = WalTestVfs.forSuite();
+            SuiteVfs mem = SuiteVfs.create();
             FaultVfs vfs = new FaultVfs(mem, seed);
             VfsFile f = vfs.open("f", Vfs.CREATE);
             vfs.tearAt(1);

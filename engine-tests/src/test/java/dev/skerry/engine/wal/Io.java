@@ -2,33 +2,17 @@ package dev.skerry.engine.wal;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.io.Completion;
-import dev.skerry.engine.io.IoPending;
 import dev.skerry.engine.io.Vfs;
+import dev.skerry.testkit.TestVfs;
 
-/** The host's blocking loop for tests: re-runs a re-callable step until it stops throwing IoPending. */
+/** Host-side blocking helpers for the WAL tests. */
 final class Io {
     private Io() {
     }
 
-    interface Step {
-        void run() throws IoPending, SqliteException;
-    }
-
-    static void drive(Vfs vfs, Step step) throws SqliteException {
-        int rounds = 0;
-        for (;;) {
-            try {
-                step.run();
-                return;
-            } catch (IoPending p) {
-                for (Completion c : p.completions()) {
-                    awaitDone(vfs, c);
-                }
-            }
-            if (++rounds > 1_000_000) {
-                throw new AssertionError("step does not finish");
-            }
-        }
+    /** Runs a re-callable step to its end, as a host does (see {@link TestVfs#run}). */
+    static void drive(Vfs vfs, TestVfs.VoidStep step) throws SqliteException {
+        TestVfs.run(vfs, step);
     }
 
     /** Runs the VFS until {@code c} is done, failed or not. */

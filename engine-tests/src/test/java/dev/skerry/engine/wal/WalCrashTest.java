@@ -58,7 +58,7 @@ class WalCrashTest {
         for (int n = 1; ; n++) {
             boolean reachedEnd = false;
             for (int variant = 0; variant < VARIANTS; variant++) {
-                WalTestVfs mem = WalTestVfs.forSuite();
+                SuiteVfs mem = SuiteVfs.create();
                 mem.put("x.db", db);
                 if (log != null) {
                     mem.put("x.db-wal", log);
@@ -162,7 +162,7 @@ class WalCrashTest {
     @Test
     void checkpointAfterCrashedCheckpointGivesTheCommittedImage() throws Exception {
         for (int n = 1; n < 40; n++) {
-            WalTestVfs mem = WalTestVfs.forSuite();
+            SuiteVfs mem = SuiteVfs.create();
             mem.put("x.db", st.s0);
             mem.put("x.db-wal", st.wal12);
             FaultVfs faults = new FaultVfs(mem, n);

@@ -33,7 +33,7 @@ class WalIoErrorTest {
     @Test
     void failedCommitPublishesNothingAndCanBeRetried() throws Exception {
         WalStates st = WalStates.get();
-        WalTestVfs mem = WalTestVfs.forSuite();
+        SuiteVfs mem = SuiteVfs.create();
         mem.put("x.db", st.s0);
         FaultVfs vfs = new FaultVfs(mem, 3);
         Wal wal = new Wal(vfs, "x.db-wal", 3);
@@ -70,7 +70,7 @@ class WalIoErrorTest {
     @Test
     void failedRecoveryReadCanBeRetried() throws Exception {
         WalStates st = WalStates.get();
-        WalTestVfs mem = WalTestVfs.forSuite();
+        SuiteVfs mem = SuiteVfs.create();
         mem.put("x.db", st.s0);
         mem.put("x.db-wal", st.wal12);
         for (int n = 1; n <= 2; n++) {

@@ -55,7 +55,7 @@ class WalRecoveryTest {
     }
 
     /** Recovers {@code walBytes} over {@code db}; returns the Wal. */
-    static Wal recover(WalTestVfs vfs, byte[] db, byte[] walBytes) throws SqliteException {
+    static Wal recover(SuiteVfs vfs, byte[] db, byte[] walBytes) throws SqliteException {
         vfs.put("x.db", db);
         vfs.put("x.db-wal", walBytes);
         Wal wal = new Wal(vfs, "x.db-wal", 11);
@@ -76,7 +76,7 @@ class WalRecoveryTest {
     }
 
     private void expect(byte[] walBytes, int frames, List<String> rows) throws Exception {
-        Wal wal = recover(WalTestVfs.forSuite(), s0, walBytes);
+        Wal wal = recover(SuiteVfs.create(), s0, walBytes);
         assertEquals(frames, wal.maxFrame());
         assertEquals(rows, sqliteRows(s0, walBytes));
     }
@@ -128,7 +128,7 @@ class WalRecoveryTest {
         long c = WalFormat.checksum(w, 0, 24, true, 0);
         WalFormat.put32(w, 24, WalFormat.s0(c));
         WalFormat.put32(w, 28, WalFormat.s1(c));
-        SqliteException e = assertThrows(SqliteException.class, () -> recover(WalTestVfs.forSuite(), s0, w));
+        SqliteException e = assertThrows(SqliteException.class, () -> recover(SuiteVfs.create(), s0, w));
         assertEquals(ResultCode.SQLITE_CANTOPEN, e.code());
         Path p = SqliteFiles.write(dir.resolve("version"), "x.db", s0, w);
         SQLException sqlite = assertThrows(SQLException.class, () -> WalSqliteInteropTest.rowsOf(p));
@@ -138,7 +138,7 @@ class WalRecoveryTest {
     /** After a checkpoint, a new generation over the bytes of the old one never picks up old frames. */
     @Test
     void framesOfAnOlderGenerationAreIgnored() throws Exception {
-        WalTestVfs vfs = WalTestVfs.forSuite();
+        SuiteVfs vfs = SuiteVfs.create();
         Wal wal = recover(vfs, s0, wal12);
         VfsFile db = vfs.open("x.db", 0);
         Io.drive(vfs, () -> wal.checkpoint(db));
@@ -151,12 +151,12 @@ class WalRecoveryTest {
         byte[] spliced = wal12.clone();
         System.arraycopy(fresh, 0, spliced, 0, fresh.length);
 
-        Wal reopened = recover(WalTestVfs.forSuite(), s2, spliced);
+        Wal reopened = recover(SuiteVfs.create(), s2, spliced);
         assertEquals(2, reopened.maxFrame());
         assertEquals(rows2, sqliteRows(s2, spliced));
         byte[] oldHeader = fresh.clone();
         System.arraycopy(wal12, 0, oldHeader, 0, WalFormat.HEADER_SIZE);
-        assertEquals(0, recover(WalTestVfs.forSuite(), s2, oldHeader).maxFrame());
+        assertEquals(0, recover(SuiteVfs.create(), s2, oldHeader).maxFrame());
     }
 
     /** A log whose page size differs from the database file's wins, as in SQLite. */
@@ -185,7 +185,7 @@ class WalRecoveryTest {
         assertEquals(expected, WalSqliteInteropTest.rowsOf(pair));
         byte[] sqliteResult = Files.readAllBytes(pair);
 
-        WalTestVfs vfs = WalTestVfs.forSuite();
+        SuiteVfs vfs = SuiteVfs.create();
         Wal wal = recover(vfs, bigDb, smallWal);
         assertEquals(1024, wal.pageSize());
         assertEquals(sqliteFrames, wal.maxFrame());
@@ -198,12 +198,12 @@ class WalRecoveryTest {
     @Test
     void commitAfterATornTailOverwritesIt() throws Exception {
         int last = t1.size() + t2.size();
-        WalTestVfs vfs = WalTestVfs.forSuite();
+        SuiteVfs vfs = SuiteVfs.create();
         Wal wal = recover(vfs, s0, Arrays.copyOf(wal12, (int) frameEnd(last - 1) + 100));
         assertEquals(t1.size(), wal.maxFrame());
         WalSqliteInteropTest.commitPages(vfs, wal, s2, pageSize, t2, s2.length / pageSize);
         byte[] log = vfs.get("x.db-wal");
-        assertEquals(last, recover(WalTestVfs.forSuite(), s0, log).maxFrame());
+        assertEquals(last, recover(SuiteVfs.create(), s0, log).maxFrame());
         assertEquals(rows2, sqliteRows(s0, log));
     }
 }

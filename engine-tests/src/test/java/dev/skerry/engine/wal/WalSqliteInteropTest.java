@@ -55,7 +55,7 @@ class WalSqliteInteropTest {
         byte[] walBytes = Files.readAllBytes(Path.of(b + "-wal"));
         assertEquals(0x377f0682, WalFormat.get32(walBytes, 0), "SQLite on this machine writes little-endian checksums");
 
-        WalTestVfs vfs = WalTestVfs.forSuite();
+        SuiteVfs vfs = SuiteVfs.create();
         vfs.put("x.db", dbBytes);
         vfs.put("x.db-wal", walBytes);
         Wal wal = new Wal(vfs, "x.db-wal", 1);
@@ -107,7 +107,7 @@ class WalSqliteInteropTest {
         assertEquals(size, pageSize);
         int afterPages = after.length / pageSize;
 
-        WalTestVfs vfs = WalTestVfs.forSuite();
+        SuiteVfs vfs = SuiteVfs.create();
         vfs.put("x.db", before);
         Wal wal = new Wal(vfs, "x.db-wal", 2);
         Io.drive(vfs, () -> wal.open(pageSize));
@@ -161,7 +161,7 @@ class WalSqliteInteropTest {
         byte[] after = Files.readAllBytes(view);
         int pageSize = SqliteFiles.pageSize(after);
 
-        WalTestVfs vfs = WalTestVfs.forSuite();
+        SuiteVfs vfs = SuiteVfs.create();
         vfs.put("x.db", Files.readAllBytes(b));
         vfs.put("x.db-wal", Files.readAllBytes(Path.of(b + "-wal")));
         Wal wal = new Wal(vfs, "x.db-wal", 3);
@@ -187,7 +187,7 @@ class WalSqliteInteropTest {
         assertEquals(expectedRows, rowsOf(d), "SQLite rebuilds a -shm left over from before Skerry's commit");
     }
 
-    static void commitPages(WalTestVfs vfs, Wal wal, byte[] image, int pageSize, List<Integer> pgnos, int dbSize)
+    static void commitPages(SuiteVfs vfs, Wal wal, byte[] image, int pageSize, List<Integer> pgnos, int dbSize)
             throws Exception {
         int n = pgnos.size();
         int[] numbers = new int[n];

@@ -60,7 +60,7 @@ final class WalStates {
         t1 = diff(s0, s1);
         t2 = diff(s1, s2);
         assertTrue(t1.size() >= 3 && t2.size() >= 3, "each transaction must span several frames");
-        WalTestVfs vfs = new WalTestVfs(false);
+        SuiteVfs vfs = SuiteVfs.inline();
         vfs.put("x.db", s0);
         Wal wal = new Wal(vfs, "x.db-wal", 7);
         Io.drive(vfs, () -> wal.open(pageSize));
