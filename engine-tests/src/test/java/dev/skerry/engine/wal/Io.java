@@ -10,6 +10,10 @@ final class Io {
     private Io() {
     }
 
+    /** A re-callable step. */
+    interface Step extends TestVfs.VoidStep {
+    }
+
     /** Runs a re-callable step to its end, as a host does (see {@link TestVfs#run}). */
     static void drive(Vfs vfs, TestVfs.VoidStep step) throws SqliteException {
         TestVfs.run(vfs, step);
