@@ -26,16 +26,17 @@ import dev.skerry.engine.io.VfsFile;
  *
  * <h2>Invariants (in READY)</h2>
  * <ol>
- *   <li>Frames {@code 1..maxFrame} of the file are durable (synced), carry the current header's salts, have
- *       valid cumulative checksums, and frame {@code maxFrame} is a commit frame; {@code maxFrame == 0} means
- *       the log holds no transaction.</li>
+ *   <li>Frames {@code 1..maxFrame} of the file carry the current header's salts, have valid cumulative
+ *       checksums, and frame {@code maxFrame} is a commit frame; those this Wal wrote were synced before they
+ *       were published. {@code maxFrame == 0} means the log holds no transaction; {@code maxFrame > 0}
+ *       implies {@code hasHeader}.</li>
  *   <li>{@code framePgno[f]} is the page of frame {@code f} for {@code f <= maxFrame}; the index maps each
  *       of those pages to its newest frame and holds nothing else.</li>
  *   <li>{@code lastChecksum} is the cumulative checksum after frame {@code maxFrame}, the seed of the next
  *       frame; it is meaningful only while {@code maxFrame > 0}.</li>
  *   <li>When {@code maxFrame == 0} the next commit starts a new generation: a new header with
- *       {@code salt1 + 1}, a new random {@code salt2} and {@code checkpointSeq + 1} (all random when no
- *       header was ever seen), written (and synced, if the file may hold older frames) before frame 1. Old
+ *       {@code salt1 + 1}, a new random {@code salt2} and {@code checkpointSeq + 1} (random salts and
+ *       sequence 0 when no valid header was ever seen), written (and synced, if the file may hold older frames) before frame 1. Old
  *       frames can therefore never validate against a new header.</li>
  *   <li>Only a commit's publish step changes {@code maxFrame} upwards, and only after the sync of its frames
  *       completed; only a checkpoint's final step resets it to 0, after the database file was synced and the
@@ -215,6 +216,21 @@ public final class Wal {
         maxFrame = newMax;
         dbSize = newDbSize;
         lastChecksum = checksumAfter;
+        assert invariantsHold();
+    }
+
+    /** Invariants 1 and 2 as far as memory shows them (for assertions; linear in the log's length). */
+    boolean invariantsHold() {
+        if (maxFrame < 0 || (maxFrame > 0 && !hasHeader) || index.size() > maxFrame) {
+            return false;
+        }
+        for (int f = 1; f <= maxFrame; f++) {
+            int newest = index.get(framePgno[f]);
+            if (newest < f || newest > maxFrame || framePgno[newest] != framePgno[f]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     void ensureFrameCapacity(int frames) {

@@ -100,6 +100,7 @@ final class WalCheckpointer {
                     wal.dbSize = 0;
                     wal.index.clear();
                     wal.fileMayHoldData = false;
+                    assert wal.invariantsHold();
                     return;
             }
         }
