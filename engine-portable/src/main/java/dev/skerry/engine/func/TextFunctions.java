@@ -20,7 +20,7 @@ final class TextFunctions {
     private TextFunctions() {
     }
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.UTF_8);
 
     static void register(FunctionRegistry r) {
         r.register(FunctionDef.scalar("length", 1, true, TextFunctions::length));
@@ -318,7 +318,7 @@ final class TextFunctions {
             h[2 * k] = HEX[(b[k] >> 4) & 0xf];
             h[2 * k + 1] = HEX[b[k] & 0xf];
         }
-        out.setText(new String(h, StandardCharsets.US_ASCII));
+        out.setText(new String(h, StandardCharsets.UTF_8));
     }
 
     private static void unhex(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
@@ -379,7 +379,7 @@ final class TextFunctions {
                     h[3 + 2 * k] = HEX[b[k] & 0xf];
                 }
                 h[h.length - 1] = '\'';
-                return new String(h, StandardCharsets.US_ASCII);
+                return new String(h, StandardCharsets.UTF_8);
             }
             default:
                 return "NULL";
