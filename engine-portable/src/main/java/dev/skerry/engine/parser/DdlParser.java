@@ -110,13 +110,13 @@ abstract class DdlParser extends DmlParser {
                 if (accept(WITHOUT)) {
                     Name n = nm();
                     if (!n.is("rowid") || n.end() - n.start() != 5) {
-                        throw SqliteException.error("unknown table option: " + sql.substring(n.start(), n.end()));
+                        deferError("unknown table option: " + sql.substring(n.start(), n.end()));
                     }
                     withoutRowid = true;
                 } else {
                     Name n = nm();
                     if (!n.is("strict") || n.end() - n.start() != 6) {
-                        throw SqliteException.error("unknown table option: " + sql.substring(n.start(), n.end()));
+                        deferError("unknown table option: " + sql.substring(n.start(), n.end()));
                     }
                     strict = true;
                 }
@@ -246,7 +246,7 @@ abstract class DdlParser extends DmlParser {
             if (raw.equalsIgnoreCase("stored")) {
                 stored = true;
             } else if (!raw.equalsIgnoreCase("virtual")) {
-                throw SqliteException.error("error in generated column \"" + column.text() + "\"");
+                deferError("error in generated column \"" + column.text() + "\"");
             }
         }
         return new ColumnConstraint.Generated(cname, e, stored);

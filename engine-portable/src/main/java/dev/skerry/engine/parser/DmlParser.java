@@ -69,7 +69,7 @@ abstract class DmlParser extends SelectParser {
         Name a = nm();
         if (accept(DOT)) {
             nm();
-            throw SqliteException.error("qualified table names are not allowed on INSERT, UPDATE, and DELETE "
+            deferError("qualified table names are not allowed on INSERT, UPDATE, and DELETE "
                 + "statements within triggers");
         }
         return new QualifiedName(null, a);
@@ -80,13 +80,13 @@ abstract class DmlParser extends SelectParser {
         if (accept(INDEXED)) {
             expect(BY);
             nm();
-            throw SqliteException.error("the INDEXED BY clause is not allowed on UPDATE or DELETE statements "
+            deferError("the INDEXED BY clause is not allowed on UPDATE or DELETE statements "
                 + "within triggers");
         }
         if (peek() == NOT && type(1) == INDEXED) {
             advance();
             advance();
-            throw SqliteException.error("the NOT INDEXED clause is not allowed on UPDATE or DELETE statements "
+            deferError("the NOT INDEXED clause is not allowed on UPDATE or DELETE statements "
                 + "within triggers");
         }
     }

@@ -66,9 +66,9 @@ abstract class ExprParser extends ParserBase {
         return e;
     }
 
-    private int checkHeight(int height) throws SqliteException {
+    private int checkHeight(int height) {
         if (height > MAX_EXPR_DEPTH) {
-            throw SqliteException.error("Expression tree is too large (maximum depth " + MAX_EXPR_DEPTH + ")");
+            deferError("Expression tree is too large (maximum depth " + MAX_EXPR_DEPTH + ")");
         }
         return height;
     }
@@ -309,7 +309,7 @@ abstract class ExprParser extends ParserBase {
         }
     }
 
-    private Expr literal(Expr.LiteralKind kind, String value) {
+    private Expr literal(Expr.LiteralKind kind, String value) throws SqliteException {
         int st = pos();
         advance();
         h = 1;
@@ -358,7 +358,7 @@ abstract class ExprParser extends ParserBase {
                 Expr e = exprAt(P_OR, false);
                 int hh = h;
                 expect(AS);
-                TypeName type = typeToken();
+                TypeName type = peek() == RP ? null : typeToken();
                 expect(RP);
                 h = hh + 1;
                 return new Expr.Cast(e, type, st, lastEnd());
@@ -397,6 +397,7 @@ abstract class ExprParser extends ParserBase {
         char[] z = tx.toCharArray();
         boolean hex = z.length > 1 && z[0] == '0' && (z[1] == 'x' || z[1] == 'X');
         boolean isFloat = false;
+        String error = null;
         int out = 0;
         for (int i = 0; i < z.length; i++) {
             char c = z[i];
@@ -410,13 +411,17 @@ abstract class ExprParser extends ParserBase {
                 char after = i + 1 < z.length ? z[i + 1] : 0;
                 boolean ok = hex ? Lexer.isHexDigit(before) && Lexer.isHexDigit(after)
                     : before >= '0' && before <= '9' && after >= '0' && after <= '9';
-                if (!ok) {
-                    throw SqliteException.error("unrecognized token: \"" + new String(z) + "\"");
+                if (!ok && error == null) {
+                    error = "unrecognized token: \"" + new String(z) + "\"";
                 }
             }
         }
         String value = new String(z, 0, out);
-        return literal(isFloat && !hex ? Expr.LiteralKind.FLOAT : Expr.LiteralKind.INTEGER, value);
+        Expr e = literal(isFloat && !hex ? Expr.LiteralKind.FLOAT : Expr.LiteralKind.INTEGER, value);
+        if (error != null) {
+            deferError(error);
+        }
+        return e;
     }
 
     private Expr columnRef() throws SqliteException {
