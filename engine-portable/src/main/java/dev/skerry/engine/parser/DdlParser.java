@@ -257,8 +257,11 @@ abstract class DdlParser extends DmlParser {
         Expr value;
         if (t == LP) {
             advance();
+            int inner = pos();
             value = expr();
+            int close = pos();
             expect(RP);
+            return new ColumnConstraint.Default(cname, value, sql.substring(inner, close));
         } else if (t == PLUS || t == MINUS) {
             advance();
             Expr term = defaultTerm();
