@@ -409,7 +409,10 @@ abstract class DdlParser extends DmlParser {
                 case CONSTRAINT:
                     advance();
                     cname = nm();
-                    continue;
+                    if (startsTableConstraint(peek())) {
+                        continue;
+                    }
+                    break;
                 case PRIMARY: {
                     advance();
                     expect(KEY);
@@ -446,13 +449,14 @@ abstract class DdlParser extends DmlParser {
                 default:
                     throw syntaxError();
             }
-            cname = null;
             if (accept(COMMA)) {
+                cname = null;
                 continue;
             }
             if (!startsTableConstraint(peek())) {
                 return;
             }
+            cname = null;
         }
     }
 

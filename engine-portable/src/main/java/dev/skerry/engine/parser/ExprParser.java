@@ -609,6 +609,10 @@ abstract class ExprParser extends ParserBase {
                 over = new Expr.Over(nm(), null);
             }
         }
+        if (over != null && !orderBy.isEmpty()) {
+            deferError("ORDER BY may not be used with non-aggregate " + sql.substring(name.start(), name.end())
+                + "()");
+        }
         h = hh + 1;
         return new Expr.FunctionCall(name, distinct, star, args, orderBy, filter, over, st, lastEnd());
     }
