@@ -38,7 +38,6 @@ abstract class ParserBase {
     static final int MAX_NESTING = 1100;
 
     final String sql;
-    final char[] src;
     private final Lexer lexer;
 
     private int[] types = new int[64];
@@ -63,8 +62,7 @@ abstract class ParserBase {
 
     ParserBase(String sql, int offset) {
         this.sql = sql;
-        this.src = sql.toCharArray();
-        this.lexer = new Lexer(src, offset);
+        this.lexer = new Lexer(sql, offset);
         varNames.add(null);
     }
 
@@ -123,7 +121,7 @@ abstract class ParserBase {
         if (t == TokenType.ILLEGAL) {
             throw SqliteException.error("unrecognized token: \"" + text(0) + "\"");
         }
-        if (t == TokenType.VARIABLE && src[starts[p]] == '#') {
+        if (t == TokenType.VARIABLE && sql.charAt(starts[p]) == '#') {
             throw syntaxError();
         }
         return t;
@@ -254,7 +252,7 @@ abstract class ParserBase {
         int st = starts[p];
         int en = ends[p];
         advance();
-        char c = src[st];
+        char c = sql.charAt(st);
         Name.Quote q;
         String text;
         switch (c) {
@@ -287,15 +285,15 @@ abstract class ParserBase {
         int from = st + 1;
         int to = en - 1;
         for (int i = from; i < to; i++) {
-            if (src[i] == q) {
+            if (sql.charAt(i) == q) {
                 if (b == null) {
                     b = new StringBuilder(to - from);
-                    b.append(src, from, i - from);
+                    b.append(sql, from, i);
                 }
                 b.append(q);
                 i++;
             } else if (b != null) {
-                b.append(src[i]);
+                b.append(sql.charAt(i));
             }
         }
         return b == null ? sql.substring(from, to) : b.toString();

@@ -125,7 +125,7 @@ class ParserApiTest {
         for (String f : new String[] {"select1.test", "select2.test", "select3.test", "select4.test"}) {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
                  Statement st = c.createStatement()) {
-                for (String sql : CorpusTest.sltStatements(Paths.get("/work/shared/corpus/slt", f))) {
+                for (String sql : CorpusTest.sltStatements(Paths.get("/work/shared/corpus/slt", f), false)) {
                     if (sql.trim().toUpperCase().startsWith("CREATE")) {
                         st.execute(sql);
                         continue;
