@@ -370,6 +370,10 @@ abstract class ExprParser extends ParserBase {
             case VARIABLE: {
                 String tok = text(0);
                 advance();
+                if (tok.charAt(0) == '#' && tok.length() > 1 && tok.charAt(1) >= '0' && tok.charAt(1) <= '9') {
+                    // #N names a VM register in SQLite's internal nested parses only.
+                    deferError("near \"" + tok + "\": syntax error");
+                }
                 int idx = assignVariable(tok);
                 h = 1;
                 return new Expr.Param(tok, idx, st, lastEnd());

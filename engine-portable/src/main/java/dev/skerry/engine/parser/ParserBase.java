@@ -121,9 +121,6 @@ abstract class ParserBase {
         if (t == TokenType.ILLEGAL) {
             throw SqliteException.error("unrecognized token: \"" + text(0) + "\"");
         }
-        if (t == TokenType.VARIABLE && sql.charAt(starts[p]) == '#') {
-            throw syntaxError();
-        }
         return t;
     }
 
