@@ -470,12 +470,10 @@ abstract class ExprParser extends ParserBase {
     private Expr parenthesized() throws SqliteException {
         int st = pos();
         advance();
-        enter();
-        try {
-            return parenthesizedRest(st);
-        } finally {
-            leave();
-        }
+        enter(2);
+        Expr e = parenthesizedRest(st);
+        leave(2);
+        return e;
     }
 
     private Expr parenthesizedRest(int st) throws SqliteException {

@@ -31,11 +31,16 @@ abstract class ParserBase {
     static final int MAX_EXPR_DEPTH = 1000;
     /**
      * Nesting this recursive parser accepts before reporting {@code parser stack overflow}, keeping the Java
-     * stack bounded. Each operand of a prefix operator counts one, each parenthesis two, each subquery about
-     * four. That admits the deepest expressions SQLite's height limit allows (999 prefix operators) but only
-     * about 550 redundant parentheses, where SQLite, which grows its parser stack on the heap, has no limit.
+     * stack bounded (frames of interpreted code are large, and a wasm stack is small). An operand counts
+     * one, a parenthesis two more, a subquery {@link #SELECT_WEIGHT} more. That admits the deepest operator
+     * chains SQLite's height limit allows, about 110 nested subqueries (SQLite's own height check stops
+     * nested subqueries far earlier, when resolving names) but only about 360 redundant parentheses, where
+     * SQLite, which grows its parser stack on the heap, has no limit.
      */
     static final int MAX_NESTING = 1100;
+
+    /** The share of {@link #MAX_NESTING} a SELECT takes: it nests about ten Java calls. */
+    static final int SELECT_WEIGHT = 8;
 
     final String sql;
     private final Lexer lexer;
@@ -204,13 +209,23 @@ abstract class ParserBase {
     }
 
     final void enter() throws SqliteException {
-        if (++nesting > MAX_NESTING) {
+        enter(1);
+    }
+
+    /** Enters a recursive construct costing {@code weight} units of {@link #MAX_NESTING}. */
+    final void enter(int weight) throws SqliteException {
+        nesting += weight;
+        if (nesting > MAX_NESTING) {
             throw SqliteException.error("parser stack overflow");
         }
     }
 
     final void leave() {
         nesting--;
+    }
+
+    final void leave(int weight) {
+        nesting -= weight;
     }
 
     // ---- names ----

@@ -43,7 +43,7 @@ abstract class SelectParser extends ExprParser {
 
     /** The rest of a SELECT whose WITH clause (or null) has been parsed; {@code st} is where it began. */
     final Select select(With with, int st) throws SqliteException {
-        enter();
+        enter(SELECT_WEIGHT);
         List<SelectCore> cores = new ArrayList<>();
         List<Select.CompoundOp> ops = new ArrayList<>();
         List<OrderingTerm> orderBy = Collections.emptyList();
@@ -84,7 +84,7 @@ abstract class SelectParser extends ExprParser {
         } else if (!allValues && cores.size() > MAX_COMPOUND_SELECT) {
             deferError("too many terms in compound SELECT");
         }
-        leave();
+        leave(SELECT_WEIGHT);
         return new Select(with, cores, ops, orderBy, limit, st, lastEnd());
     }
 

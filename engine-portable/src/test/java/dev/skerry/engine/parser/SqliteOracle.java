@@ -27,7 +27,7 @@ final class SqliteOracle implements AutoCloseable {
         "qualified table names are not allowed", "clause is not allowed on UPDATE or DELETE",
         "variable number must be between", "too many SQL variables", "unsupported frame specification",
         "cannot use RETURNING in a trigger", "ORDER BY may not be used with non-aggregate",
-        "too many arguments on function", "cannot override",
+        "too many arguments on function", "cannot override", " columns assigned ",
     };
 
     private final Connection connection;

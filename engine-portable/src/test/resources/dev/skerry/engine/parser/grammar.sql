@@ -466,3 +466,9 @@ SELECT 1 FROM t WINDOW a AS (ROWS 1 PRECEDING), b AS (a)
 SELECT 1 FROM t WINDOW a AS (PARTITION BY 1), b AS (A ORDER BY 2 ROWS 1 PRECEDING), c AS (b)
 SELECT 1 FROM t WINDOW b AS (a)
 SELECT coalesce(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1)
+UPDATE t SET (a, b) = 1
+UPDATE t SET (a, b) = (1, 2, 3) WHERE a
+UPDATE t SET (a) = (1, 2)
+INSERT INTO t VALUES (1) ON CONFLICT (a) DO UPDATE SET (a, b, c) = (1, 2)
+SELECT #a, #1
+SELECT #1 garbage
