@@ -12,11 +12,13 @@ package dev.skerry.engine.parser;
  * {@code 1.5}, {@code .5}, {@code 1e5}) or hexadecimal ({@code 0x1F}), with {@code _} separators making a
  * {@link TokenType#QNUMBER}; a number followed directly by identifier characters is ILLEGAL; an
  * unterminated string, quoted identifier or blob, a malformed blob and a character SQLite does not know
- * are ILLEGAL. Characters at or above U+0080 are identifier characters, as in SQLite.
+ * are ILLEGAL. Characters at or above U+0080 are identifier characters, as in SQLite. A NUL character ends
+ * the text, as it ends SQLite's C string.
  */
 final class Lexer {
     private final String s;
-    private final int n;
+    /** End of the text: its length, or the offset of its first NUL. */
+    final int n;
 
     /** Where the next scan starts. */
     int pos;
@@ -27,7 +29,8 @@ final class Lexer {
 
     Lexer(String s, int offset) {
         this.s = s;
-        this.n = s.length();
+        int nul = s.indexOf('\0', offset);
+        this.n = nul < 0 ? s.length() : nul;
         this.pos = offset;
     }
 

@@ -151,6 +151,11 @@ abstract class ParserBase {
     }
 
     /** Consumes the current token; reports a deferred error whose lookahead this token was. */
+    /** Offset where the text ends for the parser (its length, or its first NUL). */
+    final int textEnd() {
+        return lexer.n;
+    }
+
     final void advance() throws SqliteException {
         if (deferredError != null && p >= deferredAt) {
             throw SqliteException.error(deferredError);

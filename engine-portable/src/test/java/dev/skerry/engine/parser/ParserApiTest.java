@@ -48,6 +48,18 @@ class ParserApiTest {
     }
 
     @Test
+    void aNulCharacterEndsTheTextAsInSqlite() throws Exception {
+        try (SqliteOracle o = new SqliteOracle()) {
+            for (String sql : new String[] {"SELECT 1\u0000 garbage", "SELECT \u0000", "SELECT 'a\u0000b'",
+                "SELECT 1 +\u0000 2", "SELECT [a\u0000]"}) {
+                assertNull(o.disagreement(sql), sql);
+            }
+        }
+        assertEquals(8, Parser.parseFirst("SELECT 1\u0000;").tailOffset());
+        assertEquals(false, SqlComplete.isComplete("SELECT 1\u0000;"));
+    }
+
+    @Test
     void onlyTheFirstStatementIsExamined() throws Exception {
         ParseResult r = Parser.parseFirst("SELECT 1; this is ' not sql");
         assertEquals(9, r.tailOffset());
