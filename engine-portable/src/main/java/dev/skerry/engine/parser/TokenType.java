@@ -159,10 +159,6 @@ final class TokenType {
         return true;
     }
 
-    static boolean isKeyword(int type) {
-        return type >= FIRST_KEYWORD && type <= LAST_KEYWORD;
-    }
-
     /** True for ID and for keywords that fall back to ID. */
     static boolean isFallbackId(int type) {
         return type == ID || (type >= FIRST_KEYWORD && type <= LAST_KEYWORD && IS_FALLBACK[type]);
