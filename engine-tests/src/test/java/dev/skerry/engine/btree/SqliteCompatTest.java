@@ -66,11 +66,11 @@ class SqliteCompatTest {
     private static Object[] randomRow(Random r, long id, int pageSize) {
         long a = r.nextInt(5) == 0 ? r.nextLong() : r.nextInt(2000) - 1000;
         double b = r.nextInt(7) == 0 ? (double) r.nextInt(100) : r.nextGaussian() * 1e6;
-        int clen = r.nextInt(40) == 0 ? pageSize + r.nextInt(pageSize * 3) : r.nextInt(30);
+        int clen = r.nextInt(60) == 0 ? pageSize + r.nextInt(pageSize) : r.nextInt(30);
         String c = r.nextInt(15) == 0 ? null : text(r, clen);
         byte[] d = null;
         if (r.nextInt(3) == 0) {
-            d = new byte[r.nextInt(25) == 0 ? r.nextInt(pageSize * 4) : r.nextInt(20)];
+            d = new byte[r.nextInt(60) == 0 ? pageSize + r.nextInt(pageSize * 2) : r.nextInt(20)];
             r.nextBytes(d);
         }
         return new Object[] {id, a, b, c, d};
@@ -132,7 +132,7 @@ class SqliteCompatTest {
     void skerryReadsSqliteFiles(int pageSize) throws Exception {
         for (String mode : new String[] {"DELETE", "WAL"}) {
             Path db = dir.resolve("s" + pageSize + mode + ".db");
-            int rows = pageSize == 4096 ? 30000 : 8000;
+            int rows = pageSize == 4096 ? 20000 : pageSize >= 32768 ? 3000 : 6000;
             Random r = new Random(pageSize * 31L + mode.length());
             try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db)) {
                 try (Statement st = conn.createStatement()) {
@@ -296,7 +296,7 @@ class SqliteCompatTest {
             p.setSchemaCookie(1);
 
             Random r = new Random(pageSize + (deleteMost ? 1 : 0));
-            int rows = pageSize <= 1024 ? 6000 : 12000;
+            int rows = pageSize >= 32768 ? 3000 : 6000;
             List<Long> ids = new ArrayList<>();
             for (long i = 1; i <= rows; i++) {
                 ids.add(i * 3 + r.nextInt(3));
