@@ -359,4 +359,45 @@ class SqliteCompatTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1024, 4096})
+    void rollbackJournalDatabaseSwitchesToWalOnFirstWrite(int pageSize) throws Exception {
+        Path db = dir.resolve("j" + pageSize + ".db");
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = conn.createStatement()) {
+            st.execute("PRAGMA page_size=" + pageSize);
+            st.execute("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)");
+            st.execute("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i+1 FROM n WHERE i<3000) "
+                    + "INSERT INTO t SELECT i, printf('value %d', i) FROM n");
+        }
+        assertEquals(1, Files.readAllBytes(db)[18], "SQLite made a rollback-journal database");
+        Vfs vfs = TestVfs.wrap(new FileVfs());
+        Pager p = openPager(vfs, db.toString());
+        int root = roots(vfs, p).get("t");
+        TestVfs.run(vfs, p::beginWrite);
+        BTreeCursor c = new BTreeCursor(p, root, null);
+        for (long id = 3001; id <= 4000; id++) {
+            byte[] rec = record(null, "skerry " + id);
+            long k = id;
+            TestVfs.run(vfs, () -> c.insert(k, rec));
+        }
+        c.close();
+        TestVfs.run(vfs, p::commit);
+        TestVfs.run(vfs, p::close);
+        byte[] h = Files.readAllBytes(db);
+        assertEquals(2, h[18]);
+        assertEquals(2, h[19]);
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                assertEquals("ok", rs.getString(1));
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA journal_mode")) {
+                assertEquals("wal", rs.getString(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*), sum(v LIKE 'skerry%') FROM t")) {
+                assertEquals(4000, rs.getInt(1));
+                assertEquals(1000, rs.getInt(2));
+            }
+        }
+    }
 }
