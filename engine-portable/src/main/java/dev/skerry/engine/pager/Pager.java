@@ -85,6 +85,8 @@ public final class Pager {
     private byte[][] commitPages = new byte[64][];
     private int commitCount;
     private Completion closeDelete;
+    /** Per-database state of the b-tree layer (its registry of open cursors); the pager only holds it. */
+    private Object btreeShared;
 
     private Pager(Vfs vfs, String path) {
         this.vfs = vfs;
@@ -297,6 +299,15 @@ public final class Pager {
         } catch (IoPending e) {
             throw new IllegalStateException("page 1 of an empty database needs no I/O");
         }
+    }
+
+    /** The b-tree layer's per-database state ({@code btree.CursorRegistry}), or null before its first cursor. */
+    public Object btreeShared() {
+        return btreeShared;
+    }
+
+    public void setBtreeShared(Object shared) {
+        btreeShared = shared;
     }
 
     /** Page 1 (always resident once open). */
