@@ -330,4 +330,31 @@ class BTreeModelTest {
         new TreeChecker(vfs, pager).checkAll(1, root);
         TestVfs.run(vfs, pager::commit);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096})
+    void clearEmptiesTheTreeAndFreesItsPages(int pageSize) throws Exception {
+        Vfs vfs = TestVfs.create();
+        Pager pager = openNew(vfs, "clear.db", pageSize);
+        int root = TestVfs.drive(vfs, () -> BTree.create(pager, false));
+        BTreeCursor c = new BTreeCursor(pager, root, null);
+        Random r = new Random(9);
+        for (long k = 0; k < 4000; k++) {
+            byte[] rec = rowRecord(k, r.nextInt(10) == 0 ? pageSize * 2 : 30, r);
+            long key = k;
+            TestVfs.run(vfs, () -> c.insert(key, rec));
+        }
+        int pages = pager.pageCount();
+        TestVfs.run(vfs, () -> BTree.clear(pager, root));
+        assertEquals(pages - 2, pager.freelistCount(), "every page but page 1 and the root is free");
+        new TreeChecker(vfs, pager).checkAll(1, root);
+        assertFalse(TestVfs.drive(vfs, c::first));
+        byte[] rec = rowRecord(5, 10, r);
+        TestVfs.run(vfs, () -> c.insert(5, rec));
+        assertTrue(TestVfs.drive(vfs, c::first));
+        assertEquals(5L, (long) TestVfs.drive(vfs, c::rowid));
+        c.close();
+        assertEquals(pages, pager.pageCount(), "no growth: freed pages are reused");
+        TestVfs.run(vfs, pager::commit);
+    }
 }
