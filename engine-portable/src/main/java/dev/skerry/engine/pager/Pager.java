@@ -85,6 +85,7 @@ public final class Pager {
     private byte[][] commitPages = new byte[64][];
     private int commitCount;
     private Completion closeDelete;
+    private Page lastRequested;
     /** Per-database state of the b-tree layer (its registry of open cursors); the pager only holds it. */
     private Object btreeShared;
 
@@ -345,9 +346,10 @@ public final class Pager {
     }
 
     /**
-     * Requests page {@code pgno} without throwing: returns it when resident; else starts its read, adds
-     * the completion to {@code acc} (created when null) and returns the accumulator. For gathering a set of
-     * pages in one round of I/O. Returns the page or null through {@link #lastRequested}.
+     * Requests page {@code pgno} without throwing {@link IoPending}: when it is resident,
+     * {@link #lastRequested()} is the page; else its read is started, {@link #lastRequested()} is null and
+     * the completion is added to {@code acc} (created when null). Returns the accumulator. For gathering a
+     * set of pages in one round of I/O.
      */
     public IoPending request(int pgno, IoPending acc) throws SqliteException {
         try {
@@ -362,8 +364,6 @@ public final class Pager {
             return r;
         }
     }
-
-    private Page lastRequested;
 
     /** The page found by the last {@link #request}, or null when it was not resident. */
     public Page lastRequested() {
@@ -451,29 +451,6 @@ public final class Pager {
             throw new SqliteException(ResultCode.SQLITE_MISUSE, "free outside a write transaction");
         }
         Freelist.free(this, pgno);
-    }
-
-    /**
-     * Makes resident the freelist trunk pages that {@code allocations} allocations and any number of frees
-     * may need; adds missing reads to {@code acc}. Returns the accumulator (null when all were resident).
-     */
-    public IoPending requestFreelist(int allocations, IoPending acc) throws SqliteException {
-        int trunk = DbHeader.get4(page1.data, DbHeader.FREELIST_TRUNK);
-        int budget = allocations + 1;
-        int guard = 0;
-        while (trunk != 0 && budget > 0 && guard++ < 1000) {
-            if (trunk < 2 || trunk > dbSize) {
-                throw SqliteException.corrupt("freelist trunk " + trunk + " out of range");
-            }
-            acc = request(trunk, acc);
-            Page t = lastRequested;
-            if (t == null) {
-                return acc;
-            }
-            budget -= 1 + Math.max(0, DbHeader.get4(t.data, 4));
-            trunk = DbHeader.get4(t.data, 0);
-        }
-        return acc;
     }
 
     public int freelistCount() {
