@@ -141,6 +141,7 @@ public final class BTreeCursor {
         if (BtPage.isTable(type) == index) {
             throw SqliteException.corrupt("page " + pgno + " is of the wrong b-tree kind");
         }
+        BtPage.checkHeader(p.data(), BtPage.hdr(pgno), type, geo.usable, pgno);
         return p;
     }
 

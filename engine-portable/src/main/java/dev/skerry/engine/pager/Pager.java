@@ -63,6 +63,7 @@ public final class Pager {
     private final byte[] headBuf = new byte[DbHeader.SIZE];
     private final byte[] journalHead = new byte[8];
     private long fileSize;
+    private boolean headerValid;
 
     private int pageSize = DEFAULT_PAGE_SIZE;
     private int usableSize = DEFAULT_PAGE_SIZE;
@@ -164,21 +165,22 @@ public final class Pager {
                     if (headerDone.isFailed()) {
                         throw new SqliteException(headerDone.errorCode(), "disk I/O error");
                     }
-                    readHeader();
+                    headerValid = readHeader();
                     state = OPEN_WAL;
                     break;
                 case OPEN_WAL:
                     openWal();
                     if (wal.maxFrame() > 0) {
-                        if (wal.pageSize() != pageSize) {
-                            usableSize = wal.pageSize() - (pageSize - usableSize);
-                            pageSize = wal.pageSize();
-                        }
+                        // The log's page 1 is the database's header; the file's own may be stale or torn.
+                        pageSize = wal.pageSize();
                         dbSize = wal.dbSizeAfterLastCommit();
                         committedSize = dbSize;
+                    } else if (!headerValid && fileSize > 0) {
+                        throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
                     }
-                    state = READY;
                     loadPage1();
+                    checkPage1();
+                    state = READY;
                     return;
                 case READY:
                     loadPage1();
@@ -205,14 +207,15 @@ public final class Pager {
         return (b[0] & 0xff) == 0xd9 && (b[1] & 0xff) == 0xd5 && (b[2] & 0xff) == 0x05 && (b[3] & 0xff) == 0xf9;
     }
 
-    private void readHeader() throws SqliteException {
+    /** Reads the file's header; false when it is not a valid one (the log may still hold page 1). */
+    private boolean readHeader() throws SqliteException {
         if (!DbHeader.hasMagic(headBuf)) {
-            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+            return false;
         }
         int ps = DbHeader.pageSize(headBuf);
         int reserved = headBuf[DbHeader.RESERVED] & 0xff;
         if (ps == 0 || ps - reserved < 480) {
-            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+            return false;
         }
         if (headBuf[DbHeader.READ_VERSION] > 2) {
             throw new SqliteException(ResultCode.SQLITE_CANTOPEN, "unable to open database file");
@@ -224,6 +227,22 @@ public final class Pager {
         int fromFile = (int) Math.min(Integer.MAX_VALUE, fileSize / ps);
         dbSize = valid && inHeader > 0 ? inHeader : fromFile;
         committedSize = dbSize;
+        return true;
+    }
+
+    /** Validates the header of page 1 as read (from the file or the log) and takes the usable size from it. */
+    private void checkPage1() throws SqliteException {
+        if (committedSize == 0) {
+            return;
+        }
+        byte[] h = page1.data;
+        int reserved = h[DbHeader.RESERVED] & 0xff;
+        if (!DbHeader.hasMagic(h) || DbHeader.pageSize(h) != pageSize || pageSize - reserved < 480) {
+            page1.unpin();
+            page1 = null;
+            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+        }
+        usableSize = pageSize - reserved;
     }
 
     private void loadPage1() throws IoPending, SqliteException {
