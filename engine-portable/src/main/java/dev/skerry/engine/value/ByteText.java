@@ -16,6 +16,8 @@ public final class ByteText {
 
     private byte[] bytes;
     private int length;
+    /** True once anything (even zero bytes) was appended: SQLite's printf gives NULL when nothing was. */
+    private boolean touched;
 
     public ByteText() {
         bytes = new byte[64];
@@ -27,9 +29,16 @@ public final class ByteText {
 
     public void reset() {
         length = 0;
+        touched = false;
+    }
+
+    /** True once an append was made, even of zero bytes. */
+    public boolean touched() {
+        return touched;
     }
 
     private void ensure(long extra) throws SqliteException {
+        touched = true;
         long need = length + extra;
         if (need > MAX_LENGTH) {
             throw new SqliteException(ResultCode.SQLITE_TOOBIG, "string or blob too big");
@@ -51,6 +60,7 @@ public final class ByteText {
     }
 
     public void append(byte[] src, int from, int count) throws SqliteException {
+        touched = true;
         if (count <= 0) {
             return;
         }

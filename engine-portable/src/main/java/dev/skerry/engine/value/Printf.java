@@ -62,11 +62,14 @@ public final class Printf {
         }
     }
 
-    /** {@code printf(fmt, args…)} where the arguments are {@code regs[base .. base+argc)}. */
+    /**
+     * {@code printf(fmt, args…)} where the arguments are {@code regs[base .. base+argc)}. Null (SQL NULL)
+     * when the format produced no output at all (empty, or starting with an unknown conversion), as SQLite.
+     */
     public static String format(String fmt, Mem[] regs, int base, int argc) throws SqliteException {
         ByteText out = new ByteText();
         append(out, fmt.getBytes(StandardCharsets.UTF_8), new Args(regs, base, argc));
-        return out.toText();
+        return out.touched() ? out.toText() : null;
     }
 
     /** Appends one double formatted with a single conversion such as {@code %!.15g}; used by {@link NumberFormat}. */
@@ -320,19 +323,52 @@ public final class Printf {
                             }
                         }
                     }
-                    boolean needQuote = !isNull && xtype == T_SQLESCAPE2;
+                    int needQuote = !isNull && xtype == T_SQLESCAPE2 ? 1 : 0;
+                    boolean backslashForm = alternateForm && xtype != T_SQLESCAPE3;
+                    if (backslashForm) {
+                        int nCtrl = 0;
+                        for (int j = 0; j < i; j++) {
+                            if (t[j] != '\\' && (t[j] & 0xff) <= 0x1f) {
+                                nCtrl++;
+                            }
+                        }
+                        if (nCtrl > 0 || xtype == T_SQLESCAPE) {
+                            if (xtype == T_SQLESCAPE2) {
+                                needQuote = 2;
+                            }
+                        } else {
+                            backslashForm = false;
+                        }
+                    }
                     ByteText esc = new ByteText();
-                    if (needQuote) {
+                    if (needQuote == 2) {
+                        esc.append("unistr('");
+                    } else if (needQuote == 1) {
                         esc.append(q);
                     }
                     for (int j = 0; j < i; j++) {
-                        esc.append(t[j]);
-                        if (t[j] == q) {
+                        byte ch = t[j];
+                        if (backslashForm && ch != q && (ch == '\\' || (ch & 0xff) <= 0x1f)) {
+                            if (ch == '\\') {
+                                esc.append((byte) '\\');
+                                esc.append((byte) '\\');
+                            } else {
+                                esc.append("\\u00");
+                                esc.append((byte) (ch >= 0x10 ? '1' : '0'));
+                                esc.append(DIGITS[16 + (ch & 0xf)]);
+                            }
+                            continue;
+                        }
+                        esc.append(ch);
+                        if (ch == q) {
                             esc.append(q);
                         }
                     }
-                    if (needQuote) {
+                    if (needQuote != 0) {
                         esc.append(q);
+                        if (needQuote == 2) {
+                            esc.append((byte) ')');
+                        }
                     }
                     buf = esc.toBytes();
                     length = buf.length;
@@ -402,7 +438,7 @@ public final class Printf {
             case 'o': base = 8; pre = "0"; break;
             case 'x': base = 16; charset = 16; pre = "0x"; break;
             case 'X': base = 16; pre = "0X"; break;
-            case 'p': base = 16; charset = 16; pre = "0x"; break;
+            case 'p': base = 16; pre = "0x"; break;
             default: base = 10; break;
         }
         byte prefix = 0;

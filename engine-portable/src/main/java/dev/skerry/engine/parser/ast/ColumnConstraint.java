@@ -27,8 +27,10 @@ public interface ColumnConstraint {
     }
 
     /**
-     * {@code DEFAULT value}: a literal, a signed number ({@code -1} is a {@link Expr.Unary}), an identifier
-     * (taken as a string by SQLite) or a parenthesised expression. {@code text} is the source text SQLite
+     * {@code DEFAULT value}: a literal, a signed number ({@code -1} is a {@link Expr.Unary}, {@code +1} the
+     * literal alone), an identifier (a STRING {@link Expr.Literal} of its text, as SQLite takes it, except
+     * unquoted {@code true}/{@code false} which stay {@link Expr.ColumnRef}s for the resolver's boolean rule)
+     * or a parenthesised expression. {@code text} is the source text SQLite
      * reports as {@code dflt_value} (for {@code DEFAULT (expr)} it includes the parentheses).
      */
     record Default(Name name, Expr value, String text) implements ColumnConstraint {
@@ -44,5 +46,13 @@ public interface ColumnConstraint {
 
     /** {@code [GENERATED ALWAYS] AS (expr) [STORED|VIRTUAL]}; {@code stored} false means VIRTUAL (the default). */
     record Generated(Name name, Expr expr, boolean stored) implements ColumnConstraint {
+    }
+
+    /**
+     * {@code [NOT] DEFERRABLE [INITIALLY ...]} written as a column constraint of its own (not directly after
+     * REFERENCES, where it belongs to the {@link ForeignKeyClause}); SQLite applies it to the table's most
+     * recently declared foreign key.
+     */
+    record Deferrable(Name name, boolean initiallyDeferred) implements ColumnConstraint {
     }
 }

@@ -90,8 +90,8 @@ public interface Stmt extends Node {
      * @param body          the statements between BEGIN and END (INSERT, UPDATE, DELETE or SELECT)
      */
     record CreateTrigger(boolean temp, boolean ifNotExists, QualifiedName name, TriggerTime time,
-                         TriggerEvent event, List<Name> updateColumns, Name table, boolean forEachRow, Expr when,
-                         List<Stmt> body, int start, int end) implements Stmt {
+                         TriggerEvent event, List<Name> updateColumns, QualifiedName table, boolean forEachRow,
+                         Expr when, List<Stmt> body, int start, int end) implements Stmt {
     }
 
     /**
