@@ -967,8 +967,23 @@ public final class Opcode {
      */
     public static final int COLL_SEQ = 118;
 
+    /**
+     * {@code DropTable P1 P4}
+     *
+     * <p>Removes the table named P4 (a String) and its indexes from the in-memory schema of database P1 (the
+     * b-trees and the sqlite_schema rows are removed by other instructions).
+     */
+    public static final int DROP_TABLE = 119;
+
+    /**
+     * {@code DropIndex P1 P4}
+     *
+     * <p>Removes the index named P4 (a String) from the in-memory schema of database P1.
+     */
+    public static final int DROP_INDEX = 120;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 119;
+    public static final int NUM_OPCODES = 121;
 
     private static final String[] NAMES = {
         "Init",
@@ -1090,6 +1105,8 @@ public final class Opcode {
         "Noop",
         "Explain",
         "CollSeq",
+        "DropTable",
+        "DropIndex",
     };
 
     private static final String[] SYNOPSES = {
@@ -1209,6 +1226,8 @@ public final class Opcode {
         "accum=r[P3] step(r[P2@P5])",
         "accum=r[P1] N=P2",
         "r[P3]=value N=P2",
+        null,
+        null,
         null,
         null,
         null,
@@ -1335,6 +1354,8 @@ public final class Opcode {
         0, // Noop
         0, // Explain
         0, // CollSeq
+        0, // DropTable
+        0, // DropIndex
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */
