@@ -4,6 +4,7 @@ import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.IoPending;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.pager.Pager;
+import dev.skerry.engine.schema.Schema;
 import dev.skerry.engine.vdbe.ConnectionState;
 import dev.skerry.engine.vdbe.Program;
 import dev.skerry.engine.vdbe.SchemaReader;
@@ -37,6 +38,8 @@ public final class Connection {
     private List<Completion> pending = Collections.emptyList();
     private List<SchemaReader.Row> schemaRows = Collections.emptyList();
     private int schemaCookie;
+    /** The in-memory schema the translator compiles against. */
+    private final Schema schema = new Schema();
 
     private Connection(Vfs vfs, String path) {
         this.pager = Pager.open(vfs, path);
@@ -50,6 +53,16 @@ public final class Connection {
             @Override
             public int loadedCookie() {
                 return schemaCookie;
+            }
+
+            @Override
+            public void dropTable(String name) {
+                schema.dropTable(name);
+            }
+
+            @Override
+            public void dropIndex(String name) {
+                schema.dropIndex(name);
             }
         });
     }
@@ -90,6 +103,7 @@ public final class Connection {
         schemaReader.step();
         schemaRows = new ArrayList<>(schemaReader.rows());
         schemaCookie = pager.schemaCookie();
+        schema.setCookie(schemaCookie);
         schemaReader.restart();
     }
 

@@ -19,12 +19,18 @@ import dev.skerry.engine.pager.Pager;
  * been reset since.
  */
 public final class ConnectionState {
-    /** Reloads the schema from {@code sqlite_schema} (ParseSchema); re-callable after IoPending. */
+    /** The connection's in-memory schema as the VM changes it (ParseSchema, DropTable, DropIndex). */
     public interface SchemaLoader {
         void reloadSchema() throws IoPending, SqliteException;
 
         /** The schema cookie the in-memory schema was read at. */
         int loadedCookie();
+
+        /** DropTable: forgets the table and its indexes in the in-memory schema. */
+        void dropTable(String name);
+
+        /** DropIndex: forgets the index in the in-memory schema. */
+        void dropIndex(String name);
     }
 
     final Pager pager;

@@ -256,6 +256,12 @@ final class CursorOps {
             case Opcode.PARSE_SCHEMA:
                 vm.db().schemaLoader().reloadSchema();
                 break;
+            case Opcode.DROP_TABLE:
+                vm.db().schemaLoader().dropTable((String) a4);
+                break;
+            case Opcode.DROP_INDEX:
+                vm.db().schemaLoader().dropIndex((String) a4);
+                break;
             default:
                 return BTreeOps.run(vm, pc);
         }

@@ -86,6 +86,13 @@ public final class Explainer {
             m.setDouble(((Double) v).doubleValue());
             return dev.skerry.engine.value.Convert.toText(m);
         }
+        int op = p.opcode[addr];
+        if (op == Opcode.FUNCTION || op == Opcode.AGG_STEP) {
+            return FunctionCalls.describe(v, p.p5[addr]);
+        }
+        if (op == Opcode.AGG_FINAL || op == Opcode.AGG_VALUE) {
+            return FunctionCalls.describe(v, p.p2[addr]);
+        }
         return v.toString();
     }
 

@@ -957,8 +957,33 @@ public final class Opcode {
      */
     public static final int EXPLAIN = 117;
 
+    /**
+     * {@code CollSeq P1 P4}
+     *
+     * <p>Names the collation P4 (a Collation) that the next Function or AggStep passes to its function (min,
+     * max, nullif and friends compare with it). When P1 is not zero, register P1 is set to 0 here, and to 1 by
+     * the following AggStep when its aggregate reports that the row did not change the chosen row (min/max:
+     * the bare columns of the row that set the extreme are then not reloaded).
+     */
+    public static final int COLL_SEQ = 118;
+
+    /**
+     * {@code DropTable P1 P4}
+     *
+     * <p>Removes the table named P4 (a String) and its indexes from the in-memory schema of database P1 (the
+     * b-trees and the sqlite_schema rows are removed by other instructions).
+     */
+    public static final int DROP_TABLE = 119;
+
+    /**
+     * {@code DropIndex P1 P4}
+     *
+     * <p>Removes the index named P4 (a String) from the in-memory schema of database P1.
+     */
+    public static final int DROP_INDEX = 120;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 118;
+    public static final int NUM_OPCODES = 121;
 
     private static final String[] NAMES = {
         "Init",
@@ -1079,6 +1104,9 @@ public final class Opcode {
         "AggValue",
         "Noop",
         "Explain",
+        "CollSeq",
+        "DropTable",
+        "DropIndex",
     };
 
     private static final String[] SYNOPSES = {
@@ -1198,6 +1226,9 @@ public final class Opcode {
         "accum=r[P3] step(r[P2@P5])",
         "accum=r[P1] N=P2",
         "r[P3]=value N=P2",
+        null,
+        null,
+        null,
         null,
         null,
     };
@@ -1322,6 +1353,9 @@ public final class Opcode {
         0, // AggValue
         0, // Noop
         0, // Explain
+        0, // CollSeq
+        0, // DropTable
+        0, // DropIndex
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

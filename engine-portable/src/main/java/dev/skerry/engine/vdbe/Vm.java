@@ -70,6 +70,7 @@ public final class Vm {
     long clearCount = -1;
     private Mem[] unpacked = new Mem[0];
     private final Mem[] seekKey = {new Mem()};
+    private final FunctionCalls functions;
     private final RecordReader recordReader = new RecordReader();
 
     public Vm(Program program, ConnectionState db) {
@@ -91,6 +92,7 @@ public final class Vm {
             params[i] = new Mem();
         }
         this.countsChanges = scanCountsChanges(program);
+        this.functions = new FunctionCalls(db, r.length);
     }
 
     private static boolean scanCountsChanges(Program p) {
@@ -175,6 +177,7 @@ public final class Vm {
         }
         onceDone = null;
         permutation = null;
+        functions.clear();
         haltPhase = 0;
         nChange = 0;
         state = READY;
@@ -282,6 +285,7 @@ public final class Vm {
                     int last = Math.max(p2[pc], p3[pc]);
                     for (int i = p2[pc]; i <= last; i++) {
                         r[i].setNull();
+                        functions.forget(i);
                     }
                     break;
                 }
@@ -295,6 +299,7 @@ public final class Vm {
                     for (int i = 0; i < p3[pc]; i++) {
                         r[p2[pc] + i].copyFrom(r[p1[pc] + i]);
                         r[p1[pc] + i].setNull();
+                        functions.move(p1[pc] + i, p2[pc] + i);
                     }
                     break;
                 case Opcode.COPY:
@@ -522,6 +527,23 @@ public final class Vm {
                 case Opcode.NOOP:
                 case Opcode.EXPLAIN:
                     break;
+                case Opcode.COLL_SEQ:
+                    if (p1[pc] != 0) {
+                        r[p1[pc]].setLong(0);
+                    }
+                    break;
+                case Opcode.FUNCTION:
+                    functions.call(p4[pc], r, p2[pc], p5[pc], r[p3[pc]], precedingCollation());
+                    break;
+                case Opcode.AGG_STEP:
+                    if (!functions.step(p4[pc], p3[pc], r, p2[pc], p5[pc], precedingCollation())
+                            && pc > 0 && opcode[pc - 1] == Opcode.COLL_SEQ && p1[pc - 1] != 0) {
+                        r[p1[pc - 1]].setLong(1);
+                    }
+                    break;
+                case Opcode.AGG_FINAL:
+                    functions.finish(p4[pc], p1[pc], r[p1[pc]]);
+                    break;
                 case Opcode.TRANSACTION:
                     transaction(p2[pc], p3[pc], p5[pc]);
                     break;
@@ -545,6 +567,11 @@ public final class Vm {
             }
             pc++;
         }
+    }
+
+    /** The collation of a CollSeq just before the current instruction, or null. */
+    private Collation precedingCollation() {
+        return pc > 0 && opcode[pc - 1] == Opcode.COLL_SEQ ? (Collation) p4[pc - 1] : null;
     }
 
     // ---- helpers used by CursorOps ----
