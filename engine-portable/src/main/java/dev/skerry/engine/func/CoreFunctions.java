@@ -8,7 +8,7 @@ import dev.skerry.engine.value.Mem;
 import dev.skerry.engine.value.ValueCompare;
 
 /**
- * Built-in scalars about values and the connection: typeof, coalesce, ifnull, nullif, iif/if, likely,
+ * Built-in scalars about values and the connection: typeof, subtype, coalesce, ifnull, nullif, iif/if, likely,
  * unlikely, likelihood, multi-argument min/max, random, randomblob, zeroblob, last_insert_rowid, changes,
  * total_changes, sqlite_version.
  *
@@ -28,10 +28,9 @@ final class CoreFunctions {
         r.register(FunctionDef.variadic("coalesce", 2, true, CoreFunctions::coalesce));
         r.register(FunctionDef.scalar("ifnull", 2, true, CoreFunctions::coalesce));
         r.register(FunctionDef.scalar("nullif", 2, true, CoreFunctions::nullif));
-        r.register(FunctionDef.scalar("iif", 3, true, CoreFunctions::iif));
-        r.register(FunctionDef.scalar("iif", 2, true, CoreFunctions::iif));
-        r.register(FunctionDef.scalar("if", 3, true, CoreFunctions::iif));
-        r.register(FunctionDef.scalar("if", 2, true, CoreFunctions::iif));
+        r.register(FunctionDef.variadic("iif", 2, true, CoreFunctions::iif));
+        r.register(FunctionDef.variadic("if", 2, true, CoreFunctions::iif));
+        r.register(FunctionDef.scalar("subtype", 1, true, (c, a, b, n, out) -> out.setLong(a[b].subtype())));
         r.register(FunctionDef.scalar("likely", 1, true, CoreFunctions::first));
         r.register(FunctionDef.scalar("unlikely", 1, true, CoreFunctions::first));
         r.register(FunctionDef.scalar("likelihood", 2, true, CoreFunctions::first));
@@ -74,11 +73,17 @@ final class CoreFunctions {
         }
     }
 
+    /** iif(C1, V1, C2, V2, …, [ELSE]): the V of the first true C, else ELSE (NULL when absent). */
     private static void iif(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
-        if (Convert.toBoolean(a[base], false)) {
-            out.copyFrom(a[base + 1]);
-        } else if (argc > 2) {
-            out.copyFrom(a[base + 2]);
+        int k = 0;
+        for (; k + 1 < argc; k += 2) {
+            if (Convert.toBoolean(a[base + k], false)) {
+                out.copyFrom(a[base + k + 1]);
+                return;
+            }
+        }
+        if (k < argc) {
+            out.copyFrom(a[base + k]);
         } else {
             out.setNull();
         }

@@ -12,14 +12,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Built-in scalars on text and blobs: length, octet_length, lower, upper, substr/substring, trim, ltrim,
- * rtrim, replace, instr, hex, unhex, quote, char, unicode, printf/format, concat, concat_ws, like, glob.
+ * rtrim, replace, instr, hex, unhex, quote, unistr, unistr_quote, char, unicode, printf/format, concat,
+ * concat_ws, like, glob.
  * Lengths and positions count characters (code points) for text and bytes for blobs, as SQLite does.
  */
 final class TextFunctions {
     private TextFunctions() {
     }
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.UTF_8);
 
     static void register(FunctionRegistry r) {
         r.register(FunctionDef.scalar("length", 1, true, TextFunctions::length));
@@ -40,7 +41,9 @@ final class TextFunctions {
         r.register(FunctionDef.scalar("hex", 1, true, TextFunctions::hex));
         r.register(FunctionDef.scalar("unhex", 1, true, TextFunctions::unhex));
         r.register(FunctionDef.scalar("unhex", 2, true, TextFunctions::unhex));
-        r.register(FunctionDef.scalar("quote", 1, true, (c, a, b, n, out) -> out.setText(quote(a[b]))));
+        r.register(FunctionDef.scalar("quote", 1, true, (c, a, b, n, out) -> out.setText(quote(a[b], false))));
+        r.register(FunctionDef.scalar("unistr_quote", 1, true, (c, a, b, n, out) -> out.setText(quote(a[b], true))));
+        r.register(FunctionDef.scalar("unistr", 1, true, TextFunctions::unistr));
         r.register(FunctionDef.variadic("char", 0, true, TextFunctions::chars));
         r.register(FunctionDef.scalar("unicode", 1, true, TextFunctions::unicode));
         r.register(FunctionDef.variadic("printf", 0, true, TextFunctions::printf));
@@ -315,7 +318,7 @@ final class TextFunctions {
             h[2 * k] = HEX[(b[k] >> 4) & 0xf];
             h[2 * k + 1] = HEX[b[k] & 0xf];
         }
-        out.setText(new String(h, StandardCharsets.US_ASCII));
+        out.setText(new String(h, StandardCharsets.UTF_8));
     }
 
     private static void unhex(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
@@ -354,21 +357,18 @@ final class TextFunctions {
         out.setBlob(res);
     }
 
-    /** SQLite's {@code quote()} text of a value: an SQL literal that reads back as the same value. */
-    static String quote(Mem m) {
+    /**
+     * SQLite's {@code quote()} text of a value: an SQL literal that reads back as the same value. With
+     * {@code escape} ({@code unistr_quote}), text holding control characters becomes {@code unistr('…')}.
+     */
+    static String quote(Mem m, boolean escape) throws SqliteException {
         switch (m.type()) {
             case Mem.INTEGER:
                 return Long.toString(m.longValue());
             case Mem.FLOAT:
                 return NumberFormat.quoteDouble(m.doubleValue());
-            case Mem.TEXT: {
-                String s = m.text();
-                int nul = s.indexOf('\0');
-                if (nul >= 0) {
-                    s = s.substring(0, nul);
-                }
-                return "'" + s.replace("'", "''") + "'";
-            }
+            case Mem.TEXT:
+                return Printf.format(escape ? "%#Q" : "%Q", new Mem[] {m}, 0, 1);
             case Mem.BLOB: {
                 byte[] b = m.blob();
                 byte[] h = new byte[b.length * 2 + 3];
@@ -379,11 +379,68 @@ final class TextFunctions {
                     h[3 + 2 * k] = HEX[b[k] & 0xf];
                 }
                 h[h.length - 1] = '\'';
-                return new String(h, StandardCharsets.US_ASCII);
+                return new String(h, StandardCharsets.UTF_8);
             }
             default:
                 return "NULL";
         }
+    }
+
+    /** unistr(X): X with \\XXXX, \\uXXXX, \\+XXXXXX, \\UXXXXXXXX escapes decoded and \\\\ as one backslash. */
+    private static void unistr(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
+        String s = Convert.toText(a[base]);
+        if (s == null) {
+            out.setNull();
+            return;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            char c = s.charAt(i);
+            if (c != '\\') {
+                sb.append(c);
+                i++;
+                continue;
+            }
+            char d = i + 1 < n ? s.charAt(i + 1) : 0;
+            int digits;
+            int skip;
+            if (d == '\\') {
+                sb.append('\\');
+                i += 2;
+                continue;
+            } else if (NumberParse.hexValue(d) >= 0) {
+                digits = 4;
+                skip = 1;
+            } else if (d == '+') {
+                digits = 6;
+                skip = 2;
+            } else if (d == 'u') {
+                digits = 4;
+                skip = 2;
+            } else if (d == 'U') {
+                digits = 8;
+                skip = 2;
+            } else {
+                throw SqliteException.error("invalid Unicode escape");
+            }
+            long v = 0;
+            for (int k = 0; k < digits; k++) {
+                int h = i + skip + k < n ? NumberParse.hexValue(s.charAt(i + skip + k)) : -1;
+                if (h < 0) {
+                    throw SqliteException.error("invalid Unicode escape");
+                }
+                v = (v << 4) | h;
+            }
+            i += skip + digits;
+            if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
+                sb.append('\ufffd');
+            } else {
+                sb.appendCodePoint((int) v);
+            }
+        }
+        out.setText(sb.toString());
     }
 
     private static void chars(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {

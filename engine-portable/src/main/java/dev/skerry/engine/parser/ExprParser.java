@@ -66,9 +66,9 @@ abstract class ExprParser extends ParserBase {
         return e;
     }
 
-    private int checkHeight(int height) throws SqliteException {
+    private int checkHeight(int height) {
         if (height > MAX_EXPR_DEPTH) {
-            throw SqliteException.error("Expression tree is too large (maximum depth " + MAX_EXPR_DEPTH + ")");
+            deferError("Expression tree is too large (maximum depth " + MAX_EXPR_DEPTH + ")");
         }
         return height;
     }
@@ -309,7 +309,7 @@ abstract class ExprParser extends ParserBase {
         }
     }
 
-    private Expr literal(Expr.LiteralKind kind, String value) {
+    private Expr literal(Expr.LiteralKind kind, String value) throws SqliteException {
         int st = pos();
         advance();
         h = 1;
@@ -358,7 +358,7 @@ abstract class ExprParser extends ParserBase {
                 Expr e = exprAt(P_OR, false);
                 int hh = h;
                 expect(AS);
-                TypeName type = typeToken();
+                TypeName type = peek() == RP ? null : typeToken();
                 expect(RP);
                 h = hh + 1;
                 return new Expr.Cast(e, type, st, lastEnd());
@@ -397,6 +397,7 @@ abstract class ExprParser extends ParserBase {
         char[] z = tx.toCharArray();
         boolean hex = z.length > 1 && z[0] == '0' && (z[1] == 'x' || z[1] == 'X');
         boolean isFloat = false;
+        String error = null;
         int out = 0;
         for (int i = 0; i < z.length; i++) {
             char c = z[i];
@@ -410,13 +411,17 @@ abstract class ExprParser extends ParserBase {
                 char after = i + 1 < z.length ? z[i + 1] : 0;
                 boolean ok = hex ? Lexer.isHexDigit(before) && Lexer.isHexDigit(after)
                     : before >= '0' && before <= '9' && after >= '0' && after <= '9';
-                if (!ok) {
-                    throw SqliteException.error("unrecognized token: \"" + new String(z) + "\"");
+                if (!ok && error == null) {
+                    error = "unrecognized token: \"" + new String(z) + "\"";
                 }
             }
         }
         String value = new String(z, 0, out);
-        return literal(isFloat && !hex ? Expr.LiteralKind.FLOAT : Expr.LiteralKind.INTEGER, value);
+        Expr e = literal(isFloat && !hex ? Expr.LiteralKind.FLOAT : Expr.LiteralKind.INTEGER, value);
+        if (error != null) {
+            deferError(error);
+        }
+        return e;
     }
 
     private Expr columnRef() throws SqliteException {
@@ -654,6 +659,13 @@ abstract class ExprParser extends ParserBase {
                     exclude = WindowDef.Exclude.TIES;
                 }
             }
+            WindowDef.BoundKind a = start.kind();
+            WindowDef.BoundKind b = end.kind();
+            if ((a == WindowDef.BoundKind.CURRENT_ROW && b == WindowDef.BoundKind.PRECEDING)
+                || (a == WindowDef.BoundKind.FOLLOWING
+                    && (b == WindowDef.BoundKind.PRECEDING || b == WindowDef.BoundKind.CURRENT_ROW))) {
+                deferError("unsupported frame specification");
+            }
             frame = new WindowDef.Frame(unit, start, end, exclude);
         }
         return new WindowDef(base, partition, orderBy, frame);
@@ -685,8 +697,8 @@ abstract class ExprParser extends ParserBase {
 
     /**
      * {@code typetoken}: {@code ids...} optionally followed by {@code (signed)} or {@code (signed, signed)}.
-     * Words continue while the token can be an identifier and is not a keyword with a meaning here
-     * (GENERATED in a column definition, see {@link #inColumnDef}).
+     * Words continue while the token can be an identifier, as SQLite's LALR parser prefers shifting: so
+     * {@code a GENERATED ALWAYS AS (1)} declares type {@code GENERATED ALWAYS}, as in SQLite.
      */
     final TypeName typeToken() throws SqliteException {
         int st = pos();
@@ -696,7 +708,7 @@ abstract class ExprParser extends ParserBase {
                 name.append(' ');
             }
             name.append(ids().text());
-        } while (isIds(peek()) && !typeWordEnds(peek()));
+        } while (isIds(peek()));
         String size1 = null;
         String size2 = null;
         if (accept(LP)) {
@@ -707,13 +719,6 @@ abstract class ExprParser extends ParserBase {
             expect(RP);
         }
         return new TypeName(sql.substring(st, lastEnd()), name.toString(), size1, size2, st, lastEnd());
-    }
-
-    /** Set while parsing a column definition, where GENERATED starts a constraint instead of a type word. */
-    boolean inColumnDef;
-
-    private boolean typeWordEnds(int t) {
-        return inColumnDef && t == GENERATED;
     }
 
     /** {@code signed}: {@code [+|-] INTEGER|FLOAT}; returns its source text. */

@@ -22,8 +22,11 @@ import java.util.List;
  * <p>Parameters are numbered here as {@code sqlite3ExprAssignVarNumber} does.
  */
 abstract class ParserBase {
-    /** SQLite's default SQLITE_MAX_VARIABLE_NUMBER. */
-    static final int MAX_VARIABLE_NUMBER = 32766;
+    /**
+     * SQLITE_MAX_VARIABLE_NUMBER of the reference build (sqlite-jdbc compiles SQLite with 250000; SQLite's own
+     * default is 32766).
+     */
+    static final int MAX_VARIABLE_NUMBER = 250000;
     /** SQLite's SQLITE_MAX_EXPR_DEPTH. */
     static final int MAX_EXPR_DEPTH = 1000;
     /**
@@ -49,6 +52,10 @@ abstract class ParserBase {
     int nVar;
     /** Names of the named parameters by number (index 0 unused); null entries for {@code ?} parameters. */
     final List<String> varNames = new ArrayList<>();
+
+    /** An error raised by a grammar action, reported once token {@code deferredAt} is consumed. */
+    private String deferredError;
+    private int deferredAt;
 
     /** Current nesting of recursive constructs (see {@link #MAX_NESTING}). */
     private int nesting;
@@ -142,13 +149,17 @@ abstract class ParserBase {
         return ends[p - 1];
     }
 
-    final void advance() {
+    /** Consumes the current token; reports a deferred error whose lookahead this token was. */
+    final void advance() throws SqliteException {
+        if (deferredError != null && p >= deferredAt) {
+            throw SqliteException.error(deferredError);
+        }
         p++;
     }
 
     final boolean accept(int t) throws SqliteException {
         if (peek() == t) {
-            p++;
+            advance();
             return true;
         }
         return false;
@@ -156,9 +167,32 @@ abstract class ParserBase {
 
     final void expect(int t) throws SqliteException {
         if (peek() != t) {
+            if (t == TokenType.SEMI && type(0) == TokenType.EOF && deferredError != null) {
+                // SQLite feeds a semicolon at the end of the text; accepted here, it completes the action.
+                throw SqliteException.error(deferredError);
+            }
             throw syntaxError();
         }
-        p++;
+        advance();
+    }
+
+    /**
+     * Records an error that SQLite raises in a grammar action. SQLite runs such an action when it reduces
+     * a rule, on seeing the token after the construct; if that token is itself a syntax error, the syntax
+     * error's message replaces the action's. So the error is reported when the current token is consumed,
+     * or when the statement ends, unless a syntax error at the current token comes first. A later action
+     * error at the same token replaces an earlier one, as in SQLite.
+     */
+    final void deferError(String message) {
+        deferredError = message;
+        deferredAt = p;
+    }
+
+    /** Reports a deferred error at the end of a statement. */
+    final void reportDeferredError() throws SqliteException {
+        if (deferredError != null) {
+            throw SqliteException.error(deferredError);
+        }
     }
 
     /** The error SQLite reports for an unexpected current token. */
@@ -215,10 +249,10 @@ abstract class ParserBase {
     }
 
     /** Consumes the current token as a name, removing its quotes. */
-    final Name takeName() {
+    final Name takeName() throws SqliteException {
         int st = starts[p];
         int en = ends[p];
-        p++;
+        advance();
         char c = src[st];
         Name.Quote q;
         String text;
@@ -280,7 +314,8 @@ abstract class ParserBase {
                 v = v * 10 + (tok.charAt(i) - '0');
             }
             if (!ok || v < 1 || v > MAX_VARIABLE_NUMBER) {
-                throw SqliteException.error("variable number must be between ?1 and ?" + MAX_VARIABLE_NUMBER);
+                deferError("variable number must be between ?1 and ?" + MAX_VARIABLE_NUMBER);
+                return 0;
             }
             int x = (int) v;
             if (x > nVar) {
@@ -304,7 +339,8 @@ abstract class ParserBase {
 
     private int newVar(String name) throws SqliteException {
         if (nVar >= MAX_VARIABLE_NUMBER) {
-            throw SqliteException.error("too many SQL variables");
+            deferError("too many SQL variables");
+            return 0;
         }
         nVar++;
         while (varNames.size() <= nVar) {

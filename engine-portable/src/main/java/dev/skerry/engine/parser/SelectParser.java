@@ -79,10 +79,9 @@ abstract class SelectParser extends ExprParser {
             ops.add(op);
         }
         if (misplaced != null) {
-            throw SqliteException.error(misplaced);
-        }
-        if (!allValues && cores.size() > MAX_COMPOUND_SELECT) {
-            throw SqliteException.error("too many terms in compound SELECT");
+            deferError(misplaced);
+        } else if (!allValues && cores.size() > MAX_COMPOUND_SELECT) {
+            deferError("too many terms in compound SELECT");
         }
         leave();
         return new Select(with, cores, ops, orderBy, limit, st, lastEnd());
@@ -158,7 +157,7 @@ abstract class SelectParser extends ExprParser {
                 extra = true;
             }
             if (extra) {
-                throw SqliteException.error("syntax error after column name \"" + n.text() + "\"");
+                deferError("syntax error after column name \"" + n.text() + "\"");
             }
             names.add(n);
         } while (accept(COMMA));
@@ -177,7 +176,7 @@ abstract class SelectParser extends ExprParser {
             } while (accept(COMMA));
             expect(RP);
             if (!rows.isEmpty() && rows.get(0).size() != row.size()) {
-                throw SqliteException.error("all VALUES must have the same number of terms");
+                deferError("all VALUES must have the same number of terms");
             }
             rows.add(row);
         } while (accept(COMMA));
@@ -278,7 +277,7 @@ abstract class SelectParser extends ExprParser {
             } else {
                 idList();
             }
-            throw SqliteException.error("a JOIN clause is required before " + (t == ON ? "ON" : "USING"));
+            deferError("a JOIN clause is required before " + (t == ON ? "ON" : "USING"));
         }
         List<FromClause.Join> joins = new ArrayList<>();
         for (;;) {
@@ -377,7 +376,7 @@ abstract class SelectParser extends ExprParser {
         }
         if ((jt & (JT_INNER | JT_OUTER)) == (JT_INNER | JT_OUTER) || (jt & JT_ERROR) != 0
             || (jt & (JT_OUTER | JT_LEFT | JT_RIGHT)) == JT_OUTER) {
-            throw SqliteException.error("unknown join type: " + String.join(" ", words));
+            deferError("unknown join type: " + String.join(" ", words));
         }
         return jt;
     }
@@ -412,9 +411,8 @@ abstract class SelectParser extends ExprParser {
         if (accept(INDEXED)) {
             expect(BY);
             indexedBy = nm();
-        } else if (peek() == NOT && type(1) == INDEXED) {
-            advance();
-            advance();
+        } else if (accept(NOT)) {
+            expect(INDEXED);
             notIndexed = true;
         }
         return new TableOrSubquery.Table(name, alias, indexedBy, notIndexed);

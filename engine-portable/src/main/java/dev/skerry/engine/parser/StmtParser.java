@@ -47,6 +47,7 @@ final class StmtParser extends DdlParser {
         if (peek() != SEMI && peek() != EOF) {
             throw syntaxError();
         }
+        reportDeferredError();
         return s;
     }
 

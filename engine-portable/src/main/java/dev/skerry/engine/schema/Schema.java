@@ -97,11 +97,13 @@ public final class Schema {
         generation++;
     }
 
-    /** Adds an index to the schema and to its table's index list. */
+    /** Adds an index to the schema and, unless it is already there (an automatic index), to its table's list. */
     void addIndex(Index index) {
         indexes.add(index);
         indexesByKey.put(Names.key(index.name()), index);
-        index.table().addIndex(index);
+        if (!index.table().indexes().contains(index)) {
+            index.table().addIndex(index);
+        }
         generation++;
     }
 

@@ -1,6 +1,7 @@
 package dev.skerry.engine.schema;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.Parser;
 import dev.skerry.engine.parser.ast.ColumnConstraint;
 import dev.skerry.engine.parser.ast.ColumnDef;
 import dev.skerry.engine.parser.ast.ConflictAlgorithm;
@@ -10,6 +11,7 @@ import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.SortOrder;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.parser.ast.TableConstraint;
+import dev.skerry.engine.value.Affinity;
 import dev.skerry.engine.value.Collation;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +27,7 @@ import java.util.List;
  * KEY, and every UNIQUE, gets an automatic index {@code sqlite_autoindex_<table>_<n>} numbered in the order
  * the constraints are written (column constraints column by column, then table constraints), except that a
  * constraint with the same key columns and collations as an earlier one shares its index. A column repeated
- * in one constraint counts once.
+ * in one constraint is repeated in the index, as SQLite does for rowid tables.
  *
  * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP, generated columns,
  * expression and partial indexes, STRICT tables.
@@ -39,10 +41,38 @@ public final class SchemaBuilder {
         return "CREATE TABLE " + sql.substring(ct.name().name().start(), ct.end());
     }
 
-    /** The text SQLite stores in {@code sqlite_schema.sql} for a CREATE INDEX parsed from {@code sql}. */
+    /**
+     * The text SQLite stores in {@code sqlite_schema.sql} for a CREATE INDEX parsed from {@code sql}: unlike
+     * CREATE TABLE's, it runs to the terminating semicolon (or the end of the input), so whitespace and
+     * comments after the last token are kept.
+     */
     public static String indexSql(Stmt.CreateIndex ci, String sql) {
         return (ci.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
-                + sql.substring(ci.name().name().start(), ci.end());
+                + sql.substring(ci.name().name().start(), statementEnd(sql, ci.end()));
+    }
+
+    /** The offset of the semicolon ending the statement whose last token ends at {@code from}, or the input's end. */
+    private static int statementEnd(String sql, int from) {
+        int i = from;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                while (i < n && sql.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else if (c == ';') {
+                return i;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return n;
     }
 
     /**
@@ -129,6 +159,61 @@ public final class SchemaBuilder {
                 ci.unique(), Index.ORIGIN_CREATE, Conflict.DEFAULT);
     }
 
+    /**
+     * Adds to {@code schema} the object described by one row of {@code sqlite_schema}, as SQLite's
+     * {@code sqlite3InitCallback} does: a table or index row with SQL is parsed and built; an index row
+     * without SQL gives the root page of an automatic index its table's CREATE TABLE declared. Rows must
+     * come in sqlite_schema order (a table before its automatic indexes). Views and triggers are not
+     * supported and are skipped. A row that cannot be understood is SQLITE_CORRUPT
+     * {@code malformed database schema (name) - reason}.
+     */
+    public static void addRow(Schema schema, String type, String name, String tblName, int rootPage, String sql)
+            throws SqliteException {
+        try {
+            if ("table".equals(type)) {
+                Stmt st = parseOne(sql);
+                if (!(st instanceof Stmt.CreateTable)) {
+                    throw SqliteException.error("invalid table row");
+                }
+                schema.addTable(table((Stmt.CreateTable) st, sql, rootPage));
+            } else if ("index".equals(type)) {
+                Table table = schema.findTable(tblName);
+                if (table == null) {
+                    throw SqliteException.error("no such table: " + tblName);
+                }
+                if (sql == null) {
+                    Index auto = null;
+                    for (Index index : table.indexes()) {
+                        if (Names.equal(index.name(), name)) {
+                            auto = index;
+                        }
+                    }
+                    if (auto == null) {
+                        throw SqliteException.error("orphan index");
+                    }
+                    auto.setRootPage(rootPage);
+                    schema.addIndex(auto);
+                } else {
+                    Stmt st = parseOne(sql);
+                    if (!(st instanceof Stmt.CreateIndex)) {
+                        throw SqliteException.error("invalid index row");
+                    }
+                    schema.addIndex(index((Stmt.CreateIndex) st, table, sql, rootPage));
+                }
+            }
+        } catch (SqliteException e) {
+            throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_CORRUPT,
+                    "malformed database schema (" + name + ") - " + e.getMessage());
+        }
+    }
+
+    private static Stmt parseOne(String sql) throws SqliteException {
+        if (sql == null) {
+            throw SqliteException.error("missing sql");
+        }
+        return Parser.parseFirst(sql).statement();
+    }
+
     /** The collating sequence named {@code name}, or SQLite's error when there is none. */
     public static Collation collation(String name) throws SqliteException {
         Collation c = Collation.byName(name);
@@ -151,27 +236,6 @@ public final class SchemaBuilder {
             case IGNORE: return Conflict.IGNORE;
             default: return Conflict.REPLACE;
         }
-    }
-
-    /**
-     * SQLite's affinity of a declared type (datatype3.html, section 3.1): INT → INTEGER; CHAR, CLOB, TEXT →
-     * TEXT; BLOB or no type → BLOB; REAL, FLOA, DOUB → REAL; otherwise NUMERIC. Returns the affinity letter.
-     */
-    public static char affinity(String declaredType) {
-        String t = Names.key(declaredType);
-        if (t.contains("int")) {
-            return 'D';
-        }
-        if (t.contains("char") || t.contains("clob") || t.contains("text")) {
-            return 'B';
-        }
-        if (t.isEmpty() || t.contains("blob")) {
-            return 'A';
-        }
-        if (t.contains("real") || t.contains("floa") || t.contains("doub")) {
-            return 'E';
-        }
-        return 'C';
     }
 
     /** The table being described: its columns' attributes and the automatic indexes so far. */
@@ -231,23 +295,13 @@ public final class SchemaBuilder {
             }
         }
 
-        /** Column numbers of a constraint's columns, each counted once. */
+        /** Column numbers of a constraint's columns. */
         int[] keyColumns(List<IndexedColumn> columns) throws SqliteException {
             int[] out = new int[columns.size()];
-            int n = 0;
-            for (IndexedColumn ic : columns) {
-                int c = column(ic.expr());
-                boolean seen = false;
-                for (int k = 0; k < n; k++) {
-                    seen |= out[k] == c;
-                }
-                if (!seen) {
-                    out[n++] = c;
-                }
+            for (int k = 0; k < out.length; k++) {
+                out[k] = column(columns.get(k).expr());
             }
-            int[] exact = new int[n];
-            System.arraycopy(out, 0, exact, 0, n);
-            return exact;
+            return out;
         }
 
         private int column(Expr e) throws SqliteException {
@@ -297,32 +351,18 @@ public final class SchemaBuilder {
         }
 
         void unique(List<IndexedColumn> written, int onConflict, char origin) throws SqliteException {
-            int[] cols = new int[written.size()];
-            Collation[] coll = new Collation[written.size()];
-            boolean[] desc = new boolean[written.size()];
-            int n = 0;
-            for (IndexedColumn ic : written) {
-                int c = column(ic.expr());
-                boolean seen = false;
-                for (int k = 0; k < n; k++) {
-                    seen |= cols[k] == c;
-                }
-                if (seen) {
-                    continue;
-                }
-                cols[n] = c;
-                coll[n] = ic.expr() instanceof Expr.Collate
-                        ? collation(((Expr.Collate) ic.expr()).collation().text()) : collations[c];
-                desc[n] = ic.order() == SortOrder.DESC;
-                n++;
+            int n = written.size();
+            int[] cols = new int[n];
+            Collation[] coll = new Collation[n];
+            boolean[] desc = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                IndexedColumn ic = written.get(k);
+                cols[k] = column(ic.expr());
+                coll[k] = ic.expr() instanceof Expr.Collate
+                        ? collation(((Expr.Collate) ic.expr()).collation().text()) : collations[cols[k]];
+                desc[k] = ic.order() == SortOrder.DESC;
             }
-            int[] c2 = new int[n];
-            Collation[] coll2 = new Collation[n];
-            boolean[] desc2 = new boolean[n];
-            System.arraycopy(cols, 0, c2, 0, n);
-            System.arraycopy(coll, 0, coll2, 0, n);
-            System.arraycopy(desc, 0, desc2, 0, n);
-            addAutoIndex(c2, coll2, desc2, onConflict, origin);
+            addAutoIndex(cols, coll, desc, onConflict, origin);
         }
 
         private void addAutoIndex(int[] cols, Collation[] coll, boolean[] desc, int onConflict, char origin)
@@ -350,7 +390,7 @@ public final class SchemaBuilder {
             int n = names.length;
             Column[] columns = new Column[n];
             for (int i = 0; i < n; i++) {
-                columns[i] = new Column(names[i], types[i], affinity(types[i]), notNull[i], notNullConflict[i],
+                columns[i] = new Column(names[i], types[i], Affinity.fromDeclaredType(types[i]), notNull[i], notNullConflict[i],
                         defaults[i], collations[i], primaryKey[i]);
             }
             Table table = new Table(tableName, rootPage, storedSql, columns, rowidAlias, autoincrement,

@@ -42,7 +42,7 @@ class BTreeModelTest {
     @ParameterizedTest
     @ValueSource(ints = {512, 1024, 4096})
     void tableMatchesModel(int pageSize) throws Exception {
-        Vfs vfs = TestVfs.create();
+        Vfs vfs = TestVfs.createShuffled(pageSize);
         Pager pager = openNew(vfs, "model.db", pageSize);
         int root = TestVfs.drive(vfs, () -> BTree.create(pager, false));
         BTreeCursor c = new BTreeCursor(pager, root, null);
@@ -147,7 +147,7 @@ class BTreeModelTest {
     @ParameterizedTest
     @ValueSource(ints = {512, 2048})
     void indexMatchesModel(int pageSize) throws Exception {
-        Vfs vfs = TestVfs.create();
+        Vfs vfs = TestVfs.createShuffled(pageSize + 7);
         Pager pager = openNew(vfs, "index.db", pageSize);
         int root = TestVfs.drive(vfs, () -> BTree.create(pager, true));
         KeyInfo ki = new KeyInfo(1, new Collation[] {Collation.NOCASE}, new boolean[] {false});
@@ -219,6 +219,44 @@ class BTreeModelTest {
         c.close();
         TestVfs.run(vfs, () -> BTree.drop(pager, root));
         new TreeChecker(vfs, pager).checkAll(1);
+        TestVfs.run(vfs, pager::commit);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096})
+    void statementRollbackRestoresTheTree(int pageSize) throws Exception {
+        Vfs vfs = TestVfs.create();
+        Pager pager = openNew(vfs, "sp.db", pageSize);
+        int root = TestVfs.drive(vfs, () -> BTree.create(pager, false));
+        BTreeCursor c = new BTreeCursor(pager, root, null);
+        TreeMap<Long, byte[]> model = new TreeMap<>();
+        Random r = new Random(5);
+        for (long k = 0; k < 2000; k++) {
+            byte[] rec = rowRecord(k, r.nextInt(100), r);
+            long key = k;
+            TestVfs.run(vfs, () -> c.insert(key, rec));
+            model.put(k, rec);
+        }
+        int pages = pager.pageCount();
+        int sp = pager.savepoint();
+        for (long k = 0; k < 3000; k++) {
+            long key = r.nextInt(6000);
+            if (model.containsKey(key) && r.nextBoolean()) {
+                TestVfs.drive(vfs, () -> c.seekRowid(key));
+                TestVfs.run(vfs, c::delete);
+            } else {
+                byte[] rec = rowRecord(key, r.nextInt(pageSize), r);
+                TestVfs.run(vfs, () -> c.insert(key, rec));
+            }
+        }
+        c.close();
+        pager.rollbackTo(sp);
+        pager.release(sp);
+        assertEquals(pages, pager.pageCount());
+        new TreeChecker(vfs, pager).checkAll(1, root);
+        BTreeCursor again = new BTreeCursor(pager, root, null);
+        compareAll(vfs, again, model);
+        again.close();
         TestVfs.run(vfs, pager::commit);
     }
 }
