@@ -41,6 +41,15 @@ public final class ConnectionState {
     long changes;
     long totalChanges;
 
+    /**
+     * Named savepoints (SAVEPOINT), oldest first: names, the pager's savepoint index (-1 while the
+     * transaction has not written yet), and whether the oldest one started the transaction.
+     */
+    private String[] savepointNames = new String[4];
+    private int[] savepointIndexes = new int[4];
+    private int savepointCount;
+    boolean savepointStartedTransaction;
+
     public ConnectionState(Pager pager, SchemaLoader schemaLoader) {
         this.pager = pager;
         this.schemaLoader = schemaLoader;
@@ -89,5 +98,57 @@ public final class ConnectionState {
     void rollbackTransaction() {
         pager.rollback();
         autocommit = true;
+        clearSavepoints();
+    }
+
+    void clearSavepoints() {
+        savepointCount = 0;
+        savepointStartedTransaction = false;
+    }
+
+    /** SAVEPOINT name: a new innermost savepoint, taken in the pager now if the transaction has written. */
+    void openSavepoint(String name) throws SqliteException {
+        if (savepointCount == savepointNames.length) {
+            savepointNames = java.util.Arrays.copyOf(savepointNames, savepointCount * 2);
+            savepointIndexes = java.util.Arrays.copyOf(savepointIndexes, savepointCount * 2);
+        }
+        savepointNames[savepointCount] = name;
+        savepointIndexes[savepointCount] = pager.inWriteTransaction() ? pager.savepoint() : -1;
+        savepointCount++;
+    }
+
+    /** A write transaction began: savepoints taken before it begin now, oldest first. */
+    void openPendingSavepoints() throws SqliteException {
+        for (int k = 0; k < savepointCount; k++) {
+            if (savepointIndexes[k] < 0) {
+                savepointIndexes[k] = pager.savepoint();
+            }
+        }
+    }
+
+    /** The position of the newest savepoint named {@code name} (ASCII case ignored), or -1. */
+    int findSavepoint(String name) {
+        for (int k = savepointCount - 1; k >= 0; k--) {
+            if (savepointNames[k].equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** RELEASE: closes savepoint {@code k} and the newer ones, keeping their changes. */
+    void releaseSavepoint(int k) {
+        if (savepointIndexes[k] >= 0) {
+            pager.release(savepointIndexes[k]);
+        }
+        savepointCount = k;
+    }
+
+    /** ROLLBACK TO: undoes the changes since savepoint {@code k} began; it stays open, newer ones close. */
+    void rollbackToSavepoint(int k) {
+        if (savepointIndexes[k] >= 0) {
+            pager.rollbackTo(savepointIndexes[k]);
+        }
+        savepointCount = k + 1;
     }
 }

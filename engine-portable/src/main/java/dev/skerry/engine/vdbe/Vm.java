@@ -569,6 +569,11 @@ public final class Vm {
                 case Opcode.TRANSACTION:
                     transaction(p2[pc], p3[pc], p5[pc]);
                     break;
+                case Opcode.SAVEPOINT:
+                    if (savepointOp(p1[pc], (String) p4[pc])) {
+                        return false;
+                    }
+                    break;
                 case Opcode.AUTO_COMMIT:
                     if (autoCommit(p1[pc] != 0, p2[pc] != 0)) {
                         return false;
@@ -735,6 +740,7 @@ public final class Vm {
         } else {
             db.pager.beginWrite();
             writer = true;
+            db.openPendingSavepoints();
             if (!db.autocommit && savepoint < 0) {
                 savepoint = db.pager.savepoint();
             }
@@ -795,6 +801,42 @@ public final class Vm {
             haltPhase = 1;
         }
         commitNow();
+        db.autocommit = true;
+        db.clearSavepoints();
+        finishHalt();
+        return true;
+    }
+
+    /**
+     * Savepoint: returns true when the statement is over (RELEASE of the savepoint that started the
+     * transaction commits it and halts). Re-called after IoPending while that commit is in progress.
+     */
+    private boolean savepointOp(int op, String name) throws IoPending, SqliteException {
+        if (haltPhase == 0) {
+            if (op == Opcode.SAVEPOINT_BEGIN) {
+                if (db.autocommit) {
+                    db.autocommit = false;
+                    db.savepointStartedTransaction = true;
+                }
+                db.openSavepoint(name);
+                return false;
+            }
+            int k = db.findSavepoint(name);
+            if (k < 0) {
+                throw SqliteException.error("no such savepoint: " + name);
+            }
+            if (op == Opcode.SAVEPOINT_ROLLBACK) {
+                db.rollbackToSavepoint(k);
+                return false;
+            }
+            if (k > 0 || !db.savepointStartedTransaction) {
+                db.releaseSavepoint(k);
+                return false;
+            }
+            haltPhase = 1;
+        }
+        commitNow();
+        db.clearSavepoints();
         db.autocommit = true;
         finishHalt();
         return true;
