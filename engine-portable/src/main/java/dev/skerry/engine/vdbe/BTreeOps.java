@@ -32,7 +32,11 @@ final class BTreeOps {
                     throw new SqliteException(ResultCode.SQLITE_INTERNAL, "OpenWrite outside a write transaction");
                 }
                 KeyInfo keyInfo = a4 instanceof KeyInfo ? (KeyInfo) a4 : null;
-                vm.setCursor(a1, new BTreeVdbeCursor(new BTreeCursor(vm.db().pager, root, keyInfo), keyInfo));
+                BTreeVdbeCursor c = vm.spareCursor(a1, root, keyInfo);
+                if (c == null) {
+                    c = new BTreeVdbeCursor(new BTreeCursor(vm.db().pager, root, keyInfo), root, keyInfo);
+                }
+                vm.setCursor(a1, c);
                 break;
             }
             case Opcode.CREATE_BTREE:
@@ -47,7 +51,7 @@ final class BTreeOps {
                 if (a3 != 0) {
                     if (vm.clearCount < 0) {
                         if (vm.clearCursor == null) {
-                            vm.clearCursor = new BTreeVdbeCursor(new BTreeCursor(vm.db().pager, a1, null), null);
+                            vm.clearCursor = new BTreeVdbeCursor(new BTreeCursor(vm.db().pager, a1, null), a1, null);
                         }
                         vm.clearCount = vm.clearCursor.count();
                         vm.clearCursor.close();

@@ -13,6 +13,9 @@ import dev.skerry.engine.value.ValueCompare;
  * next larger" seek plus single steps; a seek that throws IoPending part-way is simply re-run from the
  * start by the re-executed instruction.
  *
+ * <p>A closed cursor may be reopened on the same b-tree ({@link #reopen()}): a statement run again after
+ * reset reuses its cursors instead of allocating new ones.
+ *
  * <p>State beyond the b-tree cursor's: {@code nullRow} (see {@link VdbeCursor}) and the progress of a
  * Count that spans I/O ({@code counting}, {@code counted}: entries counted up to the b-tree cursor's
  * current entry).
@@ -20,13 +23,28 @@ import dev.skerry.engine.value.ValueCompare;
 final class BTreeVdbeCursor extends VdbeCursor {
     private final BTreeCursor bt;
     private final KeyInfo keyInfo;
+    final int root;
     private final Mem cell = new Mem();
     private boolean counting;
     private long counted;
 
-    BTreeVdbeCursor(BTreeCursor bt, KeyInfo keyInfo) {
+    BTreeVdbeCursor(BTreeCursor bt, int root, KeyInfo keyInfo) {
         this.bt = bt;
+        this.root = root;
         this.keyInfo = keyInfo;
+    }
+
+    /** True when this (closed) cursor can serve a new OpenRead/OpenWrite of {@code root} with {@code keyInfo}. */
+    boolean reusableFor(int root, KeyInfo keyInfo) {
+        return this.root == root && this.keyInfo == keyInfo;
+    }
+
+    /** Back to the state of a new cursor on the same b-tree (after {@link #close()}). */
+    void reopen() {
+        nullRow = true;
+        sequence = 0;
+        counting = false;
+        counted = 0;
     }
 
     @Override

@@ -47,6 +47,8 @@ public final class Vm {
 
     final Mem[] r;
     private final VdbeCursor[] cursors;
+    /** Closed b-tree cursors kept per slot for the next run (see {@link BTreeVdbeCursor#reopen()}). */
+    private final BTreeVdbeCursor[] spare;
     private final Mem[] params;
     private final boolean countsChanges;
 
@@ -87,6 +89,7 @@ public final class Vm {
             r[i] = new Mem();
         }
         this.cursors = new VdbeCursor[program.cursorCount];
+        this.spare = new BTreeVdbeCursor[program.cursorCount];
         this.params = new Mem[program.parameterCount()];
         for (int i = 0; i < params.length; i++) {
             params[i] = new Mem();
@@ -196,9 +199,23 @@ public final class Vm {
         for (int i = 0; i < cursors.length; i++) {
             if (cursors[i] != null) {
                 cursors[i].close();
+                if (cursors[i] instanceof BTreeVdbeCursor) {
+                    spare[i] = (BTreeVdbeCursor) cursors[i];
+                }
                 cursors[i] = null;
             }
         }
+    }
+
+    /** A closed b-tree cursor of slot {@code i} from an earlier run that fits the new open, or null. */
+    BTreeVdbeCursor spareCursor(int i, int root, KeyInfo keyInfo) {
+        BTreeVdbeCursor c = spare[i];
+        if (c == null || !c.reusableFor(root, keyInfo)) {
+            return null;
+        }
+        spare[i] = null;
+        c.reopen();
+        return c;
     }
 
     /** Ends the statement after an error: undo per {@code onError}, close cursors, HALTED. No I/O. */
@@ -216,6 +233,11 @@ public final class Vm {
             } else if (savepoint >= 0) {
                 db.pager.release(savepoint);
             }
+        }
+        if (countsChanges) {
+            // A statement whose changes were undone reports none; OE_FAIL keeps them (SQLite's vdbeHalt).
+            publishChanges(onError == Opcode.OE_FAIL ? nChange : 0);
+            nChange = 0;
         }
         savepoint = -1;
         writer = false;
@@ -521,7 +543,7 @@ public final class Vm {
                     break;
                 }
                 case Opcode.RESET_COUNT:
-                    db.changes = nChange;
+                    publishChanges(nChange);
                     nChange = 0;
                     break;
                 case Opcode.NOOP:
@@ -615,6 +637,11 @@ public final class Vm {
 
     void countChanges(long n) {
         nChange += n;
+    }
+
+    /** SQLite's {@code sqlite3VdbeSetChanges}: the statement's count becomes changes() and adds to total_changes(). */
+    private void publishChanges(long n) {
+        db.changes = n;
         db.totalChanges += n;
     }
 
@@ -815,7 +842,8 @@ public final class Vm {
 
     private void finishHalt() throws SqliteException {
         if (countsChanges) {
-            db.changes = nChange;
+            publishChanges(nChange);
+            nChange = 0;
         }
         writer = false;
         savepoint = -1;
