@@ -30,11 +30,12 @@ abstract class ParserBase {
     /** SQLite's SQLITE_MAX_EXPR_DEPTH. */
     static final int MAX_EXPR_DEPTH = 1000;
     /**
-     * Nesting of parentheses, subqueries and prefix operators this recursive parser accepts before
-     * reporting {@code parser stack overflow}, keeping the Java stack bounded. SQLite's own parser grows its
-     * stack on the heap and accepts deeper nesting of redundant parentheses.
+     * Nesting this recursive parser accepts before reporting {@code parser stack overflow}, keeping the Java
+     * stack bounded. Each operand of a prefix operator counts one, each parenthesis two, each subquery about
+     * four. That admits the deepest expressions SQLite's height limit allows (999 prefix operators) but only
+     * about 550 redundant parentheses, where SQLite, which grows its parser stack on the heap, has no limit.
      */
-    static final int MAX_NESTING = 1500;
+    static final int MAX_NESTING = 1100;
 
     final String sql;
     final char[] src;

@@ -25,7 +25,7 @@ final class SqliteOracle implements AutoCloseable {
         "unknown table option", "error in generated column", "syntax error after column name",
         "qualified table names are not allowed", "clause is not allowed on UPDATE or DELETE",
         "variable number must be between", "too many SQL variables", "unsupported frame specification",
-        "cannot use RETURNING in a trigger",
+        "cannot use RETURNING in a trigger", "ORDER BY may not be used with non-aggregate",
     };
 
     private final Connection connection;

@@ -259,4 +259,30 @@ class BTreeModelTest {
         again.close();
         TestVfs.run(vfs, pager::commit);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096})
+    void sequentialAppendsFillTheirPages(int pageSize) throws Exception {
+        Vfs vfs = TestVfs.create();
+        Pager pager = openNew(vfs, "seq.db", pageSize);
+        int root = TestVfs.drive(vfs, () -> BTree.create(pager, false));
+        BTreeCursor c = new BTreeCursor(pager, root, null);
+        TreeMap<Long, byte[]> model = new TreeMap<>();
+        Random r = new Random(3);
+        int rows = 20000;
+        long bytes = 0;
+        for (long k = 1; k <= rows; k++) {
+            byte[] rec = rowRecord(k, 20, r);
+            long key = k;
+            TestVfs.run(vfs, () -> c.insert(key, rec));
+            model.put(k, rec);
+            bytes += rec.length + 1 + dev.skerry.engine.record.Varint.size(k) + 2 + 1;
+        }
+        new TreeChecker(vfs, pager).checkAll(1, root);
+        compareAll(vfs, c, model);
+        c.close();
+        long minimal = bytes / (pageSize - 8) + 1;
+        assertTrue(pager.pageCount() < minimal * 1.1 + 5, pager.pageCount() + " pages for a minimum of " + minimal);
+        TestVfs.run(vfs, pager::commit);
+    }
 }
