@@ -183,4 +183,15 @@ class SqlDifferentialTest {
                 + "COMMIT;"
                 + "SELECT * FROM nosuch");
     }
+
+    @Test
+    void aggregatesGroupByAndFunctions() throws Exception {
+        same("CREATE TABLE t(k, v);"
+                + "INSERT INTO t VALUES('a', 1), ('b', 2), ('a', 3), ('c', NULL), ('b', 5), ('A', 2.5);"
+                + "SELECT k, count(*), sum(v), max(v), group_concat(v) FROM t GROUP BY k;"
+                + "SELECT count(*), avg(v), min(v), total(v) FROM t;"
+                + "SELECT k FROM t GROUP BY k HAVING count(*) > 1;"
+                + "SELECT upper(k), typeof(v), abs(v) FROM t ORDER BY 1, 2;"
+                + "SELECT upper(k), count(*) FROM t GROUP BY k COLLATE NOCASE ORDER BY 2 DESC, 1");
+    }
 }
