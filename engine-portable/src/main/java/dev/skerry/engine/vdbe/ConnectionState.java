@@ -26,6 +26,15 @@ public final class ConnectionState {
         /** The schema cookie the in-memory schema was read at. */
         int loadedCookie();
 
+        /** The transaction committed: the schema as now loaded is the committed one. */
+        void committed();
+
+        /**
+         * The transaction was rolled back: the in-memory schema goes back to the committed one (a CREATE or
+         * DROP in the transaction is forgotten). No I/O.
+         */
+        void rolledBack() throws SqliteException;
+
         /** DropTable: forgets the table and its indexes in the in-memory schema. */
         void dropTable(String name);
 
@@ -95,10 +104,11 @@ public final class ConnectionState {
     }
 
     /** Abandons the open transaction (ROLLBACK, or an error in autocommit mode). No I/O. */
-    void rollbackTransaction() {
+    void rollbackTransaction() throws SqliteException {
         pager.rollback();
         autocommit = true;
         clearSavepoints();
+        schemaLoader.rolledBack();
     }
 
     void clearSavepoints() {

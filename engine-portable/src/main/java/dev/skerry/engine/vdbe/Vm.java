@@ -851,6 +851,7 @@ public final class Vm {
             writer = false;
             throw e;
         }
+        db.schemaLoader().committed();
     }
 
     /** Halt (and HaltIfNull that fired): ends the program with result code {@code code}. */

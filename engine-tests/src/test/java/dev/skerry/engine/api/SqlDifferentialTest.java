@@ -6,6 +6,7 @@ import dev.skerry.engine.Connection;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.Statement;
 import dev.skerry.engine.io.Vfs;
+import dev.skerry.engine.parser.Parser;
 import dev.skerry.testkit.HostLoop;
 import dev.skerry.testkit.TestVfs;
 import java.sql.DriverManager;
@@ -32,7 +33,8 @@ class SqlDifferentialTest {
                     s = c.prepare(script, offset);
                 } catch (SqliteException e) {
                     out.append("error: ").append(e.getMessage()).append('\n');
-                    break;
+                    offset = Parser.parseFirst(script, offset).tailOffset();
+                    continue;
                 }
                 if (s == null) {
                     break;
@@ -181,7 +183,15 @@ class SqlDifferentialTest {
                 + "ROLLBACK;"
                 + "SELECT * FROM t;"
                 + "COMMIT;"
-                + "SELECT * FROM nosuch");
+                + "SELECT * FROM nosuch;"
+                + "BEGIN;"
+                + "CREATE TABLE x(a);"
+                + "INSERT INTO x VALUES(1);"
+                + "ROLLBACK;"
+                + "SELECT * FROM x;"
+                + "CREATE TABLE x(b, c);"
+                + "INSERT INTO x VALUES(1, 2);"
+                + "SELECT * FROM x");
     }
 
     @Test
