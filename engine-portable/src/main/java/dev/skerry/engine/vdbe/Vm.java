@@ -160,10 +160,14 @@ public final class Vm {
         try {
             return run();
         } catch (SqliteException e) {
-            abort(Opcode.OE_ABORT, e.code());
+            if (state != HALTED) {
+                abort(Opcode.OE_ABORT, e.code());
+            }
             throw e;
         } catch (RuntimeException e) {
-            abort(Opcode.OE_ABORT, ResultCode.SQLITE_INTERNAL);
+            if (state != HALTED) {
+                abort(Opcode.OE_ABORT, ResultCode.SQLITE_INTERNAL);
+            }
             throw new SqliteException(ResultCode.SQLITE_INTERNAL, "internal error at " + pc + " ("
                     + (pc < program.size ? Opcode.name(opcode[pc]) : "end") + "): " + e);
         }
@@ -864,6 +868,13 @@ public final class Vm {
                 msg = names[kind - 1] + " constraint failed" + (msg == null ? "" : ": " + msg);
             }
             SqliteException e = new SqliteException(code, msg);
+            if (p2[pc] == Opcode.OE_FAIL && writer && db.autocommit) {
+                // OR FAIL keeps the rows changed before the failure: in autocommit mode they are committed.
+                haltPhase = 1;
+                commitNow();
+                finishHalt();
+                throw e;
+            }
             abort(p2[pc], code);
             throw e;
         }

@@ -204,4 +204,22 @@ class SqlDifferentialTest {
                 + "SELECT upper(k), typeof(v), abs(v) FROM t ORDER BY 1, 2;"
                 + "SELECT upper(k), count(*) FROM t GROUP BY k COLLATE NOCASE ORDER BY 2 DESC, 1");
     }
+
+    @Test
+    void conflictClausesKeepOrUndoRowsAsSqlite() throws Exception {
+        same("CREATE TABLE t(a PRIMARY KEY, b NOT NULL);"
+                + "INSERT INTO t VALUES(1, 'x');"
+                + "INSERT OR FAIL INTO t VALUES(2, 'y'), (1, 'dup'), (3, 'z');"
+                + "SELECT * FROM t;"
+                + "INSERT OR ABORT INTO t VALUES(4, 'w'), (1, 'dup');"
+                + "SELECT * FROM t;"
+                + "INSERT OR IGNORE INTO t VALUES(5, 'v'), (1, 'dup');"
+                + "INSERT OR REPLACE INTO t VALUES(1, 'new');"
+                + "SELECT * FROM t;"
+                + "BEGIN;"
+                + "INSERT INTO t VALUES(6, 'u');"
+                + "INSERT OR ROLLBACK INTO t VALUES(1, 'dup');"
+                + "SELECT * FROM t;"
+                + "COMMIT");
+    }
 }
