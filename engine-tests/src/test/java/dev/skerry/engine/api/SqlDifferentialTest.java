@@ -222,4 +222,33 @@ class SqlDifferentialTest {
                 + "SELECT * FROM t;"
                 + "COMMIT");
     }
+
+    @Test
+    void subqueriesJoinsCompoundsAndLimits() throws Exception {
+        same("CREATE TABLE a(id INTEGER PRIMARY KEY, x, y TEXT);"
+                + "CREATE TABLE b(id INTEGER PRIMARY KEY, aid, z);"
+                + "CREATE INDEX bz ON b(aid);"
+                + "INSERT INTO a(x, y) VALUES(3, 'c'), (1, 'a'), (2, 'b'), (NULL, 'n'), (2, 'B');"
+                + "INSERT INTO b(aid, z) VALUES(1, 10), (1, 11), (3, 30), (9, 90);"
+                + "SELECT a.y, b.z FROM a JOIN b ON b.aid = a.id ORDER BY b.z;"
+                + "SELECT a.y, b.z FROM a LEFT JOIN b ON b.aid = a.id ORDER BY a.id, b.z;"
+                + "SELECT y FROM a WHERE id IN (SELECT aid FROM b) ORDER BY y;"
+                + "SELECT y FROM a WHERE x IN (1, 2) ORDER BY y;"
+                + "SELECT y FROM a WHERE x NOT IN (1, 2) ORDER BY y;"
+                + "SELECT DISTINCT x FROM a ORDER BY x;"
+                + "SELECT y FROM a ORDER BY y LIMIT 2 OFFSET 1;"
+                + "SELECT x FROM a UNION SELECT aid FROM b ORDER BY 1;"
+                + "SELECT x FROM a UNION ALL SELECT aid FROM b ORDER BY 1;"
+                + "SELECT x FROM a EXCEPT SELECT aid FROM b ORDER BY 1;"
+                + "SELECT x FROM a INTERSECT SELECT aid FROM b;"
+                + "SELECT (SELECT max(z) FROM b WHERE b.aid = a.id) FROM a ORDER BY id;"
+                + "SELECT y, EXISTS (SELECT 1 FROM b WHERE b.aid = a.id) FROM a ORDER BY id;"
+                + "SELECT * FROM (SELECT x, y FROM a WHERE x > 1) ORDER BY y DESC;"
+                + "SELECT id FROM a WHERE id BETWEEN 2 AND 4 ORDER BY id DESC;"
+                + "SELECT aid, count(*) FROM b GROUP BY aid ORDER BY aid DESC;"
+                + "UPDATE b SET z = z + 1 WHERE aid = 1;"
+                + "SELECT * FROM b;"
+                + "DELETE FROM b WHERE aid IN (SELECT id FROM a WHERE y = 'c');"
+                + "SELECT * FROM b");
+    }
 }
