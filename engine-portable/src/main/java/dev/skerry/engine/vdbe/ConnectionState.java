@@ -46,6 +46,11 @@ public final class ConnectionState {
     private final SchemaLoader schemaLoader;
     boolean autocommit = true;
     int runningVms;
+    /**
+     * The running VMs that write. In autocommit mode the transaction commits when the last of them halts, so
+     * one statement's commit never makes another's unfinished changes durable.
+     */
+    int writingVms;
     long lastInsertRowid;
     long changes;
     long totalChanges;

@@ -226,7 +226,7 @@ public final class Vm {
     private void abort(int onError, int code) throws SqliteException {
         if (writer) {
             int primary = ResultCode.primary(code);
-            boolean wholeTransaction = db.autocommit || onError == Opcode.OE_ROLLBACK
+            boolean wholeTransaction = (db.autocommit && savepoint < 0) || onError == Opcode.OE_ROLLBACK
                     || primary == ResultCode.SQLITE_IOERR || primary == ResultCode.SQLITE_FULL
                     || primary == ResultCode.SQLITE_CORRUPT;
             if (wholeTransaction) {
@@ -244,10 +244,18 @@ public final class Vm {
             nChange = 0;
         }
         savepoint = -1;
-        writer = false;
+        setWriter(false);
         closeCursors();
         state = HALTED;
         leave();
+    }
+
+    /** Marks this VM as writing or not, keeping {@link ConnectionState#writingVms} in step. */
+    private void setWriter(boolean w) {
+        if (w != writer) {
+            db.writingVms += w ? 1 : -1;
+            writer = w;
+        }
     }
 
     private boolean run() throws IoPending, SqliteException {
@@ -743,9 +751,11 @@ public final class Vm {
             db.pager.beginRead();
         } else {
             db.pager.beginWrite();
-            writer = true;
+            setWriter(true);
             db.openPendingSavepoints();
-            if (!db.autocommit && savepoint < 0) {
+            // A statement savepoint when the statement is not the whole transaction: inside BEGIN, or while
+            // another statement of this connection is writing too.
+            if ((!db.autocommit || db.writingVms > 1) && savepoint < 0) {
                 savepoint = db.pager.savepoint();
             }
         }
@@ -852,7 +862,7 @@ public final class Vm {
             db.pager.commit();
         } catch (SqliteException e) {
             db.rollbackTransaction();
-            writer = false;
+            setWriter(false);
             throw e;
         }
         db.schemaLoader().committed();
@@ -868,7 +878,7 @@ public final class Vm {
                 msg = names[kind - 1] + " constraint failed" + (msg == null ? "" : ": " + msg);
             }
             SqliteException e = new SqliteException(code, msg);
-            if (p2[pc] == Opcode.OE_FAIL && writer && db.autocommit) {
+            if (p2[pc] == Opcode.OE_FAIL && writer && db.autocommit && db.writingVms == 1) {
                 // OR FAIL keeps the rows changed before the failure: in autocommit mode they are committed.
                 haltPhase = 1;
                 commitNow();
@@ -885,7 +895,7 @@ public final class Vm {
             }
             haltPhase = 1;
         }
-        if (writer && db.autocommit) {
+        if (writer && db.autocommit && db.writingVms == 1) {
             commitNow();
             if (db.runningVms > 1) {
                 db.pager.beginRead();
@@ -899,7 +909,7 @@ public final class Vm {
             publishChanges(nChange);
             nChange = 0;
         }
-        writer = false;
+        setWriter(false);
         savepoint = -1;
         haltPhase = 0;
         closeCursors();
