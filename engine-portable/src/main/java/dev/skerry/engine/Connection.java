@@ -222,6 +222,14 @@ public final class Connection {
         return db.totalChanges();
     }
 
+    /**
+     * Makes every running statement of this connection fail with SQLITE_INTERRUPT ("interrupted") at its next
+     * step (for a host that gives up waiting, e.g. between IO results). No effect when none is running.
+     */
+    public void interrupt() {
+        db.interrupt();
+    }
+
     /** False between BEGIN and COMMIT/ROLLBACK. */
     public boolean isAutocommit() {
         return db.isAutocommit();

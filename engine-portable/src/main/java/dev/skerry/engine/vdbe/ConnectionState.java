@@ -46,6 +46,8 @@ public final class ConnectionState {
     private final SchemaLoader schemaLoader;
     boolean autocommit = true;
     int runningVms;
+    /** Set by {@link #interrupt()}: running statements fail with SQLITE_INTERRUPT; cleared when none runs. */
+    boolean interrupted;
     /**
      * The running VMs that write. In autocommit mode the transaction commits when the last of them halts, so
      * one statement's commit never makes another's unfinished changes durable.
@@ -87,6 +89,13 @@ public final class ConnectionState {
 
     public long totalChanges() {
         return totalChanges;
+    }
+
+    /** Makes every running statement fail with SQLITE_INTERRUPT at its next instruction ({@code sqlite3_interrupt}). */
+    public void interrupt() {
+        if (runningVms > 0) {
+            interrupted = true;
+        }
     }
 
     public int runningVms() {

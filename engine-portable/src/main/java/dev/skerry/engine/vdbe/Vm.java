@@ -195,6 +195,9 @@ public final class Vm {
         if (runningVm) {
             runningVm = false;
             db.runningVms--;
+            if (db.runningVms == 0) {
+                db.interrupted = false;
+            }
             db.endReadIfIdle();
         }
     }
@@ -264,6 +267,9 @@ public final class Vm {
             if (pc >= program.size) {
                 halt(0);
                 return false;
+            }
+            if (db.interrupted) {
+                throw new SqliteException(ResultCode.SQLITE_INTERRUPT, "interrupted");
             }
             switch (opcode[pc]) {
                 case Opcode.INIT:
