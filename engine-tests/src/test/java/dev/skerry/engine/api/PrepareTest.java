@@ -107,7 +107,7 @@ class PrepareTest {
     }
 
     @Test
-    void interruptStopsARunningStatementAndUndoesItsChanges() throws Exception {
+    void interruptStopsARunningStatement() throws Exception {
         exec("CREATE TABLE t(a)");
         exec("INSERT INTO t VALUES(1), (2), (3)");
         Statement reader = conn.prepare("SELECT a FROM t");
