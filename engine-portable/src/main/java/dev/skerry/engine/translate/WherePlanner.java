@@ -38,6 +38,9 @@ final class WherePlanner {
     static WherePlan plan(int level, List<Source> sources, List<WhereTerm> terms, Scope scope, boolean leftInner,
             List<OrderingTerm> orderBy, boolean[] needed) throws SqliteException {
         Source s = sources.get(level);
+        if (orderBy != null && !allColumnsOf(orderBy, s, scope)) {
+            orderBy = null;
+        }
         long prior = (1L << level) - 1;
         List<WherePlan.Constraint> cons = new ArrayList<>();
         for (WhereTerm t : terms) {
@@ -97,6 +100,16 @@ final class WherePlanner {
             }
         }
         return best;
+    }
+
+    /** True when every ORDER BY term is a column (or the rowid) of {@code s}. */
+    private static boolean allColumnsOf(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
+        for (OrderingTerm t : orderBy) {
+            if (columnOf(t.expr(), s, scope) == Integer.MIN_VALUE) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double cost(WherePlan p, List<OrderingTerm> orderBy) {
@@ -306,7 +319,7 @@ final class WherePlanner {
             }
             boolean desc = t.order() == SortOrder.DESC;
             if (k == index.columnCount()) {
-                return c == Source.ROWID && !desc;
+                return c == Source.ROWID && !desc && t == orderBy.get(orderBy.size() - 1);
             }
             Collation coll = ExprInfo.collation(t.expr(), scope);
             if (c != index.column(k) || desc != index.desc(k)
