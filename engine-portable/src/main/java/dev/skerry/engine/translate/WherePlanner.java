@@ -15,7 +15,8 @@ import java.util.List;
  * Chooses the access path of one loop level (SQLite's {@code where.c}, without statistics).
  *
  * <p>Usable constraints are terms {@code column op value} ({@code =}, {@code <}, {@code <=}, {@code >},
- * {@code >=}, either side, and both halves of a BETWEEN) whose value needs only outer levels; an index column
+ * {@code >=}, either side, both halves of a BETWEEN, and {@code column IN (list)} as an equality walked value
+ * by value) whose value needs only outer levels; an index column
  * takes one only when the comparison's collation is the index column's and its affinity allows the index
  * ({@code sqlite3IndexAffinityOk}). Candidates: the rowid by equality, each index by equalities on its
  * leading columns plus a range on the next one, the rowid by an integer-literal range, the full scan. Each
@@ -58,8 +59,13 @@ final class WherePlanner {
         if (s.table == null) {
             return best;
         }
+        WherePlan.Constraint rowidIn = null;
         for (WherePlan.Constraint c : cons) {
             if (s.isRowid(c.column) && c.op == Expr.BinaryOp.EQ) {
+                if (c.inValues != null) {
+                    rowidIn = rowidIn == null ? c : rowidIn;
+                    continue;
+                }
                 WherePlan p = new WherePlan();
                 p.kind = WherePlan.ROWID_EQ;
                 p.eq = new WherePlan.Constraint[] {c};
@@ -67,6 +73,14 @@ final class WherePlanner {
                 p.ordered = orderBy != null;
                 return p;
             }
+        }
+        if (rowidIn != null) {
+            WherePlan p = new WherePlan();
+            p.kind = WherePlan.ROWID_EQ;
+            p.eq = new WherePlan.Constraint[] {rowidIn};
+            p.estimatedRows = rowidIn.inValues.size();
+            p.ordered = best.ordered;
+            return p;
         }
         WherePlan rowidRange = new WherePlan();
         for (WherePlan.Constraint c : cons) {
@@ -127,16 +141,22 @@ final class WherePlanner {
             List<OrderingTerm> orderBy, boolean[] needed) throws SqliteException {
         List<WherePlan.Constraint> eq = new ArrayList<>();
         int k = 0;
+        boolean inUsed = false;
+        double inRows = 1;
         for (; k < index.columnCount(); k++) {
             WherePlan.Constraint found = null;
             for (WherePlan.Constraint c : cons) {
-                if (c.column == index.column(k) && c.op == Expr.BinaryOp.EQ && usable(c, index, k, s, scope)) {
+                if (c.column == index.column(k) && c.op == Expr.BinaryOp.EQ && (c.inValues == null || !inUsed)
+                        && usable(c, index, k, s, scope) && (found == null || found.inValues != null)) {
                     found = c;
-                    break;
                 }
             }
             if (found == null) {
                 break;
+            }
+            if (found.inValues != null) {
+                inUsed = true;
+                inRows = found.inValues.size();
             }
             eq.add(found);
         }
@@ -156,7 +176,7 @@ final class WherePlanner {
             }
         }
         p.covering = covers(index, s, needed);
-        p.ordered = orderBy != null && indexOrder(orderBy, index, k, s, scope);
+        p.ordered = orderBy != null && !inUsed && indexOrder(orderBy, index, k, s, scope);
         boolean narrower = p.covering && index.columnCount() < s.table.columnCount();
         if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower) {
             return null;
@@ -168,6 +188,7 @@ final class WherePlanner {
         if (index.unique() && eq.size() == index.columnCount()) {
             rows = 1;
         }
+        rows *= inRows;
         if (p.lower != null) {
             rows /= 4;
         }
@@ -198,8 +219,10 @@ final class WherePlanner {
     private static boolean usable(WherePlan.Constraint c, Index index, int k, Source s, Scope scope)
             throws SqliteException {
         Expr.Binary cmp = c.term.expr instanceof Expr.Binary ? (Expr.Binary) c.term.expr : null;
+        Expr operand = c.term.expr instanceof Expr.InList ? ((Expr.InList) c.term.expr).operand()
+                : c.term.expr instanceof Expr.Between ? ((Expr.Between) c.term.expr).operand() : null;
         Collation coll = cmp != null ? ExprInfo.compareCollation(cmp.left(), cmp.right(), scope)
-                : ExprInfo.compareCollation(((Expr.Between) c.term.expr).operand(), c.value, scope);
+                : ExprInfo.compareCollation(operand, c.value, scope);
         if (coll != index.collation(k)) {
             return false;
         }
@@ -236,6 +259,22 @@ final class WherePlanner {
                 out.add(new WherePlan.Constraint(t, rc, commute(b.op()), b.left(),
                         ExprInfo.compareAffinity(b.right(), b.left(), scope)));
             }
+        } else if (e instanceof Expr.InList && !((Expr.InList) e).not() && !((Expr.InList) e).values().isEmpty()) {
+            Expr.InList in = (Expr.InList) e;
+            int c = columnOf(in.operand(), s, scope);
+            if (c == Integer.MIN_VALUE) {
+                return;
+            }
+            char aff = ExprInfo.compareAffinity(in.operand(), in.values().get(0), scope);
+            for (Expr v : in.values()) {
+                if ((WhereTerm.mask(v, scope, sources) & ~prior) != 0
+                        || ExprInfo.compareAffinity(in.operand(), v, scope) != aff
+                        || ExprInfo.compareCollation(in.operand(), v, scope)
+                            != ExprInfo.compareCollation(in.operand(), in.values().get(0), scope)) {
+                    return;
+                }
+            }
+            out.add(new WherePlan.Constraint(t, c, Expr.BinaryOp.EQ, in.values().get(0), aff, in.values()));
         } else if (e instanceof Expr.Between && !((Expr.Between) e).not()) {
             Expr.Between b = (Expr.Between) e;
             int c = columnOf(b.operand(), s, scope);
