@@ -150,6 +150,10 @@ final class WhereLoop {
                 break;
             }
             case WherePlan.ROWID_RANGE: {
+                if (plan.reverse) {
+                    rowidRangeReverse(i, s, plan);
+                    break;
+                }
                 if (plan.lower != null) {
                     int r = ex.code(plan.lower.value, scope);
                     p.v.addOp(plan.lower.op == Expr.BinaryOp.GT ? Opcode.SEEK_GT
@@ -171,7 +175,7 @@ final class WhereLoop {
                 indexHead(i, s, plan, inKey);
                 break;
             default:
-                p.v.addOp(Opcode.REWIND, s.cursor, brk[i]);
+                p.v.addOp(plan.reverse ? Opcode.LAST : Opcode.REWIND, s.cursor, brk[i]);
                 p.resolve(top[i]);
                 break;
         }
@@ -190,6 +194,25 @@ final class WhereLoop {
                 ex.jumpIfFalse(t.expr, scope, cont[i], true);
                 t.consumed = true;
             }
+        }
+    }
+
+    /** A rowid range walked backward: from the upper bound (or the last row) down to the lower bound. */
+    private void rowidRangeReverse(int i, Source s, WherePlan plan) throws SqliteException {
+        if (plan.upper != null) {
+            int r = ex.code(plan.upper.value, scope);
+            p.v.addOp(plan.upper.op == Expr.BinaryOp.LT ? Opcode.SEEK_LT : Opcode.SEEK_LE, s.cursor, brk[i], r,
+                    Integer.valueOf(1));
+        } else {
+            p.v.addOp(Opcode.LAST, s.cursor, brk[i]);
+        }
+        int lb = plan.lower == null ? 0 : ex.code(plan.lower.value, scope);
+        p.resolve(top[i]);
+        if (plan.lower != null) {
+            int rowid = p.reg();
+            p.v.addOp(Opcode.ROWID, s.cursor, rowid);
+            p.v.addOp(plan.lower.op == Expr.BinaryOp.GT ? Opcode.LE : Opcode.LT, lb, brk[i], rowid, null,
+                    Opcode.AFF_NUMERIC);
         }
     }
 
@@ -238,6 +261,10 @@ final class WhereLoop {
             p.v.addOp(Opcode.AFFINITY, keys, neq, 0, aff.toString());
         }
         Expr.BinaryOp gt = Expr.BinaryOp.GT;
+        if (plan.reverse) {
+            indexReverse(i, s, plan, idx, keys, neq);
+            return;
+        }
         if (plan.lower != null) {
             ex.codeTo(plan.lower.value, scope, keys + neq);
             p.v.addOp(Opcode.IS_NULL, keys + neq, brk[i]);
@@ -268,6 +295,51 @@ final class WhereLoop {
                     idx, done[i], upperKeys, Integer.valueOf(neq + 1));
         } else if (neq > 0) {
             p.v.addOp(Opcode.IDX_GT, idx, done[i], keys, Integer.valueOf(neq));
+        }
+        if (!plan.covering) {
+            p.v.addOp(Opcode.DEFERRED_SEEK, idx, 0, s.cursor);
+        }
+    }
+
+    /**
+     * An index walked backward: from the upper bound (or the end of the equal prefix, or the last entry) down
+     * to the lower bound (or the start of the prefix, or, with only an upper bound, the NULLs, which sort
+     * first and never satisfy a range).
+     */
+    private void indexReverse(int i, Source s, WherePlan plan, int idx, int keys, int neq) throws SqliteException {
+        if (plan.upper != null) {
+            ex.codeTo(plan.upper.value, scope, keys + neq);
+            p.v.addOp(Opcode.IS_NULL, keys + neq, brk[i]);
+            p.v.addOp(Opcode.AFFINITY, keys + neq, 1, 0, String.valueOf(keyAffinity(plan.upper)));
+            p.v.addOp(plan.upper.op == Expr.BinaryOp.LT ? Opcode.SEEK_LT : Opcode.SEEK_LE, idx, done[i], keys,
+                    Integer.valueOf(neq + 1));
+        } else if (neq > 0) {
+            p.v.addOp(Opcode.SEEK_LE, idx, done[i], keys, Integer.valueOf(neq));
+        } else {
+            p.v.addOp(Opcode.LAST, idx, done[i]);
+        }
+        int lowerKeys = 0;
+        if (plan.lower != null || plan.upper != null) {
+            lowerKeys = p.regs(neq + 1);
+            if (neq > 0) {
+                p.v.addOp(Opcode.COPY, keys, lowerKeys, neq - 1);
+            }
+            if (plan.lower != null) {
+                ex.codeTo(plan.lower.value, scope, lowerKeys + neq);
+                p.v.addOp(Opcode.IS_NULL, lowerKeys + neq, brk[i]);
+                p.v.addOp(Opcode.AFFINITY, lowerKeys + neq, 1, 0, String.valueOf(keyAffinity(plan.lower)));
+            } else {
+                p.v.addOp(Opcode.NULL, 0, lowerKeys + neq);
+            }
+        }
+        p.resolve(top[i]);
+        if (plan.lower != null) {
+            p.v.addOp(plan.lower.op == Expr.BinaryOp.GT ? Opcode.IDX_LE : Opcode.IDX_LT, idx, done[i], lowerKeys,
+                    Integer.valueOf(neq + 1));
+        } else if (plan.upper != null) {
+            p.v.addOp(Opcode.IDX_LE, idx, done[i], lowerKeys, Integer.valueOf(neq + 1));
+        } else if (neq > 0) {
+            p.v.addOp(Opcode.IDX_LT, idx, done[i], keys, Integer.valueOf(neq));
         }
         if (!plan.covering) {
             p.v.addOp(Opcode.DEFERRED_SEEK, idx, 0, s.cursor);
@@ -315,7 +387,7 @@ final class WhereLoop {
                 p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
             }
             if (plan.kind != WherePlan.ROWID_EQ) {
-                p.v.addOp(Opcode.NEXT, iter, top[i]);
+                p.v.addOp(plan.reverse ? Opcode.PREV : Opcode.NEXT, iter, top[i]);
             }
             if (inCursor[i] >= 0) {
                 p.resolve(done[i]);

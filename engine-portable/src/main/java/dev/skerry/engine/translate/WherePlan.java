@@ -58,6 +58,8 @@ final class WherePlan {
     boolean covering;
     /** True when rows come out in the order the ORDER BY asks for. */
     boolean ordered;
+    /** True when the scan runs backward ({@code Last}/{@code Prev}) to give the ORDER BY order. */
+    boolean reverse;
     double estimatedRows = 1_000_000;
 
     /** The IN-list constraint among {@link #eq}, or null. */

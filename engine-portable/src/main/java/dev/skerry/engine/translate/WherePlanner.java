@@ -54,7 +54,9 @@ final class WherePlanner {
             constraints(t, s, scope, sources, prior, cons);
         }
         WherePlan best = new WherePlan();
-        best.ordered = orderBy != null && rowidOrder(orderBy, s, scope);
+        int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, s, scope);
+        best.ordered = rowidDir != 0;
+        best.reverse = rowidDir < 0;
         double bestCost = cost(best, orderBy);
         if (s.table == null) {
             return best;
@@ -79,7 +81,7 @@ final class WherePlanner {
             p.kind = WherePlan.ROWID_EQ;
             p.eq = new WherePlan.Constraint[] {rowidIn};
             p.estimatedRows = rowidIn.inValues.size();
-            p.ordered = best.ordered;
+            p.ordered = best.ordered && !best.reverse;
             return p;
         }
         WherePlan rowidRange = new WherePlan();
@@ -96,6 +98,7 @@ final class WherePlanner {
             rowidRange.kind = WherePlan.ROWID_RANGE;
             rowidRange.estimatedRows = FULL / ((rowidRange.lower != null ? 4 : 1) * (rowidRange.upper != null ? 4 : 1));
             rowidRange.ordered = best.ordered;
+            rowidRange.reverse = best.reverse;
             double c = cost(rowidRange, orderBy);
             if (c < bestCost) {
                 best = rowidRange;
@@ -176,7 +179,9 @@ final class WherePlanner {
             }
         }
         p.covering = covers(index, s, needed);
-        p.ordered = orderBy != null && !inUsed && indexOrder(orderBy, index, k, s, scope);
+        int dir = orderBy == null || inUsed ? 0 : indexOrder(orderBy, index, k, s, scope);
+        p.ordered = dir != 0;
+        p.reverse = dir < 0;
         boolean narrower = p.covering && index.columnCount() < s.table.columnCount();
         if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower) {
             return null;
@@ -322,51 +327,58 @@ final class WherePlanner {
                 && ((Expr.Literal) e).value().length() < 19;
     }
 
-    /** True when ORDER BY is exactly {@code rowid ASC} of {@code s}. */
-    private static boolean rowidOrder(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
+    /** 1 when ORDER BY is exactly {@code rowid ASC} of {@code s}, -1 for {@code rowid DESC}, else 0. */
+    private static int rowidOrder(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
         if (orderBy.size() != 1 || s.table == null) {
-            return false;
+            return 0;
         }
         OrderingTerm t = orderBy.get(0);
-        return t.order() != SortOrder.DESC && t.nulls() == NullsOrder.DEFAULT
-                && columnOf(t.expr(), s, scope) == Source.ROWID;
+        if (t.nulls() != NullsOrder.DEFAULT || columnOf(t.expr(), s, scope) != Source.ROWID) {
+            return 0;
+        }
+        return t.order() == SortOrder.DESC ? -1 : 1;
     }
 
     /**
-     * True when scanning {@code index} with equalities on its first {@code nEq} columns yields rows in ORDER BY
-     * order: the terms name the following index columns in order, each in the index's direction and
-     * collation (terms on columns fixed by an equality may appear anywhere), optionally ending with the
-     * rowid ascending.
+     * Whether scanning {@code index} with equalities on its first {@code nEq} columns yields rows in ORDER BY
+     * order: 1 scanning forward, -1 scanning backward, 0 not at all. The terms must name the following index
+     * columns in order, all in the index's direction or all against it, each with the index's collation
+     * (terms on columns fixed by an equality may appear anywhere), optionally ending with the rowid in the
+     * same direction.
      */
-    private static boolean indexOrder(List<OrderingTerm> orderBy, Index index, int nEq, Source s, Scope scope)
+    private static int indexOrder(List<OrderingTerm> orderBy, Index index, int nEq, Source s, Scope scope)
             throws SqliteException {
         int k = nEq;
+        int dir = 0;
         for (OrderingTerm t : orderBy) {
             if (t.nulls() != NullsOrder.DEFAULT) {
-                return false;
+                return 0;
             }
             int c = columnOf(t.expr(), s, scope);
             if (c == Integer.MIN_VALUE) {
-                return false;
+                return 0;
             }
             boolean fixed = false;
             for (int j = 0; j < nEq; j++) {
-                fixed |= index.column(j) == c;
+                fixed |= c != Source.ROWID && index.column(j) == c;
             }
-            if (fixed && c != Source.ROWID) {
+            if (fixed) {
                 continue;
             }
             boolean desc = t.order() == SortOrder.DESC;
             if (k == index.columnCount()) {
-                return c == Source.ROWID && !desc && t == orderBy.get(orderBy.size() - 1);
+                int d = desc ? -1 : 1;
+                return c == Source.ROWID && (dir == 0 || dir == d) && t == orderBy.get(orderBy.size() - 1) ? d : 0;
             }
             Collation coll = ExprInfo.collation(t.expr(), scope);
-            if (c != index.column(k) || desc != index.desc(k)
+            int d = desc == index.desc(k) ? 1 : -1;
+            if (c != index.column(k) || (dir != 0 && d != dir)
                     || (coll == null ? Collation.BINARY : coll) != index.collation(k)) {
-                return false;
+                return 0;
             }
+            dir = d;
             k++;
         }
-        return true;
+        return dir == 0 ? 1 : dir;
     }
 }
