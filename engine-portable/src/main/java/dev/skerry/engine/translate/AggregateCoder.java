@@ -11,14 +11,16 @@ import java.util.List;
 /**
  * An aggregate query (SQLite's aggregate paths of {@code sqlite3Select}).
  *
- * <p>Without GROUP BY: the accumulators start NULL; each row steps them and copies the columns the query
- * reads into registers; after the loop {@code AggFinal} gives the results and the single output row is
- * computed with the sources reading those registers (so a bare column shows the last row's value, and NULL
- * when there was no row).
+ * <p>Without GROUP BY: the accumulators start NULL; each row steps them, and the first row (or, with exactly
+ * one min() or max(), the row that set the extreme) copies the columns the query reads into registers;
+ * after the loop {@code AggFinal} gives the results and the single output row is computed with the sources
+ * reading those registers (so a bare column shows the first row's value, as SQLite 3.50 does, and NULL when
+ * there was no row).
  *
  * <p>With GROUP BY: each row's group keys and needed columns go into a sorter; the sorted rows are read
  * back through a pseudo-cursor; a change of key ({@code Compare}/{@code Jump}) calls the output
- * subroutine for the group just finished and resets the accumulators; HAVING filters in the subroutine.
+ * subroutine for the group just finished and resets the accumulators; bare columns come from the group's
+ * first row (or its min/max row), as without GROUP BY; HAVING filters in the subroutine.
  */
 final class AggregateCoder {
     private final Parse p;
@@ -31,6 +33,8 @@ final class AggregateCoder {
     private final Output out;
     private final SelectCoder.OrderKeys keys;
     private final AggregateInfo agg = new AggregateInfo();
+    /** Columns read outside aggregate arguments (bare columns), which the output needs in registers. */
+    private boolean[][] bare;
 
     AggregateCoder(SelectCoder sc, Scope scope, List<SelectCoder.Item> items, List<WhereTerm> terms,
             boolean[] leftInner, boolean[][] needed, Output out, SelectCoder.OrderKeys keys) {
@@ -59,6 +63,14 @@ final class AggregateCoder {
             }
         }
         scope.aggregates = agg;
+        bare = Usage.empty(scope.sources);
+        for (SelectCoder.Item it : items) {
+            markBare(it.expr);
+        }
+        markBare(q.having());
+        for (Expr k : keys.exprs) {
+            markBare(k);
+        }
         for (AggregateInfo.Call c : agg.calls) {
             if (c.call.distinct()) {
                 if (c.nArg != 1) {
@@ -86,14 +98,17 @@ final class AggregateCoder {
         for (int i = 0; i < colRegs.length; i++) {
             p.v.addOp(Opcode.NULL, 0, colRegs[i], colRegs[i] + scope.sources.get(i).columnCount());
         }
+        int copied = p.reg();
+        p.v.addOp(Opcode.INTEGER, 0, copied);
         WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
         int hit = step();
-        int skipCopy = p.label();
-        if (hit != 0) {
-            p.v.addOp(Opcode.IF, hit, skipCopy, 0);
+        if (any(bare)) {
+            int skipCopy = p.label();
+            p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
+            copyNeeded(colRegs);
+            p.v.addOp(Opcode.INTEGER, 1, copied);
+            p.resolve(skipCopy);
         }
-        copyNeeded(colRegs);
-        p.resolve(skipCopy);
         w.end();
         output(q, colRegs);
     }
@@ -162,8 +177,10 @@ final class AggregateCoder {
         p.v.addOp(Opcode.JUMP, diff, same, diff);
         p.resolve(diff);
         p.v.addOp(Opcode.GOSUB, ret, outputSub);
+        int copied = p.reg();
         p.resolve(newGroup);
         p.v.addOp(Opcode.INTEGER, 0, first);
+        p.v.addOp(Opcode.INTEGER, 0, copied);
         resetAccumulators();
         p.v.addOp(Opcode.COPY, cur, prev, nG - 1);
         p.resolve(same);
@@ -185,13 +202,14 @@ final class AggregateCoder {
         }
         int hit = step();
         int skipCopy = p.label();
-        if (hit != 0) {
-            p.v.addOp(Opcode.IF, hit, skipCopy, 0);
-        }
+        p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
         for (int j = 0; j < carried.size(); j++) {
             int[] sc2 = carried.get(j);
-            p.v.addOp(Opcode.COLUMN, pseudo, nG + j, colRegs[sc2[0]] + sc2[1]);
+            if (bare[sc2[0]][sc2[1]]) {
+                p.v.addOp(Opcode.COLUMN, pseudo, nG + j, colRegs[sc2[0]] + sc2[1]);
+            }
         }
+        p.v.addOp(Opcode.INTEGER, 1, copied);
         p.resolve(skipCopy);
         readFromRegisters(colRegs);
         keysFromFirstRow(groupBy, prev);
@@ -281,7 +299,7 @@ final class AggregateCoder {
             }
             if (c == minMax && hit != 0) {
                 p.v.addOp(Opcode.COLL_SEQ, hit, 0, 0, coll == null ? Collation.BINARY : coll);
-            } else if (coll != null) {
+            } else if (coll != null && coll != Collation.BINARY) {
                 p.v.addOp(Opcode.COLL_SEQ, 0, 0, 0, coll);
             }
             p.v.addOp(Opcode.AGG_STEP, 0, args, c.accumulator, c.function, c.nArg);
@@ -290,15 +308,46 @@ final class AggregateCoder {
         return hit;
     }
 
+    /** Marks the columns {@code e} reads outside the arguments of its aggregate calls. */
+    private void markBare(Expr e) throws SqliteException {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof Expr.FunctionCall && agg.find((Expr.FunctionCall) e) != null) {
+            return;
+        }
+        if (e instanceof Expr.ColumnRef || e instanceof Expr.Subquery || e instanceof Expr.Exists
+                || e instanceof Expr.InSelect) {
+            Usage.mark(e, scope, scope.sources, bare);
+            if (!(e instanceof Expr.InSelect)) {
+                return;
+            }
+        }
+        for (Expr child : Exprs.children(e)) {
+            markBare(child);
+        }
+    }
+
     private void copyNeeded(int[] colRegs) {
-        for (int i = 0; i < needed.length; i++) {
+        for (int i = 0; i < bare.length; i++) {
             Source s = scope.sources.get(i);
-            for (int c = 0; c < needed[i].length; c++) {
-                if (needed[i][c]) {
+            for (int c = 0; c < bare[i].length; c++) {
+                if (bare[i][c]) {
                     s.load(p, c == s.columnCount() ? Source.ROWID : c, colRegs[i] + c);
                 }
             }
         }
+    }
+
+    private static boolean any(boolean[][] marks) {
+        for (boolean[] m : marks) {
+            for (boolean b : m) {
+                if (b) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void readFromRegisters(int[] colRegs) {
