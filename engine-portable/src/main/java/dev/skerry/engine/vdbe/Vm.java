@@ -592,6 +592,15 @@ public final class Vm {
                 case Opcode.AGG_FINAL:
                     functions.finish(p4[pc], p1[pc], r[p1[pc]]);
                     break;
+                case Opcode.COLUMN:
+                    CursorOps.column(cursors[p1[pc]], p2[pc], r[p3[pc]], p4[pc]);
+                    break;
+                case Opcode.NEXT:
+                    if (cursors[p1[pc]].next()) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
                 case Opcode.TRANSACTION:
                     transaction(p2[pc], p3[pc], p5[pc]);
                     break;
