@@ -14,7 +14,8 @@
  * dev.skerry.engine.vdbe.Explainer} renders EXPLAIN rows.
  *
  * <p>Transactions: the VMs of one connection share a {@link dev.skerry.engine.vdbe.ConnectionState}
- * (autocommit flag, named savepoints, counters, the running and writing VMs). {@code Transaction} opens the
+ * (autocommit flag, named savepoints, counters, the running and writing VMs); each VM's part in it (its
+ * write flag, statement savepoint, commit phase and change count) is a {@code StatementTxn}. {@code Transaction} opens the
  * pager's read or write transaction; a write statement inside an explicit transaction (or while another
  * statement writes) also opens a pager savepoint, so that an error undoes only that statement. In autocommit
  * mode the last writing statement commits at {@code Halt}; a failing one rolls the transaction back.
