@@ -41,6 +41,11 @@ final class InsertCoder {
         if (!ins.returning().isEmpty()) {
             throw SqliteException.error("RETURNING is not supported");
         }
+        if (p.schema.findTable(ins.table().name().text()) == null
+                && p.schema.findView(ins.table().name().text()) != null) {
+            throw SqliteException.error("cannot modify " + p.schema.findView(ins.table().name().text()).name()
+                    + " because it is a view");
+        }
         Table table = FromBuilder.lookupTable(p, ins.table());
         if (table == p.schema.schemaTable()) {
             throw SqliteException.error("table sqlite_master may not be modified");

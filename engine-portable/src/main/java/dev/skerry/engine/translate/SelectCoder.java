@@ -10,6 +10,7 @@ import dev.skerry.engine.parser.ast.ResultColumn;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.SortOrder;
+import dev.skerry.engine.parser.ast.With;
 import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.value.Affinity;
 import dev.skerry.engine.value.Collation;
@@ -55,6 +56,19 @@ final class SelectCoder {
 
     final Parse p;
     final ExprCoder ex;
+    /** The common table expressions in scope, innermost last. */
+    private final List<Cte> ctes = new ArrayList<>();
+
+    /** A common table expression visible to FROM clauses: its query and the SQL text it points into. */
+    static final class Cte {
+        final With.Cte def;
+        final String sql;
+
+        Cte(With.Cte def, String sql) {
+            this.def = def;
+            this.sql = sql;
+        }
+    }
 
     SelectCoder(Parse p) {
         this.p = p;
@@ -71,13 +85,25 @@ final class SelectCoder {
     ResultInfo compile(Select sel, Scope outer, Output.Sink sink) throws SqliteException {
         p.enter();
         try {
+            int frame = ctes.size();
             if (sel.with() != null) {
-                throw SqliteException.error("WITH clauses are not supported");
+                if (sel.with().recursive()) {
+                    throw SqliteException.error("recursive common table expressions are not supported");
+                }
+                for (With.Cte c : sel.with().ctes()) {
+                    ctes.add(new Cte(c, p.sql));
+                }
             }
-            if (sel.isSimple()) {
-                return core(sel.cores().get(0), sel.orderBy(), sel.limit(), outer, sink, null);
+            try {
+                if (sel.isSimple()) {
+                    return core(sel.cores().get(0), sel.orderBy(), sel.limit(), outer, sink, null);
+                }
+                return CompoundCoder.compile(this, sel, outer, sink);
+            } finally {
+                while (ctes.size() > frame) {
+                    ctes.remove(ctes.size() - 1);
+                }
             }
-            return CompoundCoder.compile(this, sel, outer, sink);
         } finally {
             p.leave();
         }
@@ -256,6 +282,38 @@ final class SelectCoder {
     ResultInfo describeCore(SelectCore core, Scope outer) throws SqliteException {
         Parse scratch = new Parse(p.schema, p.sql, p.functions);
         return new SelectCoder(scratch).core(core, null, null, outer, (first, n) -> { }, null);
+    }
+
+    /**
+     * The innermost visible common table expression named {@code name}, or null. While a CTE's own query is
+     * compiled only the CTEs defined before it are visible ({@link #withVisible}).
+     */
+    Cte findCte(String name) {
+        for (int k = ctes.size() - 1; k >= 0; k--) {
+            if (Names.equal(ctes.get(k).def.name().text(), name)) {
+                return ctes.get(k);
+            }
+        }
+        return null;
+    }
+
+    /** Runs {@code body} with only the CTEs before {@code cte} visible (a CTE cannot see itself or later ones). */
+    ResultInfo withVisible(Cte cte, Compilation body) throws SqliteException {
+        int at = ctes.indexOf(cte);
+        List<Cte> hidden = new ArrayList<>(ctes.subList(at, ctes.size()));
+        while (ctes.size() > at) {
+            ctes.remove(ctes.size() - 1);
+        }
+        try {
+            return body.run();
+        } finally {
+            ctes.addAll(hidden);
+        }
+    }
+
+    /** A piece of compilation returning the result columns it produced. */
+    interface Compilation {
+        ResultInfo run() throws SqliteException;
     }
 
     /** Expands {@code *} and {@code t.*}. */

@@ -36,6 +36,11 @@ final class UpdateCoder {
         if (!upd.orderBy().isEmpty() || upd.limit() != null) {
             throw SqliteException.error("UPDATE with ORDER BY or LIMIT is not supported");
         }
+        if (p.schema.findTable(upd.table().name().text()) == null
+                && p.schema.findView(upd.table().name().text()) != null) {
+            throw SqliteException.error("cannot modify " + p.schema.findView(upd.table().name().text()).name()
+                    + " because it is a view");
+        }
         Table table = FromBuilder.lookupTable(p, upd.table());
         if (table == p.schema.schemaTable()) {
             throw SqliteException.error("table sqlite_master may not be modified");
