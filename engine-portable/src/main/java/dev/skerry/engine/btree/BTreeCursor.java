@@ -57,6 +57,7 @@ public final class BTreeCursor {
     private final Mem cmpMem = new Mem();
     private Mem[] unpacked = new Mem[0];
     private TreeWriter writer;
+    final CursorRegistry registry;
 
     public BTreeCursor(Pager pager, int rootPage, KeyInfo keyInfoOrNullForTables) {
         this.pager = pager;
@@ -66,6 +67,8 @@ public final class BTreeCursor {
         this.geo = new BtPage(pager.usableSize());
         this.payload = new Payload(pager, geo);
         this.cmpPayload = new Payload(pager, geo);
+        this.registry = CursorRegistry.of(pager);
+        registry.add(this);
     }
 
     // ---- scratch path ----
@@ -138,6 +141,7 @@ public final class BTreeCursor {
         if (BtPage.isTable(type) == index) {
             throw SqliteException.corrupt("page " + pgno + " is of the wrong b-tree kind");
         }
+        BtPage.checkHeader(p.data(), BtPage.hdr(pgno), type, geo.usable, pgno);
         return p;
     }
 
@@ -448,6 +452,12 @@ public final class BTreeCursor {
      * equal entries count as greater, so the search ends at the first of them.
      */
     boolean sDescendIndex(Mem[] key, int base, int nKey, boolean exact) throws IoPending, SqliteException {
+        return sDescendIndex(key, base, nKey, exact, false);
+    }
+
+    /** As above; with {@code after}, entries equal to the key count as smaller (the search ends past them). */
+    private boolean sDescendIndex(Mem[] key, int base, int nKey, boolean exact, boolean after)
+            throws IoPending, SqliteException {
         sPush(load(root), 0);
         while (true) {
             Page p = spg[sLevel];
@@ -463,7 +473,7 @@ public final class BTreeCursor {
                     six[sLevel] = mid;
                     return true;
                 }
-                if (c < 0) {
+                if (c < 0 || (c == 0 && after)) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -487,6 +497,31 @@ public final class BTreeCursor {
         int res;
         try {
             sDescendIndex(key, keyBase, nKey, false);
+            res = landIndex(key, keyBase, nKey);
+        } catch (IoPending | SqliteException e) {
+            abortScratch();
+            throw e;
+        }
+        skip = 0;
+        if (res == Integer.MIN_VALUE) {
+            abortScratch();
+            invalidate();
+            return -1;
+        }
+        commitScratch();
+        return res;
+    }
+
+    /**
+     * Index b-trees: moves to the first entry whose first {@code nKey} fields are greater than
+     * {@code key[keyBase ..]} (returns +1), or, when there is none, to the last entry (−1; INVALID for an
+     * empty tree). For OP_SeekGT, and for OP_SeekLE/SeekLT with a {@link #previous()} after it.
+     */
+    public int seekIndexAfter(Mem[] key, int nKey, int keyBase) throws IoPending, SqliteException {
+        beginScratch(false);
+        int res;
+        try {
+            sDescendIndex(key, keyBase, nKey, false, true);
             res = landIndex(key, keyBase, nKey);
         } catch (IoPending | SqliteException e) {
             abortScratch();
@@ -584,6 +619,23 @@ public final class BTreeCursor {
 
     Mem[] unpacked() {
         return unpacked;
+    }
+
+    /**
+     * Another cursor is about to change this cursor's tree: keep the key of the current entry and let go
+     * of the pages; the position is found again at the next access. May throw {@link IoPending} (an index
+     * entry's key can overflow), changing nothing then.
+     */
+    void saveForChange() throws IoPending, SqliteException {
+        if (state != VALID) {
+            return;
+        }
+        if (index) {
+            byte[] key = payload();
+            requireSeek(0, key);
+        } else {
+            requireSeek(rowid(), null);
+        }
     }
 
     /** Marks the cursor as needing a seek to {@code rowid}/{@code key} before its next use. */
@@ -692,6 +744,7 @@ public final class BTreeCursor {
         abortScratch();
         releasePath();
         state = INVALID;
+        registry.remove(this);
     }
 
     static int get4(byte[] d, int off) {
