@@ -199,7 +199,7 @@ final class SelectCoder {
         return l;
     }
 
-    private void checkNoAggregate(Expr e) throws SqliteException {
+    void checkNoAggregate(Expr e) throws SqliteException {
         if (AggregateInfo.containsAggregate(e, p)) {
             throw SqliteException.error("misuse of aggregate function " + firstAggregateName(e) + "()");
         }
@@ -373,10 +373,14 @@ final class SelectCoder {
             if (e instanceof Expr.ColumnRef) {
                 Scope.Resolved r = scope.resolve((Expr.ColumnRef) e);
                 if (r.isColumn()) {
-                    if (name == null) {
-                        name = r.column == Source.ROWID ? "rowid" : r.source.columnNames[r.column];
+                    int c = r.column;
+                    if (c == Source.ROWID && r.source.table != null && r.source.table.rowidAlias() >= 0) {
+                        c = r.source.table.rowidAlias();
                     }
-                    info.decltypes[i] = r.column == Source.ROWID ? "INTEGER" : r.source.declaredTypes[r.column];
+                    if (name == null) {
+                        name = c == Source.ROWID ? "rowid" : r.source.columnNames[c];
+                    }
+                    info.decltypes[i] = c == Source.ROWID ? "INTEGER" : r.source.declaredTypes[c];
                 }
             }
             if (name == null) {
