@@ -1,12 +1,14 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.SetClause;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.schema.Table;
 import dev.skerry.engine.vdbe.Opcode;
+import java.util.List;
 
 /**
  * UPDATE (SQLite's {@code update.c}): the rowids of the rows to change are collected first (as for
@@ -21,6 +23,37 @@ final class UpdateCoder {
     UpdateCoder(Parse p, SelectCoder sc) {
         this.p = p;
         this.sc = sc;
+    }
+
+    /** The SET expression of each column (null when not assigned); SQLite's errors for unknown columns. */
+    static Expr[] assignments(Table table, List<SetClause> sets) throws SqliteException {
+        Expr[] assigned = new Expr[table.columnCount()];
+        for (SetClause set : sets) {
+            if (set.columns().size() != 1) {
+                throw SqliteException.error("row value assignments are not supported");
+            }
+            Name col = set.columns().get(0);
+            int c = table.findColumn(col.text());
+            if (c >= 0) {
+                assigned[c] = set.value();
+            } else if (!Scope.isRowidName(col.text())) {
+                throw SqliteException.error("no such column: " + col.text());
+            }
+        }
+        return assigned;
+    }
+
+    /** The expression assigned to the rowid (through its alias column or a rowid name), or null. */
+    static Expr rowidAssignment(Table table, List<SetClause> sets) {
+        Expr rowid = null;
+        for (SetClause set : sets) {
+            String name = set.columns().get(0).text();
+            int c = table.findColumn(name);
+            if ((c >= 0 && c == table.rowidAlias()) || (c < 0 && Scope.isRowidName(name))) {
+                rowid = set.value();
+            }
+        }
+        return rowid;
     }
 
     void compile(Stmt.Update upd) throws SqliteException {
@@ -43,25 +76,8 @@ final class UpdateCoder {
             throw SqliteException.error("table sqlite_master may not be modified");
         }
         int n = table.columnCount();
-        dev.skerry.engine.parser.ast.Expr[] assigned = new dev.skerry.engine.parser.ast.Expr[n];
-        dev.skerry.engine.parser.ast.Expr rowidExpr = null;
-        for (SetClause set : upd.sets()) {
-            if (set.columns().size() != 1) {
-                throw SqliteException.error("row value assignments are not supported");
-            }
-            Name col = set.columns().get(0);
-            int c = table.findColumn(col.text());
-            if (c >= 0) {
-                assigned[c] = set.value();
-                if (c == table.rowidAlias()) {
-                    rowidExpr = set.value();
-                }
-            } else if (Scope.isRowidName(col.text())) {
-                rowidExpr = set.value();
-            } else {
-                throw SqliteException.error("no such column: " + col.text());
-            }
-        }
+        Expr[] assigned = assignments(table, upd.sets());
+        Expr rowidExpr = rowidAssignment(table, upd.sets());
         int rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
         RowWriter writer = new RowWriter(p, sc.ex, table, SchemaBuilder.conflict(upd.orConflict()));
         writer.open();
