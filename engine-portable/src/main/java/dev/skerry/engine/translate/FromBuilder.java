@@ -127,6 +127,28 @@ final class FromBuilder {
             TableOrSubquery.Table t = (TableOrSubquery.Table) item;
             String alias = t.alias() != null ? t.alias().text() : t.name().name().text();
             SelectCoder.Cte cte = t.name().schema() == null ? selects.findCte(t.name().name().text()) : null;
+            if (cte != null && cte.current >= 0) {
+                SelectCoder.ResultInfo info = cte.currentInfo;
+                String[] names = info.names;
+                if (!cte.def.columns().isEmpty()) {
+                    names = new String[cte.def.columns().size()];
+                    for (int k = 0; k < names.length; k++) {
+                        names[k] = cte.def.columns().get(k).text();
+                    }
+                }
+                scope.add(new Source(alias, names, info.affinities, info.collations, info.decltypes, cte.current));
+                return;
+            }
+            if (cte != null && cte.recursive && RecursiveCte.refersToItself(cte)) {
+                String saved = p.sql;
+                p.sql = cte.sql;
+                try {
+                    RecursiveCte.materialize(p, selects, cte, alias, scope);
+                } finally {
+                    p.sql = saved;
+                }
+                return;
+            }
             if (cte != null) {
                 List<String> cols = new ArrayList<>();
                 for (Name n : cte.def.columns()) {

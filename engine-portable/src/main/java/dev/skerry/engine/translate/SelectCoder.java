@@ -63,10 +63,16 @@ final class SelectCoder {
     static final class Cte {
         final With.Cte def;
         final String sql;
+        final boolean recursive;
+        /** While the recursive step is compiled: the one-row table holding the row being expanded, else -1. */
+        int current = -1;
+        /** While the recursive step is compiled: the columns of that row. */
+        ResultInfo currentInfo;
 
-        Cte(With.Cte def, String sql) {
+        Cte(With.Cte def, String sql, boolean recursive) {
             this.def = def;
             this.sql = sql;
+            this.recursive = recursive;
         }
     }
 
@@ -87,11 +93,8 @@ final class SelectCoder {
         try {
             int frame = ctes.size();
             if (sel.with() != null) {
-                if (sel.with().recursive()) {
-                    throw SqliteException.error("recursive common table expressions are not supported");
-                }
                 for (With.Cte c : sel.with().ctes()) {
-                    ctes.add(new Cte(c, p.sql));
+                    ctes.add(new Cte(c, p.sql, sel.with().recursive()));
                 }
             }
             try {

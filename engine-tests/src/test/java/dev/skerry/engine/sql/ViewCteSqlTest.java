@@ -3,7 +3,7 @@ package dev.skerry.engine.sql;
 import dev.skerry.testkit.Differential;
 import org.junit.jupiter.api.Test;
 
-/** Views (CREATE/DROP VIEW, their errors, use in joins, aggregates and subqueries) and non-recursive WITH, against SQLite. */
+/** Views (CREATE/DROP VIEW, their errors, use in joins, aggregates and subqueries) and WITH (also recursive), against SQLite. */
 class ViewCteSqlTest {
     @Test
     void viewsAndCommonTableExpressions() {
@@ -45,6 +45,22 @@ class ViewCteSqlTest {
             select * from v5;
             drop view if exists nosuch;
             select name from sqlite_schema;
+            """);
+    }
+
+    @Test
+    void recursiveCommonTableExpressions() {
+        Differential.assertSame("""
+            with recursive r(n) as (select 1 union all select n + 1 from r where n < 5) select * from r;
+            with recursive r(n) as (select 1 union all select n + 1 from r limit 7) select * from r;
+            with recursive r(n) as (select 1 union select n % 3 + 1 from r) select * from r;
+            with recursive fib(a, b) as (select 0, 1 union all select b, a + b from fib where b < 100) select a from fib;
+            create table e(p, c);
+            insert into e values(1, 2), (1, 3), (2, 4), (4, 5), (3, 6);
+            with recursive d(x, depth) as (select 1, 0 union all select c, depth + 1 from e join d on e.p = d.x) select * from d order by x;
+            with recursive d(x) as (select 1 union all select c from d, e where e.p = d.x) select count(*), sum(x) from d;
+            with recursive cnt(x) as (values(1) union all select x + 1 from cnt where x < 3) select x, x * x from cnt;
+            with recursive r(n) as (select 1 union all select n + 1 from r where n < 3), s as (select n * 10 as m from r) select * from s;
             """);
     }
 }
