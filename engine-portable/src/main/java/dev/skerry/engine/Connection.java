@@ -240,10 +240,11 @@ public final class Connection {
             for (Statement s : new ArrayList<>(statements)) {
                 s.close();
             }
-            pager.rollback();
             state = CLOSING;
         }
         try {
+            db.finishPendingCommit();
+            pager.rollback();
             pager.close();
         } catch (IoPending io) {
             pending = io.completions();

@@ -200,6 +200,22 @@ final class StatementTxn {
         }
     }
 
+    /**
+     * The statement is reset after returning a row: it ends as if it halted there. The statement savepoint
+     * is released; when this was the last writer in autocommit mode, the commit is left to the connection
+     * ({@link ConnectionState#finishPendingCommit}). No I/O.
+     */
+    void endAtRow() {
+        if (savepoint >= 0) {
+            db.pager.release(savepoint);
+            savepoint = -1;
+        }
+        if (writer && db.autocommit && db.writingVms == 1) {
+            db.commitPending = true;
+        }
+        end();
+    }
+
     /** The statement ended normally: its changes count is published, the state is back to the start. */
     void end() {
         if (countsChanges) {

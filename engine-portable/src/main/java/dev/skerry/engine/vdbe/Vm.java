@@ -53,6 +53,8 @@ public final class Vm {
     private final StatementTxn txn;
 
     private int state = READY;
+    /** The last step returned a row (the VM waits at a ResultRow boundary, not inside an instruction). */
+    private boolean atRow;
     private int pc;
     private int resultStart;
     private int resultCount;
@@ -145,6 +147,7 @@ public final class Vm {
             return false;
         }
         if (state == READY) {
+            db.finishPendingCommit();
             state = RUNNING;
             pc = 0;
             if (!runningVm) {
@@ -153,7 +156,9 @@ public final class Vm {
             }
         }
         try {
-            return run();
+            atRow = false;
+            atRow = run();
+            return atRow;
         } catch (SqliteException e) {
             if (state != HALTED) {
                 abort(Opcode.OE_ABORT, e.code());
@@ -168,11 +173,24 @@ public final class Vm {
         }
     }
 
-    /** Back to READY: an unfinished statement's changes are undone (as SQLite's sqlite3_reset). */
+    /**
+     * Back to READY. A statement reset after it returned a row ends as if it had halted there (SQLite's
+     * sqlite3_reset: INSERT ... RETURNING read for its first row only keeps its rows; in autocommit mode the
+     * commit, which needs I/O, is done by the connection's next step); one reset while waiting for I/O in
+     * the middle of an instruction is abandoned and its changes undone.
+     */
     public void reset() throws SqliteException {
         if (state == RUNNING) {
-            abort(Opcode.OE_ABORT, ResultCode.SQLITE_ABORT);
+            if (atRow) {
+                txn.endAtRow();
+                closeCursors();
+                state = HALTED;
+                leave();
+            } else {
+                abort(Opcode.OE_ABORT, ResultCode.SQLITE_ABORT);
+            }
         }
+        atRow = false;
         closeCursors();
         for (int i = 0; i < r.length; i++) {
             r[i].setNull();
