@@ -275,4 +275,19 @@ class SqlDifferentialTest {
                 + "SELECT max(a), min(a), max(b), min(c) FROM t;"
                 + "SELECT typeof(c), c FROM t ORDER BY a");
     }
+
+    @Test
+    void sortingLimitsReturningAndUpsert() throws Exception {
+        same("CREATE TABLE t(id INTEGER PRIMARY KEY, k TEXT UNIQUE, v);"
+                + "INSERT INTO t(k, v) VALUES('a', 3), ('b', NULL), ('c', 1), ('d', 'x'), ('e', 2.5), ('f', x'00');"
+                + "SELECT k FROM t ORDER BY v DESC, k LIMIT 3 OFFSET 1;"
+                + "SELECT k, v FROM t ORDER BY v, k;"
+                + "SELECT CASE WHEN v > 2 THEN 'big' WHEN v IS NULL THEN 'none' ELSE 'small' END, k FROM t ORDER BY k;"
+                + "SELECT k FROM t WHERE k LIKE '%b%' OR v BETWEEN 1 AND 3 ORDER BY 1;"
+                + "INSERT INTO t(k, v) VALUES('g', 7) RETURNING id, k, v * 2;"
+                + "INSERT INTO t(k, v) VALUES('a', 100) ON CONFLICT(k) DO UPDATE SET v = excluded.v + 1;"
+                + "UPDATE t SET v = 0 WHERE k IN ('b', 'c') RETURNING k, v;"
+                + "DELETE FROM t WHERE v = 0 RETURNING k;"
+                + "SELECT id, k, v FROM t ORDER BY id");
+    }
 }
