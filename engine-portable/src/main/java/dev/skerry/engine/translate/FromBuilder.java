@@ -1,0 +1,254 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.FromClause;
+import dev.skerry.engine.parser.ast.Name;
+import dev.skerry.engine.parser.ast.QualifiedName;
+import dev.skerry.engine.parser.ast.TableOrSubquery;
+import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.parser.ast.Select;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.schema.View;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns a FROM clause into the {@link Source}s of a scope and the join terms (SQLite's {@code sqlite3SrcList}
+ * handling in {@code select.c}): tables are looked up in the schema, subqueries are materialized into
+ * ephemeral tables before the loops, and NATURAL/USING joins become equality terms with the right-hand
+ * column hidden from unqualified names. LEFT JOIN marks its right side and keeps its ON terms apart.
+ */
+final class FromBuilder {
+    /** What the FROM clause gave: the sources are in {@link Scope#sources}. */
+    static final class Result {
+        final List<WhereTerm> terms = new ArrayList<>();
+        final List<Expr> joinExprs = new ArrayList<>();
+        final List<Integer> joinLevels = new ArrayList<>();
+        boolean[] leftInner = new boolean[0];
+    }
+
+    private FromBuilder() {
+    }
+
+    static Result build(Parse p, SelectCoder selects, FromClause from, Scope scope) throws SqliteException {
+        Result r = new Result();
+        if (from == null) {
+            return r;
+        }
+        List<FromClause.Join> joins = from.joins();
+        r.leftInner = new boolean[joins.size() + 1];
+        add(p, selects, from.first(), scope);
+        for (int j = 0; j < joins.size(); j++) {
+            FromClause.Join join = joins.get(j);
+            int level = j + 1;
+            if (join.type() == FromClause.JoinType.RIGHT || join.type() == FromClause.JoinType.FULL) {
+                throw SqliteException.error("RIGHT and FULL OUTER JOINs are not supported");
+            }
+            add(p, selects, join.right(), scope);
+            boolean left = join.type() == FromClause.JoinType.LEFT;
+            r.leftInner[level] = left;
+            if (join.natural() && (join.on() != null || !join.using().isEmpty())) {
+                throw SqliteException.error("a NATURAL join may not have an ON or USING clause");
+            }
+            if (join.on() != null && !join.using().isEmpty()) {
+                throw SqliteException.error("cannot have both ON and USING clauses in the same join");
+            }
+            Source right = scope.sources.get(level);
+            List<String> using = new ArrayList<>();
+            if (join.natural()) {
+                for (String c : right.columnNames) {
+                    if (leftSourceWith(scope, level, c) >= 0) {
+                        using.add(c);
+                    }
+                }
+            } else {
+                for (Name n : join.using()) {
+                    using.add(n.text());
+                }
+            }
+            for (String c : using) {
+                int ls = leftSourceWith(scope, level, c);
+                int rc = right.findColumn(c);
+                if (ls < 0 || rc < 0) {
+                    throw SqliteException.error("cannot join using column " + c
+                            + " - column not present in both tables");
+                }
+                Source lsrc = scope.sources.get(ls);
+                Expr eq = new Expr.Binary(Expr.BinaryOp.EQ, ref(lsrc, lsrc.columnNames[lsrc.findColumn(c)]),
+                        ref(right, right.columnNames[rc]), 0, 0);
+                r.joinExprs.add(eq);
+                r.joinLevels.add(left ? level : -1);
+                scope.hiddenColumns.add(new int[] {level, rc});
+            }
+            if (join.on() != null) {
+                r.joinExprs.add(join.on());
+                r.joinLevels.add(left ? level : -1);
+            }
+        }
+        return r;
+    }
+
+    /** Splits the join conditions into terms once every source is known. */
+    static void terms(Result r, Scope scope) throws SqliteException {
+        for (int k = 0; k < r.joinExprs.size(); k++) {
+            WhereTerm.split(r.joinExprs.get(k), scope, scope.sources, r.joinLevels.get(k), r.terms);
+        }
+    }
+
+    /** A qualified reference to column {@code column} of {@code s}. */
+    static Expr.ColumnRef ref(Source s, String column) {
+        return new Expr.ColumnRef(null, new Name(s.name, Name.Quote.NONE, 0, 0),
+                new Name(column, Name.Quote.NONE, 0, 0), 0, 0);
+    }
+
+    private static int leftSourceWith(Scope scope, int level, String column) {
+        for (int k = 0; k < level; k++) {
+            int c = scope.sources.get(k).findColumn(column);
+            if (c >= 0 && !hidden(scope, k, c)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean hidden(Scope scope, int k, int c) {
+        for (int[] h : scope.hiddenColumns) {
+            if (h[0] == k && h[1] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope) throws SqliteException {
+        if (item instanceof TableOrSubquery.Table) {
+            TableOrSubquery.Table t = (TableOrSubquery.Table) item;
+            String alias = t.alias() != null ? t.alias().text() : t.name().name().text();
+            SelectCoder.Cte cte = t.name().schema() == null ? selects.findCte(t.name().name().text()) : null;
+            if (cte != null && cte.current >= 0) {
+                SelectCoder.ResultInfo info = cte.currentInfo;
+                String[] names = info.names;
+                if (!cte.def.columns().isEmpty()) {
+                    names = new String[cte.def.columns().size()];
+                    for (int k = 0; k < names.length; k++) {
+                        names[k] = cte.def.columns().get(k).text();
+                    }
+                }
+                scope.add(new Source(alias, names, info.affinities, info.collations, info.decltypes, cte.current));
+                return;
+            }
+            if (cte != null && cte.recursive && RecursiveCte.refersToItself(cte)) {
+                String saved = p.sql;
+                p.sql = cte.sql;
+                try {
+                    RecursiveCte.materialize(p, selects, cte, alias, scope);
+                } finally {
+                    p.sql = saved;
+                }
+                return;
+            }
+            if (cte != null) {
+                List<String> cols = new ArrayList<>();
+                for (Name n : cte.def.columns()) {
+                    cols.add(n.text());
+                }
+                String saved = p.sql;
+                p.sql = cte.sql;
+                try {
+                    selects.withVisible(cte, () -> {
+                        materialize(p, selects, cte.def.select(), null, alias, cols, scope, (got, want) -> "table "
+                                + cte.def.name().text() + " has " + got + " values for " + want + " columns");
+                        return null;
+                    });
+                } finally {
+                    p.sql = saved;
+                }
+                return;
+            }
+            if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())) {
+                View view = p.schema.findView(t.name().name().text());
+                if (view != null) {
+                    String saved = p.sql;
+                    p.sql = view.sql();
+                    try {
+                        materialize(p, selects, view.select(), null, alias, view.columns(), scope,
+                                (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got " + got);
+                    } finally {
+                        p.sql = saved;
+                    }
+                    return;
+                }
+            }
+            Table table = lookupTable(p, t.name());
+            if (t.indexedBy() != null && p.schema.findIndex(t.indexedBy().text()) == null) {
+                throw SqliteException.error("no such index: " + t.indexedBy().text());
+            }
+            String name = t.alias() != null ? t.alias().text() : table.name();
+            scope.add(new Source(table, name, p.cursor()));
+            return;
+        }
+        if (item instanceof TableOrSubquery.Subquery) {
+            TableOrSubquery.Subquery sq = (TableOrSubquery.Subquery) item;
+            String name = sq.alias() != null ? sq.alias().text() : "(subquery-" + scope.sources.size() + ")";
+            materialize(p, selects, sq.select(), scope.outer, name, new ArrayList<>(), scope, null);
+            return;
+        }
+        if (item instanceof TableOrSubquery.Nested) {
+            throw SqliteException.error("parenthesized joins are not supported");
+        }
+        throw SqliteException.error("table-valued functions are not supported");
+    }
+
+    /** The error when a column list and a query's columns differ in number. */
+    interface CountError {
+        String message(int got, int want);
+    }
+
+    private static boolean isMain(QualifiedName name) {
+        return name.schema() == null || Names.equal(name.schema().text(), "main");
+    }
+
+    /**
+     * Materializes a subquery, view or CTE into an ephemeral table and adds it as source {@code name}.
+     * {@code columns}, when not empty, renames the result columns; {@code countError} is the message (with
+     * the query's and the list's column counts) when their numbers differ.
+     */
+    private static void materialize(Parse p, SelectCoder selects, Select select, Scope outer, String name,
+            List<String> columns, Scope scope, CountError countError) throws SqliteException {
+        int cursor = p.cursor();
+        int open = p.v.addOp(Opcode.OPEN_EPHEMERAL, cursor, 0);
+        SelectCoder.ResultInfo info = selects.compile(select, outer, (first, cnt) -> {
+            int rec = p.reg();
+            int rowid = p.reg();
+            p.v.addOp(Opcode.MAKE_RECORD, first, cnt, rec);
+            p.v.addOp(Opcode.NEW_ROWID, cursor, rowid);
+            p.v.addOp(Opcode.INSERT, cursor, rec, rowid);
+        });
+        p.v.changeP2(open, info.names.length);
+        String[] names = info.names;
+        if (!columns.isEmpty()) {
+            if (columns.size() != names.length) {
+                throw SqliteException.error(countError.message(names.length, columns.size()));
+            }
+            names = columns.toArray(new String[0]);
+        }
+        scope.add(new Source(name, names, info.affinities, info.collations, info.decltypes, cursor));
+    }
+
+    /** The table {@code name} names, or SQLite's {@code no such table} error. */
+    static Table lookupTable(Parse p, QualifiedName name) throws SqliteException {
+        if (name.schema() != null && !Names.equal(name.schema().text(), "main")) {
+            if (Names.equal(name.schema().text(), "temp")) {
+                throw SqliteException.error("no such table: " + name);
+            }
+            throw SqliteException.error("unknown database " + name.schema().text());
+        }
+        Table t = p.schema.findTable(name.name().text());
+        if (t == null) {
+            throw SqliteException.error("no such table: " + name);
+        }
+        return t;
+    }
+}

@@ -1,0 +1,269 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.Name;
+import dev.skerry.engine.parser.ast.Select;
+import dev.skerry.engine.parser.ast.SelectCore;
+import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.parser.ast.Upsert;
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.value.Collation;
+import dev.skerry.engine.schema.Column;
+import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.List;
+
+/**
+ * INSERT (SQLite's {@code insert.c}): VALUES rows, INSERT ... SELECT, DEFAULT VALUES, with or without a
+ * column list, and the OR conflict clauses.
+ *
+ * <p>Each source row is evaluated into the value registers and handed to a subroutine that builds the new
+ * row: listed columns from the values, the others from their DEFAULT (or NULL); the rowid from the INTEGER
+ * PRIMARY KEY or {@code rowid} value when given and not NULL ({@code MustBeInt}: "datatype mismatch"),
+ * else {@code NewRowid}; then {@link RowWriter} checks and writes it. INSERT ... SELECT first copies the
+ * query's rows into an ephemeral table, so a query reading the target table sees it unchanged.
+ */
+final class InsertCoder {
+    private final Parse p;
+    private final SelectCoder sc;
+
+    InsertCoder(Parse p, SelectCoder sc) {
+        this.p = p;
+        this.sc = sc;
+    }
+
+    void compile(Stmt.Insert ins) throws SqliteException {
+        RowWriter writer = insert(ins);
+        if (writer.returning != null) {
+            writer.returning.output();
+        }
+    }
+
+    private RowWriter insert(Stmt.Insert ins) throws SqliteException {
+        if (ins.with() != null) {
+            throw SqliteException.error("WITH clauses are not supported");
+        }
+        if (p.schema.findTable(ins.table().name().text()) == null
+                && p.schema.findView(ins.table().name().text()) != null) {
+            throw SqliteException.error("cannot modify " + p.schema.findView(ins.table().name().text()).name()
+                    + " because it is a view");
+        }
+        Table table = FromBuilder.lookupTable(p, ins.table());
+        if (table == p.schema.schemaTable()) {
+            throw SqliteException.error("table sqlite_master may not be modified");
+        }
+        int n = table.columnCount();
+        // map[i] = index in the value list of table column i, or -1; rowidValue likewise for "rowid".
+        int[] map = new int[n];
+        int rowidValue = -1;
+        int nValues;
+        if (ins.columns().isEmpty()) {
+            for (int i = 0; i < n; i++) {
+                map[i] = i;
+            }
+            nValues = n;
+        } else {
+            java.util.Arrays.fill(map, -1);
+            List<Name> cols = ins.columns();
+            nValues = cols.size();
+            for (int k = 0; k < cols.size(); k++) {
+                String name = cols.get(k).text();
+                int c = table.findColumn(name);
+                if (c >= 0) {
+                    if (map[c] < 0) {
+                        map[c] = k;
+                    }
+                } else if (Scope.isRowidName(name)) {
+                    rowidValue = k;
+                } else {
+                    throw SqliteException.error("table " + table.name() + " has no column named " + name);
+                }
+            }
+        }
+        if (table.rowidAlias() >= 0 && map[table.rowidAlias()] >= 0) {
+            rowidValue = map[table.rowidAlias()];
+        }
+        int onError = SchemaBuilder.conflict(ins.orConflict());
+        RowWriter writer = new RowWriter(p, sc.ex, table, onError);
+        int values = p.regs(Math.max(nValues, 1));
+        int newRegs = p.regs(n);
+        int rowid = p.reg();
+        int ret = p.reg();
+        int sub = p.label();
+        int end = p.label();
+        for (Upsert u : ins.upserts()) {
+            writer.upserts.add(upsertTarget(table, u));
+        }
+        writer.open();
+        if (!ins.returning().isEmpty()) {
+            writer.returning = new Returning(p, sc, table, ins.alias() == null ? null : ins.alias().text(),
+                    ins.returning(), writer.cursor);
+        }
+        Select select = ins.select();
+        Scope empty = new Scope(null, p.schema);
+        if (select == null) {
+            buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, true);
+            return writer;
+        }
+        if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values && select.orderBy().isEmpty()
+                && select.limit() == null && ((SelectCore.Values) select.cores().get(0)).rows().size() == 1) {
+            List<Expr> row = ((SelectCore.Values) select.cores().get(0)).rows().get(0);
+            checkCount(table, ins, row.size(), nValues);
+            buildRow(table, map, rowidValue, row, values, newRegs, rowid, writer, false);
+            return writer;
+        }
+        if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values
+                && select.orderBy().isEmpty() && select.limit() == null) {
+            List<List<Expr>> rows = ((SelectCore.Values) select.cores().get(0)).rows();
+            for (List<Expr> row : rows) {
+                if (row.size() != rows.get(0).size()) {
+                    throw SqliteException.error("all VALUES must have the same number of terms");
+                }
+            }
+            for (List<Expr> row : rows) {
+                checkCount(table, ins, row.size(), nValues);
+                for (int k = 0; k < row.size(); k++) {
+                    sc.ex.codeTo(row.get(k), empty, values + k);
+                }
+                p.v.addOp(Opcode.GOSUB, ret, sub);
+            }
+        } else {
+            fromSelect(table, ins, select, nValues, values, ret, sub);
+        }
+        p.v.addOp(Opcode.GOTO, 0, end);
+        p.resolve(sub);
+        buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, false);
+        p.v.addOp(Opcode.RETURN, ret);
+        p.resolve(end);
+        return writer;
+    }
+
+    /** Resolves the conflict target of an upsert clause to the rowid or a UNIQUE index, as SQLite requires. */
+    private static RowWriter.UpsertClause upsertTarget(Table table, Upsert u) throws SqliteException {
+        if (u.target().isEmpty()) {
+            return new RowWriter.UpsertClause(u, null, false);
+        }
+        if (u.targetWhere() != null) {
+            throw SqliteException.error("partial-index conflict targets are not supported");
+        }
+        int n = u.target().size();
+        int[] cols = new int[n];
+        Collation[] colls = new Collation[n];
+        for (int k = 0; k < n; k++) {
+            Expr e = u.target().get(k).expr();
+            if (e instanceof Expr.Collate) {
+                colls[k] = SchemaBuilder.collation(((Expr.Collate) e).collation().text());
+                e = ((Expr.Collate) e).operand();
+            }
+            cols[k] = e instanceof Expr.ColumnRef ? table.findColumn(((Expr.ColumnRef) e).column().text()) : -2;
+            if (cols[k] == -1 && e instanceof Expr.ColumnRef && Scope.isRowidName(((Expr.ColumnRef) e).column().text())) {
+                cols[k] = table.rowidAlias() >= 0 ? table.rowidAlias() : -3;
+            }
+        }
+        if (n == 1 && (cols[0] == -3 || (cols[0] >= 0 && cols[0] == table.rowidAlias()))) {
+            return new RowWriter.UpsertClause(u, null, true);
+        }
+        for (Index index : table.indexes()) {
+            if (!index.unique() || index.columnCount() != n) {
+                continue;
+            }
+            boolean match = true;
+            for (int k = 0; k < n && match; k++) {
+                int f = index.fieldOf(cols[k]);
+                match = f >= 0 && (colls[k] == null || colls[k] == index.collation(f));
+            }
+            if (match) {
+                return new RowWriter.UpsertClause(u, index, false);
+            }
+        }
+        throw SqliteException.error("ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint");
+    }
+
+    private void checkCount(Table table, Stmt.Insert ins, int got, int want) throws SqliteException {
+        if (got == want) {
+            return;
+        }
+        if (ins.columns().isEmpty()) {
+            throw SqliteException.error("table " + table.name() + " has " + want + " columns but " + got
+                    + " values were supplied");
+        }
+        throw SqliteException.error(got + " values for " + want + " columns");
+    }
+
+    private void fromSelect(Table table, Stmt.Insert ins, Select select, int nValues, int values, int ret, int sub)
+            throws SqliteException {
+        int eph = p.cursor();
+        p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, nValues);
+        sc.compile(select, null, (first, n) -> {
+            checkCount(table, ins, n, nValues);
+            int rec = p.reg();
+            int r = p.reg();
+            p.v.addOp(Opcode.MAKE_RECORD, first, n, rec);
+            p.v.addOp(Opcode.NEW_ROWID, eph, r);
+            p.v.addOp(Opcode.INSERT, eph, rec, r);
+        });
+        int done = p.label();
+        p.v.addOp(Opcode.REWIND, eph, done);
+        int top = p.v.currentAddress();
+        for (int k = 0; k < nValues; k++) {
+            p.v.addOp(Opcode.COLUMN, eph, k, values + k);
+        }
+        p.v.addOp(Opcode.GOSUB, ret, sub);
+        p.v.addOp(Opcode.NEXT, eph, top);
+        p.resolve(done);
+    }
+
+    /**
+     * The new row from the value registers (or, for a single VALUES row, from its expressions evaluated in
+     * place), then checks and writes.
+     */
+    private void buildRow(Table table, int[] map, int rowidValue, List<Expr> direct, int values, int newRegs,
+            int rowid, RowWriter writer, boolean defaultValues) throws SqliteException {
+        Scope empty = new Scope(null, p.schema);
+        int n = table.columnCount();
+        for (int i = 0; i < n; i++) {
+            if (i == table.rowidAlias()) {
+                continue;
+            }
+            if (map[i] >= 0 && !defaultValues) {
+                if (direct != null) {
+                    sc.ex.codeTo(direct.get(map[i]), empty, newRegs + i);
+                } else {
+                    p.v.addOp(Opcode.SCOPY, values + map[i], newRegs + i);
+                }
+            } else {
+                Column c = table.column(i);
+                if (c.defaultValue() != null) {
+                    sc.ex.codeTo(c.defaultValue(), empty, newRegs + i);
+                } else {
+                    p.v.addOp(Opcode.NULL, 0, newRegs + i);
+                }
+            }
+        }
+        int skip = p.label();
+        boolean explicitRowid = rowidValue >= 0 && !defaultValues;
+        if (explicitRowid) {
+            if (direct != null) {
+                sc.ex.codeTo(direct.get(rowidValue), empty, rowid);
+            } else {
+                p.v.addOp(Opcode.SCOPY, values + rowidValue, rowid);
+            }
+            int given = p.v.addOp(Opcode.NOT_NULL, rowid, 0);
+            p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid);
+            int generated = p.v.addOp(Opcode.GOTO, 0, 0);
+            p.v.jumpHere(given);
+            p.v.addOp(Opcode.MUST_BE_INT, rowid, 0);
+            p.v.jumpHere(generated);
+        } else {
+            p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid);
+        }
+        if (table.rowidAlias() >= 0) {
+            p.v.addOp(Opcode.SCOPY, rowid, newRegs + table.rowidAlias());
+        }
+        writer.checkColumns(newRegs, rowid, skip);
+        writer.checkUniqueAndWrite(newRegs, rowid, 0, explicitRowid, skip);
+        p.resolve(skip);
+    }
+}

@@ -1,0 +1,370 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.ResultCode;
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.Upsert;
+import dev.skerry.engine.schema.CheckConstraint;
+import dev.skerry.engine.schema.Column;
+import dev.skerry.engine.schema.Conflict;
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.List;
+
+/**
+ * Writes one row into a table and its indexes, with SQLite's constraint checks
+ * ({@code sqlite3GenerateConstraintChecks} and {@code sqlite3CompleteInsertion}), for INSERT and UPDATE.
+ *
+ * <p>The new row is in registers: column i in {@code newRegs + i} (the rowid alias column's register is
+ * ignored: it is stored as NULL and its value is the rowid) and the rowid in {@code rowidReg}. Order of
+ * checks, as SQLite: NOT NULL column by column; then, after affinity, CHECK constraints; then the rowid
+ * (PRIMARY KEY) when it is new or changed; then
+ * each UNIQUE index in the table's index order. Each conflict resolves by the statement's OR clause, else the
+ * constraint's ON CONFLICT, else ABORT: ABORT/FAIL/ROLLBACK halt with {@code NOT NULL constraint failed:
+ * t.c} or {@code UNIQUE constraint failed: t.a, t.b}; IGNORE skips the row; REPLACE deletes the rows in the
+ * way (or, for NOT NULL, uses the column's default). Then index entries and the row are written.
+ */
+final class RowWriter {
+    private final Parse p;
+    private final ExprCoder ex;
+    final Table table;
+    final int cursor;
+    final int[] indexCursors;
+    private final int onError;
+    /** The RETURNING clause to feed with each written row, or null. */
+    Returning returning;
+    /** The upsert clauses of an INSERT, in order (empty otherwise). */
+    final List<UpsertClause> upserts = new java.util.ArrayList<>();
+
+    /** One {@code ON CONFLICT} clause with the constraint it targets resolved. */
+    static final class UpsertClause {
+        final Upsert ast;
+        /** The targeted UNIQUE index, or null for the rowid or for any constraint. */
+        final Index index;
+        final boolean rowid;
+
+        UpsertClause(Upsert ast, Index index, boolean rowid) {
+            this.ast = ast;
+            this.index = index;
+            this.rowid = rowid;
+        }
+
+        boolean any() {
+            return ast.target().isEmpty();
+        }
+    }
+
+    RowWriter(Parse p, ExprCoder ex, Table table, int onError) {
+        this.p = p;
+        this.ex = ex;
+        this.table = table;
+        this.onError = onError;
+        this.cursor = p.cursor();
+        List<Index> indexes = table.indexes();
+        indexCursors = new int[indexes.size()];
+        for (int k = 0; k < indexCursors.length; k++) {
+            indexCursors[k] = p.cursor();
+        }
+    }
+
+    /** A writer on the same cursors as {@code shared}, with its own conflict action (an upsert's update). */
+    private RowWriter(RowWriter shared, int onError) {
+        this.p = shared.p;
+        this.ex = shared.ex;
+        this.table = shared.table;
+        this.onError = onError;
+        this.cursor = shared.cursor;
+        this.indexCursors = shared.indexCursors;
+        this.returning = shared.returning;
+    }
+
+    private UpsertClause upsertFor(Index index) {
+        for (UpsertClause u : upserts) {
+            if (u.any() || (index == null ? u.rowid : u.index == index)) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The DO NOTHING or DO UPDATE of {@code u} for a conflict with the row whose rowid is {@code existing};
+     * the new row (registers {@code newRegs}, rowid {@code rowidReg}) is then not inserted: ends at {@code skip}.
+     */
+    private void upsert(UpsertClause u, int existing, int newRegs, int rowidReg, int skip) throws SqliteException {
+        if (u.ast.doNothing()) {
+            p.v.addOp(Opcode.GOTO, 0, skip);
+            return;
+        }
+        p.v.addOp(Opcode.NOT_EXISTS, cursor, skip, existing);
+        Scope scope = new Scope(null, p.schema);
+        Source target = new Source(table, table.name(), cursor);
+        Source excluded = new Source(table, "excluded", -1);
+        int[] regs = new int[table.columnCount()];
+        for (int i = 0; i < regs.length; i++) {
+            regs[i] = newRegs + i;
+            scope.hiddenColumns.add(new int[] {1, i});
+        }
+        excluded.readFromRegisters(regs, rowidReg);
+        scope.add(target);
+        scope.add(excluded);
+        if (u.ast.where() != null) {
+            ex.jumpIfFalse(u.ast.where(), scope, skip, true);
+        }
+        int n = table.columnCount();
+        Expr[] assigned = UpdateCoder.assignments(table, u.ast.sets());
+        Expr rowidExpr = UpdateCoder.rowidAssignment(table, u.ast.sets());
+        int upd = p.regs(n);
+        int newRowid = p.reg();
+        for (int i = 0; i < n; i++) {
+            if (i == table.rowidAlias()) {
+                continue;
+            }
+            if (assigned[i] != null) {
+                ex.codeTo(assigned[i], scope, upd + i);
+            } else {
+                p.v.addOp(Opcode.COLUMN, cursor, i, upd + i);
+            }
+        }
+        if (rowidExpr != null) {
+            ex.codeTo(rowidExpr, scope, newRowid);
+            p.v.addOp(Opcode.MUST_BE_INT, newRowid, 0);
+        } else {
+            p.v.addOp(Opcode.SCOPY, existing, newRowid);
+        }
+        if (table.rowidAlias() >= 0) {
+            p.v.addOp(Opcode.SCOPY, newRowid, upd + table.rowidAlias());
+        }
+        int old = p.reg();
+        p.v.addOp(Opcode.SCOPY, existing, old);
+        RowWriter update = new RowWriter(this, Conflict.DEFAULT);
+        update.checkColumns(upd, newRowid, skip);
+        update.checkUniqueAndWrite(upd, newRowid, old, rowidExpr != null, skip);
+        p.v.addOp(Opcode.GOTO, 0, skip);
+    }
+
+    /** Opens the table and every index for writing. */
+    void open() {
+        p.needWrite();
+        p.v.addOp(Opcode.OPEN_WRITE, cursor, table.rootPage(), 0, table.columnCount());
+        p.v.comment(table.name());
+        List<Index> indexes = table.indexes();
+        for (int k = 0; k < indexCursors.length; k++) {
+            p.v.addOp(Opcode.OPEN_WRITE, indexCursors[k], indexes.get(k).rootPage(), 0, KeyInfos.of(indexes.get(k)));
+            p.v.comment(indexes.get(k).name());
+        }
+    }
+
+    private int resolve(int constraintConflict) {
+        if (onError != Conflict.DEFAULT) {
+            return onError;
+        }
+        return constraintConflict == Conflict.DEFAULT ? Conflict.ABORT : constraintConflict;
+    }
+
+    /**
+     * NOT NULL checks, affinity, then CHECK constraints on the new row (the rowid in {@code rowidReg}).
+     * {@code skip} is where an IGNORE conflict goes.
+     */
+    void checkColumns(int newRegs, int rowidReg, int skip) throws SqliteException {
+        for (int i = 0; i < table.columnCount(); i++) {
+            Column c = table.column(i);
+            if (!c.notNull() || i == table.rowidAlias()) {
+                continue;
+            }
+            int action = resolve(c.notNullConflict());
+            if (action == Conflict.REPLACE && c.defaultValue() == null) {
+                action = Conflict.ABORT;
+            }
+            int reg = newRegs + i;
+            switch (action) {
+                case Conflict.IGNORE:
+                    p.v.addOp(Opcode.IS_NULL, reg, skip);
+                    break;
+                case Conflict.REPLACE: {
+                    int ok = p.v.addOp(Opcode.NOT_NULL, reg, 0);
+                    ex.codeTo(c.defaultValue(), new Scope(null, p.schema), reg);
+                    p.v.jumpHere(ok);
+                    break;
+                }
+                default:
+                    p.v.addOp(Opcode.HALT_IF_NULL, ResultCode.SQLITE_CONSTRAINT_NOTNULL, action, reg,
+                            table.name() + "." + c.name(), Opcode.P5_CONSTRAINT_NOTNULL);
+            }
+        }
+        StringBuilder aff = new StringBuilder();
+        for (int i = 0; i < table.columnCount(); i++) {
+            aff.append(table.column(i).affinity());
+        }
+        p.v.addOp(Opcode.AFFINITY, newRegs, table.columnCount(), 0, aff.toString());
+        if (table.checks().isEmpty()) {
+            return;
+        }
+        Scope scope = new Scope(null, p.schema);
+        Source row = new Source(table, table.name(), -1);
+        int[] regs = new int[table.columnCount()];
+        for (int i = 0; i < regs.length; i++) {
+            regs[i] = newRegs + i;
+        }
+        row.readFromRegisters(regs, rowidReg);
+        scope.add(row);
+        for (CheckConstraint check : table.checks()) {
+            int ok = p.label();
+            ex.jumpIfTrue(check.expr(), scope, ok, true);
+            int action = resolve(Conflict.DEFAULT);
+            if (action == Conflict.IGNORE) {
+                p.v.addOp(Opcode.GOTO, 0, skip);
+            } else {
+                p.v.addOp(Opcode.HALT, ResultCode.SQLITE_CONSTRAINT_CHECK,
+                        action == Conflict.REPLACE ? Conflict.ABORT : action, 0, check.label(),
+                        Opcode.P5_CONSTRAINT_CHECK);
+            }
+            p.resolve(ok);
+        }
+    }
+
+    /**
+     * Rowid and UNIQUE checks, then the writes. {@code oldRowid} is 0 for INSERT, else the register holding
+     * the updated row's rowid: its own index entries do not conflict, and they are replaced (with the row,
+     * when the rowid changes) once every check has passed.
+     */
+    void checkUniqueAndWrite(int newRegs, int rowidReg, int oldRowid, boolean rowidChecked, int skip)
+            throws SqliteException {
+        if (rowidChecked) {
+            int ok = p.label();
+            if (oldRowid != 0) {
+                p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
+            }
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
+            UpsertClause u = upsertFor(null);
+            if (u != null) {
+                upsert(u, rowidReg, newRegs, rowidReg, skip);
+            } else {
+                int action = resolve(table.rowidConflict());
+                conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
+                        ? table.column(table.rowidAlias()).name() : "rowid"), skip,
+                        ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+            }
+            p.resolve(ok);
+        }
+        List<Index> indexes = table.indexes();
+        int[] keys = new int[indexes.size()];
+        for (int k = 0; k < indexes.size(); k++) {
+            Index index = indexes.get(k);
+            int n = index.columnCount();
+            keys[k] = p.regs(n + 1);
+            for (int f = 0; f < n; f++) {
+                int c = index.column(f);
+                p.v.addOp(Opcode.SCOPY, c == table.rowidAlias() ? rowidReg : newRegs + c, keys[k] + f);
+            }
+            p.v.addOp(Opcode.SCOPY, rowidReg, keys[k] + n);
+            if (!index.unique()) {
+                continue;
+            }
+            int ok = p.label();
+            p.v.addOp(Opcode.NO_CONFLICT, indexCursors[k], ok, keys[k], Integer.valueOf(n));
+            int other = p.reg();
+            p.v.addOp(Opcode.IDX_ROWID, indexCursors[k], other);
+            if (oldRowid != 0) {
+                p.v.addOp(Opcode.EQ, other, ok, oldRowid, null, 0);
+            }
+            int action = resolve(index.conflict());
+            UpsertClause u = upsertFor(index);
+            if (u != null) {
+                upsert(u, other, newRegs, rowidReg, skip);
+            } else if (action == Conflict.REPLACE) {
+                deleteRowAt(other);
+            } else {
+                StringBuilder cols = new StringBuilder();
+                for (int f = 0; f < n; f++) {
+                    if (f > 0) {
+                        cols.append(", ");
+                    }
+                    cols.append(table.name()).append('.').append(table.column(index.column(f)).name());
+                }
+                conflict(action, "UNIQUE", cols.toString(), skip, index.origin() == Index.ORIGIN_PRIMARY_KEY
+                        ? ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY : ResultCode.SQLITE_CONSTRAINT_UNIQUE);
+            }
+            p.resolve(ok);
+        }
+        if (oldRowid != 0) {
+            int gone = p.label();
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, gone, oldRowid);
+            deleteIndexEntries();
+            p.v.addOp(Opcode.EQ, oldRowid, gone, rowidReg, null, 0);
+            p.v.addOp(Opcode.DELETE, cursor, 0);
+            p.resolve(gone);
+        }
+        for (int k = 0; k < indexes.size(); k++) {
+            int rec = p.reg();
+            p.v.addOp(Opcode.MAKE_RECORD, keys[k], indexes.get(k).columnCount() + 1, rec);
+            p.v.addOp(Opcode.IDX_INSERT, indexCursors[k], rec, keys[k], Integer.valueOf(indexes.get(k).columnCount() + 1));
+        }
+        if (table.rowidAlias() >= 0) {
+            p.v.addOp(Opcode.NULL, 0, newRegs + table.rowidAlias());
+        }
+        int rec = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, newRegs, table.columnCount(), rec);
+        p.v.addOp(Opcode.INSERT, cursor, rec, rowidReg, table.name(),
+                Opcode.OPFLAG_NCHANGE | (oldRowid == 0 ? Opcode.OPFLAG_LASTROWID : 0));
+        if (returning != null) {
+            returning.fromRegisters(newRegs, rowidReg);
+        }
+    }
+
+    private void conflict(int action, String kind, String what, int skip, int code) {
+        switch (action) {
+            case Conflict.IGNORE:
+                p.v.addOp(Opcode.GOTO, 0, skip);
+                return;
+            case Conflict.REPLACE:
+                deleteCurrentRow();
+                return;
+            default:
+                p.v.addOp(Opcode.HALT, code, action, 0, what, Opcode.P5_CONSTRAINT_UNIQUE);
+                if (!kind.isEmpty()) {
+                    p.v.comment(kind);
+                }
+        }
+    }
+
+    /** Deletes the row whose rowid is in {@code rowidReg}, with its index entries. */
+    void deleteRowAt(int rowidReg) {
+        int gone = p.label();
+        p.v.addOp(Opcode.NOT_EXISTS, cursor, gone, rowidReg);
+        deleteCurrentRow();
+        p.resolve(gone);
+    }
+
+    /** Deletes the row the table cursor is on, with its index entries (not counted in changes()). */
+    void deleteCurrentRow() {
+        deleteIndexEntries();
+        p.v.addOp(Opcode.DELETE, cursor, 0);
+    }
+
+    /** Removes the index entries of the row the table cursor is on. */
+    void deleteIndexEntries() {
+        List<Index> indexes = table.indexes();
+        if (indexes.isEmpty()) {
+            return;
+        }
+        int rowid = p.reg();
+        p.v.addOp(Opcode.ROWID, cursor, rowid);
+        for (int k = 0; k < indexes.size(); k++) {
+            Index index = indexes.get(k);
+            int n = index.columnCount();
+            int key = p.regs(n + 1);
+            for (int f = 0; f < n; f++) {
+                int c = index.column(f);
+                if (c == table.rowidAlias()) {
+                    p.v.addOp(Opcode.SCOPY, rowid, key + f);
+                } else {
+                    p.v.addOp(Opcode.COLUMN, cursor, c, key + f);
+                }
+            }
+            p.v.addOp(Opcode.SCOPY, rowid, key + n);
+            p.v.addOp(Opcode.IDX_DELETE, indexCursors[k], key, n + 1);
+        }
+    }
+}
