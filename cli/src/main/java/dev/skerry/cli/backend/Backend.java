@@ -12,7 +12,8 @@ public interface Backend extends AutoCloseable {
      * Compiles the first statement of {@code sql}, as {@code sqlite3_prepare_v2} does.
      *
      * @return the compiled statement, whose {@link Query#tailOffset()} says where the rest of {@code sql}
-     *     begins; or {@code null} when {@code sql} holds only whitespace, comments and semicolons
+     *     begins (empty statements before it, such as a lone {@code ;}, are skipped); or {@code null} when
+     *     {@code sql} holds only whitespace, comments and semicolons
      * @throws BackendException the statement does not compile (syntax error, unknown table, ...)
      */
     Query prepare(String sql) throws BackendException;

@@ -2,7 +2,7 @@ package dev.skerry.cli.backend;
 
 /**
  * An error reported by a backend, as SQLite reports it: the primary result code, the message
- * {@code sqlite3_errmsg} gives, and the byte offset into the statement text that
+ * {@code sqlite3_errmsg} gives, and the offset into the statement text that
  * {@code sqlite3_error_offset} gives (-1 when unknown).
  */
 public final class BackendException extends Exception {
@@ -22,7 +22,7 @@ public final class BackendException extends Exception {
         return code;
     }
 
-    /** Offset in bytes of the UTF-8 statement text where the error was found, or -1. */
+    /** Offset (in Java chars of the text given to {@code prepare}) where the error was found, or -1. */
     public int errorOffset() {
         return errorOffset;
     }

@@ -31,12 +31,17 @@ public final class SqliteJdbcBackend implements Backend {
 
     @Override
     public Query prepare(String sql) throws BackendException {
+        int start = 0;
         SqlSplitter.Split split = SqlSplitter.first(sql);
-        if (split.empty) {
-            return null;
+        while (split.empty) {
+            if (split.end >= sql.length() - start) {
+                return null;
+            }
+            start += split.end;
+            split = SqlSplitter.first(sql.substring(start));
         }
         try {
-            return new JdbcQuery(conn.prepareStatement(sql.substring(0, split.end)), split.end);
+            return new JdbcQuery(conn.prepareStatement(sql.substring(start, start + split.end)), start + split.end);
         } catch (SQLException e) {
             throw error(e);
         }
