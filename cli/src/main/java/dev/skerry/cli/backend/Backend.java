@@ -18,13 +18,6 @@ public interface Backend extends AutoCloseable {
      */
     Query prepare(String sql) throws BackendException;
 
-    /**
-     * Formats one double with SQLite's own printf ({@code %.3f}, {@code %!.20g}), the engine's
-     * {@code sqlite3_snprintf}. The shell and the sqllogictest runner format reals only through this, so that
-     * the project holds one implementation of SQLite's printf.
-     */
-    String printf(String format, double value) throws BackendException;
-
     /** Closes the connection; later calls are not allowed. Never throws. */
     @Override
     void close();

@@ -1,7 +1,5 @@
 package dev.skerry.cli.shell;
 
-import dev.skerry.cli.backend.Backend;
-import dev.skerry.cli.backend.BackendException;
 import dev.skerry.engine.value.Mem;
 
 import java.nio.charset.StandardCharsets;
@@ -18,13 +16,11 @@ final class RowPrinter {
 
     private final ShellSettings s;
     private final ShellOutput out;
-    private final Backend backend;
     private int count;
 
-    RowPrinter(ShellSettings s, ShellOutput out, Backend backend) {
+    RowPrinter(ShellSettings s, ShellOutput out) {
         this.s = s;
         this.out = out;
-        this.backend = backend;
     }
 
     void begin() {
@@ -37,7 +33,7 @@ final class RowPrinter {
         }
     }
 
-    void row(String[] names, Row r) throws BackendException {
+    void row(String[] names, Row r) {
         switch (s.mode) {
             case CSV:
                 csv(names, r);
@@ -140,7 +136,7 @@ final class RowPrinter {
         return c < 0x21 || c == '"' || c == '\'' || c >= 0x7F;
     }
 
-    private void quote(String[] names, Row r) throws BackendException {
+    private void quote(String[] names, Row r) {
         int n = names.length;
         if (count == 0 && s.showHeader) {
             for (int i = 0; i < n; i++) {
@@ -160,7 +156,7 @@ final class RowPrinter {
         out.print(s.rowSeparator);
     }
 
-    private void insert(String[] names, Row r) throws BackendException {
+    private void insert(String[] names, Row r) {
         out.print("INSERT INTO " + s.insertTable);
         if (s.showHeader) {
             out.print("(");
@@ -180,7 +176,7 @@ final class RowPrinter {
     }
 
     /** A value as an SQL literal: NULL, the integer, {@link #real}, X'hex', or a quoted string. */
-    private void sqlLiteral(Row r, int i) throws BackendException {
+    private void sqlLiteral(Row r, int i) {
         switch (r.types[i]) {
             case Mem.NULL:
                 out.print("NULL");
@@ -233,7 +229,7 @@ final class RowPrinter {
         out.print(unistr ? "')" : "'");
     }
 
-    private void json(String[] names, Row r) throws BackendException {
+    private void json(String[] names, Row r) {
         out.print(count == 0 ? "[{" : ",\n{");
         for (int i = 0; i < names.length; i++) {
             byte[] name = utf8(names[i]);
@@ -304,7 +300,7 @@ final class RowPrinter {
      * A REAL in quote, json and insert modes: infinities as {@code 9.0e+999}, integral values as
      * {@code N.0} (via C's double-to-int64 cast), others with SQLite's {@code %!.20g}.
      */
-    private String real(double r) throws BackendException {
+    private static String real(double r) {
         if (r == Double.POSITIVE_INFINITY) {
             return "9.0e+999";
         }
@@ -315,7 +311,7 @@ final class RowPrinter {
         if (r == (double) ir) {
             return ir + ".0";
         }
-        return backend.printf("%!.20g", r);
+        return RealFormat.format("%!.20g", r);
     }
 
     /** C's {@code (sqlite3_int64)r} on x86-64: out-of-range values give INT64_MIN. */

@@ -44,7 +44,7 @@ public final class Shell {
         this.out = out;
         this.err = err;
         this.isComplete = isComplete;
-        this.rows = new RowPrinter(settings, out, backend);
+        this.rows = new RowPrinter(settings, out);
         this.columns = new ColumnarPrinter(settings, out);
         this.dot = new DotCommands(this);
     }

@@ -153,7 +153,7 @@ public final class SltRunner {
                 }
                 while (stepIgnoringError(q)) {
                     for (int c = 0; c < nCol; c++) {
-                        values.add(SltValues.render(q, c, r.types.charAt(c), backend));
+                        values.add(SltValues.render(q, c, r.types.charAt(c)));
                     }
                 }
             } finally {

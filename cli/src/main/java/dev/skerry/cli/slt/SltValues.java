@@ -1,7 +1,6 @@
 package dev.skerry.cli.slt;
 
-import dev.skerry.cli.backend.Backend;
-import dev.skerry.cli.backend.BackendException;
+import dev.skerry.cli.shell.RealFormat;
 import dev.skerry.cli.backend.Query;
 import dev.skerry.engine.value.Mem;
 
@@ -12,13 +11,13 @@ import java.nio.charset.StandardCharsets;
  * {@code T} takes {@code sqlite3_column_text}, cuts it at the first NUL, writes an empty string as
  * {@code (empty)} and replaces every byte outside 0x20..0x7E by {@code @}; {@code I} prints
  * {@code sqlite3_column_int}, which is 32 bits wide; {@code R} prints {@code sqlite3_column_double} with
- * SQLite's {@code %.3f}. NULL is {@code NULL} whatever the letter.
+ * SQLite's {@code %.3f} (the engine's printf). NULL is {@code NULL} whatever the letter.
  */
 final class SltValues {
     private SltValues() {
     }
 
-    static String render(Query q, int column, char type, Backend backend) throws BackendException {
+    static String render(Query q, int column, char type) {
         if (q.columnType(column) == Mem.NULL) {
             return "NULL";
         }
@@ -26,7 +25,7 @@ final class SltValues {
             case 'I':
                 return Integer.toString((int) q.columnLong(column));
             case 'R':
-                return backend.printf("%.3f", q.columnDouble(column));
+                return RealFormat.format("%.3f", q.columnDouble(column));
             default:
                 return text(q, column);
         }

@@ -15,7 +15,6 @@ import java.sql.SQLException;
  */
 public final class SqliteJdbcBackend implements Backend {
     private final Connection conn;
-    private PreparedStatement printf;
 
     private SqliteJdbcBackend(Connection conn) {
         this.conn = conn;
@@ -48,28 +47,8 @@ public final class SqliteJdbcBackend implements Backend {
     }
 
     @Override
-    public String printf(String format, double value) throws BackendException {
-        try {
-            if (printf == null) {
-                printf = conn.prepareStatement("SELECT printf(?, ?)");
-            }
-            printf.setString(1, format);
-            printf.setDouble(2, value);
-            try (ResultSet rs = printf.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        } catch (SQLException e) {
-            throw error(e);
-        }
-    }
-
-    @Override
     public void close() {
         try {
-            if (printf != null) {
-                printf.close();
-            }
             conn.close();
         } catch (SQLException e) {
             // closing a connection that failed is not an error the shell can act on
