@@ -76,7 +76,7 @@ public final class Cli {
             Shell shell = new Shell(backend, out, err, isComplete);
             for (String[] o : options) {
                 if (!shell.option(o[0], o[1])) {
-                    err.print("sqlite3: Error: unknown option: " + o[0] + "\n"
+                    err.print("skerry: Error: unknown option: " + o[0] + "\n"
                             + "Use -help for a list of options.\n");
                     err.flush();
                     return 1;

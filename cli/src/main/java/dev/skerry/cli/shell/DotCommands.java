@@ -112,12 +112,35 @@ final class DotCommands {
                 return true;
             case "-batch":
                 return true;
+            case "-csv":
+                s.mode = OutputMode.CSV;
+                s.colSeparator = ",";
+                return true;
+            case "-quote":
+                s.mode = OutputMode.QUOTE;
+                s.colSeparator = ",";
+                s.rowSeparator = "\n";
+                return true;
+            case "-tabs":
+                s.mode = OutputMode.LIST;
+                s.colSeparator = "\t";
+                s.rowSeparator = "\n";
+                return true;
             default:
-                if (name.startsWith("-") && setMode(name.substring(1))) {
-                    return true;
-                }
-                return false;
+                return modeOption(name);
         }
+    }
+
+    /** {@code -list -line -json -column -table -box -markdown}: only the mode changes. */
+    private boolean modeOption(String name) {
+        for (OutputMode m : new OutputMode[] {OutputMode.LIST, OutputMode.LINE, OutputMode.JSON,
+            OutputMode.COLUMN, OutputMode.TABLE, OutputMode.BOX, OutputMode.MARKDOWN}) {
+            if (name.equals("-" + m.name().toLowerCase(java.util.Locale.ROOT))) {
+                s.mode = m;
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code arg} is a prefix (of at least {@code min} characters) of {@code name}. */

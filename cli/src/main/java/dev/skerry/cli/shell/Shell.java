@@ -75,11 +75,11 @@ public final class Shell {
                 int rc = dot.run(text);
                 return rc == 2 ? 0 : rc;
             }
-            String error = shellExec(text);
+            ExecError error = shellExec(text);
             if (error != null) {
                 out.flush();
-                err.print("Error: " + error + "\n");
-                return 1;
+                err.print("Error: " + error.text + "\n");
+                return error.code != 0 ? error.code : 1;
             }
             return 0;
         } finally {
@@ -169,21 +169,21 @@ public final class Shell {
 
     /** {@code runOneSqlLine}: runs a buffer, prints its error if any; returns 1 on error. */
     private int runOneSqlLine(String sql, int startline) {
-        String error = shellExec(sql);
+        ExecError error = shellExec(sql);
         if (error == null) {
             return 0;
         }
         String type;
         String tail;
-        if (error.startsWith("in prepare, ")) {
+        if (error.text.startsWith("in prepare, ")) {
             type = "Parse error";
-            tail = error.substring(12);
-        } else if (error.startsWith("stepping, ")) {
+            tail = error.text.substring(12);
+        } else if (error.text.startsWith("stepping, ")) {
             type = "Runtime error";
-            tail = error.substring(10);
+            tail = error.text.substring(10);
         } else {
             type = "Error";
-            tail = error;
+            tail = error.text;
         }
         out.flush();
         err.print(type + " near line " + startline + ": " + tail + "\n");
@@ -191,20 +191,31 @@ public final class Shell {
         return 1;
     }
 
+    /** An error of {@link #shellExec}: its text ({@code in prepare, MSG} or {@code stepping, MSG}) and code. */
+    static final class ExecError {
+        final String text;
+        final int code;
+
+        ExecError(String text, int code) {
+            this.text = text;
+            this.code = code;
+        }
+    }
+
     /**
      * {@code shell_exec}: runs each statement of {@code sql} in turn, printing its rows.
      *
-     * @return null on success, else the error text ({@code in prepare, MSG} or {@code stepping, MSG})
+     * @return null on success, else the error that stopped it
      */
-    String shellExec(String sql) {
+    ExecError shellExec(String sql) {
         String rest = sql;
         while (!rest.isEmpty()) {
             Query q;
             try {
                 q = backend.prepare(rest);
             } catch (BackendException e) {
-                return "in prepare, " + e.getMessage() + codeSuffix(e.code())
-                        + ErrorContext.of(rest, e.errorOffset());
+                return new ExecError("in prepare, " + e.getMessage() + codeSuffix(e.code())
+                        + ErrorContext.of(rest, e.errorOffset()), e.code());
             }
             if (q == null) {
                 break;
@@ -218,7 +229,8 @@ public final class Shell {
                 out.flush();
             }
             if (stepError != null) {
-                return "stepping, " + stepError.getMessage() + codeSuffix(stepError.code());
+                return new ExecError("stepping, " + stepError.getMessage() + codeSuffix(stepError.code()),
+                        stepError.code());
             }
             int i = 0;
             while (i < rest.length() && QuickScan.isSpace(rest.charAt(i))) {

@@ -2,7 +2,7 @@ package dev.skerry.cli.shell;
 
 import dev.skerry.cli.Cli;
 import dev.skerry.cli.backend.SqlSplitter;
-import dev.skerry.cli.backend.SqliteJdbcBackend;
+import dev.skerry.cli.backend.SyntaxOffsetBackend;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +24,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Runs the shell over real SQLite (sqlite-jdbc) and the {@code sqlite3} shell ({@code /usr/bin/sqlite3}) on
  * the same scripts and requires the same stdout bytes, the same stderr and the same exit status. The scripts
  * avoid what differs between the machine's sqlite3 3.40 and 3.50 (non-integral reals in quote/json/insert
- * modes, control characters). JDBC gives no error offset, so the caret lines sqlite3 prints under syntax
- * errors are removed from its stderr before comparing (ErrorContextTest covers them).
+ * modes, control characters). JDBC gives no error offset; {@link SyntaxOffsetBackend} supplies it for syntax
+ * errors so that the caret lines are compared too. Messages that name the program say {@code skerry}
+ * where sqlite3 gives its own path.
  */
 class ShellVsSqlite3Test {
     private static final Path SQLITE3 = Paths.get("/usr/bin/sqlite3");
@@ -34,29 +35,60 @@ class ShellVsSqlite3Test {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"list", "modes", "columnar", "schema", "errors", "bail", "read"})
-    void sameOutputAsSqlite3(String name) throws Exception {
-        assumeTrue(Files.isExecutable(SQLITE3), "the sqlite3 shell is not installed");
-        Files.write(dir.resolve("included.sql"), resource("included"));
+    @ValueSource(strings = {"list", "modes", "columnar", "schema", "errors", "syntax", "bail", "read"})
+    void scriptOnStdinGivesSqlite3Output(String name) throws Exception {
         byte[] script = new String(resource(name), StandardCharsets.UTF_8)
                 .replace("@DIR@", dir.toString()).getBytes(StandardCharsets.UTF_8);
+        compare(script, dir.resolve("db").toString());
+    }
 
-        Process p = new ProcessBuilder(SQLITE3.toString(), dir.resolve("ref.db").toString())
-                .directory(dir.toFile()).start();
-        p.getOutputStream().write(script);
+    /** Command lines: options, then {@code DB} (replaced by the database path), then SQL arguments. */
+    @ParameterizedTest
+    @ValueSource(strings = {"DB|SELECT 1; SELECT 'two', 3", "-csv|-header|DB|SELECT 1 AS a, 'x y' AS b",
+        "-separator|:|-nullvalue|NIL|DB|SELECT 1, NULL", "DB|SELECT * FROM nosuch", "DB|SELECT 1 +",
+        "DB|selec 1", "-bail|DB|SELECT 1|SELECT 2", "DB|.print hello", "-line|DB|SELECT 1 AS a, 2 AS b",
+        "-box|DB|SELECT 1 AS a", "-json|DB|SELECT 'x' AS k", "-column|DB|SELECT 1 AS a", "-quote|DB|SELECT 'q'",
+        "-tabs|DB|SELECT 1, 2", "-separator|\\t|DB|SELECT 1, 2", "-markdown|-noheader|DB|SELECT 1 AS a",
+        "DB|CREATE TABLE t(a UNIQUE); INSERT INTO t VALUES(1); INSERT INTO t VALUES(1)", "DB|.mode nosuch",
+        "DB|SELECT 1|selec 2|SELECT 3", "-nosuchoption|DB"})
+    void commandLineArgumentsGiveSqlite3Output(String args) throws Exception {
+        String[] all = args.split("\\|");
+        for (int i = 0; i < all.length; i++) {
+            if (all[i].equals("DB")) {
+                all[i] = dir.resolve("db").toString();
+            }
+        }
+        compareArgs(all, new byte[0]);
+    }
+
+    private void compare(byte[] script, String db) throws Exception {
+        Files.write(dir.resolve("included.sql"), resource("included"));
+        compareArgs(new String[] {db}, script);
+    }
+
+    private void compareArgs(String[] args, byte[] stdin) throws Exception {
+        assumeTrue(Files.isExecutable(SQLITE3), "the sqlite3 shell is not installed");
+        String[] ref = new String[args.length + 1];
+        ref[0] = SQLITE3.toString();
+        for (int i = 0; i < args.length; i++) {
+            ref[i + 1] = args[i].replace(dir.resolve("db").toString(), dir.resolve("ref.db").toString());
+        }
+        Process p = new ProcessBuilder(ref).directory(dir.toFile()).start();
+        p.getOutputStream().write(stdin);
         p.getOutputStream().close();
         byte[] refOut = p.getInputStream().readAllBytes();
-        String refErr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        String refErr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
+                .replace(SQLITE3 + ": ", "skerry: ");
         p.waitFor(30, TimeUnit.SECONDS);
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Cli.run(new String[] {dir.resolve("ours.db").toString()}, new ByteArrayInputStream(script),
-                out, err, SqliteJdbcBackend::open, SqlSplitter::isComplete);
+        int status = Cli.run(args, new ByteArrayInputStream(stdin), out, err, SyntaxOffsetBackend::open,
+                SqlSplitter::isComplete);
 
         assertEquals(new String(refOut, StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
         assertEquals(hex(refOut), hex(out.toByteArray()), "stdout bytes");
-        assertEquals(withoutCarets(refErr), err.toString(StandardCharsets.UTF_8));
+        assertEquals(refErr, err.toString(StandardCharsets.UTF_8));
         assertEquals(p.exitValue(), status, "exit status");
     }
 
@@ -64,17 +96,6 @@ class ShellVsSqlite3Test {
         try (InputStream in = ShellVsSqlite3Test.class.getResourceAsStream("/shell/" + name + ".sql")) {
             return in.readAllBytes();
         }
-    }
-
-    static String withoutCarets(String err) {
-        StringBuilder sb = new StringBuilder();
-        for (String line : err.split("\n", -1)) {
-            if (line.startsWith("  ") && !sb.toString().isEmpty()) {
-                continue;
-            }
-            sb.append(line).append('\n');
-        }
-        return sb.substring(0, sb.length() - 1);
     }
 
     private static String hex(byte[] b) {
