@@ -61,6 +61,41 @@ class ShellVsSqlite3Test {
         compareArgs(all, new byte[0]);
     }
 
+    /**
+     * With stdout and stderr into one stream ({@code 2>&1}), errors appear between the right rows. sqlite3
+     * flushes stdout only before reading the next input line, so these scripts hold one statement per line;
+     * the shell flushes after every statement ({@link #rowsOfALineComeBeforeItsLaterError}).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"syntax", "bail"})
+    void mergedStreamsKeepTheirOrder(String name) throws Exception {
+        assumeTrue(Files.isExecutable(SQLITE3), "the sqlite3 shell is not installed");
+        byte[] script = resource(name);
+        Process p = new ProcessBuilder(SQLITE3.toString(), dir.resolve("ref.db").toString())
+                .redirectErrorStream(true).start();
+        p.getOutputStream().write(script);
+        p.getOutputStream().close();
+        byte[] ref = p.getInputStream().readAllBytes();
+        p.waitFor(30, TimeUnit.SECONDS);
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(both);
+        java.io.BufferedOutputStream err = new java.io.BufferedOutputStream(both);
+        Cli.run(new String[] {dir.resolve("db").toString()}, new ByteArrayInputStream(script), out, err,
+                SyntaxOffsetBackend::open, SqlSplitter::isComplete);
+        assertEquals(new String(ref, StandardCharsets.UTF_8), both.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Where sqlite3 (buffered stdout) would print the error first, the shell keeps statement order. */
+    @org.junit.jupiter.api.Test
+    void rowsOfALineComeBeforeItsLaterError() {
+        byte[] script = "SELECT 3; SELECT * FROM nosuch; SELECT 4;\nSELECT 5;\n".getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream both = new ByteArrayOutputStream();
+        int status = Cli.run(new String[] {dir.resolve("db").toString()}, new ByteArrayInputStream(script), both,
+                both, SyntaxOffsetBackend::open, SqlSplitter::isComplete);
+        assertEquals("3\nParse error near line 1: no such table: nosuch\n5\n", both.toString(StandardCharsets.UTF_8));
+        assertEquals(1, status);
+    }
+
     private void compare(byte[] script, String db) throws Exception {
         Files.write(dir.resolve("included.sql"), resource("included"));
         compareArgs(new String[] {db}, script);
