@@ -24,7 +24,9 @@ import java.util.function.Predicate;
  * they run in order and the first error stops the buffer. Errors go to stderr as
  * {@code Parse error near line N: MSG} (with caret lines when the error offset is known) or
  * {@code Runtime error near line N: MSG (CODE)}; with {@code .bail on} the first error ends the input.
- * stdout and stderr are flushed after every statement.
+ * stdout and stderr are flushed after every statement, so a merged stream shows rows and errors in statement
+ * order. (sqlite3 flushes stdout only before reading the next input line: when one line holds several
+ * statements, its error can come out before that line's earlier rows. The shell keeps statement order.)
  */
 public final class Shell {
     private static final int MAX_INPUT_NESTING = 25;
