@@ -5,7 +5,7 @@ package dev.skerry.cli.backend;
  * {@code sqlite3_complete} (so trigger bodies with inner semicolons stay whole). JDBC does not expose
  * {@code sqlite3_prepare_v2}'s tail, which the shell needs; this gives the SQLite backend the same tails.
  */
-public final class SqlSplitter {
+final class SqlSplitter {
     private static final int SEMI = 0;
     private static final int WS = 1;
     private static final int OTHER = 2;
@@ -37,54 +37,6 @@ public final class SqlSplitter {
     }
 
     private SqlSplitter() {
-    }
-
-    /** {@code sqlite3_complete}: true when the text ends with a complete statement (state START). */
-    public static boolean isComplete(String sql) {
-        int state = 0;
-        int i = 0;
-        int n = sql.length();
-        while (i < n) {
-            int[] tok = token(sql, i);
-            if (tok == null) {
-                return false;
-            }
-            state = TRANS[state][tok[0]];
-            i = tok[1];
-        }
-        return state == 1;
-    }
-
-    /** The token at {@code i}: {kind, end offset}; null for an unterminated comment, quote or bracket. */
-    private static int[] token(String sql, int i) {
-        int n = sql.length();
-        char c = sql.charAt(i);
-        if (c == ';') {
-            return new int[] {SEMI, i + 1};
-        }
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
-            return new int[] {WS, i + 1};
-        }
-        if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
-            int close = sql.indexOf("*/", i + 2);
-            return close < 0 ? null : new int[] {WS, close + 2};
-        }
-        if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-            int nl = sql.indexOf('\n', i);
-            return new int[] {WS, nl < 0 ? n : nl + 1};
-        }
-        if (c == '[' || c == '"' || c == '\'' || c == '`') {
-            int e = sql.indexOf(c == '[' ? ']' : c, i + 1);
-            return e < 0 ? null : new int[] {OTHER, e + 1};
-        }
-        if (isIdChar(c)) {
-            int e = i;
-            while (e < n && isIdChar(sql.charAt(e))) {
-                e++;
-            }
-            return new int[] {keyword(sql.substring(i, e)), e};
-        }
-        return new int[] {OTHER, i + 1};
     }
 
     static Split first(String sql) {

@@ -1,7 +1,7 @@
 package dev.skerry.cli.shell;
 
 import dev.skerry.cli.Cli;
-import dev.skerry.cli.backend.SqlSplitter;
+import dev.skerry.engine.parser.SqlComplete;
 import dev.skerry.cli.backend.SyntaxOffsetBackend;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -81,7 +81,7 @@ class ShellVsSqlite3Test {
         java.io.BufferedOutputStream out = new java.io.BufferedOutputStream(both);
         java.io.BufferedOutputStream err = new java.io.BufferedOutputStream(both);
         Cli.run(new String[] {dir.resolve("db").toString()}, new ByteArrayInputStream(script), out, err,
-                SyntaxOffsetBackend::open, SqlSplitter::isComplete);
+                SyntaxOffsetBackend::open, SqlComplete::isComplete);
         assertEquals(new String(ref, StandardCharsets.UTF_8), both.toString(StandardCharsets.UTF_8));
     }
 
@@ -91,7 +91,7 @@ class ShellVsSqlite3Test {
         byte[] script = "SELECT 3; SELECT * FROM nosuch; SELECT 4;\nSELECT 5;\n".getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream both = new ByteArrayOutputStream();
         int status = Cli.run(new String[] {dir.resolve("db").toString()}, new ByteArrayInputStream(script), both,
-                both, SyntaxOffsetBackend::open, SqlSplitter::isComplete);
+                both, SyntaxOffsetBackend::open, SqlComplete::isComplete);
         assertEquals("3\nParse error near line 1: no such table: nosuch\n5\n", both.toString(StandardCharsets.UTF_8));
         assertEquals(1, status);
     }
@@ -119,7 +119,7 @@ class ShellVsSqlite3Test {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int status = Cli.run(args, new ByteArrayInputStream(stdin), out, err, SyntaxOffsetBackend::open,
-                SqlSplitter::isComplete);
+                SqlComplete::isComplete);
 
         assertEquals(new String(refOut, StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
         assertEquals(hex(refOut), hex(out.toByteArray()), "stdout bytes");

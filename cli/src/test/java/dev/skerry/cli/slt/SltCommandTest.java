@@ -1,7 +1,7 @@
 package dev.skerry.cli.slt;
 
 import dev.skerry.cli.Cli;
-import dev.skerry.cli.backend.SqlSplitter;
+import dev.skerry.engine.parser.SqlComplete;
 import dev.skerry.cli.backend.SqliteJdbcBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,7 +23,7 @@ class SltCommandTest {
     private String run(int expectedStatus, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int status = Cli.run(args, new ByteArrayInputStream(new byte[0]), out, new ByteArrayOutputStream(),
-                SqliteJdbcBackend::open, SqlSplitter::isComplete);
+                SqliteJdbcBackend::open, SqlComplete::isComplete);
         assertEquals(expectedStatus, status);
         return out.toString(StandardCharsets.UTF_8);
     }
