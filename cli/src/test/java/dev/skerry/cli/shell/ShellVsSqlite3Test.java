@@ -35,7 +35,7 @@ class ShellVsSqlite3Test {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"list", "modes", "columnar", "schema", "errors", "syntax", "bail", "read"})
+    @ValueSource(strings = {"list", "modes", "columnar", "schema", "errors", "syntax", "bail", "read", "misc", "crlf"})
     void scriptOnStdinGivesSqlite3Output(String name) throws Exception {
         byte[] script = new String(resource(name), StandardCharsets.UTF_8)
                 .replace("@DIR@", dir.toString()).getBytes(StandardCharsets.UTF_8);
