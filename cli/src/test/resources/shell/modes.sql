@@ -30,3 +30,20 @@ SELECT 1 AS a;
 .mode list
 .mode
 SELECT i FROM t LIMIT 1;
+.mode tabs
+.mode
+SELECT 1, 2;
+.separator ,
+.mode
+SELECT 1, 2;
+.mode table --wrap 10
+.mode
+SELECT 'abcdefghijklmnopqrstuvwxyz' AS x;
+.mode column --wrap 5
+SELECT 'abcdefghijklmnopqrstuvwxyz' AS x;
+.mode box
+SELECT 'abcdefghijklmnopqrstuvwxyz' AS x;
+.mode
+.mode insert foo
+.mode
+SELECT 1 AS a;

@@ -148,13 +148,19 @@ final class DotCommands {
         return arg.length() >= min && name.startsWith(arg);
     }
 
+    /**
+     * {@code .mode ?NAME? ?TABLE? ?--wrap N? ?--escape E?}. Without a name it prints the current mode and then,
+     * as sqlite3 does, applies that mode again with default options (list resets its separators). Column
+     * options not given return to their defaults.
+     */
     private int mode(List<String> args) {
         String name = null;
         String table = null;
+        int wrap = 60;
         for (int i = 1; i < args.size(); i++) {
             String a = args.get(i);
             if ((a.equals("--wrap") || a.equals("-wrap")) && i + 1 < args.size()) {
-                s.wrap = (int) integerValue(args.get(++i));
+                wrap = (int) integerValue(args.get(++i));
             } else if ((a.equals("--escape") || a.equals("-escape") || a.equals("-e")) && i + 1 < args.size()) {
                 String e = args.get(++i);
                 if (e.equals("ascii")) {
@@ -178,9 +184,11 @@ final class DotCommands {
             }
         }
         if (name == null) {
-            shell.out.print("current output mode: " + modeName() + "\n");
-            return 0;
+            name = s.mode == OutputMode.LIST ? "list" : s.mode.name().toLowerCase(java.util.Locale.ROOT);
+            shell.out.print("current output mode: " + name + (s.mode.columnar()
+                    ? " --wrap " + s.wrap + " --wordwrap off --noquote\n" : "\n"));
         }
+        s.wrap = wrap;
         if (!setMode(name)) {
             shell.err.print("Error: mode should be one of: ascii box column csv html insert json line list "
                     + "markdown qbox quote table tabs tcl\n");
@@ -244,13 +252,6 @@ final class DotCommands {
             default:
                 return false;
         }
-    }
-
-    private String modeName() {
-        if (s.mode == OutputMode.LIST && s.colSeparator.equals("\t")) {
-            return "tabs";
-        }
-        return s.mode.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private int read(String file) {
