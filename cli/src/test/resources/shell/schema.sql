@@ -3,6 +3,8 @@ CREATE TABLE "Quoted Table"(x);
 CREATE INDEX t1b ON t1(b);
 CREATE VIEW v1 AS SELECT a, b AS "b 2", 1 FROM t1;
 CREATE TABLE zeta(q) ;
+CREATE TABLE auto(id INTEGER PRIMARY KEY AUTOINCREMENT, v);
+INSERT INTO auto(v) VALUES(1);
 CREATE TRIGGER tr1 AFTER INSERT ON t1 BEGIN
   INSERT INTO zeta VALUES(new.a);
   UPDATE zeta SET q = q + 1;
@@ -18,3 +20,4 @@ CREATE TABLE withcomment(a -- trailing comment
 .schema *eta
 INSERT INTO t1 VALUES(1, 'x');
 SELECT * FROM zeta;
+.schema %sequence
