@@ -105,8 +105,10 @@ abstract class DdlParser extends DmlParser {
         expect(RP);
         boolean withoutRowid = false;
         boolean strict = false;
-        if (peek() == WITHOUT || isNm(peek())) {
-            do {
+        if (peek() == WITHOUT || isNm(peek()) || peek() == COMMA) {
+            boolean first = peek() != COMMA;
+            while (first || accept(COMMA)) {
+                first = false;
                 if (accept(WITHOUT)) {
                     Name n = nm();
                     if (!n.is("rowid") || n.end() - n.start() != 5) {
@@ -120,7 +122,7 @@ abstract class DdlParser extends DmlParser {
                     }
                     strict = true;
                 }
-            } while (accept(COMMA));
+            }
         }
         return new Stmt.CreateTable(temp, ifNotExists, name, columns, constraints, withoutRowid, strict, null, st,
             lastEnd());
@@ -134,11 +136,9 @@ abstract class DdlParser extends DmlParser {
     final ColumnDef columnDef() throws SqliteException {
         Name name = nm();
         TypeName type = null;
-        inColumnDef = true;
-        if (isIds(peek()) && peek() != GENERATED) {
+        if (isIds(peek())) {
             type = typeToken();
         }
-        inColumnDef = false;
         List<ColumnConstraint> constraints = new ArrayList<>();
         Name cname = null;
         for (;;) {
@@ -159,9 +159,8 @@ abstract class DdlParser extends DmlParser {
     }
 
     private ConflictAlgorithm onConflict() throws SqliteException {
-        if (peek() == ON && type(1) == CONFLICT) {
-            advance();
-            advance();
+        if (accept(ON)) {
+            expect(CONFLICT);
             return resolveType();
         }
         return null;
@@ -211,7 +210,7 @@ abstract class DdlParser extends DmlParser {
             }
             case REFERENCES:
                 advance();
-                return new ColumnConstraint.References(cname, foreignKeyClause());
+                return new ColumnConstraint.References(cname, foreignKeyClause(false));
             case DEFERRABLE:
                 return deferClauseOnly(cname);
             case COLLATE:
@@ -314,8 +313,11 @@ abstract class DdlParser extends DmlParser {
         }
     }
 
-    /** {@code REFERENCES} already consumed: {@code nm [eidlist] refargs [defer_subclause]}. */
-    private ForeignKeyClause foreignKeyClause() throws SqliteException {
+    /**
+     * {@code REFERENCES} already consumed: {@code nm [eidlist] refargs [defer_subclause]}. In a table
+     * constraint a NOT here can only begin NOT DEFERRABLE; in a column it may begin the next constraint.
+     */
+    private ForeignKeyClause foreignKeyClause(boolean tableLevel) throws SqliteException {
         Name table = nm();
         List<Name> columns = peek() == LP ? eidList() : Collections.emptyList();
         ForeignKeyClause.Action onDelete = ForeignKeyClause.Action.NO_ACTION;
@@ -325,9 +327,11 @@ abstract class DdlParser extends DmlParser {
             if (peek() == MATCH) {
                 advance();
                 match = nm();
-            } else if (peek() == ON && (type(1) == DELETE || type(1) == UPDATE || type(1) == INSERT)) {
-                advance();
+            } else if (accept(ON)) {
                 int which = peek();
+                if (which != DELETE && which != UPDATE && which != INSERT) {
+                    throw syntaxError();
+                }
                 advance();
                 ForeignKeyClause.Action a = refAction();
                 if (which == DELETE) {
@@ -340,7 +344,7 @@ abstract class DdlParser extends DmlParser {
             }
         }
         boolean deferred = false;
-        if (peek() == DEFERRABLE || (peek() == NOT && type(1) == DEFERRABLE)) {
+        if (peek() == DEFERRABLE || (peek() == NOT && (tableLevel || type(1) == DEFERRABLE))) {
             deferred = deferSubclause();
         }
         return new ForeignKeyClause(table, columns, onDelete, onUpdate, match, deferred);
@@ -433,7 +437,7 @@ abstract class DdlParser extends DmlParser {
                     expect(KEY);
                     List<Name> cols = eidList();
                     expect(REFERENCES);
-                    out.add(new TableConstraint.ForeignKey(cname, cols, foreignKeyClause()));
+                    out.add(new TableConstraint.ForeignKey(cname, cols, foreignKeyClause(true)));
                     break;
                 }
                 default:

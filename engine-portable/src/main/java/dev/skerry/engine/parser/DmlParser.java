@@ -5,7 +5,6 @@ import dev.skerry.engine.parser.ast.ConflictAlgorithm;
 import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.FromClause;
 import dev.skerry.engine.parser.ast.IndexedColumn;
-import dev.skerry.engine.parser.ast.Limit;
 import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.OrderingTerm;
 import dev.skerry.engine.parser.ast.QualifiedName;
@@ -83,9 +82,8 @@ abstract class DmlParser extends SelectParser {
             deferError("the INDEXED BY clause is not allowed on UPDATE or DELETE statements "
                 + "within triggers");
         }
-        if (peek() == NOT && type(1) == INDEXED) {
-            advance();
-            advance();
+        if (accept(NOT)) {
+            expect(INDEXED);
             deferError("the NOT INDEXED clause is not allowed on UPDATE or DELETE statements "
                 + "within triggers");
         }
@@ -115,12 +113,10 @@ abstract class DmlParser extends SelectParser {
         Select select = null;
         List<Upsert> upserts = new ArrayList<>();
         List<ResultColumn> returning = Collections.emptyList();
-        if (peek() == DEFAULT) {
+        if (!inTrigger && peek() == DEFAULT) {
             advance();
             expect(VALUES);
-            if (!inTrigger && accept(RETURNING)) {
-                returning = resultColumns();
-            }
+            returning = returning(inTrigger);
         } else {
             select = select();
             returning = upserts(upserts, inTrigger);
@@ -160,10 +156,19 @@ abstract class DmlParser extends SelectParser {
                 break;
             }
         }
-        if (!inTrigger && accept(RETURNING)) {
-            return resultColumns();
+        return returning(inTrigger);
+    }
+
+    /** {@code returning}: SQLite parses RETURNING in trigger INSERTs too, then rejects it. */
+    private List<ResultColumn> returning(boolean inTrigger) throws SqliteException {
+        if (!accept(RETURNING)) {
+            return Collections.emptyList();
         }
-        return Collections.emptyList();
+        List<ResultColumn> columns = resultColumns();
+        if (inTrigger) {
+            deferError("cannot use RETURNING in a trigger");
+        }
+        return columns;
     }
 
     /** {@code setlist}. */
@@ -201,9 +206,8 @@ abstract class DmlParser extends SelectParser {
             if (accept(INDEXED)) {
                 expect(BY);
                 indexedBy = nm();
-            } else if (peek() == NOT && type(1) == INDEXED) {
-                advance();
-                advance();
+            } else if (accept(NOT)) {
+                expect(INDEXED);
                 notIndexed = true;
             }
         }
@@ -212,22 +216,11 @@ abstract class DmlParser extends SelectParser {
         FromClause from = accept(FROM) ? fromClause() : null;
         Expr where = accept(WHERE) ? expr() : null;
         List<ResultColumn> returning = Collections.emptyList();
-        List<OrderingTerm> orderBy = Collections.emptyList();
-        Limit limit = null;
-        if (!inTrigger) {
-            if (accept(RETURNING)) {
-                returning = resultColumns();
-            }
-            if (accept(ORDER)) {
-                expect(BY);
-                orderBy = sortList();
-            }
-            if (peek() == LIMIT) {
-                limit = limit();
-            }
+        if (!inTrigger && accept(RETURNING)) {
+            returning = resultColumns();
         }
         return new Stmt.Update(with, or, table, alias, indexedBy, notIndexed, sets, from, where, returning,
-            orderBy, limit, st, lastEnd());
+            Collections.emptyList(), null, st, lastEnd());
     }
 
     /** DELETE after an optional WITH. */
@@ -249,29 +242,17 @@ abstract class DmlParser extends SelectParser {
             if (accept(INDEXED)) {
                 expect(BY);
                 indexedBy = nm();
-            } else if (peek() == NOT && type(1) == INDEXED) {
-                advance();
-                advance();
+            } else if (accept(NOT)) {
+                expect(INDEXED);
                 notIndexed = true;
             }
         }
         Expr where = accept(WHERE) ? expr() : null;
         List<ResultColumn> returning = Collections.emptyList();
-        List<OrderingTerm> orderBy = Collections.emptyList();
-        Limit limit = null;
-        if (!inTrigger) {
-            if (accept(RETURNING)) {
-                returning = resultColumns();
-            }
-            if (accept(ORDER)) {
-                expect(BY);
-                orderBy = sortList();
-            }
-            if (peek() == LIMIT) {
-                limit = limit();
-            }
+        if (!inTrigger && accept(RETURNING)) {
+            returning = resultColumns();
         }
-        return new Stmt.Delete(with, table, alias, indexedBy, notIndexed, where, returning, orderBy, limit, st,
-            lastEnd());
+        return new Stmt.Delete(with, table, alias, indexedBy, notIndexed, where, returning, Collections.emptyList(),
+            null, st, lastEnd());
     }
 }

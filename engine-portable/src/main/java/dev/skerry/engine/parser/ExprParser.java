@@ -659,6 +659,13 @@ abstract class ExprParser extends ParserBase {
                     exclude = WindowDef.Exclude.TIES;
                 }
             }
+            WindowDef.BoundKind a = start.kind();
+            WindowDef.BoundKind b = end.kind();
+            if ((a == WindowDef.BoundKind.CURRENT_ROW && b == WindowDef.BoundKind.PRECEDING)
+                || (a == WindowDef.BoundKind.FOLLOWING
+                    && (b == WindowDef.BoundKind.PRECEDING || b == WindowDef.BoundKind.CURRENT_ROW))) {
+                deferError("unsupported frame specification");
+            }
             frame = new WindowDef.Frame(unit, start, end, exclude);
         }
         return new WindowDef(base, partition, orderBy, frame);
@@ -690,8 +697,8 @@ abstract class ExprParser extends ParserBase {
 
     /**
      * {@code typetoken}: {@code ids...} optionally followed by {@code (signed)} or {@code (signed, signed)}.
-     * Words continue while the token can be an identifier and is not a keyword with a meaning here
-     * (GENERATED in a column definition, see {@link #inColumnDef}).
+     * Words continue while the token can be an identifier, as SQLite's LALR parser prefers shifting: so
+     * {@code a GENERATED ALWAYS AS (1)} declares type {@code GENERATED ALWAYS}, as in SQLite.
      */
     final TypeName typeToken() throws SqliteException {
         int st = pos();
@@ -701,7 +708,7 @@ abstract class ExprParser extends ParserBase {
                 name.append(' ');
             }
             name.append(ids().text());
-        } while (isIds(peek()) && !typeWordEnds(peek()));
+        } while (isIds(peek()));
         String size1 = null;
         String size2 = null;
         if (accept(LP)) {
@@ -712,13 +719,6 @@ abstract class ExprParser extends ParserBase {
             expect(RP);
         }
         return new TypeName(sql.substring(st, lastEnd()), name.toString(), size1, size2, st, lastEnd());
-    }
-
-    /** Set while parsing a column definition, where GENERATED starts a constraint instead of a type word. */
-    boolean inColumnDef;
-
-    private boolean typeWordEnds(int t) {
-        return inColumnDef && t == GENERATED;
     }
 
     /** {@code signed}: {@code [+|-] INTEGER|FLOAT}; returns its source text. */

@@ -7,7 +7,8 @@ package dev.skerry.engine.parser;
  * At the end of the text the type is {@link TokenType#EOF} with {@code start == end == length}.
  *
  * <p>Rules followed: keywords are case-insensitive; {@code --} comments run to the end of the line and
- * {@code /*} comments to {@code *}{@code /} or the end of the text; numbers are decimal ({@code 12},
+ * {@code /*} comments to {@code *}{@code /} or the end of the text (but a {@code /*} that ends the text is
+ * a slash and a star, as in SQLite); numbers are decimal ({@code 12},
  * {@code 1.5}, {@code .5}, {@code 1e5}) or hexadecimal ({@code 0x1F}), with {@code _} separators making a
  * {@link TokenType#QNUMBER}; a number followed directly by identifier characters is ILLEGAL; an
  * unterminated string, quoted identifier or blob, a malformed blob and a character SQLite does not know
@@ -70,7 +71,7 @@ final class Lexer {
                 while (pos < n && s[pos] != '\n') {
                     pos++;
                 }
-            } else if (c == '/' && at(pos + 1) == '*') {
+            } else if (c == '/' && at(pos + 1) == '*' && pos + 2 < n) {
                 pos += 2;
                 while (pos < n && !(s[pos] == '*' && at(pos + 1) == '/')) {
                     pos++;

@@ -167,6 +167,10 @@ abstract class ParserBase {
 
     final void expect(int t) throws SqliteException {
         if (peek() != t) {
+            if (t == TokenType.SEMI && type(0) == TokenType.EOF && deferredError != null) {
+                // SQLite feeds a semicolon at the end of the text; accepted here, it completes the action.
+                throw SqliteException.error(deferredError);
+            }
             throw syntaxError();
         }
         advance();

@@ -411,9 +411,8 @@ abstract class SelectParser extends ExprParser {
         if (accept(INDEXED)) {
             expect(BY);
             indexedBy = nm();
-        } else if (peek() == NOT && type(1) == INDEXED) {
-            advance();
-            advance();
+        } else if (accept(NOT)) {
+            expect(INDEXED);
             notIndexed = true;
         }
         return new TableOrSubquery.Table(name, alias, indexedBy, notIndexed);

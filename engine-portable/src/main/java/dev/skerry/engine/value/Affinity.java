@@ -99,7 +99,7 @@ public final class Affinity {
      * number it becomes an INTEGER or REAL; with {@code tryForInt} an integral REAL becomes an INTEGER.
      * Other text is left as it is.
      */
-    static void applyNumeric(Mem m, boolean tryForInt) {
+    public static void applyNumeric(Mem m, boolean tryForInt) {
         String z = m.text();
         int rc = NumberParse.atofType(z);
         if (rc <= 0) {

@@ -107,15 +107,13 @@ public final class Arithmetic {
                     return;
                 }
                 break;
-            case MUL: {
-                long hi = Math.multiplyHigh(x, y);
+            case MUL:
                 r = x * y;
-                if ((hi != 0 || r < 0) && (hi != -1 || r >= 0)) {
+                if (multiplyOverflows(x, y, r)) {
                     fpMath(op, a, b, out);
                     return;
                 }
                 break;
-            }
             case DIV:
                 if (y == 0) {
                     out.setNull();
@@ -139,6 +137,16 @@ public final class Arithmetic {
                 break;
         }
         out.setLong(r);
+    }
+
+    /** True when {@code x * y} does not fit in 64 bits ({@code r} is the wrapped product). */
+    static boolean multiplyOverflows(long x, long y, long r) {
+        long ax = Math.abs(x);
+        long ay = Math.abs(y);
+        if (((ax | ay) >>> 31) == 0) {
+            return false;
+        }
+        return (y != 0 && r / y != x) || (x == Long.MIN_VALUE && y == -1);
     }
 
     private static void fpMath(int op, Mem a, Mem b, Mem out) {

@@ -80,7 +80,7 @@ public final class Convert {
             case Mem.BLOB: return m.blob();
             case Mem.NULL: return null;
             case Mem.TEXT: return m.text().getBytes(StandardCharsets.UTF_8);
-            default: return toText(m).getBytes(StandardCharsets.US_ASCII);
+            default: return toText(m).getBytes(StandardCharsets.UTF_8);
         }
     }
 

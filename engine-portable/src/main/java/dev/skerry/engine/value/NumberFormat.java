@@ -15,9 +15,15 @@ public final class NumberFormat {
 
     /** SQLite's text of a REAL value ({@code %!.15g}). */
     public static String formatDouble(double r) {
+        if (r > -1e15 && r < 1e15) {
+            long l = (long) r;
+            if (l == r) {
+                return Long.toString(l).concat(".0");
+            }
+        }
         try {
             byte[] b = Printf.floatText('g', r, 15, 0, false, true, false, false, (byte) 0, (byte) 0);
-            return new String(b, StandardCharsets.US_ASCII);
+            return new String(b, StandardCharsets.UTF_8);
         } catch (SqliteException e) {
             throw new IllegalStateException(e);
         }
@@ -35,10 +41,10 @@ public final class NumberFormat {
     public static String quoteDouble(double r) {
         try {
             byte[] b = Printf.floatText('g', r, 15, 0, false, true, true, false, (byte) 0, (byte) 0);
-            String t = new String(b, StandardCharsets.US_ASCII);
+            String t = new String(b, StandardCharsets.UTF_8);
             if (NumberParse.atof(t) != r) {
                 b = Printf.floatText('e', r, 20, 0, false, true, true, false, (byte) 0, (byte) 0);
-                t = new String(b, StandardCharsets.US_ASCII);
+                t = new String(b, StandardCharsets.UTF_8);
             }
             return t;
         } catch (SqliteException e) {

@@ -16,7 +16,7 @@ public final class Printf {
     private Printf() {
     }
 
-    private static final byte[] DIGITS = "0123456789ABCDEF0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DIGITS = "0123456789ABCDEF0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
     private static final int T_DECIMAL = 1;
     private static final int T_RADIX = 2;
@@ -70,19 +70,6 @@ public final class Printf {
         ByteText out = new ByteText();
         append(out, fmt.getBytes(StandardCharsets.UTF_8), new Args(regs, base, argc));
         return out.touched() ? out.toText() : null;
-    }
-
-    /** Appends one double formatted with a single conversion such as {@code %!.15g}; used by {@link NumberFormat}. */
-    static String formatOne(String spec, double value) {
-        ByteText out = new ByteText();
-        Mem m = new Mem();
-        m.setDouble(value);
-        try {
-            append(out, spec.getBytes(StandardCharsets.US_ASCII), new Args(new Mem[] {m}, 0, 1));
-        } catch (SqliteException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.toText();
     }
 
     private static int typeOf(int c) {
@@ -311,7 +298,7 @@ public final class Printf {
                     byte[] t = args.nextText();
                     boolean isNull = t == null;
                     if (isNull) {
-                        t = (xtype == T_SQLESCAPE2 ? "NULL" : "(NULL)").getBytes(StandardCharsets.US_ASCII);
+                        t = (xtype == T_SQLESCAPE2 ? "NULL" : "(NULL)").getBytes(StandardCharsets.UTF_8);
                     }
                     int n = strlen(t);
                     long k = precision;
@@ -536,7 +523,7 @@ public final class Printf {
         s.decode(value, iRound, altForm2 ? 26 : 16);
         if (s.special != 0) {
             if (s.special == 2) {
-                return (zeroPad ? "null" : "NaN").getBytes(StandardCharsets.US_ASCII);
+                return (zeroPad ? "null" : "NaN").getBytes(StandardCharsets.UTF_8);
             } else if (zeroPad) {
                 s.digits[0] = '9';
                 s.start = 0;
@@ -544,7 +531,7 @@ public final class Printf {
                 s.n = 1;
             } else {
                 String t = s.sign == '-' ? "-Inf" : prefixFlag != 0 ? (char) prefixFlag + "Inf" : "Inf";
-                return t.getBytes(StandardCharsets.US_ASCII);
+                return t.getBytes(StandardCharsets.UTF_8);
             }
         }
         byte prefix = s.sign == '-' ? (byte) '-' : prefixFlag;

@@ -24,7 +24,8 @@ final class SqliteOracle implements AutoCloseable {
         "unknown join type", "a JOIN clause is required",
         "unknown table option", "error in generated column", "syntax error after column name",
         "qualified table names are not allowed", "clause is not allowed on UPDATE or DELETE",
-        "variable number must be between", "too many SQL variables",
+        "variable number must be between", "too many SQL variables", "unsupported frame specification",
+        "cannot use RETURNING in a trigger",
     };
 
     private final Connection connection;
@@ -33,13 +34,40 @@ final class SqliteOracle implements AutoCloseable {
         connection = DriverManager.getConnection("jdbc:sqlite::memory:");
     }
 
-    /** SQLite's message for preparing {@code sql}, or null when it prepares. */
+    /** SQLite's message for preparing {@code sql}, or null when it prepares (or holds no statement). */
     String prepareError(String sql) {
+        if (isBlank(sql)) {
+            return null;
+        }
         try (PreparedStatement p = connection.prepareStatement(sql)) {
             return null;
         } catch (SQLException e) {
             return message(e);
         }
+    }
+
+    /**
+     * True when {@code sql} holds only whitespace, comments and semicolons (sqlite-jdbc cannot prepare
+     * such a text); decided here independently of Skerry's lexer.
+     */
+    static boolean isBlank(String sql) {
+        int i = 0;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (Character.isWhitespace(c) || c == ';') {
+                i++;
+            } else if (sql.startsWith("--", i)) {
+                int e = sql.indexOf('\n', i);
+                i = e < 0 ? n : e + 1;
+            } else if (sql.startsWith("/*", i)) {
+                int e = sql.indexOf("*/", i + 2);
+                i = e < 0 ? n : e + 2;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs {@code sql} for its effect on the schema, ignoring errors. */

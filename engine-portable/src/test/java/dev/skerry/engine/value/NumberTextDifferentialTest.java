@@ -48,6 +48,13 @@ class NumberTextDifferentialTest {
         for (int k = 0; k < 2000; k++) {
             v.add(Math.round(r.nextDouble() * 1e6) / Math.pow(10, r.nextInt(8)));
         }
+        for (int k = 0; k < 2000; k++) {
+            v.add((double) ((r.nextLong() >> r.nextInt(64)) * (r.nextBoolean() ? 1 : -1)));
+        }
+        for (double d = 999999999999990.0; d < 1000000000000010.0; d += 1.0) {
+            v.add(d);
+            v.add(-d);
+        }
         v.removeIf(d -> Double.isNaN(d));
         return v;
     }

@@ -65,17 +65,23 @@ public final class SqliteOracle implements AutoCloseable {
     /** Evaluates {@code SELECT <sql>} with {@code args} bound to ?1, ?2, … and reads the first column of the first row. */
     public Outcome eval(String sql, Mem... args) throws SQLException {
         PreparedStatement ps = cache.get(sql);
-        if (ps == null) {
-            ps = db.prepareStatement("SELECT " + sql);
-            cache.put(sql, ps);
-        }
-        for (int k = 0; k < args.length; k++) {
-            bind(ps, k + 1, args[k]);
-        }
-        try (ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return Outcome.of(read(rs, 1));
+        try {
+            if (ps == null) {
+                ps = db.prepareStatement("SELECT " + sql);
+                cache.put(sql, ps);
+            }
+            for (int k = 0; k < args.length; k++) {
+                bind(ps, k + 1, args[k]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return Outcome.of(read(rs, 1));
+            }
         } catch (SQLException e) {
+            if (ps != null) {
+                cache.remove(sql);
+                ps.close();
+            }
             return Outcome.error(message(e));
         }
     }

@@ -37,8 +37,9 @@ public interface Stmt extends Node {
      * UPDATE.
      *
      * @param from     the UPDATE ... FROM clause, or null
-     * @param orderBy  empty when absent; {@code orderBy}/{@code limit} need SQLITE_ENABLE_UPDATE_DELETE_LIMIT
-     *                 in SQLite builds (sqlite-jdbc's has it)
+     * @param orderBy  always empty and {@code limit} always null: ORDER BY and LIMIT on UPDATE/DELETE need
+     *                 SQLITE_ENABLE_UPDATE_DELETE_LIMIT, which the reference build (sqlite-jdbc) lacks, so the
+     *                 parser rejects them as SQLite does; the fields are kept for such a build
      */
     record Update(With with, ConflictAlgorithm orConflict, QualifiedName table, Name alias, Name indexedBy,
                   boolean notIndexed, List<SetClause> sets, FromClause from, Expr where,
