@@ -4,6 +4,10 @@ import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.IoPending;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.pager.Pager;
+import dev.skerry.engine.parser.ParseResult;
+import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.translate.Translator;
 import dev.skerry.engine.schema.Schema;
 import dev.skerry.engine.vdbe.ConnectionState;
 import dev.skerry.engine.vdbe.Program;
@@ -98,13 +102,21 @@ public final class Connection {
         }
     }
 
-    /** Reads sqlite_schema (a read transaction is open); re-callable after IoPending. */
+    /**
+     * Reads sqlite_schema (a read transaction is open) and rebuilds the in-memory schema from its rows with
+     * the translator's {@link SchemaBuilder}; re-callable after IoPending (the schema changes only after the
+     * last read).
+     */
     private void loadSchema() throws IoPending, SqliteException {
         schemaReader.step();
         schemaRows = new ArrayList<>(schemaReader.rows());
+        schemaReader.restart();
+        schema.clear();
+        for (SchemaReader.Row row : schemaRows) {
+            SchemaBuilder.addRow(schema, row.type, row.name, row.tableName, row.rootPage, row.sql);
+        }
         schemaCookie = pager.schemaCookie();
         schema.setCookie(schemaCookie);
-        schemaReader.restart();
     }
 
     /** The completions the last IO result of openStep or closeStep waits for. */
@@ -115,6 +127,40 @@ public final class Connection {
     /** The rows of sqlite_schema as last loaded (type, name, tbl_name, rootpage, sql). */
     public List<SchemaReader.Row> schemaRows() {
         return Collections.unmodifiableList(schemaRows);
+    }
+
+    /**
+     * Compiles the first statement of {@code sql}; null when {@code sql} holds only whitespace, comments or
+     * semicolons. {@link Statement#tailOffset()} tells where the rest of the text begins.
+     */
+    public Statement prepare(String sql) throws SqliteException {
+        return prepare(sql, 0);
+    }
+
+    /** Compiles the first statement of {@code sql} at or after {@code offset} (for running a script). */
+    public Statement prepare(String sql, int offset) throws SqliteException {
+        checkOpen();
+        ParseResult parsed = Parser.parseFirst(sql, offset);
+        if (parsed.statement() == null) {
+            return null;
+        }
+        Statement s = prepare(compile(parsed, sql), parsed.tailOffset());
+        s.setSource(sql, offset);
+        return s;
+    }
+
+    /** Compiles a parsed statement against the current schema. */
+    Program compile(ParseResult parsed, String sql) throws SqliteException {
+        return Translator.compile(parsed.statement(), sql, schema);
+    }
+
+    /** Compiles again the statement at {@code offset} of {@code sql} (after a schema change). */
+    Program recompile(String sql, int offset) throws SqliteException {
+        return compile(Parser.parseFirst(sql, offset), sql);
+    }
+
+    Vm newVm(Program program) {
+        return new Vm(program, db);
     }
 
     /** A statement running an already compiled program (the translator's output, or a test's). */

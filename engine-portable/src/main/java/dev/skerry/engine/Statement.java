@@ -30,10 +30,14 @@ public final class Statement {
     private static final int CLOSED = 3;
 
     private final Connection connection;
-    private final Program program;
-    private final Vm vm;
+    private Program program;
+    private Vm vm;
     private final int tailOffset;
+    /** The SQL text and offset this statement was prepared from (null for a prebuilt program): for re-preparing. */
+    private String source;
+    private int sourceOffset;
     private int state = READY;
+    private boolean schemaRetried;
     private boolean hasRow;
     private List<Completion> pending = Collections.emptyList();
     /** EXPLAIN modes: the next instruction to describe, and the row cells. */
@@ -45,6 +49,11 @@ public final class Statement {
         this.program = program;
         this.vm = vm;
         this.tailOffset = tailOffset;
+    }
+
+    void setSource(String sql, int offset) {
+        this.source = sql;
+        this.sourceOffset = offset;
     }
 
     /** Where the SQL text after this statement begins (in the string given to prepare). */
@@ -99,7 +108,32 @@ public final class Statement {
         } catch (SqliteException e) {
             pending = Collections.emptyList();
             state = DONE;
+            if (e.code() == ResultCode.SQLITE_SCHEMA && source != null && !schemaRetried) {
+                return reprepareAndStep();
+            }
             throw e;
+        }
+    }
+
+    /**
+     * The schema changed since this statement was compiled (its Transaction found another schema cookie):
+     * compile it again and run it, as sqlite3_prepare_v2 statements do. Bindings are carried over.
+     */
+    private StepResult reprepareAndStep() throws SqliteException {
+        Program fresh = connection.recompile(source, sourceOffset);
+        Vm next = connection.newVm(fresh);
+        for (int i = 1; i <= Math.min(fresh.parameterCount(), program.parameterCount()); i++) {
+            next.parameter(i).copyFrom(vm.parameter(i));
+        }
+        vm.reset();
+        program = fresh;
+        vm = next;
+        state = READY;
+        schemaRetried = true;
+        try {
+            return step();
+        } finally {
+            schemaRetried = false;
         }
     }
 

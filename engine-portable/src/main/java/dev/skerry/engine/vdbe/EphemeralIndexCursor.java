@@ -27,6 +27,7 @@ final class EphemeralIndexCursor extends VdbeCursor {
     private boolean afterDelete;
     private final RecordReader reader = new RecordReader();
     private byte[] readerRecord;
+    private final Mem cell = new Mem();
 
     EphemeralIndexCursor(KeyInfo order) {
         this.order = order;
@@ -164,9 +165,8 @@ final class EphemeralIndexCursor extends VdbeCursor {
 
     @Override
     long rowid() throws SqliteException {
-        Mem m = new Mem();
-        reader().column(reader().columnCount() - 1, m);
-        return m.longValue();
+        reader().column(reader().columnCount() - 1, cell);
+        return cell.longValue();
     }
 
     @Override

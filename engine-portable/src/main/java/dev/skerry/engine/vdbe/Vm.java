@@ -234,6 +234,11 @@ public final class Vm {
                 db.pager.release(savepoint);
             }
         }
+        if (countsChanges) {
+            // A statement whose changes were undone reports none; OE_FAIL keeps them (SQLite's vdbeHalt).
+            publishChanges(onError == Opcode.OE_FAIL ? nChange : 0);
+            nChange = 0;
+        }
         savepoint = -1;
         writer = false;
         closeCursors();
@@ -538,7 +543,7 @@ public final class Vm {
                     break;
                 }
                 case Opcode.RESET_COUNT:
-                    db.changes = nChange;
+                    publishChanges(nChange);
                     nChange = 0;
                     break;
                 case Opcode.NOOP:
@@ -632,6 +637,11 @@ public final class Vm {
 
     void countChanges(long n) {
         nChange += n;
+    }
+
+    /** SQLite's {@code sqlite3VdbeSetChanges}: the statement's count becomes changes() and adds to total_changes(). */
+    private void publishChanges(long n) {
+        db.changes = n;
         db.totalChanges += n;
     }
 
@@ -832,7 +842,8 @@ public final class Vm {
 
     private void finishHalt() throws SqliteException {
         if (countsChanges) {
-            db.changes = nChange;
+            publishChanges(nChange);
+            nChange = 0;
         }
         writer = false;
         savepoint = -1;
