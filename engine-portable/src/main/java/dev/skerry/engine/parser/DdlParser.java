@@ -257,8 +257,11 @@ abstract class DdlParser extends DmlParser {
         Expr value;
         if (t == LP) {
             advance();
+            int inner = pos();
             value = expr();
+            int close = pos();
             expect(RP);
+            return new ColumnConstraint.Default(cname, value, sql.substring(inner, close));
         } else if (t == PLUS || t == MINUS) {
             advance();
             Expr term = defaultTerm();
@@ -406,7 +409,10 @@ abstract class DdlParser extends DmlParser {
                 case CONSTRAINT:
                     advance();
                     cname = nm();
-                    continue;
+                    if (startsTableConstraint(peek())) {
+                        continue;
+                    }
+                    break;
                 case PRIMARY: {
                     advance();
                     expect(KEY);
@@ -443,13 +449,14 @@ abstract class DdlParser extends DmlParser {
                 default:
                     throw syntaxError();
             }
-            cname = null;
             if (accept(COMMA)) {
+                cname = null;
                 continue;
             }
             if (!startsTableConstraint(peek())) {
                 return;
             }
+            cname = null;
         }
     }
 

@@ -6,6 +6,7 @@ import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.NullsOrder;
 import dev.skerry.engine.parser.ast.OrderingTerm;
 import dev.skerry.engine.parser.ast.QualifiedName;
+import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SortOrder;
 import dev.skerry.engine.parser.ast.TypeName;
 import dev.skerry.engine.parser.ast.WindowDef;
@@ -40,6 +41,9 @@ abstract class ExprParser extends ParserBase {
     private static final int P_COLLATE = 11;
     private static final int P_UNARY = 12;
 
+    /** SQLITE_MAX_FUNCTION_ARG of the reference build (sqlite-jdbc): at most 100 arguments. */
+    static final int MAX_FUNCTION_ARG = 100;
+
     /** Height of the expression last returned. */
     int h;
     /** Largest height among the expressions of the SELECT being parsed ({@code heightOfSelect}). */
@@ -50,7 +54,7 @@ abstract class ExprParser extends ParserBase {
     }
 
     /** Parses a SELECT (see {@link SelectParser}). */
-    abstract dev.skerry.engine.parser.ast.Select select() throws SqliteException;
+    abstract Select select() throws SqliteException;
 
     /** True when the current token starts a SELECT (SELECT, VALUES or WITH). */
     final boolean atSelect(int k) {
@@ -99,10 +103,54 @@ abstract class ExprParser extends ParserBase {
         }
     }
 
+    /**
+     * An expression whose operators all bind at least as tightly as {@code minPrec}. Prefix operators are
+     * gathered iteratively (a chain of a thousand {@code -} or NOT must not nest Java calls): each one's
+     * operand is the expression that follows it with that operator's own precedence, as an LR parser builds it.
+     */
     private Expr exprAt(int minPrec, boolean stopAtAnd) throws SqliteException {
         enter();
+        int[] ops = null;
+        int[] opStarts = null;
+        int k = 0;
+        for (;;) {
+            int t = peek();
+            if (t != NOT && t != MINUS && t != PLUS && t != BITNOT) {
+                break;
+            }
+            if (ops == null) {
+                ops = new int[4];
+                opStarts = new int[4];
+            } else if (k == ops.length) {
+                ops = java.util.Arrays.copyOf(ops, k * 2);
+                opStarts = java.util.Arrays.copyOf(opStarts, k * 2);
+            }
+            ops[k] = t;
+            opStarts[k] = pos();
+            k++;
+            advance();
+        }
         int st = pos();
-        Expr left = prefix();
+        Expr left = primary();
+        for (int i = k - 1; i >= 0; i--) {
+            int op = ops[i];
+            left = infix(left, st, op == NOT ? P_NOT : P_UNARY, false);
+            h = checkHeight(h + 1);
+            Expr.UnaryOp u = op == NOT ? Expr.UnaryOp.NOT : op == MINUS ? Expr.UnaryOp.NEGATE
+                : op == PLUS ? Expr.UnaryOp.PLUS : Expr.UnaryOp.BIT_NOT;
+            st = opStarts[i];
+            left = new Expr.Unary(u, left, st, lastEnd());
+        }
+        left = infix(left, st, minPrec, stopAtAnd);
+        leave();
+        return left;
+    }
+
+    /**
+     * Applies the infix and postfix operators that follow {@code left} (which began at {@code st} and whose
+     * height is {@link #h}) while they bind at least as tightly as {@code minPrec}.
+     */
+    private Expr infix(Expr left, int st, int minPrec, boolean stopAtAnd) throws SqliteException {
         int lh = h;
         for (;;) {
             int t = peek();
@@ -178,7 +226,6 @@ abstract class ExprParser extends ParserBase {
                 }
             }
         }
-        leave();
         h = lh;
         return left;
     }
@@ -243,7 +290,7 @@ abstract class ExprParser extends ParserBase {
             if (atSelect(0)) {
                 int saved = selectHeight;
                 selectHeight = 0;
-                dev.skerry.engine.parser.ast.Select s = select();
+                Select s = select();
                 int sh = selectHeight;
                 selectHeight = saved;
                 expect(RP);
@@ -286,29 +333,6 @@ abstract class ExprParser extends ParserBase {
         return new QualifiedName(null, a);
     }
 
-    private Expr prefix() throws SqliteException {
-        int t = peek();
-        int st = pos();
-        switch (t) {
-            case NOT: {
-                advance();
-                Expr e = exprAt(P_NOT, false);
-                h = checkHeight(h + 1);
-                return new Expr.Unary(Expr.UnaryOp.NOT, e, st, lastEnd());
-            }
-            case MINUS: case PLUS: case BITNOT: {
-                advance();
-                Expr e = exprAt(P_UNARY, false);
-                h = checkHeight(h + 1);
-                Expr.UnaryOp op = t == MINUS ? Expr.UnaryOp.NEGATE : t == PLUS ? Expr.UnaryOp.PLUS
-                    : Expr.UnaryOp.BIT_NOT;
-                return new Expr.Unary(op, e, st, lastEnd());
-            }
-            default:
-                return primary();
-        }
-    }
-
     private Expr literal(Expr.LiteralKind kind, String value) throws SqliteException {
         int st = pos();
         advance();
@@ -346,6 +370,10 @@ abstract class ExprParser extends ParserBase {
             case VARIABLE: {
                 String tok = text(0);
                 advance();
+                if (tok.charAt(0) == '#' && tok.length() > 1 && tok.charAt(1) >= '0' && tok.charAt(1) <= '9') {
+                    // #N names a VM register in SQLite's internal nested parses only.
+                    deferError("near \"" + tok + "\": syntax error");
+                }
                 int idx = assignVariable(tok);
                 h = 1;
                 return new Expr.Param(tok, idx, st, lastEnd());
@@ -368,7 +396,7 @@ abstract class ExprParser extends ParserBase {
                 expect(LP);
                 int saved = selectHeight;
                 selectHeight = 0;
-                dev.skerry.engine.parser.ast.Select s = select();
+                Select s = select();
                 int sh = selectHeight;
                 selectHeight = saved;
                 expect(RP);
@@ -442,10 +470,17 @@ abstract class ExprParser extends ParserBase {
     private Expr parenthesized() throws SqliteException {
         int st = pos();
         advance();
+        enter(2);
+        Expr e = parenthesizedRest(st);
+        leave(2);
+        return e;
+    }
+
+    private Expr parenthesizedRest(int st) throws SqliteException {
         if (atSelect(0)) {
             int saved = selectHeight;
             selectHeight = 0;
-            dev.skerry.engine.parser.ast.Select s = select();
+            Select s = select();
             int sh = selectHeight;
             selectHeight = saved;
             expect(RP);
@@ -579,6 +614,13 @@ abstract class ExprParser extends ParserBase {
             } else {
                 over = new Expr.Over(nm(), null);
             }
+        }
+        if (args.size() > MAX_FUNCTION_ARG) {
+            deferError("too many arguments on function " + sql.substring(name.start(), name.end()));
+        }
+        if (over != null && !orderBy.isEmpty()) {
+            deferError("ORDER BY may not be used with non-aggregate " + sql.substring(name.start(), name.end())
+                + "()");
         }
         h = hh + 1;
         return new Expr.FunctionCall(name, distinct, star, args, orderBy, filter, over, st, lastEnd());

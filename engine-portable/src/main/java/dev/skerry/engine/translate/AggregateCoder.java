@@ -11,14 +11,16 @@ import java.util.List;
 /**
  * An aggregate query (SQLite's aggregate paths of {@code sqlite3Select}).
  *
- * <p>Without GROUP BY: the accumulators start NULL; each row steps them and copies the columns the query
- * reads into registers; after the loop {@code AggFinal} gives the results and the single output row is
- * computed with the sources reading those registers (so a bare column shows the last row's value, and NULL
- * when there was no row).
+ * <p>Without GROUP BY: the accumulators start NULL; each row steps them, and the first row (or, with exactly
+ * one min() or max(), the row that set the extreme) copies the columns the query reads into registers;
+ * after the loop {@code AggFinal} gives the results and the single output row is computed with the sources
+ * reading those registers (so a bare column shows the first row's value, as SQLite 3.50 does, and NULL when
+ * there was no row).
  *
  * <p>With GROUP BY: each row's group keys and needed columns go into a sorter; the sorted rows are read
  * back through a pseudo-cursor; a change of key ({@code Compare}/{@code Jump}) calls the output
- * subroutine for the group just finished and resets the accumulators; HAVING filters in the subroutine.
+ * subroutine for the group just finished and resets the accumulators; bare columns come from the group's
+ * first row (or its min/max row), as without GROUP BY; HAVING filters in the subroutine.
  */
 final class AggregateCoder {
     private final Parse p;
@@ -31,6 +33,8 @@ final class AggregateCoder {
     private final Output out;
     private final SelectCoder.OrderKeys keys;
     private final AggregateInfo agg = new AggregateInfo();
+    /** Columns read outside aggregate arguments (bare columns), which the output needs in registers. */
+    private boolean[][] bare;
 
     AggregateCoder(SelectCoder sc, Scope scope, List<SelectCoder.Item> items, List<WhereTerm> terms,
             boolean[] leftInner, boolean[][] needed, Output out, SelectCoder.OrderKeys keys) {
@@ -59,6 +63,14 @@ final class AggregateCoder {
             }
         }
         scope.aggregates = agg;
+        bare = Usage.empty(scope.sources);
+        for (SelectCoder.Item it : items) {
+            markBare(it.expr);
+        }
+        markBare(q.having());
+        for (Expr k : keys.exprs) {
+            markBare(k);
+        }
         for (AggregateInfo.Call c : agg.calls) {
             if (c.call.distinct()) {
                 if (c.nArg != 1) {
@@ -86,9 +98,17 @@ final class AggregateCoder {
         for (int i = 0; i < colRegs.length; i++) {
             p.v.addOp(Opcode.NULL, 0, colRegs[i], colRegs[i] + scope.sources.get(i).columnCount());
         }
+        int copied = p.reg();
+        p.v.addOp(Opcode.INTEGER, 0, copied);
         WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
-        step();
-        copyNeeded(colRegs);
+        int hit = step();
+        if (any(bare)) {
+            int skipCopy = p.label();
+            p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
+            copyNeeded(colRegs);
+            p.v.addOp(Opcode.INTEGER, 1, copied);
+            p.resolve(skipCopy);
+        }
         w.end();
         output(q, colRegs);
     }
@@ -117,6 +137,7 @@ final class AggregateCoder {
         int sorter = p.cursor();
         p.v.addOp(Opcode.SORTER_OPEN, sorter, total, 0, keyInfo);
         WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
+        p.explain("USE TEMP B-TREE FOR GROUP BY");
         int block = p.regs(total);
         for (int k = 0; k < nG; k++) {
             ex.codeTo(groupBy.get(k), scope, block + k);
@@ -156,17 +177,42 @@ final class AggregateCoder {
         p.v.addOp(Opcode.JUMP, diff, same, diff);
         p.resolve(diff);
         p.v.addOp(Opcode.GOSUB, ret, outputSub);
+        int copied = p.reg();
         p.resolve(newGroup);
         p.v.addOp(Opcode.INTEGER, 0, first);
+        p.v.addOp(Opcode.INTEGER, 0, copied);
         resetAccumulators();
         p.v.addOp(Opcode.COPY, cur, prev, nG - 1);
         p.resolve(same);
+        for (int i = 0; i < scope.sources.size(); i++) {
+            Source s = scope.sources.get(i);
+            int[] fields = new int[s.columnCount()];
+            int rowidField = -1;
+            for (int j = 0; j < carried.size(); j++) {
+                if (carried.get(j)[0] == i) {
+                    int c = carried.get(j)[1];
+                    if (c == s.columnCount()) {
+                        rowidField = nG + j;
+                    } else {
+                        fields[c] = nG + j;
+                    }
+                }
+            }
+            s.readFromRecord(pseudo, fields, rowidField);
+        }
+        int hit = step();
+        int skipCopy = p.label();
+        p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
         for (int j = 0; j < carried.size(); j++) {
             int[] sc2 = carried.get(j);
-            p.v.addOp(Opcode.COLUMN, pseudo, nG + j, colRegs[sc2[0]] + sc2[1]);
+            if (bare[sc2[0]][sc2[1]]) {
+                p.v.addOp(Opcode.COLUMN, pseudo, nG + j, colRegs[sc2[0]] + sc2[1]);
+            }
         }
+        p.v.addOp(Opcode.INTEGER, 1, copied);
+        p.resolve(skipCopy);
         readFromRegisters(colRegs);
-        step();
+        keysFromFirstRow(groupBy, prev);
         p.v.addOp(Opcode.SORTER_NEXT, sorter, top);
         p.v.addOp(Opcode.GOSUB, ret, outputSub);
         p.v.addOp(Opcode.GOTO, 0, end);
@@ -174,6 +220,23 @@ final class AggregateCoder {
         finalizeAndOutput(q);
         p.v.addOp(Opcode.RETURN, ret);
         p.resolve(end);
+    }
+
+    /**
+     * A column that is itself a GROUP BY term reads the group's key, which is the first row's value (it can
+     * differ from later rows' under a collation such as NOCASE), as SQLite's output does.
+     */
+    private void keysFromFirstRow(List<Expr> groupBy, int prev) throws SqliteException {
+        for (int k = 0; k < groupBy.size(); k++) {
+            Expr g = groupBy.get(k);
+            if (!(g instanceof Expr.ColumnRef)) {
+                continue;
+            }
+            Scope.Resolved r = scope.resolve((Expr.ColumnRef) g);
+            if (r.isColumn() && scope.sources.contains(r.source) && !r.source.isRowid(r.column)) {
+                r.source.readRegisterOverride(r.column, prev + k);
+            }
+        }
     }
 
     /** A GROUP BY term: a number k is result column k, else the expression. */
@@ -199,8 +262,22 @@ final class AggregateCoder {
         }
     }
 
-    /** Steps every accumulator with the current row's arguments. */
-    private void step() throws SqliteException {
+    /**
+     * Steps every accumulator with the current row's arguments. When the query has exactly one min() or
+     * max(), returns the register its {@code CollSeq} sets to 1 when the row did not become the new extreme
+     * (the bare columns then keep the extreme row's values, as SQLite documents); else 0.
+     */
+    private int step() throws SqliteException {
+        AggregateInfo.Call minMax = null;
+        int minMaxCount = 0;
+        for (AggregateInfo.Call c : agg.calls) {
+            String n = c.call.name().text();
+            if (c.nArg == 1 && (n.equalsIgnoreCase("min") || n.equalsIgnoreCase("max"))) {
+                minMax = c;
+                minMaxCount++;
+            }
+        }
+        int hit = minMaxCount == 1 ? p.reg() : 0;
         for (AggregateInfo.Call c : agg.calls) {
             int skip = p.label();
             int args = c.nArg == 0 ? 0 : p.regs(c.nArg);
@@ -216,20 +293,61 @@ final class AggregateCoder {
                 p.v.addOp(Opcode.MAKE_RECORD, args, 1, rec);
                 p.v.addOp(Opcode.IDX_INSERT, c.distinctCursor, rec);
             }
+            Collation coll = null;
+            for (int k = 0; k < c.nArg && coll == null; k++) {
+                coll = ExprInfo.collation(c.call.args().get(k), scope);
+            }
+            if (c == minMax && hit != 0) {
+                p.v.addOp(Opcode.COLL_SEQ, hit, 0, 0, coll == null ? Collation.BINARY : coll);
+            } else if (coll != null && coll != Collation.BINARY) {
+                p.v.addOp(Opcode.COLL_SEQ, 0, 0, 0, coll);
+            }
             p.v.addOp(Opcode.AGG_STEP, 0, args, c.accumulator, c.function, c.nArg);
             p.resolve(skip);
+        }
+        return hit;
+    }
+
+    /** Marks the columns {@code e} reads outside the arguments of its aggregate calls. */
+    private void markBare(Expr e) throws SqliteException {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof Expr.FunctionCall && agg.find((Expr.FunctionCall) e) != null) {
+            return;
+        }
+        if (e instanceof Expr.ColumnRef || e instanceof Expr.Subquery || e instanceof Expr.Exists
+                || e instanceof Expr.InSelect) {
+            Usage.mark(e, scope, scope.sources, bare);
+            if (!(e instanceof Expr.InSelect)) {
+                return;
+            }
+        }
+        for (Expr child : Exprs.children(e)) {
+            markBare(child);
         }
     }
 
     private void copyNeeded(int[] colRegs) {
-        for (int i = 0; i < needed.length; i++) {
+        for (int i = 0; i < bare.length; i++) {
             Source s = scope.sources.get(i);
-            for (int c = 0; c < needed[i].length; c++) {
-                if (needed[i][c]) {
+            for (int c = 0; c < bare[i].length; c++) {
+                if (bare[i][c]) {
                     s.load(p, c == s.columnCount() ? Source.ROWID : c, colRegs[i] + c);
                 }
             }
         }
+    }
+
+    private static boolean any(boolean[][] marks) {
+        for (boolean[] m : marks) {
+            for (boolean b : m) {
+                if (b) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void readFromRegisters(int[] colRegs) {
@@ -249,6 +367,9 @@ final class AggregateCoder {
     }
 
     private void finalizeAndOutput(SelectCore.Query q) throws SqliteException {
+        if (out.sorts()) {
+            p.explain("USE TEMP B-TREE FOR ORDER BY");
+        }
         for (AggregateInfo.Call c : agg.calls) {
             p.v.addOp(Opcode.AGG_FINAL, c.accumulator, c.nArg, 0, c.function);
         }

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 /**
  * SQLite's {@code printf()}/{@code format()} SQL function ({@code sqlite3_str_vappendf} with SQL arguments).
  *
- * <p>Conversions {@code d i u f e E g G x X o s z q Q w c p %}; flags {@code - + space # 0 , !}; width and
+ * <p>Conversions {@code d i u r f e E g G x X o s z q Q w c p %} ({@code r} is the ordinal, 1st 2nd …); flags {@code - + space # 0 , !}; width and
  * precision as digits or {@code *} (taken from the next argument). Missing arguments read as 0, 0.0 or
  * NULL. Widths and precisions count bytes of UTF-8, or characters with {@code !}. Floating-point digits
  * come from {@link FpDecode}: at most 16 significant digits (26 with {@code !}), rounded half-up on the
@@ -31,6 +31,9 @@ public final class Printf {
     private static final int T_PERCENT = 11;
     private static final int T_SIZE = 12;
     private static final int T_INVALID = 0;
+
+    /** SQLite's {@code SQLITE_FP_PRECISION_LIMIT}: larger precisions of floating-point conversions are cut to it. */
+    private static final long FP_PRECISION_LIMIT = 100_000_000;
 
     /** The arguments still to be consumed: SQLite's {@code PrintfArguments}. */
     private static final class Args {
@@ -64,17 +67,22 @@ public final class Printf {
 
     /**
      * {@code printf(fmt, args…)} where the arguments are {@code regs[base .. base+argc)}. Null (SQL NULL)
-     * when the format produced no output at all (empty, or starting with an unknown conversion), as SQLite.
+     * when the format produced no output at all (empty, or starting with an unknown conversion), or when
+     * the output would exceed {@link ByteText#MAX_LENGTH}, as SQLite's printf() gives.
      */
-    public static String format(String fmt, Mem[] regs, int base, int argc) throws SqliteException {
+    public static String format(String fmt, Mem[] regs, int base, int argc) {
         ByteText out = new ByteText();
-        append(out, fmt.getBytes(StandardCharsets.UTF_8), new Args(regs, base, argc));
+        try {
+            append(out, fmt.getBytes(StandardCharsets.UTF_8), new Args(regs, base, argc));
+        } catch (SqliteException tooBig) {
+            return null;
+        }
         return out.touched() ? out.toText() : null;
     }
 
     private static int typeOf(int c) {
         switch (c) {
-            case 'd': case 'i': case 'u': return T_DECIMAL;
+            case 'd': case 'i': case 'u': case 'r': return T_DECIMAL;
             case 'x': case 'X': case 'o': case 'p': return T_RADIX;
             case 'f': return T_FLOAT;
             case 'e': case 'E': return T_EXP;
@@ -209,7 +217,7 @@ public final class Printf {
                 case T_DECIMAL:
                 case T_RADIX: {
                     buf = integerText(c, args.nextLong(), precision, width, zeroPad, alternateForm,
-                            xtype == T_DECIMAL ? thousand : 0, prefixFlag);
+                            xtype == T_DECIMAL && c != 'r' ? thousand : 0, prefixFlag);
                     length = buf.length;
                     break;
                 }
@@ -420,7 +428,7 @@ public final class Printf {
         int base;
         int charset = 0;
         String pre = null;
-        boolean signed = c == 'd' || c == 'i';
+        boolean signed = c == 'd' || c == 'i' || c == 'r';
         switch (c) {
             case 'o': base = 8; pre = "0"; break;
             case 'x': base = 16; charset = 16; pre = "0x"; break;
@@ -454,6 +462,17 @@ public final class Printf {
         }
         byte[] b = new byte[cap];
         int pos = cap;
+        if (c == 'r') {
+            long lastDigit = u >= 0 ? u % 10 : u - ((u >>> 1) / 5) * 10;
+            long tens = u >= 0 ? (u / 10) % 10 : ((u >>> 1) / 5) % 10;
+            int x = (int) lastDigit;
+            if (x >= 4 || tens == 1) {
+                x = 0;
+            }
+            String ord = "thstndrd";
+            b[--pos] = (byte) ord.charAt(x * 2 + 1);
+            b[--pos] = (byte) ord.charAt(x * 2);
+        }
         do {
             int digit;
             if (base == 10) {
@@ -504,10 +523,7 @@ public final class Printf {
             throws SqliteException {
         int xtype = c == 'f' ? T_FLOAT : (c == 'e' || c == 'E') ? T_EXP : T_GENERIC;
         byte expChar = (byte) ((c == 'E' || c == 'G') ? 'E' : 'e');
-        long precision = precisionIn < 0 ? 6 : precisionIn;
-        if (precision > ByteText.MAX_LENGTH) {
-            throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_TOOBIG, "string or blob too big");
-        }
+        long precision = precisionIn < 0 ? 6 : Math.min(precisionIn, FP_PRECISION_LIMIT);
         int iRound;
         if (xtype == T_FLOAT) {
             iRound = (int) -precision;

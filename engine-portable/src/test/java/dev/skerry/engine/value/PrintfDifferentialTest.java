@@ -2,7 +2,6 @@ package dev.skerry.engine.value;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.value.SqliteOracle.Outcome;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,12 +25,8 @@ class PrintfDifferentialTest {
     }
 
     private static Outcome skerry(String fmt, Mem... args) {
-        try {
-            String r = Printf.format(fmt, args, 0, args.length);
-            return Outcome.of(r == null ? SqliteOracle.nul() : SqliteOracle.text(r));
-        } catch (SqliteException e) {
-            return Outcome.error(e.getMessage());
-        }
+        String r = Printf.format(fmt, args, 0, args.length);
+        return Outcome.of(r == null ? SqliteOracle.nul() : SqliteOracle.text(r));
     }
 
     private static String[] formats() {

@@ -130,10 +130,15 @@ public final class SqliteOracle implements AutoCloseable {
         switch (m.type()) {
             case Mem.INTEGER: return "INTEGER " + m.longValue();
             case Mem.FLOAT: return "REAL " + m.doubleValue() + " (" + Long.toHexString(Double.doubleToRawLongBits(m.doubleValue())) + ")";
-            case Mem.TEXT: return "TEXT '" + m.text() + "'";
-            case Mem.BLOB: return "BLOB " + Arrays.toString(m.blob());
+            case Mem.TEXT: return "TEXT '" + shorten(m.text()) + "'";
+            case Mem.BLOB: return m.blob().length > 40 ? "BLOB of " + m.blob().length + " bytes" : "BLOB " + Arrays.toString(m.blob());
             default: return "NULL";
         }
+    }
+
+    /** Long texts cut for failure messages (a huge message breaks surefire's reporting). */
+    static String shorten(String s) {
+        return s.length() <= 120 ? s : s.substring(0, 100) + "…(" + s.length() + " chars)";
     }
 
     public static boolean same(Outcome a, Outcome b) {

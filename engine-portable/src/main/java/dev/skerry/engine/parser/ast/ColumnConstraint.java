@@ -31,7 +31,7 @@ public interface ColumnConstraint {
      * literal alone), an identifier (a STRING {@link Expr.Literal} of its text, as SQLite takes it, except
      * unquoted {@code true}/{@code false} which stay {@link Expr.ColumnRef}s for the resolver's boolean rule)
      * or a parenthesised expression. {@code text} is the source text SQLite
-     * reports as {@code dflt_value} (for {@code DEFAULT (expr)} it includes the parentheses).
+     * reports as {@code dflt_value} (for {@code DEFAULT (expr)} the text between the parentheses; for {@code DEFAULT -5} the sign too).
      */
     record Default(Name name, Expr value, String text) implements ColumnConstraint {
     }
