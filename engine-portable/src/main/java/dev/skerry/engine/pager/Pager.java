@@ -6,6 +6,7 @@ import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.IoPending;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.io.VfsFile;
+import dev.skerry.engine.wal.Wal;
 
 /**
  * One open database file as an array of pages: reading pages into a bounded cache, write transactions with
@@ -33,8 +34,18 @@ public final class Pager {
     private static final int OPEN_SIZES = 1;
     private static final int OPEN_JOURNAL = 2;
     private static final int OPEN_HEADER = 3;
-    private static final int READY = 4;
-    private static final int CLOSED = 5;
+    private static final int OPEN_WAL = 4;
+    private static final int READY = 5;
+    private static final int CLOSING_CHECKPOINT = 6;
+    private static final int CLOSING_DELETE = 7;
+    private static final int CLOSED = 8;
+
+    /** Commits that leave the log at least this many frames long checkpoint it (SQLite's default). */
+    public static final int AUTO_CHECKPOINT_FRAMES = 1000;
+
+    private static final int COMMIT_IDLE = 0;
+    private static final int COMMIT_WAL = 1;
+    private static final int COMMIT_CHECKPOINT = 2;
 
     private static final int TX_NONE = 0;
     private static final int TX_READ = 1;
@@ -65,7 +76,15 @@ public final class Pager {
     private Page[] dirty = new Page[64];
     private int nDirty;
     private final SavepointStack savepoints = new SavepointStack();
-    private final CommitWriter commitWriter = new CommitWriter();
+
+    /** The write-ahead log; null until opened (and again after a page size change of an empty database). */
+    private Wal wal;
+    private boolean walReady;
+    private int commitState = COMMIT_IDLE;
+    private int[] commitPgnos = new int[64];
+    private byte[][] commitPages = new byte[64][];
+    private int commitCount;
+    private Completion closeDelete;
 
     private Pager(Vfs vfs, String path) {
         this.vfs = vfs;
@@ -131,9 +150,8 @@ public final class Pager {
                     if (fileSize == 0) {
                         dbSize = 0;
                         committedSize = 0;
-                        state = READY;
-                        loadPage1();
-                        return;
+                        state = OPEN_WAL;
+                        break;
                     }
                     headerDone = file.read(0, headBuf, 0, DbHeader.SIZE);
                     state = OPEN_HEADER;
@@ -144,6 +162,18 @@ public final class Pager {
                         throw new SqliteException(headerDone.errorCode(), "disk I/O error");
                     }
                     readHeader();
+                    state = OPEN_WAL;
+                    break;
+                case OPEN_WAL:
+                    openWal();
+                    if (wal.maxFrame() > 0) {
+                        if (wal.pageSize() != pageSize) {
+                            usableSize = wal.pageSize() - (pageSize - usableSize);
+                            pageSize = wal.pageSize();
+                        }
+                        dbSize = wal.dbSizeAfterLastCommit();
+                        committedSize = dbSize;
+                    }
                     state = READY;
                     loadPage1();
                     return;
@@ -153,6 +183,18 @@ public final class Pager {
                 default:
                     throw new SqliteException(ResultCode.SQLITE_MISUSE, "pager is closed");
             }
+        }
+    }
+
+    /** Opens (and recovers) the log; re-callable. */
+    private void openWal() throws IoPending, SqliteException {
+        if (wal == null) {
+            wal = new Wal(vfs, path + "-wal");
+            walReady = false;
+        }
+        if (!walReady) {
+            wal.open(pageSize);
+            walReady = true;
         }
     }
 
@@ -243,6 +285,11 @@ public final class Pager {
             page1 = null;
         }
         cache = new PageCache(DEFAULT_CACHE_PAGES);
+        if (wal != null && wal.maxFrame() == 0) {
+            // The empty log was opened for the old size; beginWrite reopens it for the new one.
+            wal.close();
+            wal = null;
+        }
         pageSize = size;
         usableSize = size;
         try {
@@ -278,7 +325,9 @@ public final class Pager {
             cache.put(p);
             return p;
         }
-        p.loading = file.read((long) (pgno - 1) * pageSize, p.data, 0, pageSize);
+        int frame = wal == null ? 0 : wal.findFrame(pgno);
+        p.loading = frame > 0 ? wal.readFrame(frame, p.data)
+                : file.read((long) (pgno - 1) * pageSize, p.data, 0, pageSize);
         cache.put(p);
         finishLoad(p);
         return p;
@@ -442,6 +491,7 @@ public final class Pager {
         if (tx == TX_WRITE) {
             return;
         }
+        openWal();
         if (DbHeader.get4(page1.data, DbHeader.AUTOVACUUM_ROOT) != 0) {
             throw new SqliteException(ResultCode.SQLITE_READONLY,
                     "attempt to write a readonly database (auto-vacuum databases are read-only in Skerry)");
@@ -463,26 +513,70 @@ public final class Pager {
     }
 
     /**
-     * Makes the write transaction durable; re-call after {@link IoPending} until it returns. A read
-     * transaction just ends.
+     * Makes the write transaction durable: the changed pages go to the WAL as one transaction; when the log
+     * has grown to {@link #AUTO_CHECKPOINT_FRAMES} frames it is then checkpointed into the database file.
+     * Re-call after {@link IoPending} until it returns. A read transaction just ends.
      */
     public void commit() throws IoPending, SqliteException {
         requireReady();
-        if (tx != TX_WRITE) {
-            tx = TX_NONE;
-            return;
-        }
-        if (!commitWriter.started()) {
+        if (commitState == COMMIT_IDLE) {
+            if (tx != TX_WRITE) {
+                tx = TX_NONE;
+                return;
+            }
             savepoints.clear();
             prepareHeaderForCommit();
-            commitWriter.start(this, dirty, nDirty, dbSize);
+            collectCommitPages();
+            commitState = COMMIT_WAL;
         }
-        commitWriter.step();
+        if (commitState == COMMIT_WAL) {
+            try {
+                wal.commit(commitPgnos, commitPages, commitCount, dbSize);
+            } catch (SqliteException e) {
+                commitState = COMMIT_IDLE;
+                throw e;
+            }
+            finishCommit();
+            commitState = wal.maxFrame() >= AUTO_CHECKPOINT_FRAMES ? COMMIT_CHECKPOINT : COMMIT_IDLE;
+        }
+        if (commitState == COMMIT_CHECKPOINT) {
+            try {
+                wal.checkpoint(file);
+            } catch (SqliteException e) {
+                // The transaction is durable in the log; as SQLite's auto-checkpoint, a failed checkpoint
+                // is not an error of the commit. The log stays valid and is checkpointed later.
+                commitState = COMMIT_IDLE;
+                return;
+            }
+            commitState = COMMIT_IDLE;
+        }
+    }
+
+    private void collectCommitPages() {
+        commitCount = 0;
+        if (commitPgnos.length < nDirty) {
+            commitPgnos = new int[nDirty];
+            commitPages = new byte[nDirty][];
+        }
+        for (int k = 0; k < nDirty; k++) {
+            Page p = dirty[k];
+            if (p.pgno <= dbSize) {
+                commitPgnos[commitCount] = p.pgno;
+                commitPages[commitCount] = p.data;
+                commitCount++;
+            }
+        }
+    }
+
+    private void finishCommit() {
         for (int k = 0; k < nDirty; k++) {
             dirty[k].dirty = false;
             dirty[k] = null;
         }
         nDirty = 0;
+        java.util.Arrays.fill(commitPages, 0, commitCount, null);
+        commitCount = 0;
+        cache.dropDirtyAndBeyond(dbSize);
         committedSize = dbSize;
         page1Committed = null;
         tx = TX_NONE;
@@ -504,7 +598,7 @@ public final class Pager {
     public void rollback() {
         if (tx == TX_WRITE) {
             savepoints.clear();
-            commitWriter.reset();
+            commitState = COMMIT_IDLE;
             for (int k = 0; k < nDirty; k++) {
                 dirty[k] = null;
             }
@@ -602,12 +696,36 @@ public final class Pager {
 
     // ---- close ----
 
-    /** Closes the file; re-callable. An open write transaction is rolled back. */
+    /**
+     * Closes the database: rolls back an open write transaction, checkpoints the log into the database file,
+     * deletes the log, closes the file. Re-callable after {@link IoPending}.
+     */
     public void close() throws IoPending, SqliteException {
         if (state == CLOSED) {
             return;
         }
-        rollback();
+        if (state != CLOSING_CHECKPOINT && state != CLOSING_DELETE) {
+            if (state == READY) {
+                rollback();
+            }
+            state = CLOSING_CHECKPOINT;
+        }
+        if (state == CLOSING_CHECKPOINT) {
+            if (wal != null && walReady) {
+                wal.checkpoint(file);
+            }
+            if (wal != null) {
+                wal.close();
+                if (walReady) {
+                    closeDelete = vfs.delete(path + "-wal");
+                }
+            }
+            state = CLOSING_DELETE;
+        }
+        if (closeDelete != null) {
+            waitFor(closeDelete);
+            closeDelete = null;
+        }
         if (file != null) {
             file.close();
         }
