@@ -1,0 +1,22 @@
+/**
+ * The SQL front end: SQLite's tokenizer ({@link dev.skerry.engine.parser.Lexer}) and a recursive-descent
+ * parser for SQLite's grammar that builds the tree of {@link dev.skerry.engine.parser.ast}.
+ *
+ * <p>Entry points: {@link dev.skerry.engine.parser.Parser#parseFirst(String, int)} (one statement, as
+ * {@code sqlite3_prepare}: the statement, the offset where the rest begins and the bound parameters),
+ * {@link dev.skerry.engine.parser.Parser#parseAll(String)}, and
+ * {@link dev.skerry.engine.parser.SqlComplete#isComplete(String)} ({@code sqlite3_complete}).
+ *
+ * <p>The parser is layered by subject, each layer extending the one before: {@code ParserBase} (token
+ * stream, names, parameters, error reporting), {@code ExprParser} (expressions, windows, type names),
+ * {@code SelectParser}, {@code DmlParser} (INSERT/UPDATE/DELETE), {@code DdlParser} (CREATE/DROP/ALTER)
+ * and {@code StmtParser} (statement dispatch and the remaining commands). It follows SQLite's parse.y rule
+ * for rule, including which keywords may serve as identifiers ({@code %fallback ID}), so that it accepts
+ * and rejects the same texts as SQLite with the same messages. Semantic checks that SQLite makes after
+ * parsing (unknown tables, functions, arity, too many columns) belong to {@code translate}.
+ *
+ * <p>Known deviation: nesting deeper than {@code ParserBase.MAX_NESTING} levels of parentheses,
+ * subqueries or prefix operators is refused with {@code parser stack overflow}, where SQLite (which grows its
+ * parser stack on the heap) accepts redundant parentheses without limit.
+ */
+package dev.skerry.engine.parser;
