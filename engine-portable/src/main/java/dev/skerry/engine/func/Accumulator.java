@@ -1,0 +1,26 @@
+package dev.skerry.engine.func;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.value.Mem;
+
+/**
+ * The running state of one aggregate over one group: created empty by
+ * {@link AggregateFunction#newAccumulator()}, fed each row's arguments by {@link #step}, read once by
+ * {@link #finalizeInto} (SQLite's {@code xStep}/{@code xFinal}; the state is SQLite's aggregate context).
+ */
+public interface Accumulator {
+    /** Adds one row's arguments {@code args[base .. base+argc)}. */
+    void step(FunctionContext ctx, Mem[] args, int base, int argc) throws SqliteException;
+
+    /** Writes the aggregate's value for the rows stepped so far (possibly none) into {@code result}. */
+    void finalizeInto(Mem result) throws SqliteException;
+
+    /**
+     * For min()/max(): false when the last {@link #step} did not change the chosen row (SQLite's
+     * {@code sqlite3SkipAccumulatorLoad}), so bare columns keep the values of the row that set the
+     * extreme. True for every other aggregate.
+     */
+    default boolean lastStepChosen() {
+        return true;
+    }
+}
