@@ -5,15 +5,7 @@ import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.Statement;
 import dev.skerry.engine.StepResult;
 import dev.skerry.engine.io.Vfs;
-import dev.skerry.engine.parser.Parser;
-import dev.skerry.engine.parser.ast.Stmt;
-import dev.skerry.engine.schema.Schema;
-import dev.skerry.engine.schema.SchemaBuilder;
-import dev.skerry.engine.translate.Translator;
 import dev.skerry.engine.value.Mem;
-import dev.skerry.engine.vdbe.Opcode;
-import dev.skerry.engine.vdbe.ProgramBuilder;
-import dev.skerry.engine.vdbe.SchemaReader;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,8 +13,7 @@ import java.util.List;
  * Skerry on a fresh database of the test VFS ({@link TestVfs}: inline or deferred completions), running one
  * statement at a time and reporting an {@link Outcome} in the same form as {@link SqliteEngine}.
  *
- * <p>Each statement is parsed, compiled by {@link Translator} against the schema built from the
- * connection's {@code sqlite_schema} rows, and run through {@code Connection.prepare(Program)}.
+ * <p>Each statement goes through {@code Connection.prepare(String)}: the parser, the translator, the VM.
  */
 public final class SkerryEngine implements AutoCloseable {
     private final Vfs vfs;
@@ -41,11 +32,10 @@ public final class SkerryEngine implements AutoCloseable {
     public Outcome run(String sql) {
         Statement st = null;
         try {
-            Stmt stmt = Parser.parseFirst(sql).statement();
-            if (stmt == null) {
+            st = connection.prepare(sql);
+            if (st == null) {
                 return Outcome.rows(new ArrayList<>(), new ArrayList<>());
             }
-            st = connection.prepare(Translator.compile(stmt, sql, schema()));
             List<String> columns = new ArrayList<>();
             for (int i = 0; i < st.columnCount(); i++) {
                 columns.add(st.columnName(i));
@@ -71,34 +61,6 @@ public final class SkerryEngine implements AutoCloseable {
                     throw new IllegalStateException(e);
                 }
             }
-        }
-    }
-
-    private Schema schema() throws SqliteException {
-        Schema schema = new Schema();
-        schema.setCookie(readSchemaCookie());
-        for (SchemaReader.Row r : connection.schemaRows()) {
-            SchemaBuilder.addRow(schema, r.type, r.name, r.tableName, r.rootPage, r.sql);
-        }
-        return schema;
-    }
-
-    /** The database's schema cookie, read by a small program (the connection does not expose it). */
-    private int readSchemaCookie() throws SqliteException {
-        ProgramBuilder b = new ProgramBuilder();
-        int r = b.allocRegister();
-        b.addOp(Opcode.INIT, 0, 1);
-        b.addOp(Opcode.TRANSACTION, 0, Opcode.TXN_READ, 0, null, 0);
-        b.addOp(Opcode.READ_COOKIE, 0, r, Opcode.BTREE_SCHEMA_VERSION);
-        b.addOp(Opcode.RESULT_ROW, r, 1);
-        b.addOp(Opcode.HALT);
-        b.setResultColumns(new String[] {"cookie"}, new String[] {null});
-        Statement st = connection.prepare(b.finish());
-        try {
-            HostLoop.step(st, vfs);
-            return (int) st.columnLong(0);
-        } finally {
-            st.close();
         }
     }
 

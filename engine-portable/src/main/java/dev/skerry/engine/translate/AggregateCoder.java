@@ -87,8 +87,13 @@ final class AggregateCoder {
             p.v.addOp(Opcode.NULL, 0, colRegs[i], colRegs[i] + scope.sources.get(i).columnCount());
         }
         WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
-        step();
+        int hit = step();
+        int skipCopy = p.label();
+        if (hit != 0) {
+            p.v.addOp(Opcode.IF, hit, skipCopy, 0);
+        }
         copyNeeded(colRegs);
+        p.resolve(skipCopy);
         w.end();
         output(q, colRegs);
     }
@@ -161,12 +166,34 @@ final class AggregateCoder {
         resetAccumulators();
         p.v.addOp(Opcode.COPY, cur, prev, nG - 1);
         p.resolve(same);
+        for (int i = 0; i < scope.sources.size(); i++) {
+            Source s = scope.sources.get(i);
+            int[] fields = new int[s.columnCount()];
+            int rowidField = -1;
+            for (int j = 0; j < carried.size(); j++) {
+                if (carried.get(j)[0] == i) {
+                    int c = carried.get(j)[1];
+                    if (c == s.columnCount()) {
+                        rowidField = nG + j;
+                    } else {
+                        fields[c] = nG + j;
+                    }
+                }
+            }
+            s.readFromRecord(pseudo, fields, rowidField);
+        }
+        int hit = step();
+        int skipCopy = p.label();
+        if (hit != 0) {
+            p.v.addOp(Opcode.IF, hit, skipCopy, 0);
+        }
         for (int j = 0; j < carried.size(); j++) {
             int[] sc2 = carried.get(j);
             p.v.addOp(Opcode.COLUMN, pseudo, nG + j, colRegs[sc2[0]] + sc2[1]);
         }
+        p.resolve(skipCopy);
         readFromRegisters(colRegs);
-        step();
+        keysFromFirstRow(groupBy, prev);
         p.v.addOp(Opcode.SORTER_NEXT, sorter, top);
         p.v.addOp(Opcode.GOSUB, ret, outputSub);
         p.v.addOp(Opcode.GOTO, 0, end);
@@ -174,6 +201,23 @@ final class AggregateCoder {
         finalizeAndOutput(q);
         p.v.addOp(Opcode.RETURN, ret);
         p.resolve(end);
+    }
+
+    /**
+     * A column that is itself a GROUP BY term reads the group's key, which is the first row's value (it can
+     * differ from later rows' under a collation such as NOCASE), as SQLite's output does.
+     */
+    private void keysFromFirstRow(List<Expr> groupBy, int prev) throws SqliteException {
+        for (int k = 0; k < groupBy.size(); k++) {
+            Expr g = groupBy.get(k);
+            if (!(g instanceof Expr.ColumnRef)) {
+                continue;
+            }
+            Scope.Resolved r = scope.resolve((Expr.ColumnRef) g);
+            if (r.isColumn() && scope.sources.contains(r.source) && !r.source.isRowid(r.column)) {
+                r.source.readRegisterOverride(r.column, prev + k);
+            }
+        }
     }
 
     /** A GROUP BY term: a number k is result column k, else the expression. */
@@ -199,8 +243,22 @@ final class AggregateCoder {
         }
     }
 
-    /** Steps every accumulator with the current row's arguments. */
-    private void step() throws SqliteException {
+    /**
+     * Steps every accumulator with the current row's arguments. When the query has exactly one min() or
+     * max(), returns the register its {@code CollSeq} sets to 1 when the row did not become the new extreme
+     * (the bare columns then keep the extreme row's values, as SQLite documents); else 0.
+     */
+    private int step() throws SqliteException {
+        AggregateInfo.Call minMax = null;
+        int minMaxCount = 0;
+        for (AggregateInfo.Call c : agg.calls) {
+            String n = c.call.name().text();
+            if (c.nArg == 1 && (n.equalsIgnoreCase("min") || n.equalsIgnoreCase("max"))) {
+                minMax = c;
+                minMaxCount++;
+            }
+        }
+        int hit = minMaxCount == 1 ? p.reg() : 0;
         for (AggregateInfo.Call c : agg.calls) {
             int skip = p.label();
             int args = c.nArg == 0 ? 0 : p.regs(c.nArg);
@@ -216,9 +274,19 @@ final class AggregateCoder {
                 p.v.addOp(Opcode.MAKE_RECORD, args, 1, rec);
                 p.v.addOp(Opcode.IDX_INSERT, c.distinctCursor, rec);
             }
+            Collation coll = null;
+            for (int k = 0; k < c.nArg && coll == null; k++) {
+                coll = ExprInfo.collation(c.call.args().get(k), scope);
+            }
+            if (c == minMax && hit != 0) {
+                p.v.addOp(Opcode.COLL_SEQ, hit, 0, 0, coll == null ? Collation.BINARY : coll);
+            } else if (coll != null) {
+                p.v.addOp(Opcode.COLL_SEQ, 0, 0, 0, coll);
+            }
             p.v.addOp(Opcode.AGG_STEP, 0, args, c.accumulator, c.function, c.nArg);
             p.resolve(skip);
         }
+        return hit;
     }
 
     private void copyNeeded(int[] colRegs) {

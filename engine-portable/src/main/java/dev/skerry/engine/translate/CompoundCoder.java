@@ -74,7 +74,7 @@ final class CompoundCoder {
             Output.Sink coreSink;
             int kept = -1;
             if (!materialize) {
-                coreSink = k <= lastUnion + 1 ? (regs, cnt) -> {
+                coreSink = lastUnion >= 0 && k <= lastUnion + 1 ? (regs, cnt) -> {
                     int skip = p.label();
                     p.v.addOp(Opcode.FOUND, set, skip, regs, Integer.valueOf(cnt));
                     insert(p, set, regs, cnt);

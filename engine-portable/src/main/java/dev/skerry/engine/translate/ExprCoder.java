@@ -380,7 +380,19 @@ final class ExprCoder {
         for (int k = 0; k < n; k++) {
             codeTo(fc.args().get(k), s, args + k);
         }
+        collSeq(fc.args(), s);
         p.v.addOp(Opcode.FUNCTION, 0, args, target, fn, n);
+    }
+
+    /** Emits {@code CollSeq} with the first collation among {@code args}, when one has a collation. */
+    private void collSeq(List<Expr> args, Scope s) throws SqliteException {
+        for (Expr a : args) {
+            Collation c = ExprInfo.collation(a, s);
+            if (c != null) {
+                p.v.addOp(Opcode.COLL_SEQ, 0, 0, 0, c);
+                return;
+            }
+        }
     }
 
     private static AggregateInfo.Call findAggregate(Expr.FunctionCall fc, Scope s) {

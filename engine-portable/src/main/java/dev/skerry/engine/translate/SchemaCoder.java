@@ -47,6 +47,10 @@ final class SchemaCoder {
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
         }
+        if (ct.asSelect() != null) {
+            createTableAs(ct, name);
+            return;
+        }
         Table table = SchemaBuilder.table(ct, SchemaBuilder.tableSql(ct, p.sql), 0);
         if (table.autoincrement()) {
             throw SqliteException.error("AUTOINCREMENT is not supported");
@@ -67,6 +71,92 @@ final class SchemaCoder {
         }
         p.v.addOp(Opcode.CLOSE, cur);
         schemaChanged();
+    }
+
+    /**
+     * CREATE TABLE ... AS SELECT: the columns are named after the query's result columns (a repeated name
+     * gets {@code :1}, {@code :2}...) and typed by their affinity (TEXT, NUM, INT, REAL or none); the stored
+     * text is generated as SQLite's {@code createTableStmt} writes it; the rows are inserted as the query
+     * yields them.
+     */
+    private void createTableAs(Stmt.CreateTable ct, String name) throws SqliteException {
+        p.needWrite();
+        int root = p.reg();
+        p.v.addOp(Opcode.CREATE_BTREE, 0, root, Opcode.BTREE_INTKEY);
+        int cur = p.cursor();
+        int open = p.v.addOp(Opcode.OPEN_WRITE, cur, root, 0, 0, Opcode.OPFLAG_P2ISREG);
+        List<Integer> records = new ArrayList<>();
+        SelectCoder sc = new SelectCoder(p);
+        SelectCoder.ResultInfo info = sc.compile(ct.asSelect(), null, (first, n) -> {
+            int rec = p.reg();
+            int rowid = p.reg();
+            records.add(p.v.addOp(Opcode.MAKE_RECORD, first, n, rec));
+            p.v.addOp(Opcode.NEW_ROWID, cur, rowid);
+            p.v.addOp(Opcode.INSERT, cur, rec, rowid);
+        });
+        int n = info.names.length;
+        String[] names = new String[n];
+        StringBuilder aff = new StringBuilder();
+        int width = Identifiers.length(name);
+        for (int i = 0; i < n; i++) {
+            names[i] = uniqueName(info.names[i], names, i);
+            char a = (char) (info.affinities[i] & Opcode.AFF_MASK);
+            aff.append(a < Opcode.AFF_BLOB ? (char) Opcode.AFF_BLOB : a);
+            width += Identifiers.length(names[i]) + 5;
+        }
+        for (int addr : records) {
+            p.v.changeP4(addr, aff.toString());
+        }
+        p.v.changeP4(open, n);
+        String sep = width < 50 ? "" : "\n  ";
+        String sep2 = width < 50 ? "," : ",\n  ";
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(Identifiers.quote(name)).append('(').append(sep);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sql.append(sep2);
+            }
+            sql.append(Identifiers.quote(names[i]));
+            switch (aff.charAt(i)) {
+                case 'B': sql.append(" TEXT"); break;
+                case 'C': sql.append(" NUM"); break;
+                case 'D': sql.append(" INT"); break;
+                case 'E': sql.append(" REAL"); break;
+                default: break;
+            }
+        }
+        sql.append(width < 50 ? ")" : "\n)");
+        int schemaCur = openSchemaTable();
+        insertSchemaRow(schemaCur, "table", name, name, root, sql.toString());
+        p.v.addOp(Opcode.CLOSE, schemaCur);
+        p.v.addOp(Opcode.CLOSE, cur);
+        schemaChanged();
+    }
+
+    /** {@code name}, or {@code name:k} with the first k that no earlier column (ASCII case ignored) has. */
+    private static String uniqueName(String name, String[] earlier, int count) {
+        String candidate = name;
+        int k = 0;
+        while (taken(candidate, earlier, count)) {
+            int end = candidate.length();
+            int j = end - 1;
+            while (j > 0 && candidate.charAt(j) >= '0' && candidate.charAt(j) <= '9') {
+                j--;
+            }
+            if (j > 0 && candidate.charAt(j) == ':') {
+                end = j;
+            }
+            candidate = candidate.substring(0, end) + ":" + (++k);
+        }
+        return candidate;
+    }
+
+    private static boolean taken(String name, String[] earlier, int count) {
+        for (int i = 0; i < count; i++) {
+            if (Names.equal(earlier[i], name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The automatic indexes in the order SQLite created them (their names' numbers). */
@@ -175,7 +265,8 @@ final class SchemaCoder {
                     throw SqliteException.error("no such table: " + drop.name());
                 }
                 if (table == p.schema.schemaTable() || Names.reserved(table.name())) {
-                    throw SqliteException.error("table " + table.name() + " may not be dropped");
+                    throw SqliteException.error("table " + (table == p.schema.schemaTable() ? "sqlite_master"
+                            : table.name()) + " may not be dropped");
                 }
                 p.needWrite();
                 deleteSchemaRows(2, table.name());

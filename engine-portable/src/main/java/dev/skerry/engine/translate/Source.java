@@ -16,8 +16,8 @@ import dev.skerry.engine.vdbe.Opcode;
  *   <li>a cursor (the default): {@code Column cursor i}, {@code Rowid cursor}; for a table column that is
  *       the rowid alias, {@code Rowid}; REAL columns get {@code RealAffinity};</li>
  *   <li>a covering index cursor ({@link #readFromIndex}): {@code Column indexCursor k} for key field k;</li>
- *   <li>registers ({@link #readFromRegisters}): for the rows of an aggregate query after the loop, the rows
- *       of a sorter, or the new row of an INSERT/UPDATE.</li>
+ *   <li>registers ({@link #readFromRegisters}): for the rows of an aggregate query after the loop;</li>
+ *   <li>fields of a record ({@link #readFromRecord}): the rows of a GROUP BY sorter read back.</li>
  * </ul>
  * A subquery in FROM is a source with no {@link #table}: it is materialized into an ephemeral table whose
  * column i is the subquery's result column i.
@@ -40,6 +40,9 @@ final class Source {
     private int indexCursor = -1;
     private int[] registers;
     private int rowidRegister;
+    private int recordCursor = -1;
+    private int[] recordFields;
+    private int rowidField;
 
     Source(Table table, String name, int cursor) {
         this.table = table;
@@ -100,10 +103,23 @@ final class Source {
     void readFromRegisters(int[] regs, int rowidReg) {
         registers = regs;
         rowidRegister = rowidReg;
+        recordCursor = -1;
     }
 
-    boolean readsRegisters() {
-        return registers != null;
+    /** In registers mode, reads column {@code column} from {@code reg} instead. */
+    void readRegisterOverride(int column, int reg) {
+        registers[column] = reg;
+    }
+
+    /**
+     * Reads column i from field {@code fields[i]} of the record cursor {@code cursor} (a sorter's
+     * pseudo-cursor) and the rowid from field {@code rowidField}; registers mode is left.
+     */
+    void readFromRecord(int cursor, int[] fields, int rowidField) {
+        registers = null;
+        recordCursor = cursor;
+        recordFields = fields;
+        this.rowidField = rowidField;
     }
 
     /** Emits the code that puts column {@code column} (or the rowid) of the current row into {@code target}. */
@@ -111,6 +127,10 @@ final class Source {
         if (registers != null) {
             int from = isRowid(column) ? rowidRegister : registers[column];
             p.v.addOp(Opcode.SCOPY, from, target);
+            return;
+        }
+        if (recordCursor >= 0) {
+            p.v.addOp(Opcode.COLUMN, recordCursor, isRowid(column) ? rowidField : recordFields[column], target);
             return;
         }
         if (coveringIndex != null) {

@@ -1,6 +1,7 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.func.FunctionRegistry;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.Schema;
@@ -21,13 +22,15 @@ public final class Translator {
     private Translator() {
     }
 
-    /** Compiles {@code stmt}, parsed from {@code sql}, against {@code schema}. */
+    /** Compiles {@code stmt}, parsed from {@code sql}, against {@code schema}, with SQLite's built-in functions. */
     public static Program compile(Stmt stmt, String sql, Schema schema) throws SqliteException {
-        return compile(stmt, sql, schema, NoFunctions.INSTANCE);
+        return compile(stmt, sql, schema, Builtins.REGISTRY);
     }
 
-    static Program compile(Stmt stmt, String sql, Schema schema, Functions functions) throws SqliteException {
-        Parse p = new Parse(schema, sql, functions);
+    /** Compiles {@code stmt}, parsed from {@code sql}, against {@code schema}, calling the functions of {@code functions}. */
+    public static Program compile(Stmt stmt, String sql, Schema schema, FunctionRegistry functions)
+            throws SqliteException {
+        Parse p = new Parse(schema, sql, new RegistryFunctions(functions));
         int mode = Program.EXPLAIN_NONE;
         Stmt body = stmt;
         if (stmt instanceof Stmt.Explain) {
@@ -79,23 +82,8 @@ public final class Translator {
         return sb.toString();
     }
 
-    /** The function registry before one is available: every name is unknown. */
-    private static final class NoFunctions implements Functions {
-        static final NoFunctions INSTANCE = new NoFunctions();
-
-        @Override
-        public Object scalar(String name, int nArg) {
-            return null;
-        }
-
-        @Override
-        public Object aggregate(String name, int nArg) {
-            return null;
-        }
-
-        @Override
-        public boolean exists(String name) {
-            return false;
-        }
+    /** The built-in functions, created once. */
+    private static final class Builtins {
+        static final FunctionRegistry REGISTRY = FunctionRegistry.builtins();
     }
 }
