@@ -1,0 +1,4 @@
+.bail on
+SELECT 1;
+SELECT * FROM nosuch;
+SELECT 2;

@@ -1,0 +1,3 @@
+SELECT 'in included';
+.mode csv
+SELECT 1, 'x y';
