@@ -16,6 +16,25 @@ public interface Accumulator {
     void finalizeInto(Mem result) throws SqliteException;
 
     /**
+     * True when the aggregate can serve a sliding window frame: {@link #inverse} removes the oldest row
+     * still in the frame and {@link #valueInto} reads the current value (SQLite's {@code xInverse} and
+     * {@code xValue}). min() and max() have none: SQLite computes their sliding frames differently.
+     */
+    default boolean hasInverse() {
+        return false;
+    }
+
+    /** Removes the arguments of the oldest row stepped and not yet removed (only when {@link #hasInverse}). */
+    default void inverse(FunctionContext ctx, Mem[] args, int base, int argc) throws SqliteException {
+        throw new UnsupportedOperationException("no inverse");
+    }
+
+    /** The current value without ending the accumulation (a window function's {@code xValue}). */
+    default void valueInto(Mem result) throws SqliteException {
+        finalizeInto(result);
+    }
+
+    /**
      * For min()/max(): false when the last {@link #step} did not change the chosen row (SQLite's
      * {@code sqlite3SkipAccumulatorLoad}), so bare columns keep the values of the row that set the
      * extreme. True for every other aggregate.

@@ -37,6 +37,16 @@ final class AggregateFunctions {
         }
 
         @Override
+        public boolean hasInverse() {
+            return true;
+        }
+
+        @Override
+        public void inverse(FunctionContext ctx, Mem[] args, int base, int argc) {
+            n--;
+        }
+
+        @Override
         public void finalizeInto(Mem result) {
             result.setLong(n);
         }
@@ -50,6 +60,18 @@ final class AggregateFunctions {
         public void step(FunctionContext ctx, Mem[] args, int base, int argc) {
             if (!args[base].isNull()) {
                 n++;
+            }
+        }
+
+        @Override
+        public boolean hasInverse() {
+            return true;
+        }
+
+        @Override
+        public void inverse(FunctionContext ctx, Mem[] args, int base, int argc) {
+            if (!args[base].isNull()) {
+                n--;
             }
         }
 
@@ -148,12 +170,58 @@ final class AggregateFunctions {
             }
         }
 
+        @Override
+        public boolean hasInverse() {
+            return true;
+        }
+
+        /** SQLite's {@code sumInverse}. */
+        @Override
+        public void inverse(FunctionContext ctx, Mem[] args, int base, int argc) {
+            Mem m = Args.numeric(args[base]);
+            int type = m.type();
+            if (type == Mem.NULL) {
+                return;
+            }
+            cnt--;
+            if (!approx) {
+                long x = iSum;
+                long y = Convert.toLong(m);
+                long r = x - y;
+                if (((x ^ y) & (x ^ r)) < 0) {
+                    overflow = true;
+                    approx = true;
+                } else {
+                    iSum = r;
+                }
+            } else if (type == Mem.INTEGER) {
+                long v = m.longValue();
+                if (v != Long.MIN_VALUE) {
+                    kbnStepLong(-v);
+                } else {
+                    kbnStepLong(Long.MAX_VALUE);
+                    kbnStepLong(1);
+                }
+            } else {
+                kbnStep(-Convert.toDouble(m));
+            }
+        }
+
         private double approxValue() {
             double r = rSum;
             if (!Double.isInfinite(rErr) && !Double.isNaN(rErr)) {
                 r += rErr;
             }
             return r;
+        }
+
+        /** A REAL result; NaN (such as Inf - Inf) becomes NULL, as {@code sqlite3_result_double} makes it. */
+        private static void setReal(Mem result, double r) {
+            if (Double.isNaN(r)) {
+                result.setNull();
+            } else {
+                result.setDouble(r);
+            }
         }
 
         @Override
@@ -166,19 +234,19 @@ final class AggregateFunctions {
                         if (overflow) {
                             throw SqliteException.error("integer overflow");
                         }
-                        result.setDouble(approxValue());
+                        setReal(result, approxValue());
                     } else {
                         result.setLong(iSum);
                     }
                     return;
                 case TOTAL:
-                    result.setDouble(approx ? approxValue() : (double) iSum);
+                    setReal(result, approx ? approxValue() : (double) iSum);
                     return;
                 default:
                     if (cnt == 0) {
                         result.setNull();
                     } else {
-                        result.setDouble((approx ? approxValue() : (double) iSum) / (double) cnt);
+                        setReal(result, (approx ? approxValue() : (double) iSum) / (double) cnt);
                     }
             }
         }
@@ -226,10 +294,19 @@ final class AggregateFunctions {
         }
     }
 
-    /** group_concat(X[,SEP]) / string_agg(X,SEP): non-NULL X as text joined by SEP (',' by default). */
+    /**
+     * group_concat(X[,SEP]) / string_agg(X,SEP): non-NULL X as text joined by SEP (',' by default). Keeps
+     * each value with the separator given on its row (the one placed before it), so that {@link #inverse}
+     * can drop the oldest value and the separator after it. Invariant: {@code values.size() ==
+     * separators.size()}; the first entry's separator is never output.
+     */
     static final class GroupConcat implements Accumulator {
-        private final ByteText text = new ByteText();
-        private boolean any;
+        private final java.util.ArrayDeque<byte[]> values = new java.util.ArrayDeque<>();
+        private final java.util.ArrayDeque<byte[]> separators = new java.util.ArrayDeque<>();
+        private long length;
+
+        private static final byte[] COMMA = {','};
+        private static final byte[] NONE = {};
 
         @Override
         public void step(FunctionContext ctx, Mem[] args, int base, int argc) throws SqliteException {
@@ -237,27 +314,69 @@ final class AggregateFunctions {
             if (v.isNull()) {
                 return;
             }
-            if (any) {
-                if (argc == 1) {
-                    text.append((byte) ',');
-                } else {
-                    byte[] sep = Convert.toTextBytes(args[base + 1]);
-                    if (sep != null) {
-                        text.append(sep);
-                    }
-                }
+            byte[] sep = argc == 1 ? COMMA : Convert.toTextBytes(args[base + 1]);
+            if (sep == null) {
+                sep = NONE;
             }
-            any = true;
-            text.append(Convert.toTextBytes(v));
+            byte[] text = Convert.toTextBytes(v);
+            length += text.length + (values.isEmpty() ? 0 : sep.length);
+            if (length > ByteText.MAX_LENGTH) {
+                throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_TOOBIG, "string or blob too big");
+            }
+            values.addLast(text);
+            separators.addLast(sep);
         }
 
         @Override
-        public void finalizeInto(Mem result) {
-            if (any) {
-                result.setText(text.toText());
-            } else {
-                result.setNull();
+        public boolean hasInverse() {
+            return true;
+        }
+
+        @Override
+        public void inverse(FunctionContext ctx, Mem[] args, int base, int argc) {
+            if (args[base].isNull() || values.isEmpty()) {
+                return;
             }
+            length -= values.removeFirst().length;
+            separators.removeFirst();
+            if (!separators.isEmpty()) {
+                length -= separators.peekFirst().length;
+            }
+        }
+
+        /**
+         * As SQLite's {@code groupConcatValue}: values present but all empty give a one-character text
+         * holding NUL (SQLite returns its terminator); no values give NULL.
+         */
+        @Override
+        public void valueInto(Mem result) throws SqliteException {
+            if (values.isEmpty()) {
+                result.setNull();
+            } else if (length == 0) {
+                result.setText("\u0000");
+            } else {
+                finalizeInto(result);
+            }
+        }
+
+        @Override
+        public void finalizeInto(Mem result) throws SqliteException {
+            if (values.isEmpty()) {
+                result.setNull();
+                return;
+            }
+            ByteText text = new ByteText();
+            boolean first = true;
+            java.util.Iterator<byte[]> seps = separators.iterator();
+            for (byte[] v : values) {
+                byte[] sep = seps.next();
+                if (!first) {
+                    text.append(sep);
+                }
+                text.append(v);
+                first = false;
+            }
+            result.setText(text.toText());
         }
     }
 }

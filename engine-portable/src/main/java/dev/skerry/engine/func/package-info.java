@@ -7,8 +7,10 @@
  * {@code OP_Function} with the {@link dev.skerry.engine.func.FunctionDef}, or {@code OP_AggStep} /
  * {@code OP_AggFinal} for aggregates. The VM calls a {@link dev.skerry.engine.func.ScalarFunction} on a run
  * of argument registers, or keeps one {@link dev.skerry.engine.func.Accumulator} per group for an
- * aggregate; it implements {@link dev.skerry.engine.func.FunctionContext} for the connection state some
- * functions read (last_insert_rowid, changes, random). DISTINCT aggregates are handled by the VM.
+ * aggregate (with {@code inverse}/{@code valueInto} for sliding window frames where
+ * {@link dev.skerry.engine.func.Accumulator#hasInverse} says so); it implements
+ * {@link dev.skerry.engine.func.FunctionContext} for the connection state some functions read
+ * (last_insert_rowid, changes, random, the call's collation). DISTINCT aggregates are handled by the VM.
  * Values, conversions and formatting come from {@code dev.skerry.engine.value}.
  */
 package dev.skerry.engine.func;

@@ -176,13 +176,21 @@ abstract class DmlParser extends SelectParser {
         List<SetClause> sets = new ArrayList<>();
         do {
             List<Name> columns;
-            if (peek() == LP) {
+            boolean tuple = peek() == LP;
+            if (tuple) {
                 columns = idList();
             } else {
                 columns = Collections.singletonList(nm());
             }
             expect(EQ);
-            sets.add(new SetClause(columns, expr()));
+            Expr value = expr();
+            if (tuple && !(value instanceof Expr.Subquery)) {
+                int n = value instanceof Expr.RowValue ? ((Expr.RowValue) value).values().size() : 1;
+                if (n != columns.size()) {
+                    deferError(columns.size() + " columns assigned " + n + " values");
+                }
+            }
+            sets.add(new SetClause(columns, value));
         } while (accept(COMMA));
         return sets;
     }

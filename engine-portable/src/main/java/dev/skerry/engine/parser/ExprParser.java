@@ -6,6 +6,7 @@ import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.NullsOrder;
 import dev.skerry.engine.parser.ast.OrderingTerm;
 import dev.skerry.engine.parser.ast.QualifiedName;
+import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SortOrder;
 import dev.skerry.engine.parser.ast.TypeName;
 import dev.skerry.engine.parser.ast.WindowDef;
@@ -40,6 +41,9 @@ abstract class ExprParser extends ParserBase {
     private static final int P_COLLATE = 11;
     private static final int P_UNARY = 12;
 
+    /** SQLITE_MAX_FUNCTION_ARG of the reference build (sqlite-jdbc): at most 100 arguments. */
+    static final int MAX_FUNCTION_ARG = 100;
+
     /** Height of the expression last returned. */
     int h;
     /** Largest height among the expressions of the SELECT being parsed ({@code heightOfSelect}). */
@@ -50,7 +54,7 @@ abstract class ExprParser extends ParserBase {
     }
 
     /** Parses a SELECT (see {@link SelectParser}). */
-    abstract dev.skerry.engine.parser.ast.Select select() throws SqliteException;
+    abstract Select select() throws SqliteException;
 
     /** True when the current token starts a SELECT (SELECT, VALUES or WITH). */
     final boolean atSelect(int k) {
@@ -286,7 +290,7 @@ abstract class ExprParser extends ParserBase {
             if (atSelect(0)) {
                 int saved = selectHeight;
                 selectHeight = 0;
-                dev.skerry.engine.parser.ast.Select s = select();
+                Select s = select();
                 int sh = selectHeight;
                 selectHeight = saved;
                 expect(RP);
@@ -366,6 +370,10 @@ abstract class ExprParser extends ParserBase {
             case VARIABLE: {
                 String tok = text(0);
                 advance();
+                if (tok.charAt(0) == '#' && tok.length() > 1 && tok.charAt(1) >= '0' && tok.charAt(1) <= '9') {
+                    // #N names a VM register in SQLite's internal nested parses only.
+                    deferError("near \"" + tok + "\": syntax error");
+                }
                 int idx = assignVariable(tok);
                 h = 1;
                 return new Expr.Param(tok, idx, st, lastEnd());
@@ -388,7 +396,7 @@ abstract class ExprParser extends ParserBase {
                 expect(LP);
                 int saved = selectHeight;
                 selectHeight = 0;
-                dev.skerry.engine.parser.ast.Select s = select();
+                Select s = select();
                 int sh = selectHeight;
                 selectHeight = saved;
                 expect(RP);
@@ -462,19 +470,17 @@ abstract class ExprParser extends ParserBase {
     private Expr parenthesized() throws SqliteException {
         int st = pos();
         advance();
-        enter();
-        try {
-            return parenthesizedRest(st);
-        } finally {
-            leave();
-        }
+        enter(2);
+        Expr e = parenthesizedRest(st);
+        leave(2);
+        return e;
     }
 
     private Expr parenthesizedRest(int st) throws SqliteException {
         if (atSelect(0)) {
             int saved = selectHeight;
             selectHeight = 0;
-            dev.skerry.engine.parser.ast.Select s = select();
+            Select s = select();
             int sh = selectHeight;
             selectHeight = saved;
             expect(RP);
@@ -608,6 +614,9 @@ abstract class ExprParser extends ParserBase {
             } else {
                 over = new Expr.Over(nm(), null);
             }
+        }
+        if (args.size() > MAX_FUNCTION_ARG) {
+            deferError("too many arguments on function " + sql.substring(name.start(), name.end()));
         }
         if (over != null && !orderBy.isEmpty()) {
             deferError("ORDER BY may not be used with non-aggregate " + sql.substring(name.start(), name.end())

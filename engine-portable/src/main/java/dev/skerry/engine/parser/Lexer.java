@@ -1,7 +1,7 @@
 package dev.skerry.engine.parser;
 
 /**
- * SQLite's tokenizer ({@code sqlite3GetToken} in tokenize.c) over a char array. Each call of {@link #next}
+ * SQLite's tokenizer ({@code sqlite3GetToken} in tokenize.c) over the SQL text. Each call of {@link #next}
  * scans one token starting at {@link #pos}, skipping whitespace and comments first, and leaves the token's
  * type in {@link #type} and its extent in {@code [start, end)}; {@code pos} then equals {@code end}.
  * At the end of the text the type is {@link TokenType#EOF} with {@code start == end == length}.
@@ -12,11 +12,13 @@ package dev.skerry.engine.parser;
  * {@code 1.5}, {@code .5}, {@code 1e5}) or hexadecimal ({@code 0x1F}), with {@code _} separators making a
  * {@link TokenType#QNUMBER}; a number followed directly by identifier characters is ILLEGAL; an
  * unterminated string, quoted identifier or blob, a malformed blob and a character SQLite does not know
- * are ILLEGAL. Characters at or above U+0080 are identifier characters, as in SQLite.
+ * are ILLEGAL. Characters at or above U+0080 are identifier characters, as in SQLite. A NUL character ends
+ * the text, as it ends SQLite's C string.
  */
 final class Lexer {
-    private final char[] s;
-    private final int n;
+    private final String s;
+    /** End of the text: its length, or the offset of its first NUL. */
+    final int n;
 
     /** Where the next scan starts. */
     int pos;
@@ -25,9 +27,10 @@ final class Lexer {
     int start;
     int end;
 
-    Lexer(char[] s, int offset) {
+    Lexer(String s, int offset) {
         this.s = s;
-        this.n = s.length;
+        int nul = s.indexOf('\0', offset);
+        this.n = nul < 0 ? s.length() : nul;
         this.pos = offset;
     }
 
@@ -45,7 +48,7 @@ final class Lexer {
     }
 
     private char at(int i) {
-        return i < n ? s[i] : 0;
+        return i < n ? s.charAt(i) : 0;
     }
 
     /** Scans the next token (see the class comment). */
@@ -63,17 +66,17 @@ final class Lexer {
 
     private void skipSpaceAndComments() {
         while (pos < n) {
-            char c = s[pos];
+            char c = s.charAt(pos);
             if (c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r') {
                 pos++;
             } else if (c == '-' && at(pos + 1) == '-') {
                 pos += 2;
-                while (pos < n && s[pos] != '\n') {
+                while (pos < n && s.charAt(pos) != '\n') {
                     pos++;
                 }
             } else if (c == '/' && at(pos + 1) == '*' && pos + 2 < n) {
                 pos += 2;
-                while (pos < n && !(s[pos] == '*' && at(pos + 1) == '/')) {
+                while (pos < n && !(s.charAt(pos) == '*' && at(pos + 1) == '/')) {
                     pos++;
                 }
                 pos = Math.min(n, pos + 2);
@@ -84,7 +87,7 @@ final class Lexer {
     }
 
     private int scan() {
-        char c = s[pos];
+        char c = s.charAt(pos);
         switch (c) {
             case '-':
                 if (at(pos + 1) == '>') {
@@ -178,7 +181,7 @@ final class Lexer {
                 }
                 return scanNumber();
             case '[':
-                while (pos < n && s[pos] != ']') {
+                while (pos < n && s.charAt(pos) != ']') {
                     pos++;
                 }
                 if (pos < n) {
@@ -188,7 +191,7 @@ final class Lexer {
                 return TokenType.ILLEGAL;
             case '?':
                 pos++;
-                while (pos < n && isDigit(s[pos])) {
+                while (pos < n && isDigit(s.charAt(pos))) {
                     pos++;
                 }
                 return TokenType.VARIABLE;
@@ -218,7 +221,7 @@ final class Lexer {
     private int scanQuoted(char delim) {
         int i = pos + 1;
         while (i < n) {
-            if (s[i] == delim) {
+            if (s.charAt(i) == delim) {
                 if (at(i + 1) == delim) {
                     i += 2;
                     continue;
@@ -234,13 +237,13 @@ final class Lexer {
 
     private int scanBlob() {
         int i = pos + 2;
-        while (i < n && isHexDigit(s[i])) {
+        while (i < n && isHexDigit(s.charAt(i))) {
             i++;
         }
         int t = TokenType.BLOB;
-        if (i >= n || s[i] != '\'' || ((i - pos) & 1) != 0) {
+        if (i >= n || s.charAt(i) != '\'' || ((i - pos) & 1) != 0) {
             t = TokenType.ILLEGAL;
-            while (i < n && s[i] != '\'') {
+            while (i < n && s.charAt(i) != '\'') {
                 i++;
             }
         }
@@ -252,15 +255,15 @@ final class Lexer {
         int i = pos + 1;
         int len = 0;
         while (i < n) {
-            char c = s[i];
+            char c = s.charAt(i);
             if (isIdChar(c)) {
                 i++;
                 len++;
             } else if (c == '(' && len > 0) {
                 do {
                     i++;
-                } while (i < n && s[i] != ')' && !isSpace(s[i]));
-                if (i < n && s[i] == ')') {
+                } while (i < n && s.charAt(i) != ')' && !isSpace(s.charAt(i)));
+                if (i < n && s.charAt(i) == ')') {
                     i++;
                     pos = i;
                     return TokenType.VARIABLE;
@@ -283,7 +286,7 @@ final class Lexer {
 
     private int scanWord() {
         int i = pos + 1;
-        while (i < n && isIdChar(s[i])) {
+        while (i < n && isIdChar(s.charAt(i))) {
             i++;
         }
         int from = pos;
@@ -294,7 +297,7 @@ final class Lexer {
     private int scanNumber() {
         int i = pos;
         int t = TokenType.INTEGER;
-        if (s[i] == '0' && (at(i + 1) == 'x' || at(i + 1) == 'X') && isHexDigit(at(i + 2))) {
+        if (s.charAt(i) == '0' && (at(i + 1) == 'x' || at(i + 1) == 'X') && isHexDigit(at(i + 2))) {
             for (i += 3; ; i++) {
                 char c = at(i);
                 if (!isHexDigit(c)) {
@@ -334,7 +337,7 @@ final class Lexer {
                 }
             }
         }
-        while (i < n && isIdChar(s[i])) {
+        while (i < n && isIdChar(s.charAt(i))) {
             t = TokenType.ILLEGAL;
             i++;
         }
@@ -346,7 +349,7 @@ final class Lexer {
     private int skipDigits(int i) {
         boolean sep = false;
         while (i < n) {
-            char c = s[i];
+            char c = s.charAt(i);
             if (isDigit(c)) {
                 i++;
             } else if (c == '_') {

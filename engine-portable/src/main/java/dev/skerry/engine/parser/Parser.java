@@ -31,7 +31,7 @@ public final class Parser {
     public static ParseResult parseFirst(String sql, int offset) throws SqliteException {
         StmtParser p = new StmtParser(sql, offset);
         if (!p.skipEmptyStatements()) {
-            return new ParseResult(null, sql.length(), 0, Collections.emptyList());
+            return new ParseResult(null, p.textEnd(), 0, Collections.emptyList());
         }
         Stmt s = p.statement();
         int tail = p.finish();

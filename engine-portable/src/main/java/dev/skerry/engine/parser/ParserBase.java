@@ -31,14 +31,18 @@ abstract class ParserBase {
     static final int MAX_EXPR_DEPTH = 1000;
     /**
      * Nesting this recursive parser accepts before reporting {@code parser stack overflow}, keeping the Java
-     * stack bounded. Each operand of a prefix operator counts one, each parenthesis two, each subquery about
-     * four. That admits the deepest expressions SQLite's height limit allows (999 prefix operators) but only
-     * about 550 redundant parentheses, where SQLite, which grows its parser stack on the heap, has no limit.
+     * stack bounded (frames of interpreted code are large, and a wasm stack is small). An operand counts
+     * one, a parenthesis two more, a subquery {@link #SELECT_WEIGHT} more. That admits the deepest operator
+     * chains SQLite's height limit allows, about 110 nested subqueries (SQLite's own height check stops
+     * nested subqueries far earlier, when resolving names) but only about 360 redundant parentheses, where
+     * SQLite, which grows its parser stack on the heap, has no limit.
      */
     static final int MAX_NESTING = 1100;
 
+    /** The share of {@link #MAX_NESTING} a SELECT takes: it nests about ten Java calls. */
+    static final int SELECT_WEIGHT = 8;
+
     final String sql;
-    final char[] src;
     private final Lexer lexer;
 
     private int[] types = new int[64];
@@ -63,8 +67,7 @@ abstract class ParserBase {
 
     ParserBase(String sql, int offset) {
         this.sql = sql;
-        this.src = sql.toCharArray();
-        this.lexer = new Lexer(src, offset);
+        this.lexer = new Lexer(sql, offset);
         varNames.add(null);
     }
 
@@ -123,9 +126,6 @@ abstract class ParserBase {
         if (t == TokenType.ILLEGAL) {
             throw SqliteException.error("unrecognized token: \"" + text(0) + "\"");
         }
-        if (t == TokenType.VARIABLE && src[starts[p]] == '#') {
-            throw syntaxError();
-        }
         return t;
     }
 
@@ -151,6 +151,11 @@ abstract class ParserBase {
     }
 
     /** Consumes the current token; reports a deferred error whose lookahead this token was. */
+    /** Offset where the text ends for the parser (its length, or its first NUL). */
+    final int textEnd() {
+        return lexer.n;
+    }
+
     final void advance() throws SqliteException {
         if (deferredError != null && p >= deferredAt) {
             throw SqliteException.error(deferredError);
@@ -209,13 +214,23 @@ abstract class ParserBase {
     }
 
     final void enter() throws SqliteException {
-        if (++nesting > MAX_NESTING) {
+        enter(1);
+    }
+
+    /** Enters a recursive construct costing {@code weight} units of {@link #MAX_NESTING}. */
+    final void enter(int weight) throws SqliteException {
+        nesting += weight;
+        if (nesting > MAX_NESTING) {
             throw SqliteException.error("parser stack overflow");
         }
     }
 
     final void leave() {
         nesting--;
+    }
+
+    final void leave(int weight) {
+        nesting -= weight;
     }
 
     // ---- names ----
@@ -254,7 +269,7 @@ abstract class ParserBase {
         int st = starts[p];
         int en = ends[p];
         advance();
-        char c = src[st];
+        char c = sql.charAt(st);
         Name.Quote q;
         String text;
         switch (c) {
@@ -287,15 +302,15 @@ abstract class ParserBase {
         int from = st + 1;
         int to = en - 1;
         for (int i = from; i < to; i++) {
-            if (src[i] == q) {
+            if (sql.charAt(i) == q) {
                 if (b == null) {
                     b = new StringBuilder(to - from);
-                    b.append(src, from, i - from);
+                    b.append(sql, from, i);
                 }
                 b.append(q);
                 i++;
             } else if (b != null) {
-                b.append(src[i]);
+                b.append(sql.charAt(i));
             }
         }
         return b == null ? sql.substring(from, to) : b.toString();

@@ -12,6 +12,7 @@ import dev.skerry.engine.parser.ast.ResultColumn;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.TableOrSubquery;
+import dev.skerry.engine.parser.ast.WindowDef;
 import dev.skerry.engine.parser.ast.With;
 
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ abstract class SelectParser extends ExprParser {
 
     /** The rest of a SELECT whose WITH clause (or null) has been parsed; {@code st} is where it began. */
     final Select select(With with, int st) throws SqliteException {
-        enter();
+        enter(SELECT_WEIGHT);
         List<SelectCore> cores = new ArrayList<>();
         List<Select.CompoundOp> ops = new ArrayList<>();
         List<OrderingTerm> orderBy = Collections.emptyList();
@@ -83,7 +84,7 @@ abstract class SelectParser extends ExprParser {
         } else if (!allValues && cores.size() > MAX_COMPOUND_SELECT) {
             deferError("too many terms in compound SELECT");
         }
-        leave();
+        leave(SELECT_WEIGHT);
         return new Select(with, cores, ops, orderBy, limit, st, lastEnd());
     }
 
@@ -213,11 +214,43 @@ abstract class SelectParser extends ExprParser {
                 Name name = nm();
                 expect(AS);
                 expect(LP);
-                windows.add(new NamedWindow(name, windowDef()));
+                WindowDef def = windowDef();
                 expect(RP);
+                if (!windows.isEmpty()) {
+                    chainWindow(def, windows);
+                }
+                windows.add(new NamedWindow(name, def));
             } while (accept(COMMA));
         }
         return new SelectCore.Query(distinct, columns, from, where, groupBy, having, windows);
+    }
+
+    /**
+     * The checks of {@code sqlite3WindowChain}, which SQLite applies while parsing to each WINDOW clause
+     * definition after the first that names a base window among the earlier ones.
+     */
+    private void chainWindow(WindowDef def, List<NamedWindow> earlier) {
+        Name base = def.baseWindow();
+        if (base == null) {
+            return;
+        }
+        WindowDef existing = null;
+        for (NamedWindow w : earlier) {
+            if (w.name().text().equalsIgnoreCase(base.text())) {
+                existing = w.definition();
+                break;
+            }
+        }
+        if (existing == null) {
+            deferError("no such window: " + base.text());
+            return;
+        }
+        String clause = !def.partitionBy().isEmpty() ? "PARTITION clause"
+            : !existing.orderBy().isEmpty() && !def.orderBy().isEmpty() ? "ORDER BY clause"
+            : existing.frame() != null ? "frame specification" : null;
+        if (clause != null) {
+            deferError("cannot override " + clause + " of window: " + base.text());
+        }
     }
 
     /** {@code selcollist}, also used by RETURNING. */
@@ -348,37 +381,32 @@ abstract class SelectParser extends ExprParser {
         advance();
         int jt = 0;
         for (String w : words) {
-            switch (w.toUpperCase(java.util.Locale.ROOT)) {
-                case "NATURAL":
-                    jt |= JT_NATURAL;
-                    break;
-                case "LEFT":
-                    jt |= JT_LEFT | JT_OUTER;
-                    break;
-                case "RIGHT":
-                    jt |= JT_RIGHT | JT_OUTER;
-                    break;
-                case "FULL":
-                    jt |= JT_LEFT | JT_RIGHT | JT_OUTER;
-                    break;
-                case "OUTER":
-                    jt |= JT_OUTER;
-                    break;
-                case "INNER":
-                    jt |= JT_INNER;
-                    break;
-                case "CROSS":
-                    jt |= JT_INNER | JT_CROSS;
-                    break;
-                default:
-                    jt |= JT_ERROR;
-            }
+            jt |= joinWord(w);
         }
         if ((jt & (JT_INNER | JT_OUTER)) == (JT_INNER | JT_OUTER) || (jt & JT_ERROR) != 0
             || (jt & (JT_OUTER | JT_LEFT | JT_RIGHT)) == JT_OUTER) {
             deferError("unknown join type: " + String.join(" ", words));
         }
         return jt;
+    }
+
+    private static int joinWord(String w) {
+        if (w.equalsIgnoreCase("NATURAL")) {
+            return JT_NATURAL;
+        } else if (w.equalsIgnoreCase("LEFT")) {
+            return JT_LEFT | JT_OUTER;
+        } else if (w.equalsIgnoreCase("RIGHT")) {
+            return JT_RIGHT | JT_OUTER;
+        } else if (w.equalsIgnoreCase("FULL")) {
+            return JT_LEFT | JT_RIGHT | JT_OUTER;
+        } else if (w.equalsIgnoreCase("OUTER")) {
+            return JT_OUTER;
+        } else if (w.equalsIgnoreCase("INNER")) {
+            return JT_INNER;
+        } else if (w.equalsIgnoreCase("CROSS")) {
+            return JT_INNER | JT_CROSS;
+        }
+        return JT_ERROR;
     }
 
     private TableOrSubquery fromItem() throws SqliteException {

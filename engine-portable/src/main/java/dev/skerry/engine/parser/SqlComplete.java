@@ -39,7 +39,8 @@ public final class SqlComplete {
 
     public static boolean isComplete(String sql) {
         int state = 0;
-        int n = sql.length();
+        int nul = sql.indexOf('\0');
+        int n = nul < 0 ? sql.length() : nul;
         int i = 0;
         while (i < n) {
             char c = sql.charAt(i);
@@ -85,14 +86,14 @@ public final class SqlComplete {
                     token = WS;
                     break;
                 case '[':
-                    i = closing(sql, i, ']');
+                    i = closing(sql, n, i, ']');
                     if (i < 0) {
                         return false;
                     }
                     token = OTHER;
                     break;
                 case '`': case '"': case '\'':
-                    i = closing(sql, i, c);
+                    i = closing(sql, n, i, c);
                     if (i < 0) {
                         return false;
                     }
@@ -115,10 +116,10 @@ public final class SqlComplete {
         return state == 1;
     }
 
-    /** Offset after the closing {@code close} of the quote opened at {@code i}, or -1 if unterminated. */
-    private static int closing(String sql, int i, char close) {
+    /** Offset after the closing {@code close} of the quote opened at {@code i} before {@code n}, or -1. */
+    private static int closing(String sql, int n, int i, char close) {
         int j = sql.indexOf(close, i + 1);
-        return j < 0 ? -1 : j + 1;
+        return j < 0 || j >= n ? -1 : j + 1;
     }
 
     private static int keyword(String sql, int st, int en) {

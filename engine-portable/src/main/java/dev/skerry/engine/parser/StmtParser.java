@@ -51,13 +51,13 @@ final class StmtParser extends DdlParser {
         return s;
     }
 
-    /** Offset just after the statement's terminating semicolon (consumed), or the end of the text. */
+    /** Offset just after the statement's terminating semicolon (consumed), or the end of the text (or its NUL). */
     int finish() throws SqliteException {
         if (peek() == SEMI) {
             advance();
             return lastEnd();
         }
-        return sql.length();
+        return textEnd();
     }
 
     private Stmt command() throws SqliteException {

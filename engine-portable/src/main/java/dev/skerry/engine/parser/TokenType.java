@@ -113,7 +113,7 @@ final class TokenType {
         }
         for (int i = 0; i < KEYWORDS.length; i++) {
             String k = KEYWORDS[i];
-            int h = hash(k.toCharArray(), 0, k.length()) & (HASH_TABLE.length - 1);
+            int h = hash(k, 0, k.length()) & (HASH_TABLE.length - 1);
             while (HASH_TABLE[h] != 0) {
                 h = (h + 1) & (HASH_TABLE.length - 1);
             }
@@ -121,16 +121,16 @@ final class TokenType {
         }
     }
 
-    private static int hash(char[] s, int from, int to) {
+    private static int hash(String s, int from, int to) {
         int h = to - from;
         for (int i = from; i < to; i++) {
-            h = h * 31 + (s[i] & 0xDF);
+            h = h * 31 + (s.charAt(i) & 0xDF);
         }
         return h ^ (h >>> 9);
     }
 
     /** The keyword type of {@code s[from..to)}, or {@link #ID} if it is no keyword. */
-    static int keyword(char[] s, int from, int to) {
+    static int keyword(String s, int from, int to) {
         int n = to - from;
         if (n < 2 || n > 17) {
             return ID;
@@ -146,9 +146,9 @@ final class TokenType {
         return ID;
     }
 
-    private static boolean sameIgnoringAsciiCase(String upper, char[] s, int from) {
+    private static boolean sameIgnoringAsciiCase(String upper, String s, int from) {
         for (int i = 0; i < upper.length(); i++) {
-            char c = s[from + i];
+            char c = s.charAt(from + i);
             if (c >= 'a' && c <= 'z') {
                 c -= 32;
             }
@@ -157,10 +157,6 @@ final class TokenType {
             }
         }
         return true;
-    }
-
-    static boolean isKeyword(int type) {
-        return type >= FIRST_KEYWORD && type <= LAST_KEYWORD;
     }
 
     /** True for ID and for keywords that fall back to ID. */

@@ -4,8 +4,9 @@
  *
  * <p>Entry points: {@link dev.skerry.engine.parser.Parser#parseFirst(String, int)} (one statement, as
  * {@code sqlite3_prepare}: the statement, the offset where the rest begins and the bound parameters),
- * {@link dev.skerry.engine.parser.Parser#parseAll(String)}, and
- * {@link dev.skerry.engine.parser.SqlComplete#isComplete(String)} ({@code sqlite3_complete}).
+ * {@link dev.skerry.engine.parser.Parser#parseAll(String)},
+ * {@link dev.skerry.engine.parser.SqlComplete#isComplete(String)} ({@code sqlite3_complete}) and
+ * {@link dev.skerry.engine.parser.SchemaSql#of} (the text SQLite stores in {@code sqlite_schema.sql}).
  *
  * <p>The parser is layered by subject, each layer extending the one before: {@code ParserBase} (token
  * stream, names, parameters, error reporting), {@code ExprParser} (expressions, windows, type names),

@@ -27,11 +27,6 @@ public final class ByteText {
         return length;
     }
 
-    public void reset() {
-        length = 0;
-        touched = false;
-    }
-
     /** True once an append was made, even of zero bytes. */
     public boolean touched() {
         return touched;

@@ -132,6 +132,11 @@ public final class Convert {
         }
     }
 
+    /** {@link #toBoolean(Mem, boolean)} with NULL false: the test of WHERE, ON, CASE WHEN and CHECK. */
+    public static boolean toBoolean(Mem m) {
+        return toBoolean(m, false);
+    }
+
     /**
      * True when a TEXT value (or a blob's bytes) is taken as an INTEGER by arithmetic
      * ({@code computeNumericType}); otherwise it is taken as a REAL.

@@ -247,6 +247,99 @@ class FunctionDifferentialTest {
         }
     }
 
+    /**
+     * Sliding frames {@code ROWS BETWEEN 2 PRECEDING AND CURRENT ROW}: SQLite steps the new row and
+     * returns the value, then removes the row leaving the frame; emulated with step, valueInto, inverse.
+     */
+    @Test
+    void windowInverseMatchesSqlite() throws Exception {
+        List<String> failures = new ArrayList<>();
+        List<Mem> edge = SqliteOracle.edgeValues();
+        Random r = new Random(8);
+        int n = 0;
+        String[][] aggs = {{"count", "0"}, {"count", "1"}, {"sum", "1"}, {"total", "1"}, {"avg", "1"},
+            {"group_concat", "1"}, {"group_concat", "2"}, {"string_agg", "2"}};
+        try (SqliteOracle db = new SqliteOracle()) {
+            try (Statement st = db.connection().createStatement()) {
+                st.execute("CREATE TABLE w(id INTEGER PRIMARY KEY, v, s)");
+            }
+            for (int trial = 0; trial < 150; trial++) {
+                List<Mem[]> rows = new ArrayList<>();
+                int size = 1 + r.nextInt(10);
+                for (int k = 0; k < size; k++) {
+                    Mem v = trial % 5 == 4 ? (k == 0 ? edge.get(r.nextInt(edge.size())) : SqliteOracle.nul())
+                            : trial % 3 == 0
+                            ? SqliteOracle.integer(new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 1, -1, 5}[r.nextInt(5)])
+                            : edge.get(r.nextInt(edge.size()));
+                    Mem sep = r.nextBoolean() ? SqliteOracle.text("+") : edge.get(r.nextInt(edge.size()));
+                    rows.add(new Mem[] {v, sep});
+                }
+                try (Statement st = db.connection().createStatement()) {
+                    st.execute("DELETE FROM w");
+                }
+                try (PreparedStatement ps = db.connection().prepareStatement("INSERT INTO w(v, s) VALUES(?, ?)")) {
+                    for (Mem[] row : rows) {
+                        SqliteOracle.bind(ps, 1, row[0]);
+                        SqliteOracle.bind(ps, 2, row[1]);
+                        ps.executeUpdate();
+                    }
+                }
+                for (String[] agg : aggs) {
+                    int argc = Integer.parseInt(agg[1]);
+                    String sql = "SELECT " + agg[0] + (argc == 0 ? "(*)" : argc == 1 ? "(v)" : "(v, s)")
+                            + " OVER (ORDER BY id ROWS BETWEEN 2 PRECEDING AND CURRENT ROW) FROM w ORDER BY id";
+                    List<Outcome> expected = new ArrayList<>();
+                    try (Statement st = db.connection().createStatement(); ResultSet rs = st.executeQuery(sql)) {
+                        while (rs.next()) {
+                            expected.add(Outcome.of(SqliteOracle.read(rs, 1)));
+                        }
+                    } catch (SQLException ex) {
+                        expected.add(Outcome.error(SqliteOracle.message(ex)));
+                    }
+                    List<Outcome> actual = new ArrayList<>();
+                    try {
+                        Accumulator acc = REGISTRY.lookup(agg[0], argc).aggregate().newAccumulator();
+                        assertTrue(acc.hasInverse());
+                        FreshContext ctx = new FreshContext();
+                        for (int i = 0; i < rows.size(); i++) {
+                            acc.step(ctx, regsOf(rows.get(i)), 0, argc);
+                            Mem out = new Mem();
+                            acc.valueInto(out);
+                            actual.add(Outcome.of(out));
+                            if (i - 2 >= 0) {
+                                acc.inverse(ctx, regsOf(rows.get(i - 2)), 0, argc);
+                            }
+                        }
+                    } catch (SqliteException ex) {
+                        actual.add(Outcome.error(ex.getMessage()));
+                    }
+                    boolean same = expected.size() == actual.size();
+                    for (int i = 0; same && i < expected.size(); i++) {
+                        same = SqliteOracle.same(expected.get(i), actual.get(i));
+                    }
+                    if (!same && failures.size() < 20) {
+                        StringBuilder d = new StringBuilder();
+                        for (Mem[] row : rows) {
+                            d.append(SqliteOracle.describe(row[0])).append(" sep ").append(SqliteOracle.describe(row[1]))
+                                    .append("; ");
+                        }
+                        failures.add(agg[0] + "/" + argc + " over [" + d + "]: sqlite " + expected + ", skerry " + actual);
+                    }
+                    n += expected.size();
+                }
+            }
+        }
+        System.out.println("window cases: " + n);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    private static Mem[] regsOf(Mem[] row) {
+        Mem[] regs = {new Mem(), new Mem()};
+        regs[0].copyFrom(row[0]);
+        regs[1].copyFrom(row[1]);
+        return regs;
+    }
+
     @Test
     void aggregatesMatchSqlite() throws Exception {
         List<String> failures = new ArrayList<>();

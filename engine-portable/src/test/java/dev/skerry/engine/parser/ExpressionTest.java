@@ -122,7 +122,7 @@ class ExpressionTest {
             String[] cases = {
                 "SELECT 1" + "+1".repeat(998), "SELECT 1" + "+1".repeat(999), "SELECT 1" + "+1".repeat(5000),
                 "SELECT " + "NOT ".repeat(999) + "1", "SELECT " + "NOT ".repeat(1000) + "1",
-                "SELECT " + "- ".repeat(1200) + "1", "SELECT " + "(".repeat(500) + "1" + ")".repeat(500),
+                "SELECT " + "- ".repeat(1200) + "1", "SELECT " + "(".repeat(300) + "1" + ")".repeat(300),
                 "SELECT 1" + " AND 1".repeat(1000) + " garbage garbage",
             };
             for (String sql : cases) {

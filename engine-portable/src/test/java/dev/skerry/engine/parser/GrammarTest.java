@@ -114,4 +114,66 @@ class GrammarTest {
         assertTrue(total > 3000);
         assertEquals(0, mismatches.size(), String.join("\n", mismatches.subList(0, Math.min(60, mismatches.size()))));
     }
+
+    /**
+     * Seeded random mutants of the grammar statements: a keyword, operator or punctuation inserted at a word
+     * boundary, or two adjacent words swapped.
+     */
+    @Test
+    void randomMutantsAgreeWithSqlite() throws Exception {
+        String[] inserts = {"SELECT", "FROM", "WHERE", "(", ")", ",", ";", "NOT", "NULL", "AND", "OR", "AS", "ON",
+            "JOIN", "LEFT", "KEY", "REPLACE", "END", "BEGIN", "CASE", "WHEN", "IN", "IS", "BETWEEN", "1", "'s'",
+            "x", ".", "*", "+", "-", "=", "||", "COLLATE", "ORDER", "BY", "LIMIT", "OVER", "FILTER", "WINDOW",
+            "DEFAULT", "PRIMARY", "UNIQUE", "CHECK", "CONSTRAINT", "VALUES", "WITH", "RECURSIVE", "DISTINCT",
+            "ALL", "UNION", "EXCEPT", "GROUP", "HAVING", "INDEXED", "TEMP", "IF", "EXISTS", "?", ":a", "x'00'",
+            "CURRENT_TIME", "RAISE", "CAST", "DO", "NOTHING", "CONFLICT", "RETURNING", "GENERATED", "ALWAYS",
+            "STORED", "ROWS", "RANGE", "PRECEDING", "FOLLOWING", "CURRENT", "ROW", "ESCAPE", "LIKE", "MATCH"};
+        java.util.Random rnd = new java.util.Random(7);
+        List<String> base = grammarStatements();
+        List<String> mismatches = new ArrayList<>();
+        int total = 0;
+        try (SqliteOracle o = oracle()) {
+            for (int n = 0; n < 6000; n++) {
+                String[] words = base.get(rnd.nextInt(base.size())).split(" ");
+                List<String> w = new ArrayList<>(java.util.Arrays.asList(words));
+                if (rnd.nextInt(3) == 0 && w.size() > 1) {
+                    int i = rnd.nextInt(w.size() - 1);
+                    String t = w.get(i);
+                    w.set(i, w.get(i + 1));
+                    w.set(i + 1, t);
+                } else {
+                    w.add(rnd.nextInt(w.size() + 1), inserts[rnd.nextInt(inserts.length)]);
+                }
+                String sql = String.join(" ", w);
+                total++;
+                String d = o.disagreement(sql);
+                if (d != null && !stoppedBySchemaAction(sql, o.prepareError(sql))) {
+                    mismatches.add(d);
+                }
+            }
+        }
+        System.out.println("random mutants: " + total + " statements; disagreements: " + mismatches.size());
+        mismatches.stream().limit(60).forEach(m -> System.out.println("  " + m));
+        assertEquals(0, mismatches.size(), String.join("\n", mismatches.subList(0, Math.min(60, mismatches.size()))));
+    }
+
+    /**
+     * SQLite builds the schema of CREATE and ALTER statements while parsing them, so a schema error (a second
+     * primary key, AUTOINCREMENT on the wrong column, a duplicate column, an unknown collation, table or
+     * database) stops its parse before a later syntax error is seen. Those errors belong to the schema layer,
+     * not the parser, so such statements are not compared.
+     */
+    private static boolean stoppedBySchemaAction(String sql, String sqliteMessage) {
+        if (sqliteMessage == null || !(sql.startsWith("CREATE") || sql.startsWith("ALTER"))) {
+            return false;
+        }
+        for (String m : new String[] {"has more than one primary key", "no such collation sequence",
+            "AUTOINCREMENT is only allowed", "duplicate column name", "no such table", "no such column",
+            "unknown database"}) {
+            if (sqliteMessage.contains(m)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -48,6 +48,18 @@ class ParserApiTest {
     }
 
     @Test
+    void aNulCharacterEndsTheTextAsInSqlite() throws Exception {
+        try (SqliteOracle o = new SqliteOracle()) {
+            for (String sql : new String[] {"SELECT 1\u0000 garbage", "SELECT \u0000", "SELECT 'a\u0000b'",
+                "SELECT 1 +\u0000 2", "SELECT [a\u0000]"}) {
+                assertNull(o.disagreement(sql), sql);
+            }
+        }
+        assertEquals(8, Parser.parseFirst("SELECT 1\u0000;").tailOffset());
+        assertEquals(false, SqlComplete.isComplete("SELECT 1\u0000;"));
+    }
+
+    @Test
     void onlyTheFirstStatementIsExamined() throws Exception {
         ParseResult r = Parser.parseFirst("SELECT 1; this is ' not sql");
         assertEquals(9, r.tailOffset());
@@ -125,7 +137,7 @@ class ParserApiTest {
         for (String f : new String[] {"select1.test", "select2.test", "select3.test", "select4.test"}) {
             try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
                  Statement st = c.createStatement()) {
-                for (String sql : CorpusTest.sltStatements(Paths.get("/work/shared/corpus/slt", f))) {
+                for (String sql : CorpusTest.sltStatements(Paths.get("/work/shared/corpus/slt", f), false)) {
                     if (sql.trim().toUpperCase().startsWith("CREATE")) {
                         st.execute(sql);
                         continue;
@@ -164,6 +176,54 @@ class ParserApiTest {
             }
         }
         System.out.println("result column names checked against SQLite: " + checked);
+        assertTrue(checked > 1000);
+    }
+
+    /** The CREATE statements of grammar.sql and of the sqltest corpus: the text SQLite stores for each. */
+    @Test
+    void schemaSqlIsWhatSqliteStores() throws Exception {
+        List<String> creates = new java.util.ArrayList<>();
+        for (String sql : GrammarTest.grammarStatements()) {
+            if (sql.startsWith("CREATE")) {
+                creates.add(sql);
+            }
+        }
+        try (java.util.stream.Stream<java.nio.file.Path> files =
+                 java.nio.file.Files.walk(Paths.get("/work/shared/corpus/turso-sqltest/sqlite-sqltests"))) {
+            for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files.filter(
+                p -> p.toString().endsWith(".sqltest")).sorted()::iterator) {
+                for (String sql : CorpusTest.sqltestStatements(f)) {
+                    if (sql.trim().toUpperCase().startsWith("CREATE")) {
+                        creates.add(sql);
+                    }
+                }
+            }
+        }
+        int checked = 0;
+        for (String sql : creates) {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:");
+                 Statement st = c.createStatement()) {
+                st.execute("CREATE TABLE t(a, b, c)");
+                st.execute("CREATE VIEW v AS SELECT * FROM t");
+                ParseResult r;
+                try {
+                    r = Parser.parseFirst(sql);
+                    st.execute(sql.substring(0, r.tailOffset()));
+                } catch (SqliteException | java.sql.SQLException e) {
+                    continue;
+                }
+                String mine = SchemaSql.of(r.statement(), sql);
+                if (mine == null) {
+                    continue;
+                }
+                java.sql.ResultSet rs = st.executeQuery("SELECT sql FROM sqlite_schema WHERE sql = '"
+                    + mine.replace("'", "''") + "' UNION ALL SELECT sql FROM sqlite_temp_schema WHERE sql = '"
+                    + mine.replace("'", "''") + "'");
+                assertTrue(rs.next(), sql + " => " + mine);
+                checked++;
+            }
+        }
+        System.out.println("sqlite_schema.sql texts checked against SQLite: " + checked);
         assertTrue(checked > 1000);
     }
 }

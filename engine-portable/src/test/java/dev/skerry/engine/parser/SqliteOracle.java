@@ -16,7 +16,8 @@ final class SqliteOracle implements AutoCloseable {
     /**
      * Messages SQLite produces while parsing (tokenizer, grammar and grammar actions). "all VALUES must have
      * the same number of terms" is left out: SQLite raises it both while parsing a VALUES list and while
-     * resolving a compound SELECT, so it is compared only where both sides give it.
+     * resolving a compound SELECT, so it is compared only where both sides give it; so is "no such window",
+     * raised while parsing a WINDOW clause and while resolving OVER.
      */
     private static final String[] PARSE_MESSAGES = {
         "syntax error", "incomplete input", "unrecognized token", "Expression tree is too large",
@@ -26,6 +27,7 @@ final class SqliteOracle implements AutoCloseable {
         "qualified table names are not allowed", "clause is not allowed on UPDATE or DELETE",
         "variable number must be between", "too many SQL variables", "unsupported frame specification",
         "cannot use RETURNING in a trigger", "ORDER BY may not be used with non-aggregate",
+        "too many arguments on function", "cannot override", " columns assigned ",
     };
 
     private final Connection connection;

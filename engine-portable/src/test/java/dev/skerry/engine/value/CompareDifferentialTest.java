@@ -164,4 +164,55 @@ class CompareDifferentialTest {
         System.out.println("like/glob cases: " + n);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
+
+    /** Random short patterns over an alphabet rich in wildcards, escapes and set syntax. */
+    @Test
+    void randomPatternsMatchSqlite() throws Exception {
+        java.util.Random r = new java.util.Random(17);
+        String patAlphabet = "ab%_*?[]^-\\Ab";
+        String strAlphabet = "abAB]-^%_*?\\";
+        List<String> failures = new ArrayList<>();
+        int n = 0;
+        for (int k = 0; k < 6000; k++) {
+            StringBuilder p = new StringBuilder();
+            StringBuilder s = new StringBuilder();
+            int pl = r.nextInt(8);
+            int sl = r.nextInt(8);
+            for (int j = 0; j < pl; j++) {
+                p.append(patAlphabet.charAt(r.nextInt(patAlphabet.length())));
+            }
+            for (int j = 0; j < sl; j++) {
+                s.append(strAlphabet.charAt(r.nextInt(strAlphabet.length())));
+            }
+            String ps = p.toString();
+            String ss = s.toString();
+            Outcome e1 = sqlite.eval("?1 LIKE ?2", SqliteOracle.text(ss), SqliteOracle.text(ps));
+            Outcome e2 = sqlite.eval("?1 LIKE ?2 ESCAPE '\\'", SqliteOracle.text(ss), SqliteOracle.text(ps));
+            Outcome e3 = sqlite.eval("?1 GLOB ?2", SqliteOracle.text(ss), SqliteOracle.text(ps));
+            Outcome e4 = sqlite.eval("?1 LIKE ?2 ESCAPE '_'", SqliteOracle.text(ss), SqliteOracle.text(ps));
+            boolean[] mine = {Like.like(ps, ss, 0), Like.like(ps, ss, '\\'), Like.glob(ps, ss), Like.like(ps, ss, '_')};
+            Outcome[] theirs = {e1, e2, e3, e4};
+            for (int j = 0; j < 4; j++) {
+                if (!SqliteOracle.same(theirs[j], Outcome.of(SqliteOracle.integer(mine[j] ? 1 : 0))) && failures.size() < 30) {
+                    failures.add("form " + j + " string '" + ss + "' pattern '" + ps + "': sqlite " + theirs[j] + ", skerry " + mine[j]);
+                }
+                n++;
+            }
+        }
+        System.out.println("random pattern cases: " + n);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    @Test
+    void hugePatternsDoNotRecurse() {
+        StringBuilder p = new StringBuilder();
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < 20000; k++) {
+            p.append("%a");
+            s.append('a');
+        }
+        assertTrue(Like.like(p.toString(), s.toString(), 0));
+        assertTrue(!Like.like(p.toString() + "b", s.toString(), 0));
+        assertTrue(Like.glob(p.toString().replace('%', '*'), s.toString()));
+    }
 }

@@ -165,4 +165,26 @@ class NumberTextDifferentialTest {
         }
         System.out.println("atoi64 cases: " + n);
     }
+
+    /** Integer literals as the translator reads them: decimal, and hexadecimal taken as 64-bit patterns. */
+    @Test
+    void integerLiteralsMatchSqlite() throws Exception {
+        String[] literals = {"0", "1", "9223372036854775807", "0x0", "0x10", "0X1f", "0xffffffffffffffff",
+            "0x7fffffffffffffff", "0x8000000000000000", "0x00000000000000000001", "0xABCDEF0123456789", "00012"};
+        int n = 0;
+        try (java.sql.Statement st = db.createStatement()) {
+            for (String lit : literals) {
+                try (ResultSet rs = st.executeQuery("SELECT " + lit)) {
+                    rs.next();
+                    assertEquals(rs.getLong(1), NumberParse.decOrHexToLong(lit), lit);
+                    assertEquals(0, NumberParse.decOrHexStatus(lit), lit);
+                }
+                n++;
+            }
+        }
+        assertEquals(2, NumberParse.decOrHexStatus("0x10000000000000000"));
+        assertEquals(3, NumberParse.decOrHexStatus("9223372036854775808"));
+        assertEquals(2, NumberParse.decOrHexStatus("9223372036854775809"));
+        System.out.println("literal cases: " + n);
+    }
 }
