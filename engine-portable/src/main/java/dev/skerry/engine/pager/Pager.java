@@ -63,6 +63,7 @@ public final class Pager {
     private final byte[] headBuf = new byte[DbHeader.SIZE];
     private final byte[] journalHead = new byte[8];
     private long fileSize;
+    private boolean headerValid;
 
     private int pageSize = DEFAULT_PAGE_SIZE;
     private int usableSize = DEFAULT_PAGE_SIZE;
@@ -85,6 +86,9 @@ public final class Pager {
     private byte[][] commitPages = new byte[64][];
     private int commitCount;
     private Completion closeDelete;
+    private Page lastRequested;
+    /** Per-database state of the b-tree layer (its registry of open cursors); the pager only holds it. */
+    private Object btreeShared;
 
     private Pager(Vfs vfs, String path) {
         this.vfs = vfs;
@@ -161,21 +165,22 @@ public final class Pager {
                     if (headerDone.isFailed()) {
                         throw new SqliteException(headerDone.errorCode(), "disk I/O error");
                     }
-                    readHeader();
+                    headerValid = readHeader();
                     state = OPEN_WAL;
                     break;
                 case OPEN_WAL:
                     openWal();
                     if (wal.maxFrame() > 0) {
-                        if (wal.pageSize() != pageSize) {
-                            usableSize = wal.pageSize() - (pageSize - usableSize);
-                            pageSize = wal.pageSize();
-                        }
+                        // The log's page 1 is the database's header; the file's own may be stale or torn.
+                        pageSize = wal.pageSize();
                         dbSize = wal.dbSizeAfterLastCommit();
                         committedSize = dbSize;
+                    } else if (!headerValid && fileSize > 0) {
+                        throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
                     }
-                    state = READY;
                     loadPage1();
+                    checkPage1();
+                    state = READY;
                     return;
                 case READY:
                     loadPage1();
@@ -202,14 +207,15 @@ public final class Pager {
         return (b[0] & 0xff) == 0xd9 && (b[1] & 0xff) == 0xd5 && (b[2] & 0xff) == 0x05 && (b[3] & 0xff) == 0xf9;
     }
 
-    private void readHeader() throws SqliteException {
+    /** Reads the file's header; false when it is not a valid one (the log may still hold page 1). */
+    private boolean readHeader() throws SqliteException {
         if (!DbHeader.hasMagic(headBuf)) {
-            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+            return false;
         }
         int ps = DbHeader.pageSize(headBuf);
         int reserved = headBuf[DbHeader.RESERVED] & 0xff;
         if (ps == 0 || ps - reserved < 480) {
-            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+            return false;
         }
         if (headBuf[DbHeader.READ_VERSION] > 2) {
             throw new SqliteException(ResultCode.SQLITE_CANTOPEN, "unable to open database file");
@@ -221,6 +227,22 @@ public final class Pager {
         int fromFile = (int) Math.min(Integer.MAX_VALUE, fileSize / ps);
         dbSize = valid && inHeader > 0 ? inHeader : fromFile;
         committedSize = dbSize;
+        return true;
+    }
+
+    /** Validates the header of page 1 as read (from the file or the log) and takes the usable size from it. */
+    private void checkPage1() throws SqliteException {
+        if (committedSize == 0) {
+            return;
+        }
+        byte[] h = page1.data;
+        int reserved = h[DbHeader.RESERVED] & 0xff;
+        if (!DbHeader.hasMagic(h) || DbHeader.pageSize(h) != pageSize || pageSize - reserved < 480) {
+            page1.unpin();
+            page1 = null;
+            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+        }
+        usableSize = pageSize - reserved;
     }
 
     private void loadPage1() throws IoPending, SqliteException {
@@ -299,6 +321,15 @@ public final class Pager {
         }
     }
 
+    /** The b-tree layer's per-database state ({@code btree.CursorRegistry}), or null before its first cursor. */
+    public Object btreeShared() {
+        return btreeShared;
+    }
+
+    public void setBtreeShared(Object shared) {
+        btreeShared = shared;
+    }
+
     /** Page 1 (always resident once open). */
     Page page1() {
         return page1;
@@ -334,9 +365,10 @@ public final class Pager {
     }
 
     /**
-     * Requests page {@code pgno} without throwing: returns it when resident; else starts its read, adds
-     * the completion to {@code acc} (created when null) and returns the accumulator. For gathering a set of
-     * pages in one round of I/O. Returns the page or null through {@link #lastRequested}.
+     * Requests page {@code pgno} without throwing {@link IoPending}: when it is resident,
+     * {@link #lastRequested()} is the page; else its read is started, {@link #lastRequested()} is null and
+     * the completion is added to {@code acc} (created when null). Returns the accumulator. For gathering a
+     * set of pages in one round of I/O.
      */
     public IoPending request(int pgno, IoPending acc) throws SqliteException {
         try {
@@ -351,8 +383,6 @@ public final class Pager {
             return r;
         }
     }
-
-    private Page lastRequested;
 
     /** The page found by the last {@link #request}, or null when it was not resident. */
     public Page lastRequested() {
@@ -440,29 +470,6 @@ public final class Pager {
             throw new SqliteException(ResultCode.SQLITE_MISUSE, "free outside a write transaction");
         }
         Freelist.free(this, pgno);
-    }
-
-    /**
-     * Makes resident the freelist trunk pages that {@code allocations} allocations and any number of frees
-     * may need; adds missing reads to {@code acc}. Returns the accumulator (null when all were resident).
-     */
-    public IoPending requestFreelist(int allocations, IoPending acc) throws SqliteException {
-        int trunk = DbHeader.get4(page1.data, DbHeader.FREELIST_TRUNK);
-        int budget = allocations + 1;
-        int guard = 0;
-        while (trunk != 0 && budget > 0 && guard++ < 1000) {
-            if (trunk < 2 || trunk > dbSize) {
-                throw SqliteException.corrupt("freelist trunk " + trunk + " out of range");
-            }
-            acc = request(trunk, acc);
-            Page t = lastRequested;
-            if (t == null) {
-                return acc;
-            }
-            budget -= 1 + Math.max(0, DbHeader.get4(t.data, 4));
-            trunk = DbHeader.get4(t.data, 0);
-        }
-        return acc;
     }
 
     public int freelistCount() {

@@ -285,4 +285,76 @@ class BTreeModelTest {
         assertTrue(pager.pageCount() < minimal * 1.1 + 5, pager.pageCount() + " pages for a minimum of " + minimal);
         TestVfs.run(vfs, pager::commit);
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096})
+    void aCursorKeepsItsPlaceWhileAnotherChangesTheTree(int pageSize) throws Exception {
+        Vfs vfs = TestVfs.create();
+        Pager pager = openNew(vfs, "two.db", pageSize);
+        int root = TestVfs.drive(vfs, () -> BTree.create(pager, false));
+        BTreeCursor writer = new BTreeCursor(pager, root, null);
+        TreeMap<Long, byte[]> model = new TreeMap<>();
+        Random r = new Random(11);
+        for (long k = 0; k < 3000; k += 2) {
+            byte[] rec = rowRecord(k, r.nextInt(40), r);
+            long key = k;
+            TestVfs.run(vfs, () -> writer.insert(key, rec));
+            model.put(k, rec);
+        }
+        BTreeCursor reader = new BTreeCursor(pager, root, null);
+        List<Long> seen = new ArrayList<>();
+        List<Long> expected = new ArrayList<>();
+        boolean ok = TestVfs.drive(vfs, reader::first);
+        Long at = model.firstKey();
+        while (ok) {
+            long k = TestVfs.drive(vfs, reader::rowid);
+            seen.add(k);
+            expected.add(at);
+            if (k % 3 == 0) {
+                TestVfs.drive(vfs, () -> writer.seekRowid(k));
+                TestVfs.run(vfs, writer::delete);
+                model.remove(k);
+            }
+            if (k % 5 == 0) {
+                byte[] rec = rowRecord(k + 1, r.nextInt(pageSize), r);
+                TestVfs.run(vfs, () -> writer.insert(k + 1, rec));
+                model.put(k + 1, rec);
+            }
+            ok = TestVfs.drive(vfs, reader::next);
+            at = model.higherKey(at);
+        }
+        assertEquals(null, at);
+        assertEquals(expected, seen);
+        reader.close();
+        writer.close();
+        new TreeChecker(vfs, pager).checkAll(1, root);
+        TestVfs.run(vfs, pager::commit);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096})
+    void clearEmptiesTheTreeAndFreesItsPages(int pageSize) throws Exception {
+        Vfs vfs = TestVfs.create();
+        Pager pager = openNew(vfs, "clear.db", pageSize);
+        int root = TestVfs.drive(vfs, () -> BTree.create(pager, false));
+        BTreeCursor c = new BTreeCursor(pager, root, null);
+        Random r = new Random(9);
+        for (long k = 0; k < 4000; k++) {
+            byte[] rec = rowRecord(k, r.nextInt(10) == 0 ? pageSize * 2 : 30, r);
+            long key = k;
+            TestVfs.run(vfs, () -> c.insert(key, rec));
+        }
+        int pages = pager.pageCount();
+        TestVfs.run(vfs, () -> BTree.clear(pager, root));
+        assertEquals(pages - 2, pager.freelistCount(), "every page but page 1 and the root is free");
+        new TreeChecker(vfs, pager).checkAll(1, root);
+        assertFalse(TestVfs.drive(vfs, c::first));
+        byte[] rec = rowRecord(5, 10, r);
+        TestVfs.run(vfs, () -> c.insert(5, rec));
+        assertTrue(TestVfs.drive(vfs, c::first));
+        assertEquals(5L, (long) TestVfs.drive(vfs, c::rowid));
+        c.close();
+        assertEquals(pages, pager.pageCount(), "no growth: freed pages are reused");
+        TestVfs.run(vfs, pager::commit);
+    }
 }
