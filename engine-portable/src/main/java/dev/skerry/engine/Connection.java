@@ -41,6 +41,8 @@ public final class Connection {
     private int openPhase;
     private List<Completion> pending = Collections.emptyList();
     private List<SchemaReader.Row> schemaRows = Collections.emptyList();
+    /** The rows of the last committed schema: what a rollback returns to (identical to schemaRows when unchanged). */
+    private List<SchemaReader.Row> committedRows = Collections.emptyList();
     private int schemaCookie;
     /** The in-memory schema the translator compiles against. */
     private final Schema schema = new Schema();
@@ -57,6 +59,19 @@ public final class Connection {
             @Override
             public int loadedCookie() {
                 return schemaCookie;
+            }
+
+            @Override
+            public void committed() {
+                committedRows = schemaRows;
+            }
+
+            @Override
+            public void rolledBack() throws SqliteException {
+                if (schemaRows != committedRows) {
+                    schemaRows = committedRows;
+                    rebuildSchema();
+                }
             }
 
             @Override
@@ -91,6 +106,7 @@ public final class Connection {
                 openPhase = 2;
             }
             loadSchema();
+            committedRows = schemaRows;
             pager.commit();
             openPhase = 0;
             pending = Collections.emptyList();
@@ -111,6 +127,11 @@ public final class Connection {
         schemaReader.step();
         schemaRows = new ArrayList<>(schemaReader.rows());
         schemaReader.restart();
+        rebuildSchema();
+    }
+
+    /** Builds the in-memory schema from {@code schemaRows}, at the pager's current schema cookie. No I/O. */
+    private void rebuildSchema() throws SqliteException {
         schema.clear();
         for (SchemaReader.Row row : schemaRows) {
             SchemaBuilder.addRow(schema, row.type, row.name, row.tableName, row.rootPage, row.sql);
@@ -199,6 +220,14 @@ public final class Connection {
     /** The number of rows changed since the connection opened. */
     public long totalChanges() {
         return db.totalChanges();
+    }
+
+    /**
+     * Makes every running statement of this connection fail with SQLITE_INTERRUPT ("interrupted") at its next
+     * step (for a host that gives up waiting, e.g. between IO results). No effect when none is running.
+     */
+    public void interrupt() {
+        db.interrupt();
     }
 
     /** False between BEGIN and COMMIT/ROLLBACK. */

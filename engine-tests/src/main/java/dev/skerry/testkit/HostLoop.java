@@ -4,6 +4,7 @@ import dev.skerry.engine.Connection;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.Statement;
 import dev.skerry.engine.StepResult;
+import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.value.Mem;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ public final class HostLoop {
         Connection c = Connection.open(vfs, path);
         int rounds = 0;
         while (c.openStep() == StepResult.IO) {
-            runIo(vfs, rounds++);
+            runIo(vfs, c.pendingIo(), rounds++);
         }
         return c;
     }
@@ -35,7 +36,7 @@ public final class HostLoop {
         StepResult r;
         int rounds = 0;
         while ((r = s.step()) == StepResult.IO) {
-            runIo(vfs, rounds++);
+            runIo(vfs, s.pendingIo(), rounds++);
         }
         return r;
     }
@@ -70,14 +71,21 @@ public final class HostLoop {
     public static void close(Connection c, Vfs vfs) throws SqliteException {
         int rounds = 0;
         while (c.closeStep() == StepResult.IO) {
-            runIo(vfs, rounds++);
+            runIo(vfs, c.pendingIo(), rounds++);
         }
     }
 
-    private static void runIo(Vfs vfs, int rounds) {
+    /** Runs the VFS's pending I/O; an IO result with nothing pending anywhere is an engine bug. */
+    private static void runIo(Vfs vfs, List<Completion> pending, int rounds) {
         if (rounds > MAX_ROUNDS) {
             throw new IllegalStateException("step never finishes");
         }
-        vfs.runPendingIo();
+        if (!vfs.runPendingIo()) {
+            for (Completion c : pending) {
+                if (!c.isDone()) {
+                    throw new IllegalStateException("IO result waiting on a completion nothing will finish");
+                }
+            }
+        }
     }
 }

@@ -122,6 +122,7 @@ final class AggregateCoder {
         int sorter = p.cursor();
         p.v.addOp(Opcode.SORTER_OPEN, sorter, total, 0, keyInfo);
         WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
+        p.explain("USE TEMP B-TREE FOR GROUP BY");
         int block = p.regs(total);
         for (int k = 0; k < nG; k++) {
             ex.codeTo(groupBy.get(k), scope, block + k);
@@ -317,6 +318,9 @@ final class AggregateCoder {
     }
 
     private void finalizeAndOutput(SelectCore.Query q) throws SqliteException {
+        if (out.sorts()) {
+            p.explain("USE TEMP B-TREE FOR ORDER BY");
+        }
         for (AggregateInfo.Call c : agg.calls) {
             p.v.addOp(Opcode.AGG_FINAL, c.accumulator, c.nArg, 0, c.function);
         }

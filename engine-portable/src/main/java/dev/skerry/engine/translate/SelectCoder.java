@@ -149,6 +149,12 @@ final class SelectCoder {
             if (w.ordered()) {
                 out.sortNotNeeded();
             }
+            if (q.distinct()) {
+                p.explain("USE TEMP B-TREE FOR DISTINCT");
+            }
+            if (out.sorts()) {
+                p.explain("USE TEMP B-TREE FOR ORDER BY");
+            }
             int regs = p.regs(items.size());
             for (int i = 0; i < items.size(); i++) {
                 ex.codeTo(items.get(i).expr, scope, regs + i);

@@ -77,7 +77,7 @@ final class WhereLoop {
             }
         }
         for (int i = 0; i < n; i++) {
-            p.explain(w.plans[i].describe(sources.get(i)));
+            p.explain(w.plans[i].describe(sources.get(i)) + (leftInner[i] ? " LEFT-JOIN" : ""));
             w.open(i);
         }
         for (int i = 0; i < n; i++) {

@@ -26,6 +26,15 @@ public final class ConnectionState {
         /** The schema cookie the in-memory schema was read at. */
         int loadedCookie();
 
+        /** The transaction committed: the schema as now loaded is the committed one. */
+        void committed();
+
+        /**
+         * The transaction was rolled back: the in-memory schema goes back to the committed one (a CREATE or
+         * DROP in the transaction is forgotten). No I/O.
+         */
+        void rolledBack() throws SqliteException;
+
         /** DropTable: forgets the table and its indexes in the in-memory schema. */
         void dropTable(String name);
 
@@ -37,9 +46,25 @@ public final class ConnectionState {
     private final SchemaLoader schemaLoader;
     boolean autocommit = true;
     int runningVms;
+    /** Set by {@link #interrupt()}: running statements fail with SQLITE_INTERRUPT; cleared when none runs. */
+    boolean interrupted;
+    /**
+     * The running VMs that write. In autocommit mode the transaction commits when the last of them halts, so
+     * one statement's commit never makes another's unfinished changes durable.
+     */
+    int writingVms;
     long lastInsertRowid;
     long changes;
     long totalChanges;
+
+    /**
+     * Named savepoints (SAVEPOINT), oldest first: names, the pager's savepoint index (-1 while the
+     * transaction has not written yet), and whether the oldest one started the transaction.
+     */
+    private String[] savepointNames = new String[4];
+    private int[] savepointIndexes = new int[4];
+    private int savepointCount;
+    boolean savepointStartedTransaction;
 
     public ConnectionState(Pager pager, SchemaLoader schemaLoader) {
         this.pager = pager;
@@ -66,6 +91,13 @@ public final class ConnectionState {
         return totalChanges;
     }
 
+    /** Makes every running statement fail with SQLITE_INTERRUPT at its next instruction ({@code sqlite3_interrupt}). */
+    public void interrupt() {
+        if (runningVms > 0) {
+            interrupted = true;
+        }
+    }
+
     public int runningVms() {
         return runningVms;
     }
@@ -86,8 +118,61 @@ public final class ConnectionState {
     }
 
     /** Abandons the open transaction (ROLLBACK, or an error in autocommit mode). No I/O. */
-    void rollbackTransaction() {
+    void rollbackTransaction() throws SqliteException {
         pager.rollback();
         autocommit = true;
+        clearSavepoints();
+        schemaLoader.rolledBack();
+    }
+
+    void clearSavepoints() {
+        savepointCount = 0;
+        savepointStartedTransaction = false;
+    }
+
+    /** SAVEPOINT name: a new innermost savepoint, taken in the pager now if the transaction has written. */
+    void openSavepoint(String name) throws SqliteException {
+        if (savepointCount == savepointNames.length) {
+            savepointNames = java.util.Arrays.copyOf(savepointNames, savepointCount * 2);
+            savepointIndexes = java.util.Arrays.copyOf(savepointIndexes, savepointCount * 2);
+        }
+        savepointNames[savepointCount] = name;
+        savepointIndexes[savepointCount] = pager.inWriteTransaction() ? pager.savepoint() : -1;
+        savepointCount++;
+    }
+
+    /** A write transaction began: savepoints taken before it begin now, oldest first. */
+    void openPendingSavepoints() throws SqliteException {
+        for (int k = 0; k < savepointCount; k++) {
+            if (savepointIndexes[k] < 0) {
+                savepointIndexes[k] = pager.savepoint();
+            }
+        }
+    }
+
+    /** The position of the newest savepoint named {@code name} (ASCII case ignored), or -1. */
+    int findSavepoint(String name) {
+        for (int k = savepointCount - 1; k >= 0; k--) {
+            if (savepointNames[k].equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** RELEASE: closes savepoint {@code k} and the newer ones, keeping their changes. */
+    void releaseSavepoint(int k) {
+        if (savepointIndexes[k] >= 0) {
+            pager.release(savepointIndexes[k]);
+        }
+        savepointCount = k;
+    }
+
+    /** ROLLBACK TO: undoes the changes since savepoint {@code k} began; it stays open, newer ones close. */
+    void rollbackToSavepoint(int k) {
+        if (savepointIndexes[k] >= 0) {
+            pager.rollbackTo(savepointIndexes[k]);
+        }
+        savepointCount = k + 1;
     }
 }

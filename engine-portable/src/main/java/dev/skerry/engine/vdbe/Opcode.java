@@ -983,8 +983,20 @@ public final class Opcode {
      */
     public static final int DROP_INDEX = 120;
 
+    /**
+     * {@code Savepoint P1 P4}
+     *
+     * <p>SAVEPOINT (P1 0), RELEASE (P1 1) or ROLLBACK TO (P1 2) the savepoint named P4 (a String). SAVEPOINT
+     * outside a transaction starts one, and releasing that outermost savepoint commits it (the statement then
+     * halts; it reports IO until the commit is durable). RELEASE closes the named savepoint and every newer
+     * one; ROLLBACK TO undoes the changes made since the named savepoint began, closes the newer ones and
+     * keeps it open. An unknown name fails with "no such savepoint: NAME". A savepoint taken before the
+     * transaction first writes begins when it does (nothing can have changed before).
+     */
+    public static final int SAVEPOINT = 121;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 121;
+    public static final int NUM_OPCODES = 122;
 
     private static final String[] NAMES = {
         "Init",
@@ -1108,6 +1120,7 @@ public final class Opcode {
         "CollSeq",
         "DropTable",
         "DropIndex",
+        "Savepoint",
     };
 
     private static final String[] SYNOPSES = {
@@ -1227,6 +1240,7 @@ public final class Opcode {
         "accum=r[P3] step(r[P2@P5])",
         "accum=r[P1] N=P2",
         "r[P3]=value N=P2",
+        null,
         null,
         null,
         null,
@@ -1357,6 +1371,7 @@ public final class Opcode {
         0, // CollSeq
         0, // DropTable
         0, // DropIndex
+        0, // Savepoint
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */
@@ -1422,6 +1437,11 @@ public final class Opcode {
     public static final int OPFLAG_P2ISREG = 0x02;
     /** Compare P5: use the permutation of the preceding Permutation. */
     public static final int OPFLAG_PERMUTE = 0x01;
+
+    // Savepoint P1 (SQLite's SAVEPOINT_ values).
+    public static final int SAVEPOINT_BEGIN = 0;
+    public static final int SAVEPOINT_RELEASE = 1;
+    public static final int SAVEPOINT_ROLLBACK = 2;
 
     // Transaction P2.
     public static final int TXN_READ = 0;

@@ -160,10 +160,14 @@ public final class Vm {
         try {
             return run();
         } catch (SqliteException e) {
-            abort(Opcode.OE_ABORT, e.code());
+            if (state != HALTED) {
+                abort(Opcode.OE_ABORT, e.code());
+            }
             throw e;
         } catch (RuntimeException e) {
-            abort(Opcode.OE_ABORT, ResultCode.SQLITE_INTERNAL);
+            if (state != HALTED) {
+                abort(Opcode.OE_ABORT, ResultCode.SQLITE_INTERNAL);
+            }
             throw new SqliteException(ResultCode.SQLITE_INTERNAL, "internal error at " + pc + " ("
                     + (pc < program.size ? Opcode.name(opcode[pc]) : "end") + "): " + e);
         }
@@ -191,6 +195,9 @@ public final class Vm {
         if (runningVm) {
             runningVm = false;
             db.runningVms--;
+            if (db.runningVms == 0) {
+                db.interrupted = false;
+            }
             db.endReadIfIdle();
         }
     }
@@ -222,7 +229,7 @@ public final class Vm {
     private void abort(int onError, int code) throws SqliteException {
         if (writer) {
             int primary = ResultCode.primary(code);
-            boolean wholeTransaction = db.autocommit || onError == Opcode.OE_ROLLBACK
+            boolean wholeTransaction = (db.autocommit && savepoint < 0) || onError == Opcode.OE_ROLLBACK
                     || primary == ResultCode.SQLITE_IOERR || primary == ResultCode.SQLITE_FULL
                     || primary == ResultCode.SQLITE_CORRUPT;
             if (wholeTransaction) {
@@ -240,10 +247,18 @@ public final class Vm {
             nChange = 0;
         }
         savepoint = -1;
-        writer = false;
+        setWriter(false);
         closeCursors();
         state = HALTED;
         leave();
+    }
+
+    /** Marks this VM as writing or not, keeping {@link ConnectionState#writingVms} in step. */
+    private void setWriter(boolean w) {
+        if (w != writer) {
+            db.writingVms += w ? 1 : -1;
+            writer = w;
+        }
     }
 
     private boolean run() throws IoPending, SqliteException {
@@ -252,6 +267,9 @@ public final class Vm {
             if (pc >= program.size) {
                 halt(0);
                 return false;
+            }
+            if (db.interrupted) {
+                throw new SqliteException(ResultCode.SQLITE_INTERRUPT, "interrupted");
             }
             switch (opcode[pc]) {
                 case Opcode.INIT:
@@ -569,6 +587,11 @@ public final class Vm {
                 case Opcode.TRANSACTION:
                     transaction(p2[pc], p3[pc], p5[pc]);
                     break;
+                case Opcode.SAVEPOINT:
+                    if (savepointOp(p1[pc], (String) p4[pc])) {
+                        return false;
+                    }
+                    break;
                 case Opcode.AUTO_COMMIT:
                     if (autoCommit(p1[pc] != 0, p2[pc] != 0)) {
                         return false;
@@ -734,8 +757,11 @@ public final class Vm {
             db.pager.beginRead();
         } else {
             db.pager.beginWrite();
-            writer = true;
-            if (!db.autocommit && savepoint < 0) {
+            setWriter(true);
+            db.openPendingSavepoints();
+            // A statement savepoint when the statement is not the whole transaction: inside BEGIN, or while
+            // another statement of this connection is writing too.
+            if ((!db.autocommit || db.writingVms > 1) && savepoint < 0) {
                 savepoint = db.pager.savepoint();
             }
         }
@@ -796,6 +822,42 @@ public final class Vm {
         }
         commitNow();
         db.autocommit = true;
+        db.clearSavepoints();
+        finishHalt();
+        return true;
+    }
+
+    /**
+     * Savepoint: returns true when the statement is over (RELEASE of the savepoint that started the
+     * transaction commits it and halts). Re-called after IoPending while that commit is in progress.
+     */
+    private boolean savepointOp(int op, String name) throws IoPending, SqliteException {
+        if (haltPhase == 0) {
+            if (op == Opcode.SAVEPOINT_BEGIN) {
+                if (db.autocommit) {
+                    db.autocommit = false;
+                    db.savepointStartedTransaction = true;
+                }
+                db.openSavepoint(name);
+                return false;
+            }
+            int k = db.findSavepoint(name);
+            if (k < 0) {
+                throw SqliteException.error("no such savepoint: " + name);
+            }
+            if (op == Opcode.SAVEPOINT_ROLLBACK) {
+                db.rollbackToSavepoint(k);
+                return false;
+            }
+            if (k > 0 || !db.savepointStartedTransaction) {
+                db.releaseSavepoint(k);
+                return false;
+            }
+            haltPhase = 1;
+        }
+        commitNow();
+        db.clearSavepoints();
+        db.autocommit = true;
         finishHalt();
         return true;
     }
@@ -806,9 +868,10 @@ public final class Vm {
             db.pager.commit();
         } catch (SqliteException e) {
             db.rollbackTransaction();
-            writer = false;
+            setWriter(false);
             throw e;
         }
+        db.schemaLoader().committed();
     }
 
     /** Halt (and HaltIfNull that fired): ends the program with result code {@code code}. */
@@ -821,6 +884,13 @@ public final class Vm {
                 msg = names[kind - 1] + " constraint failed" + (msg == null ? "" : ": " + msg);
             }
             SqliteException e = new SqliteException(code, msg);
+            if (p2[pc] == Opcode.OE_FAIL && writer && db.autocommit && db.writingVms == 1) {
+                // OR FAIL keeps the rows changed before the failure: in autocommit mode they are committed.
+                haltPhase = 1;
+                commitNow();
+                finishHalt();
+                throw e;
+            }
             abort(p2[pc], code);
             throw e;
         }
@@ -831,7 +901,7 @@ public final class Vm {
             }
             haltPhase = 1;
         }
-        if (writer && db.autocommit) {
+        if (writer && db.autocommit && db.writingVms == 1) {
             commitNow();
             if (db.runningVms > 1) {
                 db.pager.beginRead();
@@ -845,7 +915,7 @@ public final class Vm {
             publishChanges(nChange);
             nChange = 0;
         }
-        writer = false;
+        setWriter(false);
         savepoint = -1;
         haltPhase = 0;
         closeCursors();

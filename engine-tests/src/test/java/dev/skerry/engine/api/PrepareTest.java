@@ -105,4 +105,20 @@ class PrepareTest {
         assertEquals(StepResult.ROW, HostLoop.step(reader, vfs));
         reader.close();
     }
+
+    @Test
+    void interruptStopsARunningStatement() throws Exception {
+        exec("CREATE TABLE t(a)");
+        exec("INSERT INTO t VALUES(1), (2), (3)");
+        Statement reader = conn.prepare("SELECT a FROM t");
+        assertEquals(StepResult.ROW, HostLoop.step(reader, vfs));
+        conn.interrupt();
+        SqliteException e = assertThrows(SqliteException.class, () -> HostLoop.step(reader, vfs));
+        assertEquals(ResultCode.SQLITE_INTERRUPT, e.code());
+        assertEquals("interrupted", e.getMessage());
+        reader.close();
+        // Nothing runs any more: the flag is gone and statements work again.
+        conn.interrupt();
+        assertEquals(List.of(List.of(3L)), exec("SELECT count(*) FROM t"));
+    }
 }

@@ -225,6 +225,42 @@ class VmStorageTest extends VmTestBase {
         run(autoCommit(1, 0));
     }
 
+    @Test
+    void savepointsNestRollBackAndReleaseTheOutermostCommits() throws Exception {
+        run(createAndInsert(sampleRows(3)));
+        int root = rootOfT();
+        run(savepoint(Opcode.SAVEPOINT_BEGIN, "a"));
+        assertFalse(conn.isAutocommit());
+        run(insertOne(root, 99));
+        run(savepoint(Opcode.SAVEPOINT_BEGIN, "B"));
+        run(insertOne(root, 100));
+        assertEquals(5, run(scan(root)).size());
+        run(savepoint(Opcode.SAVEPOINT_ROLLBACK, "b"));
+        assertEquals(4, run(scan(root)).size());
+        run(insertOne(root, 101));
+        run(savepoint(Opcode.SAVEPOINT_RELEASE, "b"));
+        assertEquals(5, run(scan(root)).size());
+        run(savepoint(Opcode.SAVEPOINT_ROLLBACK, "a"));
+        assertEquals(3, run(scan(root)).size());
+        assertFalse(conn.isAutocommit());
+        run(insertOne(root, 102));
+        SqliteException e = assertThrows(SqliteException.class, () -> run(savepoint(Opcode.SAVEPOINT_RELEASE, "zz")));
+        assertEquals("no such savepoint: zz", e.getMessage());
+        run(savepoint(Opcode.SAVEPOINT_RELEASE, "a"));
+        assertTrue(conn.isAutocommit());
+        List<List<Object>> rows = run(scan(root));
+        assertEquals(4, rows.size());
+        assertEquals(102L, rows.get(3).get(1));
+    }
+
+    private static Program savepoint(int op, String name) {
+        ProgramBuilder b = new ProgramBuilder();
+        b.addOp(Opcode.INIT, 0, 1);
+        b.addOp(Opcode.SAVEPOINT, op, 0, 0, name);
+        b.addOp(Opcode.HALT);
+        return b.finish();
+    }
+
     private static Program autoCommit(int p1, int p2) {
         ProgramBuilder b = new ProgramBuilder();
         b.addOp(Opcode.INIT, 0, 1);
