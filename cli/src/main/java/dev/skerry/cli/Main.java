@@ -1,26 +1,27 @@
 package dev.skerry.cli;
 
-import java.io.FileOutputStream;
-import java.io.FileDescriptor;
+import dev.skerry.cli.backend.SkerryBackend;
+import dev.skerry.engine.parser.SqlComplete;
+
 import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
 
 /**
- * Entry point of {@code skerry.jar}. The production backend (Skerry's {@code Connection} over the file and
- * memory VFS) and the parser's {@code SqlComplete.isComplete} are not on the {@code cli} branch yet: until
- * they are wired here, the command says so and exits with status 1 rather than pretending to run SQL.
+ * Entry point of {@code skerry.jar}: the command line of {@link Cli} over the Skerry engine
+ * ({@link SkerryBackend}) with the parser's {@code sqlite3_complete}. stdout and stderr are buffered; the shell
+ * flushes them after every statement.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        BufferedOutputStream stderr = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err));
-        try {
-            stderr.write("skerry: the Skerry engine backend is not wired into the shell yet\n".getBytes());
-            stderr.flush();
-        } catch (java.io.IOException e) {
-            // nothing more can be reported
-        }
-        System.exit(1);
+        BufferedOutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+        BufferedOutputStream err = new BufferedOutputStream(new FileOutputStream(FileDescriptor.err), 1 << 12);
+        int status = Cli.run(args, new FileInputStream(FileDescriptor.in), out, err, SkerryBackend::open,
+                SqlComplete::isComplete);
+        System.exit(status);
     }
 }
