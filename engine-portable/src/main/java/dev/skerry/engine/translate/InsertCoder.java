@@ -88,8 +88,17 @@ final class InsertCoder {
         Select select = ins.select();
         Scope empty = new Scope(null, p.schema);
         if (select == null) {
-            p.v.addOp(Opcode.GOSUB, ret, sub);
-        } else if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values
+            buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, true);
+            return;
+        }
+        if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values && select.orderBy().isEmpty()
+                && select.limit() == null && ((SelectCore.Values) select.cores().get(0)).rows().size() == 1) {
+            List<Expr> row = ((SelectCore.Values) select.cores().get(0)).rows().get(0);
+            checkCount(table, ins, row.size(), nValues);
+            buildRow(table, map, rowidValue, row, values, newRegs, rowid, writer, false);
+            return;
+        }
+        if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values
                 && select.orderBy().isEmpty() && select.limit() == null) {
             List<List<Expr>> rows = ((SelectCore.Values) select.cores().get(0)).rows();
             for (List<Expr> row : rows) {
@@ -109,7 +118,7 @@ final class InsertCoder {
         }
         p.v.addOp(Opcode.GOTO, 0, end);
         p.resolve(sub);
-        buildRow(table, map, rowidValue, values, newRegs, rowid, writer, select == null);
+        buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, false);
         p.v.addOp(Opcode.RETURN, ret);
         p.resolve(end);
     }
@@ -148,8 +157,12 @@ final class InsertCoder {
         p.resolve(done);
     }
 
-    private void buildRow(Table table, int[] map, int rowidValue, int values, int newRegs, int rowid,
-            RowWriter writer, boolean defaultValues) throws SqliteException {
+    /**
+     * The new row from the value registers (or, for a single VALUES row, from its expressions evaluated in
+     * place), then checks and writes.
+     */
+    private void buildRow(Table table, int[] map, int rowidValue, List<Expr> direct, int values, int newRegs,
+            int rowid, RowWriter writer, boolean defaultValues) throws SqliteException {
         Scope empty = new Scope(null, p.schema);
         int n = table.columnCount();
         for (int i = 0; i < n; i++) {
@@ -157,7 +170,11 @@ final class InsertCoder {
                 continue;
             }
             if (map[i] >= 0 && !defaultValues) {
-                p.v.addOp(Opcode.SCOPY, values + map[i], newRegs + i);
+                if (direct != null) {
+                    sc.ex.codeTo(direct.get(map[i]), empty, newRegs + i);
+                } else {
+                    p.v.addOp(Opcode.SCOPY, values + map[i], newRegs + i);
+                }
             } else {
                 Column c = table.column(i);
                 if (c.defaultValue() != null) {
@@ -170,7 +187,11 @@ final class InsertCoder {
         int skip = p.label();
         boolean explicitRowid = rowidValue >= 0 && !defaultValues;
         if (explicitRowid) {
-            p.v.addOp(Opcode.SCOPY, values + rowidValue, rowid);
+            if (direct != null) {
+                sc.ex.codeTo(direct.get(rowidValue), empty, rowid);
+            } else {
+                p.v.addOp(Opcode.SCOPY, values + rowidValue, rowid);
+            }
             int given = p.v.addOp(Opcode.NOT_NULL, rowid, 0);
             p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid);
             int generated = p.v.addOp(Opcode.GOTO, 0, 0);

@@ -263,7 +263,15 @@ public final class Vm {
 
     private boolean run() throws IoPending, SqliteException {
         final Mem[] r = this.r;
+        final int[] opcode = this.opcode;
+        final int[] p1 = this.p1;
+        final int[] p2 = this.p2;
+        final int[] p3 = this.p3;
+        // The program counter lives in a local inside the loop; the field is written at the top of every
+        // instruction, so helpers, errors and IoPending see the address of the instruction running.
+        int pc = this.pc;
         for (;;) {
+            this.pc = pc;
             if (pc >= program.size) {
                 halt(0);
                 return false;
@@ -356,7 +364,7 @@ public final class Vm {
                 case Opcode.RESULT_ROW:
                     resultStart = p1[pc];
                     resultCount = p2[pc];
-                    pc++;
+                    this.pc = pc + 1;
                     return true;
                 case Opcode.CONCAT:
                     Arithmetic.concat(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
@@ -596,7 +604,7 @@ public final class Vm {
                     if (autoCommit(p1[pc] != 0, p2[pc] != 0)) {
                         return false;
                     }
-                    continue;
+                    break;
                 case Opcode.READ_COOKIE:
                     r[p2[pc]].setLong(readCookie(p3[pc]));
                     break;
@@ -608,6 +616,7 @@ public final class Vm {
                         throw new SqliteException(ResultCode.SQLITE_INTERNAL,
                                 "opcode " + Opcode.name(opcode[pc]) + " is not implemented");
                     }
+                    pc = this.pc;
                     continue;
             }
             pc++;
