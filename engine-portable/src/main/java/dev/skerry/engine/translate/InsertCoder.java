@@ -32,14 +32,23 @@ final class InsertCoder {
     }
 
     void compile(Stmt.Insert ins) throws SqliteException {
+        RowWriter writer = insert(ins);
+        if (writer.returning != null) {
+            writer.returning.output();
+        }
+    }
+
+    private RowWriter insert(Stmt.Insert ins) throws SqliteException {
         if (ins.with() != null) {
             throw SqliteException.error("WITH clauses are not supported");
         }
         if (!ins.upserts().isEmpty()) {
             throw SqliteException.error("upsert (ON CONFLICT DO) is not supported");
         }
-        if (!ins.returning().isEmpty()) {
-            throw SqliteException.error("RETURNING is not supported");
+        if (p.schema.findTable(ins.table().name().text()) == null
+                && p.schema.findView(ins.table().name().text()) != null) {
+            throw SqliteException.error("cannot modify " + p.schema.findView(ins.table().name().text()).name()
+                    + " because it is a view");
         }
         Table table = FromBuilder.lookupTable(p, ins.table());
         if (table == p.schema.schemaTable()) {
@@ -85,18 +94,22 @@ final class InsertCoder {
         int sub = p.label();
         int end = p.label();
         writer.open();
+        if (!ins.returning().isEmpty()) {
+            writer.returning = new Returning(p, sc, table, ins.alias() == null ? null : ins.alias().text(),
+                    ins.returning(), writer.cursor);
+        }
         Select select = ins.select();
         Scope empty = new Scope(null, p.schema);
         if (select == null) {
             buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, true);
-            return;
+            return writer;
         }
         if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values && select.orderBy().isEmpty()
                 && select.limit() == null && ((SelectCore.Values) select.cores().get(0)).rows().size() == 1) {
             List<Expr> row = ((SelectCore.Values) select.cores().get(0)).rows().get(0);
             checkCount(table, ins, row.size(), nValues);
             buildRow(table, map, rowidValue, row, values, newRegs, rowid, writer, false);
-            return;
+            return writer;
         }
         if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values
                 && select.orderBy().isEmpty() && select.limit() == null) {
@@ -121,6 +134,7 @@ final class InsertCoder {
         buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, false);
         p.v.addOp(Opcode.RETURN, ret);
         p.resolve(end);
+        return writer;
     }
 
     private void checkCount(Table table, Stmt.Insert ins, int got, int want) throws SqliteException {

@@ -30,6 +30,8 @@ final class RowWriter {
     final int cursor;
     final int[] indexCursors;
     private final int onError;
+    /** The RETURNING clause to feed with each written row, or null. */
+    Returning returning;
 
     RowWriter(Parse p, ExprCoder ex, Table table, int onError) {
         this.p = p;
@@ -199,6 +201,9 @@ final class RowWriter {
         p.v.addOp(Opcode.MAKE_RECORD, newRegs, table.columnCount(), rec);
         p.v.addOp(Opcode.INSERT, cursor, rec, rowidReg, table.name(),
                 Opcode.OPFLAG_NCHANGE | (oldRowid == 0 ? Opcode.OPFLAG_LASTROWID : 0));
+        if (returning != null) {
+            returning.fromRegisters(newRegs, rowidReg);
+        }
     }
 
     private void conflict(int action, String kind, String what, int skip, int code) {

@@ -27,14 +27,16 @@ final class UpdateCoder {
         if (upd.with() != null) {
             throw SqliteException.error("WITH clauses are not supported");
         }
-        if (!upd.returning().isEmpty()) {
-            throw SqliteException.error("RETURNING is not supported");
-        }
         if (upd.from() != null) {
             throw SqliteException.error("UPDATE ... FROM is not supported");
         }
         if (!upd.orderBy().isEmpty() || upd.limit() != null) {
             throw SqliteException.error("UPDATE with ORDER BY or LIMIT is not supported");
+        }
+        if (p.schema.findTable(upd.table().name().text()) == null
+                && p.schema.findView(upd.table().name().text()) != null) {
+            throw SqliteException.error("cannot modify " + p.schema.findView(upd.table().name().text()).name()
+                    + " because it is a view");
         }
         Table table = FromBuilder.lookupTable(p, upd.table());
         if (table == p.schema.schemaTable()) {
@@ -63,6 +65,10 @@ final class UpdateCoder {
         int rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
         RowWriter writer = new RowWriter(p, sc.ex, table, SchemaBuilder.conflict(upd.orConflict()));
         writer.open();
+        if (!upd.returning().isEmpty()) {
+            writer.returning = new Returning(p, sc, table, upd.alias() == null ? null : upd.alias().text(),
+                    upd.returning(), writer.cursor);
+        }
         Scope scope = new Scope(null, p.schema);
         Source src = new Source(table, upd.alias() != null ? upd.alias().text() : table.name(), writer.cursor);
         scope.add(src);
@@ -99,5 +105,8 @@ final class UpdateCoder {
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, rowids, top);
         p.resolve(done);
+        if (writer.returning != null) {
+            writer.returning.output();
+        }
     }
 }
