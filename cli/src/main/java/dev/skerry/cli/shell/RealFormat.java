@@ -1,6 +1,5 @@
 package dev.skerry.cli.shell;
 
-import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.value.Mem;
 import dev.skerry.engine.value.Printf;
 
@@ -15,10 +14,6 @@ public final class RealFormat {
     public static String format(String spec, double value) {
         Mem m = new Mem();
         m.setDouble(value);
-        try {
-            return Printf.format(spec, new Mem[] {m}, 0, 1);
-        } catch (SqliteException e) {
-            throw new IllegalArgumentException("bad printf format " + spec, e);
-        }
+        return Printf.format(spec, new Mem[] {m}, 0, 1);
     }
 }
