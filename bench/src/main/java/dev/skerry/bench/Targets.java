@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The engines the benchmark knows, by name. */
 final class Targets {
-    static final List<String> NAMES = List.of("sqlite");
+    static final List<String> NAMES = List.of("sqlite", "skerry");
 
     private Targets() {
     }
@@ -12,6 +12,7 @@ final class Targets {
     static Target open(String name, String path) throws Exception {
         switch (name) {
             case "sqlite": return new JdbcTarget(path);
+            case "skerry": return new SkerryTarget(path);
             default: throw new IllegalArgumentException("unknown target " + name + "; known: " + NAMES);
         }
     }
