@@ -137,7 +137,7 @@ function prepare({ db, sid, sql }) {
   }
   const params = api.parameters(stmt);
   statements.set(sid, { db, stmt });
-  return { columns: api.columns(stmt), params, readonly: api.readonly(stmt) };
+  return { columns: api.columns(stmt), types: api.decltypes(stmt), params, readonly: api.readonly(stmt) };
 }
 
 function statement(sid) {

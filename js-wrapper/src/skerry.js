@@ -186,10 +186,13 @@ export class Statement {
     return this._info !== null && this._info.readonly;
   }
 
-  /** The result columns: [{name, column, table, database, type}] (only `name` is known; others are null). */
+  /**
+   * The result columns: [{name, column, table, database, type}]; `type` is the declared type of a column taken
+   * from a table (else null); `column`, `table` and `database` are not known (null).
+   */
   async columns() {
     const info = await this._ready;
-    return info.columns.map((name) => ({ name, column: null, table: null, database: null, type: null }));
+    return info.columns.map((name, i) => ({ name, column: null, table: null, database: null, type: info.types[i] }));
   }
 
   _shape(info, row) {

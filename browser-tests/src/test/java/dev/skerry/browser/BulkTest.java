@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Volume through the whole stack: 10,000 rows inserted one statement run at a time inside a transaction,
- * then queried (aggregate, index lookup, full read) in memory and on OPFS. Times go to the test output.
+ * then queried (aggregate, index lookup, full read) in memory and on OPFS; and the time from {@code connect()} to
+ * the first row. Times go to the test output.
  */
 class BulkTest {
     private static final int ROWS = 10_000;
@@ -55,5 +56,17 @@ class BulkTest {
     @Test
     void tenThousandRowsOnOpfs() {
         assertEquals(EXPECTED, run("bulk.db"));
+    }
+
+    @Test
+    void connectToFirstRowIsTimed() {
+        for (String path : new String[] {":memory:", "first-row.db"}) {
+            String r = String.valueOf(browser.eval("async () => { const t0 = performance.now();"
+                    + " const db = await window.skerry.connect('" + path + "');"
+                    + " const v = await db.prepare('SELECT 42').pluck().get(); const ms = performance.now() - t0;"
+                    + " await db.close(); return window.json([v, 'connect to first row ms ' + Math.round(ms)]); }"));
+            System.out.println(path + ": " + r);
+            assertEquals("[42,", r.substring(0, 4));
+        }
     }
 }

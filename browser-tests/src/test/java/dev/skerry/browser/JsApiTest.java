@@ -176,10 +176,10 @@ class JsApiTest {
     void getAllIterateRawPluckColumns() {
         assertEquals("[{\"a\":1,\"b\":\"x\"},\"(undefined)\",[{\"a\":1,\"b\":\"x\"},{\"a\":2,\"b\":\"y\"},"
                         + "{\"a\":3,\"b\":\"z\"}],[[1,\"x\"],[2,\"y\"],[3,\"z\"]],[1,2,3],[\"x\",\"y\",\"z\"],"
-                        + "[{\"name\":\"a\",\"column\":null,\"table\":null,\"database\":null,\"type\":null},"
+                        + "[{\"name\":\"a\",\"column\":null,\"table\":null,\"database\":null,\"type\":\"INTEGER\"},"
                         + "{\"name\":\"b\",\"column\":null,\"table\":null,\"database\":null,\"type\":null}],"
                         + "[1,2],[3,3]]",
-                js("await db.exec(\"CREATE TABLE t(a, b); INSERT INTO t VALUES (1,'x'),(2,'y'),(3,'z')\");"
+                js("await db.exec(\"CREATE TABLE t(a INTEGER, b); INSERT INTO t VALUES (1,'x'),(2,'y'),(3,'z')\");"
                         + " const s = db.prepare('SELECT a, b FROM t ORDER BY a');"
                         + " const out = [await s.get(), await db.prepare('SELECT * FROM t WHERE a > 5').get(), await s.all(),"
                         + "   await s.raw().all(), await s.pluck().all()];"

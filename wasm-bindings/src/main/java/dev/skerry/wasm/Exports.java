@@ -167,6 +167,27 @@ public final class Exports {
         return names;
     }
 
+    /** The declared types of the result columns (null where a column is not a table column). */
+    @JSExport
+    public static JSArray<JSString> decltypes(int st) {
+        Prepared p = STATEMENTS.get(st);
+        JSArray<JSString> types = new JSArray<>();
+        if (p == null) {
+            misuse("no such statement handle");
+            return types;
+        }
+        Statement s = p.statement;
+        try {
+            for (int i = 0; i < s.columnCount(); i++) {
+                String t = s.columnDecltype(i);
+                types.push(t == null ? null : JSString.valueOf(t));
+            }
+        } catch (SqliteException | RuntimeException e) {
+            fail(e);
+        }
+        return types;
+    }
+
     /** The parameter names of a statement, by index from 1 (slot 0 unused); null for a plain {@code ?}. */
     @JSExport
     public static JSArray<JSString> parameters(int st) {
