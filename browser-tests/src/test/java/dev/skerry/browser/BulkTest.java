@@ -69,4 +69,24 @@ class BulkTest {
             assertEquals("[42,", r.substring(0, 4));
         }
     }
+
+    @Test
+    void hundredThousandRowsBySqlAndReadInBulk() {
+        String r = String.valueOf(browser.eval("async () => { const db = await window.skerry.connect('big.db');"
+                + " try { const t0 = performance.now();"
+                + " await db.exec('CREATE TABLE d(x INTEGER PRIMARY KEY); CREATE TABLE big(k INTEGER PRIMARY KEY, v TEXT)');"
+                + " const ins = db.prepare('INSERT INTO d VALUES (?)');"
+                + " await db.transaction(async () => { for (let i = 0; i < 1000; i++) await ins.run(i); })();"
+                + " const r = await db.prepare(\"INSERT INTO big(v) SELECT 'v' || (a.x * 1000 + b.x) FROM d AS a, d AS b"
+                + " WHERE b.x < 100\").run();"
+                + " const t1 = performance.now();"
+                + " const rows = await db.prepare('SELECT k, v FROM big').raw().all();"
+                + " let n = 0, sum = 0; for await (const k of db.prepare('SELECT k FROM big').pluck().iterate()) { n++; sum += k; }"
+                + " const t2 = performance.now();"
+                + " return window.json([r.changes, rows.length, rows[99999], n, sum,"
+                + "   'insert ms ' + Math.round(t1 - t0) + ', all+iterate ms ' + Math.round(t2 - t1)]);"
+                + " } finally { await db.close(); } }"));
+        System.out.println("big.db: " + r);
+        assertEquals("[100000,100000,[100000,\"v999099\"],100000,5000050000", r.substring(0, r.lastIndexOf(",\"insert ms")));
+    }
 }

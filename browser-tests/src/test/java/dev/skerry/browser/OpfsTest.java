@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Databases in the origin private file system: data survives a reload (with and without closing first) and a
  * browser restart on the same profile, a second tab is refused with SQLITE_BUSY while the first holds the
- * database, and the file the browser wrote is a database real SQLite reads and checks.
+ * database, the file the browser wrote is a database real SQLite reads and checks, and a file SQLite made is
+ * imported into OPFS and read.
  */
 class OpfsTest {
     private static Browser browser;
@@ -121,6 +122,34 @@ class OpfsTest {
                     assertEquals("501 501 251", rs.getLong(1) + " " + rs.getLong(2) + " " + rs.getLong(3));
                 }
             }
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    void fileMadeBySqliteIsImportedAndRead() throws Exception {
+        Path file = Files.createTempFile("skerry-import-", ".db");
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement st = c.createStatement()) {
+                st.executeUpdate("CREATE TABLE p(id INTEGER PRIMARY KEY, name TEXT UNIQUE, price REAL)");
+                st.executeUpdate("CREATE INDEX p_price ON p(price)");
+                for (int i = 1; i <= 300; i++) {
+                    st.executeUpdate("INSERT INTO p(name, price) VALUES ('item" + i + "', " + i + ".5)");
+                }
+            }
+            String base64 = Base64.getEncoder().encodeToString(Files.readAllBytes(file));
+            assertEquals("[300,\"item150\",[[298,298.5],[299,299.5],[300,300.5]],\"SQLITE_CONSTRAINT_UNIQUE\"]",
+                    js("const bytes = Uint8Array.from(atob('" + base64 + "'), (c) => c.charCodeAt(0));"
+                            + " const root = await navigator.storage.getDirectory();"
+                            + " const w = await (await root.getFileHandle('imported.db', {create: true})).createWritable();"
+                            + " await w.write(bytes); await w.close();"
+                            + " const db = await connect('imported.db');"
+                            + " try { return [await db.prepare('SELECT count(*) FROM p').pluck().get(),"
+                            + " await db.prepare('SELECT name FROM p WHERE price = 150.5').pluck().get(),"
+                            + " await db.prepare('SELECT id, price FROM p WHERE price > 298 ORDER BY price').raw().all(),"
+                            + " (await window.failure(db.prepare(\"INSERT INTO p(name) VALUES ('item7')\").run())).code]; }"
+                            + " finally { await db.close(); }"));
         } finally {
             Files.deleteIfExists(file);
         }
