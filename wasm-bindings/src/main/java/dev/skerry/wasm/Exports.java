@@ -25,7 +25,8 @@ import org.teavm.jso.core.JSString;
  * the instance and its other databases live on.
  *
  * <p>Rows cross in bulk: {@link #row} returns the whole current row as one JS array and {@link #rows} steps
- * up to {@code max} rows into an array of arrays. Parameters are bound in one call from a JS array.
+ * up to {@code max} rows into an array of arrays. Parameters are bound in one call from a JS array
+ * ({@link #bindAll}) or one by one ({@link #bind}).
  */
 public final class Exports {
     private static final Handles<Database> DATABASES = new Handles<>();
@@ -238,6 +239,21 @@ public final class Exports {
             for (int i = 0; i < n; i++) {
                 JsValues.bind(s, i + 1, values.get(i));
             }
+            return ResultCode.SQLITE_OK;
+        } catch (SqliteException | RuntimeException e) {
+            return fail(e);
+        }
+    }
+
+    /** Binds {@code value} to parameter {@code i} (1-based) of a statement that is not running. Result code. */
+    @JSExport
+    public static int bind(int st, int i, JSObject value) {
+        Prepared p = STATEMENTS.get(st);
+        if (p == null) {
+            return misuse("no such statement handle");
+        }
+        try {
+            JsValues.bind(p.statement, i, value);
             return ResultCode.SQLITE_OK;
         } catch (SqliteException | RuntimeException e) {
             return fail(e);
