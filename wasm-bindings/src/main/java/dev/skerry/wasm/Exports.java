@@ -21,8 +21,9 @@ import org.teavm.jso.core.JSString;
  * ({@code 0} OK, {@code 100} ROW, {@code 101} DONE, else SQLite's (extended) error code) or, for calls that
  * return an id or a value, {@code 0}/{@code null}/{@code -1} as documented; then {@link #errorCode()} and
  * {@link #errorMessage()} tell what went wrong. SQL errors never trap: each export catches the engine's
- * {@link SqliteException}, and any unexpected Java exception becomes {@code SQLITE_INTERNAL} with its text, so
- * the instance and its other databases live on.
+ * {@link SqliteException}, and any unexpected Java exception or error becomes {@code SQLITE_INTERNAL} with its
+ * text, so the instance and its other databases live on. (Integer division by zero and stack exhaustion would
+ * still trap in wasm; the engine checks for both itself. The worker reports a trap as {@code SQLITE_INTERNAL}.)
  *
  * <p>Rows cross in bulk: {@link #row} returns the whole current row as one JS array and {@link #rows} steps
  * up to {@code max} rows into an array of arrays. Parameters are bound in one call from a JS array
@@ -95,7 +96,7 @@ public final class Exports {
                 return 0;
             }
             return DATABASES.add(Database.open(v, path));
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             fail(e);
             return 0;
         }
@@ -112,7 +113,7 @@ public final class Exports {
             d.close();
             DATABASES.release(db);
             return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);
         }
     }
@@ -136,7 +137,7 @@ public final class Exports {
             }
             lastTail = st.tailOffset();
             return STATEMENTS.add(new Prepared(d, st));
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             fail(e);
             return -1;
         }
@@ -162,7 +163,7 @@ public final class Exports {
             for (int i = 0; i < s.columnCount(); i++) {
                 names.push(JSString.valueOf(s.columnName(i)));
             }
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             fail(e);
         }
         return names;
@@ -183,7 +184,7 @@ public final class Exports {
                 String t = s.columnDecltype(i);
                 types.push(t == null ? null : JSString.valueOf(t));
             }
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             fail(e);
         }
         return types;
@@ -205,7 +206,7 @@ public final class Exports {
                 String n = s.parameterName(i);
                 names.push(n == null ? null : JSString.valueOf(n));
             }
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             fail(e);
         }
         return names;
@@ -240,7 +241,7 @@ public final class Exports {
                 JsValues.bind(s, i + 1, values.get(i));
             }
             return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);
         }
     }
@@ -255,7 +256,7 @@ public final class Exports {
         try {
             JsValues.bind(p.statement, i, value);
             return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);
         }
     }
@@ -271,7 +272,7 @@ public final class Exports {
         Database d = p.database;
         try {
             return d.step(s) == StepResult.ROW ? ResultCode.SQLITE_ROW : ResultCode.SQLITE_DONE;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);
         }
     }
@@ -287,7 +288,7 @@ public final class Exports {
         Statement s = p.statement;
         try {
             return JsValues.row(s, CELL, safeIntegers);
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             fail(e);
             return null;
         }
@@ -318,7 +319,7 @@ public final class Exports {
             }
             lastStep = ResultCode.SQLITE_ROW;
             return out;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             lastStep = fail(e);
             return null;
         }
@@ -344,7 +345,7 @@ public final class Exports {
                 continue;
             }
             return ResultCode.SQLITE_DONE;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);
         }
     }
@@ -360,7 +361,7 @@ public final class Exports {
         try {
             s.reset();
             return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);
         }
     }
@@ -377,7 +378,7 @@ public final class Exports {
         try {
             s.close();
             return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);
         }
     }
@@ -409,7 +410,7 @@ public final class Exports {
                 }
             }
             return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException e) {
+        } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);
         }
     }
