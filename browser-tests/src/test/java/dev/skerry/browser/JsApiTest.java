@@ -258,4 +258,17 @@ class JsApiTest {
                         + " const b = await window.failure(db.prepare('SELECT 1; SELECT 2').all());"
                         + " return [a.code, a.message, b.code, b.message];"));
     }
+
+    @Test
+    void closedStatementsAndDatabasesRefuseUse() {
+        assertEquals("[[true,true,false,false],\"SQLITE_MISUSE\",\"The statement has been finalized\","
+                        + "\"TypeError\",\"The database connection is not open\",false]",
+                js("const sel = db.prepare('SELECT 1'); const ins = db.prepare('CREATE TABLE t(a)');"
+                        + " await sel.get(); await ins.run();"
+                        + " const flags = [sel.reader, sel.readonly, ins.reader, ins.readonly];"
+                        + " await sel.close(); const e = await window.failure(sel.get());"
+                        + " const other = await connect(':memory:'); await other.close();"
+                        + " let t; try { other.prepare('SELECT 1'); } catch (x) { t = x; }"
+                        + " return [flags, e.code, e.message, t.name, t.message, other.open];"));
+    }
 }
