@@ -102,7 +102,7 @@ public final class Exports {
         }
     }
 
-    /** Closes a connection (its statements are finalized, the log checkpointed). Result code. */
+    /** Closes a connection (its statements are finalized and their ids freed, the log checkpointed). Result code. */
     @JSExport
     public static int close(int db) {
         Database d = DATABASES.get(db);
@@ -112,6 +112,12 @@ public final class Exports {
         try {
             d.close();
             DATABASES.release(db);
+            for (int id = 1; id < STATEMENTS.limit(); id++) {
+                Prepared p = STATEMENTS.get(id);
+                if (p != null && p.database == d) {
+                    STATEMENTS.release(id);
+                }
+            }
             return ResultCode.SQLITE_OK;
         } catch (SqliteException | RuntimeException | Error e) {
             return fail(e);

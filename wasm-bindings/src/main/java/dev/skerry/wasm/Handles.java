@@ -32,6 +32,11 @@ final class Handles<T> {
         return id > 0 && id < next ? (T) slots[id] : null;
     }
 
+    /** One past the largest id ever handed out (ids are below it). */
+    int limit() {
+        return next;
+    }
+
     void release(int id) {
         if (get(id) == null) {
             return;
