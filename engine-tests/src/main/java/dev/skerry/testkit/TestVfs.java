@@ -34,6 +34,14 @@ public final class TestVfs {
         return wrap(new MemoryVfs());
     }
 
+    /**
+     * A fresh VFS per the {@code skerry.vfs} property; when deferred, reads issued together complete in an
+     * order drawn from {@code seed}.
+     */
+    public static Vfs createShuffled(long seed) {
+        return deferred() ? new DeferredVfs(new MemoryVfs(), new java.util.Random(seed)) : new MemoryVfs();
+    }
+
     /** {@code inner} itself, or wrapped in a {@link DeferredVfs} when the suite runs deferred. */
     public static Vfs wrap(Vfs inner) {
         return deferred() ? new DeferredVfs(inner) : inner;

@@ -57,6 +57,7 @@ public final class BTreeCursor {
     private final Mem cmpMem = new Mem();
     private Mem[] unpacked = new Mem[0];
     private TreeWriter writer;
+    final CursorRegistry registry;
 
     public BTreeCursor(Pager pager, int rootPage, KeyInfo keyInfoOrNullForTables) {
         this.pager = pager;
@@ -66,6 +67,8 @@ public final class BTreeCursor {
         this.geo = new BtPage(pager.usableSize());
         this.payload = new Payload(pager, geo);
         this.cmpPayload = new Payload(pager, geo);
+        this.registry = CursorRegistry.of(pager);
+        registry.add(this);
     }
 
     // ---- scratch path ----
@@ -138,6 +141,7 @@ public final class BTreeCursor {
         if (BtPage.isTable(type) == index) {
             throw SqliteException.corrupt("page " + pgno + " is of the wrong b-tree kind");
         }
+        BtPage.checkHeader(p.data(), BtPage.hdr(pgno), type, geo.usable, pgno);
         return p;
     }
 
@@ -586,6 +590,23 @@ public final class BTreeCursor {
         return unpacked;
     }
 
+    /**
+     * Another cursor is about to change this cursor's tree: keep the key of the current entry and let go
+     * of the pages; the position is found again at the next access. May throw {@link IoPending} (an index
+     * entry's key can overflow), changing nothing then.
+     */
+    void saveForChange() throws IoPending, SqliteException {
+        if (state != VALID) {
+            return;
+        }
+        if (index) {
+            byte[] key = payload();
+            requireSeek(0, key);
+        } else {
+            requireSeek(rowid(), null);
+        }
+    }
+
     /** Marks the cursor as needing a seek to {@code rowid}/{@code key} before its next use. */
     void requireSeek(long rowid, byte[] key) {
         releasePath();
@@ -692,6 +713,7 @@ public final class BTreeCursor {
         abortScratch();
         releasePath();
         state = INVALID;
+        registry.remove(this);
     }
 
     static int get4(byte[] d, int off) {

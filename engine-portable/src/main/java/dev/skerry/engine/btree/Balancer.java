@@ -32,7 +32,10 @@ final class Balancer {
     @SuppressWarnings("unchecked")
     private final List<byte[]>[] over = new List[BTreeCursor.MAX_DEPTH + 1];
     private final int[] overRight = new int[BTreeCursor.MAX_DEPTH + 1];
+    /** The page lost cells or had its dividers replaced: it may now be underfull. */
     private final boolean[] touched = new boolean[BTreeCursor.MAX_DEPTH + 1];
+    /** The overfull page's only change is one cell appended at the end of a table leaf (balance_quick). */
+    private final boolean[] appendOnly = new boolean[BTreeCursor.MAX_DEPTH + 1];
     private byte[] scratch;
 
     Balancer(BTreeCursor cur) {
@@ -74,12 +77,13 @@ final class Balancer {
         return out;
     }
 
+    /** Inserts a cell; only overfullness follows from it (as SQLite, an insert never rebalances a thin page). */
     void insertCell(int level, int idx, byte[] cell, int len) throws SqliteException {
-        touched[level] = true;
         byte[] copy;
         if (over[level] != null) {
             copy = java.util.Arrays.copyOf(cell, len);
             over[level].add(idx, copy);
+            appendOnly[level] = false;
             return;
         }
         Page p = cur.spg[level];
@@ -92,6 +96,7 @@ final class Balancer {
             return;
         }
         List<byte[]> cells = cellsOf(p);
+        appendOnly[level] = type == BtPage.LEAF_TABLE && idx == cells.size();
         cells.add(idx, java.util.Arrays.copyOf(cell, len));
         over[level] = cells;
         overRight[level] = BtPage.isLeaf(type) ? 0 : BtPage.rightChild(d, hdr);
@@ -101,6 +106,7 @@ final class Balancer {
         touched[level] = true;
         if (over[level] != null) {
             over[level].remove(idx);
+            appendOnly[level] = false;
             return;
         }
         Page p = cur.spg[level];
@@ -125,7 +131,9 @@ final class Balancer {
     void balanceUpFrom(int deepest) throws IoPending, SqliteException {
         try {
             for (int l = deepest; l >= 1; l--) {
-                if (over[l] != null || (touched[l] && underfull(l))) {
+                if (over[l] != null && appendOnly[l] && quickApplies(l)) {
+                    balanceQuick(l);
+                } else if (over[l] != null || (touched[l] && underfull(l))) {
                     balanceNonRoot(l);
                 }
                 touched[l] = false;
@@ -140,6 +148,7 @@ final class Balancer {
             for (int l = 0; l < over.length; l++) {
                 over[l] = null;
                 touched[l] = false;
+                appendOnly[l] = false;
             }
         }
     }
@@ -196,6 +205,47 @@ final class Balancer {
         pager.markDirty(root);
         CellEdit.write(geo, d, hdr, ctype, cells, 0, cells.size(), cright);
         pager.freePage(childNo);
+    }
+
+    /** Appending past the last entry of the right-most leaf under a parent other than page 1. */
+    private boolean quickApplies(int level) {
+        Page parent = cur.spg[level - 1];
+        return over[level - 1] == null && parent.pgno() != 1
+                && cur.six[level - 1] == BtPage.nCells(parent.data(), 0);
+    }
+
+    /**
+     * SQLite's balance_quick: the appended cell alone goes to a new right-most sibling; the old leaf keeps
+     * its (full) content; the parent gains a divider for the old leaf and points its right child at the new
+     * one. Sequential inserts so fill their pages completely, as SQLite's do.
+     */
+    private void balanceQuick(int level) throws IoPending, SqliteException {
+        List<byte[]> cells = over[level];
+        Page leaf = cur.spg[level];
+        byte[] ld = leaf.data();
+        int n = BtPage.nCells(ld, 0);
+        long lastRowid = BTreeCursor.cellRowid(ld, BtPage.cellPtr(ld, 0, BtPage.LEAF_TABLE, n - 1), BtPage.LEAF_TABLE);
+        Page fresh = pager.allocatePage();
+        CellEdit.write(geo, fresh.data(), 0, BtPage.LEAF_TABLE, cells, cells.size() - 1, cells.size(), 0);
+        over[level] = null;
+        appendOnly[level] = false;
+        byte[] div = new byte[4 + dev.skerry.engine.record.Varint.size(lastRowid)];
+        DbHeader.put4(div, 0, leaf.pgno());
+        dev.skerry.engine.record.Varint.write(div, 4, lastRowid);
+        Page parent = cur.spg[level - 1];
+        byte[] pd = parent.data();
+        int np = BtPage.nCells(pd, 0);
+        if (BtPage.freeSpace(pd, 0, BtPage.INTERIOR_TABLE) >= div.length + 2) {
+            pager.markDirty(parent);
+            CellEdit.insert(geo, pd, 0, np, div, div.length, scratch());
+            DbHeader.put4(pd, 8, fresh.pgno());
+        } else {
+            List<byte[]> pcells = cellsOf(parent);
+            pcells.add(div);
+            over[level - 1] = pcells;
+            overRight[level - 1] = fresh.pgno();
+        }
+        touched[level - 1] = true;
     }
 
     private void balanceNonRoot(int level) throws IoPending, SqliteException {

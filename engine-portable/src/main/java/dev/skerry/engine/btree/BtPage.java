@@ -98,6 +98,19 @@ final class BtPage {
         }
     }
 
+    /**
+     * Rejects a page header whose cell count or content start cannot be right (SQLite's btreeInitPage
+     * checks), so that reading cells never runs off the page.
+     */
+    static void checkHeader(byte[] d, int hdr, int type, int usable, int pgno) throws SqliteException {
+        int n = nCells(d, hdr);
+        int ptrEnd = hdr + headerSize(type) + 2 * n;
+        int top = contentStart(d, hdr);
+        if (ptrEnd > usable || (n > 0 && (top < ptrEnd || top > usable))) {
+            throw SqliteException.corrupt("page " + pgno + " header: " + n + " cells, content at " + top);
+        }
+    }
+
     /** The number of payload bytes stored in the cell itself for a payload of {@code p} bytes. */
     int localSize(long p, boolean tableLeaf) {
         int max = tableLeaf ? maxLocalTable : maxLocalIndex;

@@ -186,6 +186,7 @@ final class TreeWriter {
 
     void insertTable(long rowid, byte[] record) throws IoPending, SqliteException {
         requireWrite();
+        cur.registry.saveOthers(cur, cur.root);
         cur.beginScratch(false);
         boolean found;
         int oldOvfl = 0;
@@ -220,6 +221,7 @@ final class TreeWriter {
 
     void insertIndex(byte[] key) throws IoPending, SqliteException {
         requireWrite();
+        cur.registry.saveOthers(cur, cur.root);
         int nf = cur.unpack(key);
         cur.beginScratch(false);
         boolean found;
@@ -285,6 +287,7 @@ final class TreeWriter {
 
     void delete() throws IoPending, SqliteException {
         requireWrite();
+        cur.registry.saveOthers(cur, cur.root);
         cur.beginScratch(true);
         int delLevel = cur.sLevel;
         int ovfl;

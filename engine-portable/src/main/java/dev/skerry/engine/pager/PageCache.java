@@ -114,10 +114,13 @@ final class PageCache {
         return !p.dirty && p.pins == 0 && p.loading == null;
     }
 
-    /** Evicts pages until the count is under the limit or nothing more may go. */
+    /**
+     * Evicts pages until the count is under the limit, looking at a bounded number of slots per call (the
+     * clock hand carries on at the next call), so a cache full of dirty pages costs little per allocation.
+     */
     void makeRoom() {
         int mask = slots.length - 1;
-        int budget = slots.length * 2;
+        int budget = 256;
         while (count >= limit && budget-- > 0) {
             hand = (hand + 1) & mask;
             Page p = slots[hand];

@@ -6,6 +6,7 @@ import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.IoPending;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.io.VfsFile;
+import dev.skerry.engine.wal.Wal;
 
 /**
  * One open database file as an array of pages: reading pages into a bounded cache, write transactions with
@@ -33,8 +34,18 @@ public final class Pager {
     private static final int OPEN_SIZES = 1;
     private static final int OPEN_JOURNAL = 2;
     private static final int OPEN_HEADER = 3;
-    private static final int READY = 4;
-    private static final int CLOSED = 5;
+    private static final int OPEN_WAL = 4;
+    private static final int READY = 5;
+    private static final int CLOSING_CHECKPOINT = 6;
+    private static final int CLOSING_DELETE = 7;
+    private static final int CLOSED = 8;
+
+    /** Commits that leave the log at least this many frames long checkpoint it (SQLite's default). */
+    public static final int AUTO_CHECKPOINT_FRAMES = 1000;
+
+    private static final int COMMIT_IDLE = 0;
+    private static final int COMMIT_WAL = 1;
+    private static final int COMMIT_CHECKPOINT = 2;
 
     private static final int TX_NONE = 0;
     private static final int TX_READ = 1;
@@ -52,6 +63,7 @@ public final class Pager {
     private final byte[] headBuf = new byte[DbHeader.SIZE];
     private final byte[] journalHead = new byte[8];
     private long fileSize;
+    private boolean headerValid;
 
     private int pageSize = DEFAULT_PAGE_SIZE;
     private int usableSize = DEFAULT_PAGE_SIZE;
@@ -65,7 +77,18 @@ public final class Pager {
     private Page[] dirty = new Page[64];
     private int nDirty;
     private final SavepointStack savepoints = new SavepointStack();
-    private final CommitWriter commitWriter = new CommitWriter();
+
+    /** The write-ahead log; null until opened (and again after a page size change of an empty database). */
+    private Wal wal;
+    private boolean walReady;
+    private int commitState = COMMIT_IDLE;
+    private int[] commitPgnos = new int[64];
+    private byte[][] commitPages = new byte[64][];
+    private int commitCount;
+    private Completion closeDelete;
+    private Page lastRequested;
+    /** Per-database state of the b-tree layer (its registry of open cursors); the pager only holds it. */
+    private Object btreeShared;
 
     private Pager(Vfs vfs, String path) {
         this.vfs = vfs;
@@ -131,9 +154,8 @@ public final class Pager {
                     if (fileSize == 0) {
                         dbSize = 0;
                         committedSize = 0;
-                        state = READY;
-                        loadPage1();
-                        return;
+                        state = OPEN_WAL;
+                        break;
                     }
                     headerDone = file.read(0, headBuf, 0, DbHeader.SIZE);
                     state = OPEN_HEADER;
@@ -143,9 +165,22 @@ public final class Pager {
                     if (headerDone.isFailed()) {
                         throw new SqliteException(headerDone.errorCode(), "disk I/O error");
                     }
-                    readHeader();
-                    state = READY;
+                    headerValid = readHeader();
+                    state = OPEN_WAL;
+                    break;
+                case OPEN_WAL:
+                    openWal();
+                    if (wal.maxFrame() > 0) {
+                        // The log's page 1 is the database's header; the file's own may be stale or torn.
+                        pageSize = wal.pageSize();
+                        dbSize = wal.dbSizeAfterLastCommit();
+                        committedSize = dbSize;
+                    } else if (!headerValid && fileSize > 0) {
+                        throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+                    }
                     loadPage1();
+                    checkPage1();
+                    state = READY;
                     return;
                 case READY:
                     loadPage1();
@@ -156,18 +191,31 @@ public final class Pager {
         }
     }
 
+    /** Opens (and recovers) the log; re-callable. */
+    private void openWal() throws IoPending, SqliteException {
+        if (wal == null) {
+            wal = new Wal(vfs, path + "-wal");
+            walReady = false;
+        }
+        if (!walReady) {
+            wal.open(pageSize);
+            walReady = true;
+        }
+    }
+
     private static boolean isHotJournalHeader(byte[] b) {
         return (b[0] & 0xff) == 0xd9 && (b[1] & 0xff) == 0xd5 && (b[2] & 0xff) == 0x05 && (b[3] & 0xff) == 0xf9;
     }
 
-    private void readHeader() throws SqliteException {
+    /** Reads the file's header; false when it is not a valid one (the log may still hold page 1). */
+    private boolean readHeader() throws SqliteException {
         if (!DbHeader.hasMagic(headBuf)) {
-            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+            return false;
         }
         int ps = DbHeader.pageSize(headBuf);
         int reserved = headBuf[DbHeader.RESERVED] & 0xff;
         if (ps == 0 || ps - reserved < 480) {
-            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+            return false;
         }
         if (headBuf[DbHeader.READ_VERSION] > 2) {
             throw new SqliteException(ResultCode.SQLITE_CANTOPEN, "unable to open database file");
@@ -179,6 +227,22 @@ public final class Pager {
         int fromFile = (int) Math.min(Integer.MAX_VALUE, fileSize / ps);
         dbSize = valid && inHeader > 0 ? inHeader : fromFile;
         committedSize = dbSize;
+        return true;
+    }
+
+    /** Validates the header of page 1 as read (from the file or the log) and takes the usable size from it. */
+    private void checkPage1() throws SqliteException {
+        if (committedSize == 0) {
+            return;
+        }
+        byte[] h = page1.data;
+        int reserved = h[DbHeader.RESERVED] & 0xff;
+        if (!DbHeader.hasMagic(h) || DbHeader.pageSize(h) != pageSize || pageSize - reserved < 480) {
+            page1.unpin();
+            page1 = null;
+            throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
+        }
+        usableSize = pageSize - reserved;
     }
 
     private void loadPage1() throws IoPending, SqliteException {
@@ -243,6 +307,11 @@ public final class Pager {
             page1 = null;
         }
         cache = new PageCache(DEFAULT_CACHE_PAGES);
+        if (wal != null && wal.maxFrame() == 0) {
+            // The empty log was opened for the old size; beginWrite reopens it for the new one.
+            wal.close();
+            wal = null;
+        }
         pageSize = size;
         usableSize = size;
         try {
@@ -250,6 +319,15 @@ public final class Pager {
         } catch (IoPending e) {
             throw new IllegalStateException("page 1 of an empty database needs no I/O");
         }
+    }
+
+    /** The b-tree layer's per-database state ({@code btree.CursorRegistry}), or null before its first cursor. */
+    public Object btreeShared() {
+        return btreeShared;
+    }
+
+    public void setBtreeShared(Object shared) {
+        btreeShared = shared;
     }
 
     /** Page 1 (always resident once open). */
@@ -278,16 +356,19 @@ public final class Pager {
             cache.put(p);
             return p;
         }
-        p.loading = file.read((long) (pgno - 1) * pageSize, p.data, 0, pageSize);
+        int frame = wal == null ? 0 : wal.findFrame(pgno);
+        p.loading = frame > 0 ? wal.readFrame(frame, p.data)
+                : file.read((long) (pgno - 1) * pageSize, p.data, 0, pageSize);
         cache.put(p);
         finishLoad(p);
         return p;
     }
 
     /**
-     * Requests page {@code pgno} without throwing: returns it when resident; else starts its read, adds
-     * the completion to {@code acc} (created when null) and returns the accumulator. For gathering a set of
-     * pages in one round of I/O. Returns the page or null through {@link #lastRequested}.
+     * Requests page {@code pgno} without throwing {@link IoPending}: when it is resident,
+     * {@link #lastRequested()} is the page; else its read is started, {@link #lastRequested()} is null and
+     * the completion is added to {@code acc} (created when null). Returns the accumulator. For gathering a
+     * set of pages in one round of I/O.
      */
     public IoPending request(int pgno, IoPending acc) throws SqliteException {
         try {
@@ -302,8 +383,6 @@ public final class Pager {
             return r;
         }
     }
-
-    private Page lastRequested;
 
     /** The page found by the last {@link #request}, or null when it was not resident. */
     public Page lastRequested() {
@@ -393,29 +472,6 @@ public final class Pager {
         Freelist.free(this, pgno);
     }
 
-    /**
-     * Makes resident the freelist trunk pages that {@code allocations} allocations and any number of frees
-     * may need; adds missing reads to {@code acc}. Returns the accumulator (null when all were resident).
-     */
-    public IoPending requestFreelist(int allocations, IoPending acc) throws SqliteException {
-        int trunk = DbHeader.get4(page1.data, DbHeader.FREELIST_TRUNK);
-        int budget = allocations + 1;
-        int guard = 0;
-        while (trunk != 0 && budget > 0 && guard++ < 1000) {
-            if (trunk < 2 || trunk > dbSize) {
-                throw SqliteException.corrupt("freelist trunk " + trunk + " out of range");
-            }
-            acc = request(trunk, acc);
-            Page t = lastRequested;
-            if (t == null) {
-                return acc;
-            }
-            budget -= 1 + Math.max(0, DbHeader.get4(t.data, 4));
-            trunk = DbHeader.get4(t.data, 0);
-        }
-        return acc;
-    }
-
     public int freelistCount() {
         return DbHeader.get4(page1.data, DbHeader.FREELIST_COUNT);
     }
@@ -442,6 +498,7 @@ public final class Pager {
         if (tx == TX_WRITE) {
             return;
         }
+        openWal();
         if (DbHeader.get4(page1.data, DbHeader.AUTOVACUUM_ROOT) != 0) {
             throw new SqliteException(ResultCode.SQLITE_READONLY,
                     "attempt to write a readonly database (auto-vacuum databases are read-only in Skerry)");
@@ -463,26 +520,70 @@ public final class Pager {
     }
 
     /**
-     * Makes the write transaction durable; re-call after {@link IoPending} until it returns. A read
-     * transaction just ends.
+     * Makes the write transaction durable: the changed pages go to the WAL as one transaction; when the log
+     * has grown to {@link #AUTO_CHECKPOINT_FRAMES} frames it is then checkpointed into the database file.
+     * Re-call after {@link IoPending} until it returns. A read transaction just ends.
      */
     public void commit() throws IoPending, SqliteException {
         requireReady();
-        if (tx != TX_WRITE) {
-            tx = TX_NONE;
-            return;
-        }
-        if (!commitWriter.started()) {
+        if (commitState == COMMIT_IDLE) {
+            if (tx != TX_WRITE) {
+                tx = TX_NONE;
+                return;
+            }
             savepoints.clear();
             prepareHeaderForCommit();
-            commitWriter.start(this, dirty, nDirty, dbSize);
+            collectCommitPages();
+            commitState = COMMIT_WAL;
         }
-        commitWriter.step();
+        if (commitState == COMMIT_WAL) {
+            try {
+                wal.commit(commitPgnos, commitPages, commitCount, dbSize);
+            } catch (SqliteException e) {
+                commitState = COMMIT_IDLE;
+                throw e;
+            }
+            finishCommit();
+            commitState = wal.maxFrame() >= AUTO_CHECKPOINT_FRAMES ? COMMIT_CHECKPOINT : COMMIT_IDLE;
+        }
+        if (commitState == COMMIT_CHECKPOINT) {
+            try {
+                wal.checkpoint(file);
+            } catch (SqliteException e) {
+                // The transaction is durable in the log; as SQLite's auto-checkpoint, a failed checkpoint
+                // is not an error of the commit. The log stays valid and is checkpointed later.
+                commitState = COMMIT_IDLE;
+                return;
+            }
+            commitState = COMMIT_IDLE;
+        }
+    }
+
+    private void collectCommitPages() {
+        commitCount = 0;
+        if (commitPgnos.length < nDirty) {
+            commitPgnos = new int[nDirty];
+            commitPages = new byte[nDirty][];
+        }
+        for (int k = 0; k < nDirty; k++) {
+            Page p = dirty[k];
+            if (p.pgno <= dbSize) {
+                commitPgnos[commitCount] = p.pgno;
+                commitPages[commitCount] = p.data;
+                commitCount++;
+            }
+        }
+    }
+
+    private void finishCommit() {
         for (int k = 0; k < nDirty; k++) {
             dirty[k].dirty = false;
             dirty[k] = null;
         }
         nDirty = 0;
+        java.util.Arrays.fill(commitPages, 0, commitCount, null);
+        commitCount = 0;
+        cache.dropDirtyAndBeyond(dbSize);
         committedSize = dbSize;
         page1Committed = null;
         tx = TX_NONE;
@@ -504,7 +605,7 @@ public final class Pager {
     public void rollback() {
         if (tx == TX_WRITE) {
             savepoints.clear();
-            commitWriter.reset();
+            commitState = COMMIT_IDLE;
             for (int k = 0; k < nDirty; k++) {
                 dirty[k] = null;
             }
@@ -602,12 +703,36 @@ public final class Pager {
 
     // ---- close ----
 
-    /** Closes the file; re-callable. An open write transaction is rolled back. */
+    /**
+     * Closes the database: rolls back an open write transaction, checkpoints the log into the database file,
+     * deletes the log, closes the file. Re-callable after {@link IoPending}.
+     */
     public void close() throws IoPending, SqliteException {
         if (state == CLOSED) {
             return;
         }
-        rollback();
+        if (state != CLOSING_CHECKPOINT && state != CLOSING_DELETE) {
+            if (state == READY) {
+                rollback();
+            }
+            state = CLOSING_CHECKPOINT;
+        }
+        if (state == CLOSING_CHECKPOINT) {
+            if (wal != null && walReady) {
+                wal.checkpoint(file);
+            }
+            if (wal != null) {
+                wal.close();
+                if (walReady) {
+                    closeDelete = vfs.delete(path + "-wal");
+                }
+            }
+            state = CLOSING_DELETE;
+        }
+        if (closeDelete != null) {
+            waitFor(closeDelete);
+            closeDelete = null;
+        }
         if (file != null) {
             file.close();
         }
