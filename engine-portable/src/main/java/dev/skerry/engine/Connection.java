@@ -1,0 +1,263 @@
+package dev.skerry.engine;
+
+import dev.skerry.engine.io.Completion;
+import dev.skerry.engine.io.IoPending;
+import dev.skerry.engine.io.Vfs;
+import dev.skerry.engine.pager.Pager;
+import dev.skerry.engine.parser.ParseResult;
+import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.translate.Translator;
+import dev.skerry.engine.schema.Schema;
+import dev.skerry.engine.vdbe.ConnectionState;
+import dev.skerry.engine.vdbe.Program;
+import dev.skerry.engine.vdbe.SchemaReader;
+import dev.skerry.engine.vdbe.Vm;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * One open database (SQLite's {@code sqlite3} handle). {@link #open} does no I/O; {@link #openStep()} is
+ * called until it returns DONE (it opens the file, runs WAL recovery and loads the schema); then statements
+ * are prepared and stepped; {@link #closeStep()} is called until DONE to close.
+ *
+ * <p>States: OPENING → (openStep DONE) → OPEN → (closeStep) CLOSING → CLOSED. In OPEN any number of
+ * statements may exist and run interleaved; they share one transaction state (autocommit, or the explicit
+ * transaction BEGIN started). An error of {@code openStep} leaves the connection OPENING: the host may
+ * retry or drop it.
+ */
+public final class Connection {
+    private static final int OPENING = 0;
+    private static final int OPEN = 1;
+    private static final int CLOSING = 2;
+    private static final int CLOSED = 3;
+
+    private final Pager pager;
+    private final ConnectionState db;
+    private final SchemaReader schemaReader;
+    private final List<Statement> statements = new ArrayList<>();
+    private int state = OPENING;
+    private int openPhase;
+    private List<Completion> pending = Collections.emptyList();
+    private List<SchemaReader.Row> schemaRows = Collections.emptyList();
+    /** The rows of the last committed schema: what a rollback returns to (identical to schemaRows when unchanged). */
+    private List<SchemaReader.Row> committedRows = Collections.emptyList();
+    private int schemaCookie;
+    /** The in-memory schema the translator compiles against. */
+    private final Schema schema = new Schema();
+
+    private Connection(Vfs vfs, String path) {
+        this.pager = Pager.open(vfs, path);
+        this.schemaReader = new SchemaReader(pager);
+        this.db = new ConnectionState(pager, new ConnectionState.SchemaLoader() {
+            @Override
+            public void reloadSchema() throws IoPending, SqliteException {
+                loadSchema();
+            }
+
+            @Override
+            public int loadedCookie() {
+                return schemaCookie;
+            }
+
+            @Override
+            public void committed() {
+                committedRows = schemaRows;
+            }
+
+            @Override
+            public void rolledBack() throws SqliteException {
+                if (schemaRows != committedRows) {
+                    schemaRows = committedRows;
+                    rebuildSchema();
+                }
+            }
+
+            @Override
+            public void dropTable(String name) {
+                schema.dropTable(name);
+            }
+
+            @Override
+            public void dropIndex(String name) {
+                schema.dropIndex(name);
+            }
+        });
+    }
+
+    /** A connection to the database at {@code path} of {@code vfs}; no I/O (call {@link #openStep()}). */
+    public static Connection open(Vfs vfs, String path) {
+        return new Connection(vfs, path);
+    }
+
+    /** Opens the database and loads its schema: DONE when ready, IO to be called again after I/O. */
+    public StepResult openStep() throws SqliteException {
+        if (state != OPENING) {
+            return StepResult.DONE;
+        }
+        try {
+            if (openPhase == 0) {
+                pager.openStep();
+                openPhase = 1;
+            }
+            if (openPhase == 1) {
+                pager.beginRead();
+                openPhase = 2;
+            }
+            loadSchema();
+            committedRows = schemaRows;
+            pager.commit();
+            openPhase = 0;
+            pending = Collections.emptyList();
+            state = OPEN;
+            return StepResult.DONE;
+        } catch (IoPending io) {
+            pending = io.completions();
+            return StepResult.IO;
+        }
+    }
+
+    /**
+     * Reads sqlite_schema (a read transaction is open) and rebuilds the in-memory schema from its rows with
+     * the translator's {@link SchemaBuilder}; re-callable after IoPending (the schema changes only after the
+     * last read).
+     */
+    private void loadSchema() throws IoPending, SqliteException {
+        schemaReader.step();
+        schemaRows = new ArrayList<>(schemaReader.rows());
+        schemaReader.restart();
+        rebuildSchema();
+    }
+
+    /** Builds the in-memory schema from {@code schemaRows}, at the pager's current schema cookie. No I/O. */
+    private void rebuildSchema() throws SqliteException {
+        schema.clear();
+        for (SchemaReader.Row row : schemaRows) {
+            SchemaBuilder.addRow(schema, row.type, row.name, row.tableName, row.rootPage, row.sql);
+        }
+        schemaCookie = pager.schemaCookie();
+        schema.setCookie(schemaCookie);
+    }
+
+    /** The completions the last IO result of openStep or closeStep waits for. */
+    public List<Completion> pendingIo() {
+        return pending;
+    }
+
+    /** The rows of sqlite_schema as last loaded (type, name, tbl_name, rootpage, sql). */
+    public List<SchemaReader.Row> schemaRows() {
+        return Collections.unmodifiableList(schemaRows);
+    }
+
+    /**
+     * Compiles the first statement of {@code sql}; null when {@code sql} holds only whitespace, comments or
+     * semicolons. {@link Statement#tailOffset()} tells where the rest of the text begins.
+     */
+    public Statement prepare(String sql) throws SqliteException {
+        return prepare(sql, 0);
+    }
+
+    /** Compiles the first statement of {@code sql} at or after {@code offset} (for running a script). */
+    public Statement prepare(String sql, int offset) throws SqliteException {
+        checkOpen();
+        ParseResult parsed = Parser.parseFirst(sql, offset);
+        if (parsed.statement() == null) {
+            return null;
+        }
+        Statement s = prepare(compile(parsed, sql), parsed.tailOffset());
+        s.setSource(sql, offset);
+        return s;
+    }
+
+    /** Compiles a parsed statement against the current schema. */
+    Program compile(ParseResult parsed, String sql) throws SqliteException {
+        return Translator.compile(parsed.statement(), sql, schema);
+    }
+
+    /** Compiles again the statement at {@code offset} of {@code sql} (after a schema change). */
+    Program recompile(String sql, int offset) throws SqliteException {
+        return compile(Parser.parseFirst(sql, offset), sql);
+    }
+
+    Vm newVm(Program program) {
+        return new Vm(program, db);
+    }
+
+    /** A statement running an already compiled program (the translator's output, or a test's). */
+    public Statement prepare(Program program) throws SqliteException {
+        return prepare(program, 0);
+    }
+
+    Statement prepare(Program program, int tailOffset) throws SqliteException {
+        checkOpen();
+        Statement s = new Statement(this, program, new Vm(program, db), tailOffset);
+        statements.add(s);
+        return s;
+    }
+
+    void forget(Statement s) {
+        statements.remove(s);
+    }
+
+    private void checkOpen() throws SqliteException {
+        if (state != OPEN) {
+            throw new SqliteException(ResultCode.SQLITE_MISUSE, state == OPENING
+                    ? "connection is not open yet (call openStep until DONE)" : "connection is closed");
+        }
+    }
+
+    /** The rowid of the last row inserted by a successful INSERT (0 if none). */
+    public long lastInsertRowid() {
+        return db.lastInsertRowid();
+    }
+
+    /** The number of rows changed by the last INSERT, UPDATE or DELETE that finished. */
+    public long changes() {
+        return db.changes();
+    }
+
+    /** The number of rows changed since the connection opened. */
+    public long totalChanges() {
+        return db.totalChanges();
+    }
+
+    /**
+     * Makes every running statement of this connection fail with SQLITE_INTERRUPT ("interrupted") at its next
+     * step (for a host that gives up waiting, e.g. between IO results). No effect when none is running.
+     */
+    public void interrupt() {
+        db.interrupt();
+    }
+
+    /** False between BEGIN and COMMIT/ROLLBACK. */
+    public boolean isAutocommit() {
+        return db.isAutocommit();
+    }
+
+    /**
+     * Closes the connection: statements still open are closed, an open transaction is rolled back, the
+     * pager checkpoints and closes the file. DONE when closed, IO to be called again after I/O.
+     */
+    public StepResult closeStep() throws SqliteException {
+        if (state == CLOSED) {
+            return StepResult.DONE;
+        }
+        if (state != CLOSING) {
+            for (Statement s : new ArrayList<>(statements)) {
+                s.close();
+            }
+            pager.rollback();
+            state = CLOSING;
+        }
+        try {
+            pager.close();
+        } catch (IoPending io) {
+            pending = io.completions();
+            return StepResult.IO;
+        }
+        pending = Collections.emptyList();
+        state = CLOSED;
+        return StepResult.DONE;
+    }
+}

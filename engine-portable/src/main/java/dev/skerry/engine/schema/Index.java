@@ -1,0 +1,134 @@
+package dev.skerry.engine.schema;
+
+import dev.skerry.engine.value.Collation;
+
+/**
+ * One index of a table: a B-tree whose keys are the indexed columns followed by the rowid.
+ *
+ * <p>{@code columns[k]} is the table column number of the k-th key field, with its collating sequence
+ * {@code collations[k]} and sort order {@code desc[k]}; the key's last field (number
+ * {@code columns.length}) is always the rowid. An automatic index (one SQLite creates for a PRIMARY KEY or
+ * UNIQUE constraint, named {@code sqlite_autoindex_<table>_<n>}) has a null {@code sql}, as its
+ * {@code sqlite_schema} row does. {@code rootPage} is the index B-tree's root page; it is 0 only while an
+ * index is being described by a CREATE statement that has not run yet. Everything but the root page is
+ * immutable.
+ */
+public final class Index {
+    /** Created by CREATE INDEX. */
+    public static final char ORIGIN_CREATE = 'c';
+    /** Created for a UNIQUE constraint. */
+    public static final char ORIGIN_UNIQUE = 'u';
+    /** Created for a PRIMARY KEY constraint (one that does not make the rowid alias). */
+    public static final char ORIGIN_PRIMARY_KEY = 'p';
+
+    private final String name;
+    private final Table table;
+    private final String sql;
+    private final int[] columns;
+    private final Collation[] collations;
+    private final boolean[] desc;
+    private final boolean unique;
+    private final char origin;
+    private final int conflict;
+    private int rootPage;
+
+    public Index(String name, Table table, int rootPage, String sql, int[] columns, Collation[] collations,
+            boolean[] desc, boolean unique, char origin, int conflict) {
+        this.name = name;
+        this.table = table;
+        this.rootPage = rootPage;
+        this.sql = sql;
+        this.columns = columns;
+        this.collations = collations;
+        this.desc = desc;
+        this.unique = unique;
+        this.origin = origin;
+        this.conflict = conflict;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Table table() {
+        return table;
+    }
+
+    public int rootPage() {
+        return rootPage;
+    }
+
+    void setRootPage(int rootPage) {
+        this.rootPage = rootPage;
+    }
+
+    /** The CREATE INDEX text, or null for an automatic index. */
+    public String sql() {
+        return sql;
+    }
+
+    /** Number of indexed columns (the key has one more field: the rowid). */
+    public int columnCount() {
+        return columns.length;
+    }
+
+    /** Table column number of key field {@code k}. */
+    public int column(int k) {
+        return columns[k];
+    }
+
+    public Collation collation(int k) {
+        return collations[k];
+    }
+
+    public boolean desc(int k) {
+        return desc[k];
+    }
+
+    public boolean unique() {
+        return unique;
+    }
+
+    /** {@link #ORIGIN_CREATE}, {@link #ORIGIN_UNIQUE} or {@link #ORIGIN_PRIMARY_KEY}. */
+    public char origin() {
+        return origin;
+    }
+
+    /** The constraint's ON CONFLICT action ({@link Conflict}); {@link Conflict#DEFAULT} when none. */
+    public int conflict() {
+        return conflict;
+    }
+
+    /** The key field holding table column {@code column}, or -1 when the index does not hold it. */
+    public int fieldOf(int column) {
+        for (int k = 0; k < columns.length; k++) {
+            if (columns[k] == column) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** A copy with another ON CONFLICT action and origin (a later constraint merged into this index). */
+    Index withConflict(int newConflict, char newOrigin) {
+        return new Index(name, table, rootPage, sql, columns, collations, desc, unique, newOrigin, newConflict);
+    }
+
+    /** A copy that belongs to {@code newTable} (automatic indexes are described before their table exists). */
+    Index on(Table newTable) {
+        return new Index(name, newTable, rootPage, sql, columns, collations, desc, unique, origin, conflict);
+    }
+
+    /** True when the key fields are the same columns with the same collations as {@code other}'s. */
+    boolean sameKey(int[] otherColumns, Collation[] otherCollations) {
+        if (otherColumns.length != columns.length) {
+            return false;
+        }
+        for (int k = 0; k < columns.length; k++) {
+            if (columns[k] != otherColumns[k] || collations[k] != otherCollations[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,404 @@
+package dev.skerry.engine.schema;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.parser.ast.ColumnConstraint;
+import dev.skerry.engine.parser.ast.ColumnDef;
+import dev.skerry.engine.parser.ast.ConflictAlgorithm;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.IndexedColumn;
+import dev.skerry.engine.parser.ast.Name;
+import dev.skerry.engine.parser.ast.SortOrder;
+import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.parser.ast.TableConstraint;
+import dev.skerry.engine.value.Affinity;
+import dev.skerry.engine.value.Collation;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds schema objects from CREATE TABLE and CREATE INDEX syntax trees by SQLite's rules
+ * ({@code sqlite3StartTable}, {@code sqlite3AddColumn}, {@code sqlite3AddPrimaryKey},
+ * {@code sqlite3CreateIndex}), with SQLite's error messages.
+ *
+ * <p>Rules applied: duplicate column names are an error; a column's affinity comes from its declared type;
+ * a PRIMARY KEY of one column whose declared type is exactly {@code INTEGER} (any case) makes that column
+ * the rowid alias, unless it was declared {@code PRIMARY KEY DESC} on the column itself; any other PRIMARY
+ * KEY, and every UNIQUE, gets an automatic index {@code sqlite_autoindex_<table>_<n>} numbered in the order
+ * the constraints are written (column constraints column by column, then table constraints), except that a
+ * constraint with the same key columns and collations as an earlier one shares its index. A column repeated
+ * in one constraint is repeated in the index, as SQLite does for rowid tables.
+ *
+ * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP, generated columns,
+ * expression and partial indexes, STRICT tables.
+ */
+public final class SchemaBuilder {
+    private SchemaBuilder() {
+    }
+
+    /** The text SQLite stores in {@code sqlite_schema.sql} for a CREATE TABLE parsed from {@code sql}. */
+    public static String tableSql(Stmt.CreateTable ct, String sql) {
+        return "CREATE TABLE " + sql.substring(ct.name().name().start(), ct.end());
+    }
+
+    /**
+     * The text SQLite stores in {@code sqlite_schema.sql} for a CREATE INDEX parsed from {@code sql}: unlike
+     * CREATE TABLE's, it runs to the terminating semicolon (or the end of the input), so whitespace and
+     * comments after the last token are kept.
+     */
+    public static String indexSql(Stmt.CreateIndex ci, String sql) {
+        return (ci.unique() ? "CREATE UNIQUE INDEX " : "CREATE INDEX ")
+                + sql.substring(ci.name().name().start(), statementEnd(sql, ci.end()));
+    }
+
+    /** The offset of the semicolon ending the statement whose last token ends at {@code from}, or the input's end. */
+    private static int statementEnd(String sql, int from) {
+        int i = from;
+        int n = sql.length();
+        while (i < n) {
+            char c = sql.charAt(i);
+            if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                while (i < n && sql.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 2;
+            } else if (c == ';') {
+                return i;
+            } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                i++;
+            } else {
+                return i;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The table a CREATE TABLE describes, with its automatic indexes in its index list (root pages 0, not yet
+     * in any schema). {@code storedSql} is the text for sqlite_schema; {@code rootPage} may be 0 while the
+     * statement is being compiled.
+     */
+    public static Table table(Stmt.CreateTable ct, String storedSql, int rootPage) throws SqliteException {
+        String tableName = ct.name().name().text();
+        if (ct.asSelect() != null) {
+            throw SqliteException.error("CREATE TABLE ... AS SELECT is not supported");
+        }
+        if (ct.withoutRowid()) {
+            throw SqliteException.error("WITHOUT ROWID tables are not supported");
+        }
+        if (ct.strict()) {
+            throw SqliteException.error("STRICT tables are not supported");
+        }
+        List<ColumnDef> defs = ct.columns();
+        int n = defs.size();
+        String[] names = new String[n];
+        String[] types = new String[n];
+        for (int i = 0; i < n; i++) {
+            ColumnDef def = defs.get(i);
+            names[i] = def.name().text();
+            for (int j = 0; j < i; j++) {
+                if (Names.equal(names[j], names[i])) {
+                    throw SqliteException.error("duplicate column name: " + names[i]);
+                }
+            }
+            types[i] = def.type() == null ? "" : def.type().text();
+        }
+        Draft draft = new Draft(tableName, names, types);
+        for (int i = 0; i < n; i++) {
+            draft.columnConstraints(i, defs.get(i).constraints());
+        }
+        for (TableConstraint tc : ct.constraints()) {
+            if (tc instanceof TableConstraint.PrimaryKey) {
+                TableConstraint.PrimaryKey pk = (TableConstraint.PrimaryKey) tc;
+                draft.primaryKey(draft.keyColumns(pk.columns()), SortOrder.DEFAULT, conflict(pk.onConflict()),
+                        pk.autoincrement(), pk.columns());
+            } else if (tc instanceof TableConstraint.Unique) {
+                TableConstraint.Unique u = (TableConstraint.Unique) tc;
+                draft.unique(u.columns(), conflict(u.onConflict()), Index.ORIGIN_UNIQUE);
+            }
+        }
+        return draft.finish(storedSql, rootPage);
+    }
+
+    /**
+     * The index a CREATE INDEX describes on {@code table} (not yet added to it). Checks the column names;
+     * names already taken are the caller's to check, as SQLite's message depends on IF NOT EXISTS.
+     */
+    public static Index index(Stmt.CreateIndex ci, Table table, String storedSql, int rootPage)
+            throws SqliteException {
+        if (ci.where() != null) {
+            throw SqliteException.error("partial indexes are not supported");
+        }
+        int n = ci.columns().size();
+        int[] columns = new int[n];
+        Collation[] collations = new Collation[n];
+        boolean[] desc = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            IndexedColumn ic = ci.columns().get(k);
+            Expr e = ic.expr();
+            Collation explicit = null;
+            if (e instanceof Expr.Collate) {
+                explicit = collation(((Expr.Collate) e).collation().text());
+                e = ((Expr.Collate) e).operand();
+            }
+            if (!(e instanceof Expr.ColumnRef) || ((Expr.ColumnRef) e).table() != null) {
+                throw SqliteException.error("indexes on expressions are not supported");
+            }
+            String name = ((Expr.ColumnRef) e).column().text();
+            int c = table.findColumn(name);
+            if (c < 0) {
+                throw SqliteException.error("no such column: " + name);
+            }
+            columns[k] = c;
+            collations[k] = explicit != null ? explicit : table.column(c).collation();
+            desc[k] = ic.order() == SortOrder.DESC;
+        }
+        return new Index(ci.name().name().text(), table, rootPage, storedSql, columns, collations, desc,
+                ci.unique(), Index.ORIGIN_CREATE, Conflict.DEFAULT);
+    }
+
+    /**
+     * Adds to {@code schema} the object described by one row of {@code sqlite_schema}, as SQLite's
+     * {@code sqlite3InitCallback} does: a table or index row with SQL is parsed and built; an index row
+     * without SQL gives the root page of an automatic index its table's CREATE TABLE declared. Rows must
+     * come in sqlite_schema order (a table before its automatic indexes). Views and triggers are not
+     * supported and are skipped. A row that cannot be understood is SQLITE_CORRUPT
+     * {@code malformed database schema (name) - reason}.
+     */
+    public static void addRow(Schema schema, String type, String name, String tblName, int rootPage, String sql)
+            throws SqliteException {
+        try {
+            if ("table".equals(type)) {
+                Stmt st = parseOne(sql);
+                if (!(st instanceof Stmt.CreateTable)) {
+                    throw SqliteException.error("invalid table row");
+                }
+                schema.addTable(table((Stmt.CreateTable) st, sql, rootPage));
+            } else if ("index".equals(type)) {
+                Table table = schema.findTable(tblName);
+                if (table == null) {
+                    throw SqliteException.error("no such table: " + tblName);
+                }
+                if (sql == null) {
+                    Index auto = null;
+                    for (Index index : table.indexes()) {
+                        if (Names.equal(index.name(), name)) {
+                            auto = index;
+                        }
+                    }
+                    if (auto == null) {
+                        throw SqliteException.error("orphan index");
+                    }
+                    auto.setRootPage(rootPage);
+                    schema.addIndex(auto);
+                } else {
+                    Stmt st = parseOne(sql);
+                    if (!(st instanceof Stmt.CreateIndex)) {
+                        throw SqliteException.error("invalid index row");
+                    }
+                    schema.addIndex(index((Stmt.CreateIndex) st, table, sql, rootPage));
+                }
+            }
+        } catch (SqliteException e) {
+            throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_CORRUPT,
+                    "malformed database schema (" + name + ") - " + e.getMessage());
+        }
+    }
+
+    private static Stmt parseOne(String sql) throws SqliteException {
+        if (sql == null) {
+            throw SqliteException.error("missing sql");
+        }
+        return Parser.parseFirst(sql).statement();
+    }
+
+    /** The collating sequence named {@code name}, or SQLite's error when there is none. */
+    public static Collation collation(String name) throws SqliteException {
+        Collation c = Collation.byName(name);
+        if (c == null) {
+            throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_ERROR,
+                    "no such collation sequence: " + name);
+        }
+        return c;
+    }
+
+    /** The {@link Conflict} number of an ON CONFLICT / OR clause ({@link Conflict#DEFAULT} when absent). */
+    public static int conflict(ConflictAlgorithm algorithm) {
+        if (algorithm == null) {
+            return Conflict.DEFAULT;
+        }
+        switch (algorithm) {
+            case ROLLBACK: return Conflict.ROLLBACK;
+            case ABORT: return Conflict.ABORT;
+            case FAIL: return Conflict.FAIL;
+            case IGNORE: return Conflict.IGNORE;
+            default: return Conflict.REPLACE;
+        }
+    }
+
+    /** The table being described: its columns' attributes and the automatic indexes so far. */
+    private static final class Draft {
+        final String tableName;
+        final String[] names;
+        final String[] types;
+        final boolean[] notNull;
+        final int[] notNullConflict;
+        final Expr[] defaults;
+        final Collation[] collations;
+        final boolean[] primaryKey;
+        final List<Index> autoIndexes = new ArrayList<>();
+        boolean hasPrimaryKey;
+        int rowidAlias = -1;
+        boolean autoincrement;
+        int rowidConflict = Conflict.DEFAULT;
+
+        Draft(String tableName, String[] names, String[] types) {
+            this.tableName = tableName;
+            this.names = names;
+            this.types = types;
+            int n = names.length;
+            notNull = new boolean[n];
+            notNullConflict = new int[n];
+            defaults = new Expr[n];
+            collations = new Collation[n];
+            primaryKey = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                collations[i] = Collation.BINARY;
+            }
+        }
+
+        void columnConstraints(int i, List<ColumnConstraint> constraints) throws SqliteException {
+            // COLLATE applies to the whole column whatever its position, as SQLite records it before indexes
+            // are finished; look for it first so that automatic indexes get the column's collation.
+            for (ColumnConstraint cc : constraints) {
+                if (cc instanceof ColumnConstraint.Collate) {
+                    collations[i] = collation(((ColumnConstraint.Collate) cc).collation().text());
+                }
+            }
+            for (ColumnConstraint cc : constraints) {
+                if (cc instanceof ColumnConstraint.NotNull) {
+                    notNull[i] = true;
+                    notNullConflict[i] = conflict(((ColumnConstraint.NotNull) cc).onConflict());
+                } else if (cc instanceof ColumnConstraint.Default) {
+                    defaults[i] = ((ColumnConstraint.Default) cc).value();
+                } else if (cc instanceof ColumnConstraint.PrimaryKey) {
+                    ColumnConstraint.PrimaryKey pk = (ColumnConstraint.PrimaryKey) cc;
+                    primaryKey(new int[] {i}, pk.order(), conflict(pk.onConflict()), pk.autoincrement(), null);
+                } else if (cc instanceof ColumnConstraint.Unique) {
+                    addAutoIndex(new int[] {i}, new Collation[] {collations[i]}, new boolean[1],
+                            conflict(((ColumnConstraint.Unique) cc).onConflict()), Index.ORIGIN_UNIQUE);
+                } else if (cc instanceof ColumnConstraint.Generated) {
+                    throw SqliteException.error("generated columns are not supported");
+                }
+            }
+        }
+
+        /** Column numbers of a constraint's columns. */
+        int[] keyColumns(List<IndexedColumn> columns) throws SqliteException {
+            int[] out = new int[columns.size()];
+            for (int k = 0; k < out.length; k++) {
+                out[k] = column(columns.get(k).expr());
+            }
+            return out;
+        }
+
+        private int column(Expr e) throws SqliteException {
+            if (e instanceof Expr.Collate) {
+                e = ((Expr.Collate) e).operand();
+            }
+            if (!(e instanceof Expr.ColumnRef) || ((Expr.ColumnRef) e).table() != null) {
+                throw SqliteException.error("expressions prohibited in PRIMARY KEY and UNIQUE constraints");
+            }
+            String name = ((Expr.ColumnRef) e).column().text();
+            for (int i = 0; i < names.length; i++) {
+                if (Names.equal(names[i], name)) {
+                    return i;
+                }
+            }
+            throw SqliteException.error("no such column: " + name);
+        }
+
+        /**
+         * A PRIMARY KEY on {@code cols}: the rowid alias when SQLite's rule allows, else an automatic index.
+         * {@code written} is the table constraint's column list (null for a column constraint).
+         */
+        void primaryKey(int[] cols, SortOrder columnOrder, int onConflict, boolean autoinc,
+                List<IndexedColumn> written) throws SqliteException {
+            if (hasPrimaryKey) {
+                throw SqliteException.error("table \"" + tableName + "\" has more than one primary key");
+            }
+            hasPrimaryKey = true;
+            for (int c : cols) {
+                primaryKey[c] = true;
+            }
+            if (cols.length == 1 && Names.equal(types[cols[0]], "INTEGER") && columnOrder != SortOrder.DESC) {
+                rowidAlias = cols[0];
+                rowidConflict = onConflict;
+                autoincrement = autoinc;
+                return;
+            }
+            if (autoinc) {
+                throw SqliteException.error("AUTOINCREMENT is only allowed on an INTEGER PRIMARY KEY");
+            }
+            if (written == null) {
+                addAutoIndex(cols, new Collation[] {collations[cols[0]]},
+                        new boolean[] {columnOrder == SortOrder.DESC}, onConflict, Index.ORIGIN_PRIMARY_KEY);
+            } else {
+                unique(written, onConflict, Index.ORIGIN_PRIMARY_KEY);
+            }
+        }
+
+        void unique(List<IndexedColumn> written, int onConflict, char origin) throws SqliteException {
+            int n = written.size();
+            int[] cols = new int[n];
+            Collation[] coll = new Collation[n];
+            boolean[] desc = new boolean[n];
+            for (int k = 0; k < n; k++) {
+                IndexedColumn ic = written.get(k);
+                cols[k] = column(ic.expr());
+                coll[k] = ic.expr() instanceof Expr.Collate
+                        ? collation(((Expr.Collate) ic.expr()).collation().text()) : collations[cols[k]];
+                desc[k] = ic.order() == SortOrder.DESC;
+            }
+            addAutoIndex(cols, coll, desc, onConflict, origin);
+        }
+
+        private void addAutoIndex(int[] cols, Collation[] coll, boolean[] desc, int onConflict, char origin)
+                throws SqliteException {
+            for (int k = 0; k < autoIndexes.size(); k++) {
+                Index existing = autoIndexes.get(k);
+                if (existing.sameKey(cols, coll)) {
+                    if (existing.conflict() != onConflict && existing.conflict() != Conflict.DEFAULT
+                            && onConflict != Conflict.DEFAULT) {
+                        throw SqliteException.error("conflicting ON CONFLICT clauses specified");
+                    }
+                    if (existing.conflict() == Conflict.DEFAULT && onConflict != Conflict.DEFAULT) {
+                        autoIndexes.set(k, existing.withConflict(onConflict, origin));
+                    } else if (origin == Index.ORIGIN_PRIMARY_KEY) {
+                        autoIndexes.set(k, existing.withConflict(existing.conflict(), origin));
+                    }
+                    return;
+                }
+            }
+            String name = "sqlite_autoindex_" + tableName + "_" + (autoIndexes.size() + 1);
+            autoIndexes.add(new Index(name, null, 0, null, cols, coll, desc, true, origin, onConflict));
+        }
+
+        Table finish(String storedSql, int rootPage) {
+            int n = names.length;
+            Column[] columns = new Column[n];
+            for (int i = 0; i < n; i++) {
+                columns[i] = new Column(names[i], types[i], Affinity.fromDeclaredType(types[i]), notNull[i], notNullConflict[i],
+                        defaults[i], collations[i], primaryKey[i]);
+            }
+            Table table = new Table(tableName, rootPage, storedSql, columns, rowidAlias, autoincrement,
+                    rowidConflict);
+            for (Index draftIndex : autoIndexes) {
+                table.addIndex(draftIndex.on(table));
+            }
+            return table;
+        }
+    }
+}

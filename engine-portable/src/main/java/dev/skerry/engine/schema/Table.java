@@ -1,0 +1,108 @@
+package dev.skerry.engine.schema;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One table: a B-tree of rows keyed by rowid, its columns and its indexes.
+ *
+ * <p>{@code rowidAlias} is the number of the INTEGER PRIMARY KEY column (which holds the rowid and is
+ * stored as NULL in the record), or -1. The indexes are kept in SQLite's order ({@code Table.pIndex}):
+ * the most recently created first, except that indexes whose constraint is ON CONFLICT REPLACE come after
+ * all others. That order is the order in which INSERT and UPDATE check UNIQUE constraints, so it decides
+ * which constraint an error names. The columns are immutable; the index list changes as indexes are created
+ * and dropped; the root page is 0 only while a CREATE TABLE that has not run is being compiled.
+ */
+public final class Table {
+    private final String name;
+    private final String sql;
+    private final Column[] columns;
+    private final int rowidAlias;
+    private final boolean autoincrement;
+    private final int rowidConflict;
+    private final ArrayList<Index> indexes = new ArrayList<>();
+    private int rootPage;
+
+    public Table(String name, int rootPage, String sql, Column[] columns, int rowidAlias, boolean autoincrement,
+            int rowidConflict) {
+        this.name = name;
+        this.rootPage = rootPage;
+        this.sql = sql;
+        this.columns = columns;
+        this.rowidAlias = rowidAlias;
+        this.autoincrement = autoincrement;
+        this.rowidConflict = rowidConflict;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int rootPage() {
+        return rootPage;
+    }
+
+    void setRootPage(int rootPage) {
+        this.rootPage = rootPage;
+    }
+
+    /** The CREATE TABLE text as stored in sqlite_schema. */
+    public String sql() {
+        return sql;
+    }
+
+    public int columnCount() {
+        return columns.length;
+    }
+
+    public Column column(int i) {
+        return columns[i];
+    }
+
+    /** The INTEGER PRIMARY KEY column's number, or -1 when the table has none. */
+    public int rowidAlias() {
+        return rowidAlias;
+    }
+
+    public boolean autoincrement() {
+        return autoincrement;
+    }
+
+    /** The INTEGER PRIMARY KEY's ON CONFLICT action ({@link Conflict}), {@link Conflict#DEFAULT} when none. */
+    public int rowidConflict() {
+        return rowidConflict;
+    }
+
+    /** The number of the column named {@code name} (ASCII case ignored), or -1. */
+    public int findColumn(String name) {
+        for (int i = 0; i < columns.length; i++) {
+            if (Names.equal(columns[i].name(), name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The indexes in SQLite's order (see the class comment). */
+    public List<Index> indexes() {
+        return indexes;
+    }
+
+    /** Adds {@code index} where SQLite would: first, or before the first REPLACE index when it is not one. */
+    void addIndex(Index index) {
+        if (index.conflict() != Conflict.REPLACE || indexes.isEmpty()
+                || indexes.get(0).conflict() == Conflict.REPLACE) {
+            indexes.add(0, index);
+            return;
+        }
+        int at = 0;
+        while (at < indexes.size() && indexes.get(at).conflict() != Conflict.REPLACE) {
+            at++;
+        }
+        indexes.add(at, index);
+    }
+
+    void removeIndex(Index index) {
+        indexes.remove(index);
+    }
+}

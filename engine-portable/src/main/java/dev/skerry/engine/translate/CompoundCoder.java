@@ -1,0 +1,178 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.OrderingTerm;
+import dev.skerry.engine.parser.ast.Select;
+import dev.skerry.engine.parser.ast.SelectCore;
+import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.value.Collation;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Compound SELECT (UNION ALL, UNION, INTERSECT, EXCEPT), left to right, into one {@link Output} that
+ * applies the compound's ORDER BY (terms must name or number a result column) and LIMIT.
+ *
+ * <p>Chains of UNION and UNION ALL stream: the cores up to the last UNION are deduplicated together through
+ * an ephemeral index, later cores pass straight through. A chain with INTERSECT or EXCEPT is materialized
+ * in an ephemeral index (which also removes duplicates): EXCEPT deletes the right side's rows from it,
+ * INTERSECT keeps those found in it; the index is then read out. UNION ALL after INTERSECT or EXCEPT is not
+ * supported. Names and types come from the first core.
+ */
+final class CompoundCoder {
+    private CompoundCoder() {
+    }
+
+    static String opName(int op) {
+        switch (Select.CompoundOp.values()[op]) {
+            case UNION: return "UNION";
+            case UNION_ALL: return "UNION ALL";
+            case INTERSECT: return "INTERSECT";
+            default: return "EXCEPT";
+        }
+    }
+
+    static SelectCoder.ResultInfo compile(SelectCoder sc, Select sel, Scope outer, Output.Sink sink)
+            throws SqliteException {
+        Parse p = sc.p;
+        List<SelectCore> cores = sel.cores();
+        List<Select.CompoundOp> ops = sel.ops();
+        boolean materialize = false;
+        int lastUnion = -1;
+        for (int k = 0; k < ops.size(); k++) {
+            Select.CompoundOp op = ops.get(k);
+            if (op == Select.CompoundOp.INTERSECT || op == Select.CompoundOp.EXCEPT) {
+                materialize = true;
+            } else if (op == Select.CompoundOp.UNION_ALL && materialize) {
+                throw SqliteException.error("UNION ALL after INTERSECT or EXCEPT is not supported");
+            }
+            if (op == Select.CompoundOp.UNION) {
+                lastUnion = k;
+            }
+        }
+        SelectCoder.ResultInfo first = sc.describeCore(cores.get(0), outer);
+        int n = first.names.length;
+        int[] shape = {n, 0};
+        Object keyInfo = KeyInfos.of(first.collations, new boolean[n]);
+        Output out = createOutput(sc, sel, first, outer, sink);
+        Output.Sink toOutput = (regs, cnt) -> {
+            int next = p.label();
+            out.row(regs, null, next);
+            p.resolve(next);
+        };
+        int eph = -1;
+        if (materialize || lastUnion >= 0) {
+            eph = p.cursor();
+            p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, n, 0, keyInfo);
+        }
+        for (int k = 0; k < cores.size(); k++) {
+            Select.CompoundOp op = k == 0 ? null : ops.get(k - 1);
+            shape[1] = op == null ? 0 : op.ordinal();
+            int set = eph;
+            Output.Sink coreSink;
+            int kept = -1;
+            if (!materialize) {
+                coreSink = lastUnion >= 0 && k <= lastUnion + 1 ? (regs, cnt) -> {
+                    int skip = p.label();
+                    p.v.addOp(Opcode.FOUND, set, skip, regs, Integer.valueOf(cnt));
+                    insert(p, set, regs, cnt);
+                    toOutput.row(regs, cnt);
+                    p.resolve(skip);
+                } : toOutput;
+            } else if (op == null || op == Select.CompoundOp.UNION) {
+                coreSink = (regs, cnt) -> insert(p, set, regs, cnt);
+            } else if (op == Select.CompoundOp.EXCEPT) {
+                coreSink = (regs, cnt) -> {
+                    int skip = p.label();
+                    p.v.addOp(Opcode.NOT_FOUND, set, skip, regs, Integer.valueOf(cnt));
+                    p.v.addOp(Opcode.DELETE, set, 0);
+                    p.resolve(skip);
+                };
+            } else {
+                kept = p.cursor();
+                int into = kept;
+                p.v.addOp(Opcode.OPEN_EPHEMERAL, kept, n, 0, keyInfo);
+                coreSink = (regs, cnt) -> {
+                    int skip = p.label();
+                    p.v.addOp(Opcode.NOT_FOUND, set, skip, regs, Integer.valueOf(cnt));
+                    insert(p, into, regs, cnt);
+                    p.resolve(skip);
+                };
+            }
+            sc.core(cores.get(k), null, null, outer, coreSink, k == 0 ? null : shape);
+            if (kept >= 0) {
+                eph = kept;
+            }
+        }
+        if (materialize) {
+            int end = p.label();
+            p.v.addOp(Opcode.REWIND, eph, end);
+            int top = p.v.currentAddress();
+            int regs = p.regs(n);
+            for (int i = 0; i < n; i++) {
+                p.v.addOp(Opcode.COLUMN, eph, i, regs + i);
+            }
+            toOutput.row(regs, n);
+            p.v.addOp(Opcode.NEXT, eph, top);
+            p.resolve(end);
+        }
+        out.finish();
+        return first;
+    }
+
+    private static void insert(Parse p, int cursor, int regs, int n) {
+        int rec = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, regs, n, rec);
+        p.v.addOp(Opcode.IDX_INSERT, cursor, rec);
+    }
+
+    private static Output createOutput(SelectCoder sc, Select sel, SelectCoder.ResultInfo info, Scope outer,
+            Output.Sink sink) throws SqliteException {
+        int n = info.names.length;
+        List<OrderingTerm> orderBy = sel.orderBy();
+        int[] cols = new int[orderBy.size()];
+        boolean[] desc = new boolean[orderBy.size()];
+        Collation[] coll = new Collation[orderBy.size()];
+        List<Expr> keys = new ArrayList<>();
+        for (int k = 0; k < orderBy.size(); k++) {
+            OrderingTerm t = orderBy.get(k);
+            Expr e = t.expr();
+            Collation explicit = null;
+            if (e instanceof Expr.Collate) {
+                explicit = dev.skerry.engine.schema.SchemaBuilder.collation(((Expr.Collate) e).collation().text());
+                e = ((Expr.Collate) e).operand();
+            }
+            int index = -1;
+            if (e instanceof Expr.Literal && ((Expr.Literal) e).kind() == Expr.LiteralKind.INTEGER) {
+                Object v = Literals.value((Expr.Literal) e, sc.p.sql, false);
+                long c = v instanceof Long ? (Long) v : 0;
+                if (c < 1 || c > n) {
+                    throw SqliteException.error(SelectCoder.ordinal(k + 1)
+                            + " ORDER BY term out of range - should be between 1 and " + n);
+                }
+                index = (int) c - 1;
+            } else if (e instanceof Expr.ColumnRef && ((Expr.ColumnRef) e).table() == null) {
+                for (int i = 0; i < n; i++) {
+                    if (Names.equal(info.names[i], ((Expr.ColumnRef) e).column().text())) {
+                        index = i;
+                        break;
+                    }
+                }
+            }
+            if (index < 0) {
+                throw SqliteException.error(SelectCoder.ordinal(k + 1)
+                        + " ORDER BY term does not match any column in the result set");
+            }
+            cols[k] = index;
+            desc[k] = t.order() == dev.skerry.engine.parser.ast.SortOrder.DESC;
+            coll[k] = explicit != null ? explicit : info.collations[index];
+            keys.add(e);
+        }
+        Output out = new Output(sc.p, sc.ex, n, keys, desc, coll, false, info.collations, sel.limit(), sink);
+        out.sortByColumns(cols);
+        out.prepare(new Scope(outer, sc.p.schema));
+        return out;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * DELETE (SQLite's {@code delete.c}). Without WHERE the table and its indexes are emptied with
+ * {@code Clear} (the rows counted in changes(), as SQLite's truncate optimization). With WHERE, a first
+ * pass collects the rowids of matching rows into an ephemeral index ({@link WhereLoop}, read-only
+ * cursors); a second pass seeks each rowid with the write cursor and deletes the row and its index
+ * entries, so the scan never sees its own deletions.
+ */
+final class DeleteCoder {
+    private final Parse p;
+    private final SelectCoder sc;
+
+    DeleteCoder(Parse p, SelectCoder sc) {
+        this.p = p;
+        this.sc = sc;
+    }
+
+    void compile(Stmt.Delete del) throws SqliteException {
+        if (del.with() != null) {
+            throw SqliteException.error("WITH clauses are not supported");
+        }
+        if (!del.returning().isEmpty()) {
+            throw SqliteException.error("RETURNING is not supported");
+        }
+        if (!del.orderBy().isEmpty() || del.limit() != null) {
+            throw SqliteException.error("DELETE with ORDER BY or LIMIT is not supported");
+        }
+        Table table = FromBuilder.lookupTable(p, del.table());
+        if (table == p.schema.schemaTable()) {
+            throw SqliteException.error("table sqlite_master may not be modified");
+        }
+        p.needWrite();
+        if (del.where() == null) {
+            p.v.addOp(Opcode.CLEAR, table.rootPage(), 0, 1);
+            for (Index index : table.indexes()) {
+                p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
+            }
+            return;
+        }
+        int rowids = collectRowids(p, sc, table, del.alias(), del.where());
+        RowWriter writer = new RowWriter(p, sc.ex, table, 0);
+        writer.open();
+        int done = p.label();
+        int next = p.label();
+        int rowid = p.reg();
+        p.v.addOp(Opcode.REWIND, rowids, done);
+        int top = p.v.currentAddress();
+        p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
+        p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
+        writer.deleteIndexEntries();
+        p.v.addOp(Opcode.DELETE, writer.cursor, Opcode.OPFLAG_NCHANGE);
+        p.resolve(next);
+        p.v.addOp(Opcode.NEXT, rowids, top);
+        p.resolve(done);
+    }
+
+    /**
+     * Emits the first pass of UPDATE and DELETE: an ephemeral index cursor holding the rowids of the rows of
+     * {@code table} for which {@code where} holds (all rows when null). Returns the cursor.
+     */
+    static int collectRowids(Parse p, SelectCoder sc, Table table, dev.skerry.engine.parser.ast.Name alias,
+            dev.skerry.engine.parser.ast.Expr where) throws SqliteException {
+        int rowids = p.cursor();
+        p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, dev.skerry.engine.btree.KeyInfo.binary(1));
+        Scope scope = new Scope(null, p.schema);
+        Source src = new Source(table, alias != null ? alias.text() : table.name(), p.cursor());
+        scope.add(src);
+        List<Source> sources = scope.sources;
+        List<WhereTerm> terms = new ArrayList<>();
+        WhereTerm.split(where, scope, sources, -1, terms);
+        for (WhereTerm t : terms) {
+            if (AggregateInfo.containsAggregate(t.expr, p)) {
+                throw SqliteException.error("misuse of aggregate function in WHERE clause");
+            }
+        }
+        boolean[][] needed = Usage.empty(sources);
+        for (WhereTerm t : terms) {
+            Usage.mark(t.expr, scope, sources, needed);
+        }
+        needed[0][src.columnCount()] = true;
+        WhereLoop w = WhereLoop.begin(p, sc.ex, scope, sources, new boolean[1], terms, null, needed);
+        int r = p.reg();
+        src.load(p, Source.ROWID, r);
+        int rec = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, r, 1, rec);
+        p.v.addOp(Opcode.IDX_INSERT, rowids, rec);
+        w.end();
+        return rowids;
+    }
+}

@@ -1,0 +1,501 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.value.Affinity;
+import dev.skerry.engine.value.Collation;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.List;
+
+/**
+ * Code generation for expressions (SQLite's {@code expr.c}): values into registers
+ * ({@link #code}, {@link #codeTo}) and conditions into jumps ({@link #jumpIfTrue}, {@link #jumpIfFalse}).
+ *
+ * <p>Conventions: {@link #code} returns a register holding the value that the caller must not write (it may
+ * be a hoisted constant or a fresh temporary); {@link #codeTo} writes exactly the target register. Operands
+ * are always evaluated into registers distinct from the target before it is written. Comparisons carry
+ * SQLite's comparison affinity in P5 and the comparison collation in P4; as values they are 1, 0 or NULL.
+ */
+final class ExprCoder {
+    private final Parse p;
+    private final SelectCoder selects;
+
+    ExprCoder(Parse p, SelectCoder selects) {
+        this.p = p;
+        this.selects = selects;
+    }
+
+    /** Evaluates {@code e}; returns a register holding its value (read-only for the caller). */
+    int code(Expr e, Scope s) throws SqliteException {
+        if (e instanceof Expr.Literal && isConstantLiteral((Expr.Literal) e)) {
+            return p.constant(Literals.value((Expr.Literal) e, p.sql, false));
+        }
+        if (e instanceof Expr.Unary && ((Expr.Unary) e).op() == Expr.UnaryOp.NEGATE
+                && ((Expr.Unary) e).operand() instanceof Expr.Literal) {
+            Expr.Literal lit = (Expr.Literal) ((Expr.Unary) e).operand();
+            if (lit.kind() == Expr.LiteralKind.INTEGER || lit.kind() == Expr.LiteralKind.FLOAT) {
+                return p.constant(Literals.value(lit, p.sql, true));
+            }
+        }
+        int target = p.reg();
+        codeTo(e, s, target);
+        return target;
+    }
+
+    private static boolean isConstantLiteral(Expr.Literal lit) {
+        switch (lit.kind()) {
+            case INTEGER:
+            case FLOAT:
+            case STRING:
+            case BLOB:
+            case NULL:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Evaluates {@code e} into {@code target}. */
+    void codeTo(Expr e, Scope s, int target) throws SqliteException {
+        if (e instanceof Expr.Literal) {
+            literal((Expr.Literal) e, target);
+        } else if (e instanceof Expr.ColumnRef) {
+            column((Expr.ColumnRef) e, s, target);
+        } else if (e instanceof Expr.Param) {
+            Expr.Param prm = (Expr.Param) e;
+            p.parameter(prm.index(), prm.token());
+            p.v.addOp(Opcode.VARIABLE, prm.index(), target, 0, prm.token().equals("?") ? null : prm.token());
+        } else if (e instanceof Expr.Unary) {
+            unary((Expr.Unary) e, s, target);
+        } else if (e instanceof Expr.Binary) {
+            binary((Expr.Binary) e, s, target);
+        } else if (e instanceof Expr.Like) {
+            like((Expr.Like) e, s, target);
+        } else if (e instanceof Expr.Between) {
+            between((Expr.Between) e, s, target);
+        } else if (e instanceof Expr.InList) {
+            inList((Expr.InList) e, s, target);
+        } else if (e instanceof Expr.InSelect) {
+            selects.inSelect((Expr.InSelect) e, s, target);
+        } else if (e instanceof Expr.IsNull) {
+            Expr.IsNull n = (Expr.IsNull) e;
+            int r = code(n.operand(), s);
+            p.v.addOp(Opcode.INTEGER, 1, target);
+            int j = p.v.addOp(n.not() ? Opcode.NOT_NULL : Opcode.IS_NULL, r, 0);
+            p.v.addOp(Opcode.INTEGER, 0, target);
+            p.v.jumpHere(j);
+        } else if (e instanceof Expr.Case) {
+            caseExpr((Expr.Case) e, s, target);
+        } else if (e instanceof Expr.Cast) {
+            Expr.Cast c = (Expr.Cast) e;
+            codeTo(c.operand(), s, target);
+            p.v.addOp(Opcode.CAST, target, Affinity.fromDeclaredType(c.type().text()));
+        } else if (e instanceof Expr.Collate) {
+            SchemaBuilder.collation(((Expr.Collate) e).collation().text());
+            codeTo(((Expr.Collate) e).operand(), s, target);
+        } else if (e instanceof Expr.Exists) {
+            selects.exists(((Expr.Exists) e).select(), s, target);
+        } else if (e instanceof Expr.Subquery) {
+            selects.scalar(((Expr.Subquery) e).select(), s, target);
+        } else if (e instanceof Expr.FunctionCall) {
+            function((Expr.FunctionCall) e, s, target);
+        } else if (e instanceof Expr.RowValue) {
+            throw SqliteException.error("row value misused");
+        } else if (e instanceof Expr.Raise) {
+            throw SqliteException.error("RAISE() may only be used within a trigger-program");
+        } else {
+            throw SqliteException.error("unsupported expression: " + e.sourceText(p.sql));
+        }
+    }
+
+    private void literal(Expr.Literal lit, int target) throws SqliteException {
+        switch (lit.kind()) {
+            case CURRENT_TIME:
+            case CURRENT_DATE:
+            case CURRENT_TIMESTAMP: {
+                String fn = lit.kind() == Expr.LiteralKind.CURRENT_TIME ? "time"
+                        : lit.kind() == Expr.LiteralKind.CURRENT_DATE ? "date" : "datetime";
+                Object f = p.functions.scalar(fn, 0);
+                if (f == null) {
+                    throw SqliteException.error("no such function: " + fn);
+                }
+                p.v.addOp(Opcode.FUNCTION, 0, 0, target, f, 0);
+                return;
+            }
+            default:
+                p.loadValue(Literals.value(lit, p.sql, false), target);
+        }
+    }
+
+    private void column(Expr.ColumnRef ref, Scope s, int target) throws SqliteException {
+        Scope.Resolved r = s.resolve(ref);
+        if (r.isColumn()) {
+            r.source.load(p, r.column, target);
+        } else if (r.isAlias()) {
+            codeTo(r.aliasExpr, r.aliasScope, target);
+        } else if (r.isString()) {
+            p.v.addString(r.string, target);
+        } else {
+            p.v.addOp(Opcode.INTEGER, r.booleanValue, target);
+        }
+    }
+
+    private void unary(Expr.Unary u, Scope s, int target) throws SqliteException {
+        switch (u.op()) {
+            case NEGATE: {
+                if (u.operand() instanceof Expr.Literal) {
+                    Expr.Literal lit = (Expr.Literal) u.operand();
+                    if (lit.kind() == Expr.LiteralKind.INTEGER || lit.kind() == Expr.LiteralKind.FLOAT) {
+                        p.loadValue(Literals.value(lit, p.sql, true), target);
+                        return;
+                    }
+                }
+                int r = code(u.operand(), s);
+                p.v.addOp(Opcode.SUBTRACT, r, p.constant(0L), target);
+                return;
+            }
+            case PLUS:
+                codeTo(u.operand(), s, target);
+                return;
+            case BIT_NOT:
+                p.v.addOp(Opcode.BIT_NOT, code(u.operand(), s), target);
+                return;
+            default:
+                p.v.addOp(Opcode.NOT, code(u.operand(), s), target);
+        }
+    }
+
+    private void binary(Expr.Binary b, Scope s, int target) throws SqliteException {
+        switch (b.op()) {
+            case EQ:
+            case NE:
+            case LT:
+            case LE:
+            case GT:
+            case GE:
+            case IS:
+            case IS_NOT: {
+                int l = code(b.left(), s);
+                int r = code(b.right(), s);
+                compareValue(b.op(), l, r, ExprInfo.compareAffinity(b.left(), b.right(), s),
+                        ExprInfo.compareCollation(b.left(), b.right(), s), target);
+                return;
+            }
+            default:
+                break;
+        }
+        int l = code(b.left(), s);
+        int r = code(b.right(), s);
+        switch (b.op()) {
+            case AND: p.v.addOp(Opcode.AND, l, r, target); return;
+            case OR: p.v.addOp(Opcode.OR, l, r, target); return;
+            case ADD: p.v.addOp(Opcode.ADD, l, r, target); return;
+            case SUBTRACT: p.v.addOp(Opcode.SUBTRACT, r, l, target); return;
+            case MULTIPLY: p.v.addOp(Opcode.MULTIPLY, l, r, target); return;
+            case DIVIDE: p.v.addOp(Opcode.DIVIDE, r, l, target); return;
+            case REMAINDER: p.v.addOp(Opcode.REMAINDER, r, l, target); return;
+            case BIT_AND: p.v.addOp(Opcode.BIT_AND, l, r, target); return;
+            case BIT_OR: p.v.addOp(Opcode.BIT_OR, l, r, target); return;
+            case LSHIFT: p.v.addOp(Opcode.SHIFT_LEFT, r, l, target); return;
+            case RSHIFT: p.v.addOp(Opcode.SHIFT_RIGHT, r, l, target); return;
+            case CONCAT: p.v.addOp(Opcode.CONCAT, r, l, target); return;
+            default:
+                throw SqliteException.error("the -> and ->> operators are not supported");
+        }
+    }
+
+    /** Writes into {@code target} the value (1, 0, NULL) of {@code l op r}. */
+    void compareValue(Expr.BinaryOp op, int l, int r, char affinity, Collation coll, int target) {
+        int done = p.label();
+        if (op == Expr.BinaryOp.IS || op == Expr.BinaryOp.IS_NOT) {
+            p.v.addOp(Opcode.INTEGER, 1, target);
+            p.v.addOp(op == Expr.BinaryOp.IS ? Opcode.EQ : Opcode.NE, r, done, l, coll,
+                    (affinity & Opcode.AFF_MASK) | Opcode.NULLEQ);
+            p.v.addOp(Opcode.INTEGER, 0, target);
+            p.resolve(done);
+            return;
+        }
+        p.v.addOp(Opcode.NULL, 0, target);
+        p.v.addOp(Opcode.IS_NULL, l, done);
+        p.v.addOp(Opcode.IS_NULL, r, done);
+        p.v.addOp(Opcode.INTEGER, 1, target);
+        p.v.addOp(compareOpcode(op), r, done, l, coll, affinity & Opcode.AFF_MASK);
+        p.v.addOp(Opcode.INTEGER, 0, target);
+        p.resolve(done);
+    }
+
+    static int compareOpcode(Expr.BinaryOp op) {
+        switch (op) {
+            case EQ: return Opcode.EQ;
+            case NE: return Opcode.NE;
+            case LT: return Opcode.LT;
+            case LE: return Opcode.LE;
+            case GT: return Opcode.GT;
+            case GE: return Opcode.GE;
+            case IS: return Opcode.EQ;
+            default: return Opcode.NE;
+        }
+    }
+
+    /** The comparison that is true exactly when {@code op} is false (for non-NULL operands). */
+    static Expr.BinaryOp negate(Expr.BinaryOp op) {
+        switch (op) {
+            case EQ: return Expr.BinaryOp.NE;
+            case NE: return Expr.BinaryOp.EQ;
+            case LT: return Expr.BinaryOp.GE;
+            case LE: return Expr.BinaryOp.GT;
+            case GT: return Expr.BinaryOp.LE;
+            case GE: return Expr.BinaryOp.LT;
+            case IS: return Expr.BinaryOp.IS_NOT;
+            default: return Expr.BinaryOp.IS;
+        }
+    }
+
+    private void like(Expr.Like l, Scope s, int target) throws SqliteException {
+        String name;
+        switch (l.op()) {
+            case LIKE: name = "like"; break;
+            case GLOB: name = "glob"; break;
+            case REGEXP: name = "regexp"; break;
+            default: name = "match"; break;
+        }
+        int n = l.escape() == null ? 2 : 3;
+        Object fn = lookupScalar(name, n);
+        int args = p.regs(n);
+        codeTo(l.pattern(), s, args);
+        codeTo(l.left(), s, args + 1);
+        if (n == 3) {
+            codeTo(l.escape(), s, args + 2);
+        }
+        p.v.addOp(Opcode.FUNCTION, 0, args, target, fn, n);
+        if (l.not()) {
+            p.v.addOp(Opcode.NOT, target, target);
+        }
+    }
+
+    private void between(Expr.Between b, Scope s, int target) throws SqliteException {
+        int x = code(b.operand(), s);
+        int lo = code(b.low(), s);
+        int hi = code(b.high(), s);
+        int r1 = p.reg();
+        int r2 = p.reg();
+        compareValue(Expr.BinaryOp.GE, x, lo, ExprInfo.compareAffinity(b.operand(), b.low(), s),
+                ExprInfo.compareCollation(b.operand(), b.low(), s), r1);
+        compareValue(Expr.BinaryOp.LE, x, hi, ExprInfo.compareAffinity(b.operand(), b.high(), s),
+                ExprInfo.compareCollation(b.operand(), b.high(), s), r2);
+        p.v.addOp(Opcode.AND, r1, r2, target);
+        if (b.not()) {
+            p.v.addOp(Opcode.NOT, target, target);
+        }
+    }
+
+    /**
+     * {@code x IN (v1, v2...)}: 1 when x equals a value, else NULL when x or some value is NULL, else 0
+     * (an empty list gives 0 even for a NULL x). Each equality uses the comparison affinity and collation of
+     * x with that value.
+     */
+    private void inList(Expr.InList in, Scope s, int target) throws SqliteException {
+        List<Expr> values = in.values();
+        if (values.isEmpty()) {
+            p.v.addOp(Opcode.INTEGER, in.not() ? 1 : 0, target);
+            return;
+        }
+        int x = code(in.operand(), s);
+        int found = p.label();
+        int isNull = p.label();
+        int done = p.label();
+        p.v.addOp(Opcode.IS_NULL, x, isNull);
+        int sawNull = p.reg();
+        p.v.addOp(Opcode.INTEGER, 0, sawNull);
+        for (Expr v : values) {
+            int r = code(v, s);
+            char aff = ExprInfo.compareAffinity(in.operand(), v, s);
+            Collation coll = ExprInfo.compareCollation(in.operand(), v, s);
+            p.v.addOp(Opcode.EQ, r, found, x, coll, aff & Opcode.AFF_MASK);
+            int notNull = p.v.addOp(Opcode.NOT_NULL, r, 0);
+            p.v.addOp(Opcode.INTEGER, 1, sawNull);
+            p.v.jumpHere(notNull);
+        }
+        p.v.addOp(Opcode.IF, sawNull, isNull, 0);
+        p.v.addOp(Opcode.INTEGER, in.not() ? 1 : 0, target);
+        p.v.addOp(Opcode.GOTO, 0, done);
+        p.resolve(found);
+        p.v.addOp(Opcode.INTEGER, in.not() ? 0 : 1, target);
+        p.v.addOp(Opcode.GOTO, 0, done);
+        p.resolve(isNull);
+        p.v.addOp(Opcode.NULL, 0, target);
+        p.resolve(done);
+    }
+
+    private void caseExpr(Expr.Case c, Scope s, int target) throws SqliteException {
+        int end = p.label();
+        int base = c.base() == null ? 0 : code(c.base(), s);
+        for (Expr.WhenThen w : c.whens()) {
+            int next = p.label();
+            if (c.base() == null) {
+                jumpIfFalse(w.when(), s, next, true);
+            } else {
+                int r = code(w.when(), s);
+                p.v.addOp(Opcode.NE, r, next, base, ExprInfo.compareCollation(c.base(), w.when(), s),
+                        (ExprInfo.compareAffinity(c.base(), w.when(), s) & Opcode.AFF_MASK) | Opcode.JUMPIFNULL);
+            }
+            codeTo(w.then(), s, target);
+            p.v.addOp(Opcode.GOTO, 0, end);
+            p.resolve(next);
+        }
+        if (c.elseExpr() != null) {
+            codeTo(c.elseExpr(), s, target);
+        } else {
+            p.v.addOp(Opcode.NULL, 0, target);
+        }
+        p.resolve(end);
+    }
+
+    private void function(Expr.FunctionCall fc, Scope s, int target) throws SqliteException {
+        String name = fc.name().text();
+        int n = fc.star() ? 0 : fc.args().size();
+        if (fc.over() != null) {
+            throw SqliteException.error("window functions are not supported");
+        }
+        Object scalar = p.functions.scalar(name, n);
+        if (scalar == null && p.functions.aggregate(name, n) != null) {
+            AggregateInfo.Call call = findAggregate(fc, s);
+            if (call == null) {
+                throw SqliteException.error("misuse of aggregate function " + name + "()");
+            }
+            p.v.addOp(Opcode.SCOPY, call.accumulator, target);
+            return;
+        }
+        if (fc.star()) {
+            throw SqliteException.error("wrong number of arguments to function " + name + "()");
+        }
+        if (fc.distinct() || fc.filter() != null || !fc.orderBy().isEmpty()) {
+            throw SqliteException.error(fc.distinct()
+                    ? "DISTINCT aggregates must have exactly one argument"
+                    : "FILTER clause may only be used with aggregate window functions");
+        }
+        Object fn = lookupScalar(name, n);
+        int args = n == 0 ? 0 : p.regs(n);
+        for (int k = 0; k < n; k++) {
+            codeTo(fc.args().get(k), s, args + k);
+        }
+        collSeq(fc.args(), s);
+        p.v.addOp(Opcode.FUNCTION, 0, args, target, fn, n);
+    }
+
+    /** Emits {@code CollSeq} with the first collation among {@code args}, when one has a collation. */
+    private void collSeq(List<Expr> args, Scope s) throws SqliteException {
+        for (Expr a : args) {
+            Collation c = ExprInfo.collation(a, s);
+            if (c != null) {
+                p.v.addOp(Opcode.COLL_SEQ, 0, 0, 0, c);
+                return;
+            }
+        }
+    }
+
+    private static AggregateInfo.Call findAggregate(Expr.FunctionCall fc, Scope s) {
+        for (Scope t = s; t != null; t = t.outer) {
+            if (t.aggregates != null && t.aggregates.output) {
+                AggregateInfo.Call c = t.aggregates.find(fc);
+                if (c != null) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The scalar function {@code name}/{@code n}, or SQLite's error. */
+    Object lookupScalar(String name, int n) throws SqliteException {
+        Object fn = p.functions.scalar(name, n);
+        if (fn != null) {
+            return fn;
+        }
+        if (p.functions.exists(name)) {
+            throw SqliteException.error("wrong number of arguments to function " + name + "()");
+        }
+        throw SqliteException.error("no such function: " + name);
+    }
+
+    /** Jumps to {@code label} when {@code e} is true; when it is NULL, jumps only if {@code jumpIfNull}. */
+    void jumpIfTrue(Expr e, Scope s, int label, boolean jumpIfNull) throws SqliteException {
+        if (e instanceof Expr.Binary) {
+            Expr.Binary b = (Expr.Binary) e;
+            switch (b.op()) {
+                case AND: {
+                    int skip = p.label();
+                    jumpIfFalse(b.left(), s, skip, !jumpIfNull);
+                    jumpIfTrue(b.right(), s, label, jumpIfNull);
+                    p.resolve(skip);
+                    return;
+                }
+                case OR:
+                    jumpIfTrue(b.left(), s, label, jumpIfNull);
+                    jumpIfTrue(b.right(), s, label, jumpIfNull);
+                    return;
+                case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
+                    compareJump(b.op(), b, s, label, jumpIfNull);
+                    return;
+                default:
+                    break;
+            }
+        } else if (e instanceof Expr.Unary && ((Expr.Unary) e).op() == Expr.UnaryOp.NOT) {
+            jumpIfFalse(((Expr.Unary) e).operand(), s, label, jumpIfNull);
+            return;
+        } else if (e instanceof Expr.IsNull) {
+            Expr.IsNull n = (Expr.IsNull) e;
+            p.v.addOp(n.not() ? Opcode.NOT_NULL : Opcode.IS_NULL, code(n.operand(), s), label);
+            return;
+        }
+        p.v.addOp(Opcode.IF, code(e, s), label, jumpIfNull ? 1 : 0);
+    }
+
+    /** Jumps to {@code label} when {@code e} is false; when it is NULL, jumps only if {@code jumpIfNull}. */
+    void jumpIfFalse(Expr e, Scope s, int label, boolean jumpIfNull) throws SqliteException {
+        if (e instanceof Expr.Binary) {
+            Expr.Binary b = (Expr.Binary) e;
+            switch (b.op()) {
+                case AND:
+                    jumpIfFalse(b.left(), s, label, jumpIfNull);
+                    jumpIfFalse(b.right(), s, label, jumpIfNull);
+                    return;
+                case OR: {
+                    int skip = p.label();
+                    jumpIfTrue(b.left(), s, skip, !jumpIfNull);
+                    jumpIfFalse(b.right(), s, label, jumpIfNull);
+                    p.resolve(skip);
+                    return;
+                }
+                case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
+                    compareJump(negate(b.op()), b, s, label, jumpIfNull);
+                    return;
+                default:
+                    break;
+            }
+        } else if (e instanceof Expr.Unary && ((Expr.Unary) e).op() == Expr.UnaryOp.NOT) {
+            jumpIfTrue(((Expr.Unary) e).operand(), s, label, jumpIfNull);
+            return;
+        } else if (e instanceof Expr.IsNull) {
+            Expr.IsNull n = (Expr.IsNull) e;
+            p.v.addOp(n.not() ? Opcode.IS_NULL : Opcode.NOT_NULL, code(n.operand(), s), label);
+            return;
+        }
+        p.v.addOp(Opcode.IF_NOT, code(e, s), label, jumpIfNull ? 1 : 0);
+    }
+
+    /** Emits the comparison {@code op} on the operands of {@code b}, jumping to {@code label} when it holds. */
+    private void compareJump(Expr.BinaryOp op, Expr.Binary b, Scope s, int label, boolean jumpIfNull)
+            throws SqliteException {
+        int l = code(b.left(), s);
+        int r = code(b.right(), s);
+        int p5 = ExprInfo.compareAffinity(b.left(), b.right(), s) & Opcode.AFF_MASK;
+        if (op == Expr.BinaryOp.IS || op == Expr.BinaryOp.IS_NOT) {
+            p5 |= Opcode.NULLEQ;
+        } else if (jumpIfNull) {
+            p5 |= Opcode.JUMPIFNULL;
+        }
+        p.v.addOp(compareOpcode(op), r, label, l, ExprInfo.compareCollation(b.left(), b.right(), s), p5);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.schema.Schema;
+import dev.skerry.engine.vdbe.Opcode;
+import dev.skerry.engine.vdbe.Program;
+import dev.skerry.engine.vdbe.ProgramBuilder;
+import java.util.ArrayList;
+
+/**
+ * The state of compiling one statement (SQLite's {@code Parse}): the program being built, the schema names
+ * resolve against, the SQL text the syntax tree's spans point into, and what the prologue must do.
+ *
+ * <p>Life cycle: {@link #begin()} emits {@code Init}; the statement coder emits the body and may register
+ * constants ({@link #constant}), the transaction it needs ({@link #needRead()}/{@link #needWrite()}) and
+ * parameters; {@link #finish()} emits the final {@code Halt}, then the prologue ({@code Transaction} with
+ * the schema cookie, the constants) and a {@code Goto} back to address 1, and returns the program.
+ * Invariant: constants are registers written only by the prologue, so code may read them anywhere.
+ */
+final class Parse {
+    final ProgramBuilder v = new ProgramBuilder();
+    final Schema schema;
+    final String sql;
+    final Functions functions;
+    private final int prologue;
+    private boolean read;
+    private boolean write;
+    private final ArrayList<Object> constants = new ArrayList<>();
+    private final ArrayList<Integer> constantRegisters = new ArrayList<>();
+    private String[] parameterNames = new String[0];
+    private int depth;
+    /** True when compiling for EXPLAIN QUERY PLAN: loops emit {@code Explain} instructions. */
+    boolean explainQueryPlan;
+    private int explainId;
+
+    Parse(Schema schema, String sql, Functions functions) {
+        this.schema = schema;
+        this.sql = sql;
+        this.functions = functions;
+        this.prologue = v.makeLabel();
+    }
+
+    /** Emits {@code Init}, the first instruction. */
+    void begin() {
+        v.addOp(Opcode.INIT, 0, prologue);
+    }
+
+    /** The statement reads the database: the prologue opens a read transaction. */
+    void needRead() {
+        read = true;
+    }
+
+    /** The statement writes the database: the prologue opens a write transaction. */
+    void needWrite() {
+        write = true;
+    }
+
+    /** A register holding {@code value} (Long, Double, String, byte[] or null for NULL), loaded once by the prologue. */
+    int constant(Object value) {
+        for (int k = 0; k < constants.size(); k++) {
+            Object c = constants.get(k);
+            if (c == null ? value == null : value != null && c.getClass() == value.getClass() && sameValue(c, value)) {
+                return constantRegisters.get(k);
+            }
+        }
+        int reg = v.allocRegister();
+        constants.add(value);
+        constantRegisters.add(reg);
+        return reg;
+    }
+
+    private static boolean sameValue(Object a, Object b) {
+        if (a instanceof byte[]) {
+            return java.util.Arrays.equals((byte[]) a, (byte[]) b);
+        }
+        if (a instanceof Double) {
+            return Double.doubleToRawLongBits((Double) a) == Double.doubleToRawLongBits((Double) b);
+        }
+        return a.equals(b);
+    }
+
+    /** Records that parameter {@code index} (1-based) exists, with its name ({@code null} for a bare {@code ?}). */
+    void parameter(int index, String name) {
+        if (index > parameterNames.length) {
+            String[] n = new String[index];
+            System.arraycopy(parameterNames, 0, n, 0, parameterNames.length);
+            parameterNames = n;
+        }
+        if (name != null && !name.equals("?")) {
+            parameterNames[index - 1] = name;
+        }
+    }
+
+    /** Enters a nested query; fails as SQLite does past its expression depth limit. */
+    void enter() throws SqliteException {
+        if (++depth > 1000) {
+            throw SqliteException.error("Expression tree is too large (maximum depth 1000)");
+        }
+    }
+
+    void leave() {
+        depth--;
+    }
+
+    /** Emits the end of the program and the prologue; returns the finished program. */
+    Program finish() {
+        v.addOp(Opcode.HALT);
+        v.resolveLabel(prologue);
+        if (read || write) {
+            v.addOp(Opcode.TRANSACTION, 0, write ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(), null, 1);
+        }
+        for (int k = 0; k < constants.size(); k++) {
+            loadValue(constants.get(k), constantRegisters.get(k));
+        }
+        v.addOp(Opcode.GOTO, 0, 1);
+        v.setParameterNames(parameterNames);
+        return v.finish();
+    }
+
+    /** Emits the instruction that loads a constant value into {@code reg}. */
+    void loadValue(Object value, int reg) {
+        if (value == null) {
+            v.addOp(Opcode.NULL, 0, reg);
+        } else if (value instanceof Long) {
+            v.addInteger((Long) value, reg);
+        } else if (value instanceof Double) {
+            v.addReal((Double) value, reg);
+        } else if (value instanceof String) {
+            v.addString((String) value, reg);
+        } else {
+            v.addBlob((byte[]) value, reg);
+        }
+    }
+
+    /** Emits an {@code Explain} line for EXPLAIN QUERY PLAN (nothing otherwise). */
+    void explain(String text) {
+        if (explainQueryPlan) {
+            v.addOp(Opcode.EXPLAIN, ++explainId, 0, 0, text);
+        }
+    }
+
+    /** A label to use with the builder. */
+    int label() {
+        return v.makeLabel();
+    }
+
+    void resolve(int label) {
+        v.resolveLabel(label);
+    }
+
+    int reg() {
+        return v.allocRegister();
+    }
+
+    int regs(int n) {
+        return v.allocRegisters(n);
+    }
+
+    int cursor() {
+        return v.allocCursor();
+    }
+}

@@ -1,0 +1,231 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.ResultCode;
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.schema.Column;
+import dev.skerry.engine.schema.Conflict;
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.List;
+
+/**
+ * Writes one row into a table and its indexes, with SQLite's constraint checks
+ * ({@code sqlite3GenerateConstraintChecks} and {@code sqlite3CompleteInsertion}), for INSERT and UPDATE.
+ *
+ * <p>The new row is in registers: column i in {@code newRegs + i} (the rowid alias column's register is
+ * ignored: it is stored as NULL and its value is the rowid) and the rowid in {@code rowidReg}. Order of
+ * checks, as SQLite: NOT NULL column by column; then the rowid (PRIMARY KEY) when it is new or changed; then
+ * each UNIQUE index in the table's index order. Each conflict resolves by the statement's OR clause, else the
+ * constraint's ON CONFLICT, else ABORT: ABORT/FAIL/ROLLBACK halt with {@code NOT NULL constraint failed:
+ * t.c} or {@code UNIQUE constraint failed: t.a, t.b}; IGNORE skips the row; REPLACE deletes the rows in the
+ * way (or, for NOT NULL, uses the column's default). Then index entries and the row are written.
+ */
+final class RowWriter {
+    private final Parse p;
+    private final ExprCoder ex;
+    final Table table;
+    final int cursor;
+    final int[] indexCursors;
+    private final int onError;
+
+    RowWriter(Parse p, ExprCoder ex, Table table, int onError) {
+        this.p = p;
+        this.ex = ex;
+        this.table = table;
+        this.onError = onError;
+        this.cursor = p.cursor();
+        List<Index> indexes = table.indexes();
+        indexCursors = new int[indexes.size()];
+        for (int k = 0; k < indexCursors.length; k++) {
+            indexCursors[k] = p.cursor();
+        }
+    }
+
+    /** Opens the table and every index for writing. */
+    void open() {
+        p.needWrite();
+        p.v.addOp(Opcode.OPEN_WRITE, cursor, table.rootPage(), 0, table.columnCount());
+        p.v.comment(table.name());
+        List<Index> indexes = table.indexes();
+        for (int k = 0; k < indexCursors.length; k++) {
+            p.v.addOp(Opcode.OPEN_WRITE, indexCursors[k], indexes.get(k).rootPage(), 0, KeyInfos.of(indexes.get(k)));
+            p.v.comment(indexes.get(k).name());
+        }
+    }
+
+    private int resolve(int constraintConflict) {
+        if (onError != Conflict.DEFAULT) {
+            return onError;
+        }
+        return constraintConflict == Conflict.DEFAULT ? Conflict.ABORT : constraintConflict;
+    }
+
+    /**
+     * NOT NULL checks and affinity on the new row. {@code skip} is where an IGNORE conflict goes.
+     */
+    void checkNotNull(int newRegs, int skip) throws SqliteException {
+        for (int i = 0; i < table.columnCount(); i++) {
+            Column c = table.column(i);
+            if (!c.notNull() || i == table.rowidAlias()) {
+                continue;
+            }
+            int action = resolve(c.notNullConflict());
+            if (action == Conflict.REPLACE && c.defaultValue() == null) {
+                action = Conflict.ABORT;
+            }
+            int reg = newRegs + i;
+            switch (action) {
+                case Conflict.IGNORE:
+                    p.v.addOp(Opcode.IS_NULL, reg, skip);
+                    break;
+                case Conflict.REPLACE: {
+                    int ok = p.v.addOp(Opcode.NOT_NULL, reg, 0);
+                    ex.codeTo(c.defaultValue(), new Scope(null, p.schema), reg);
+                    p.v.jumpHere(ok);
+                    break;
+                }
+                default:
+                    p.v.addOp(Opcode.HALT_IF_NULL, ResultCode.SQLITE_CONSTRAINT_NOTNULL, action, reg,
+                            table.name() + "." + c.name(), Opcode.P5_CONSTRAINT_NOTNULL);
+            }
+        }
+        StringBuilder aff = new StringBuilder();
+        for (int i = 0; i < table.columnCount(); i++) {
+            aff.append(table.column(i).affinity());
+        }
+        p.v.addOp(Opcode.AFFINITY, newRegs, table.columnCount(), 0, aff.toString());
+    }
+
+    /**
+     * Rowid and UNIQUE checks, then the writes. {@code oldRowid} is 0 for INSERT, else the register holding
+     * the updated row's rowid: its own index entries do not conflict, and they are replaced (with the row,
+     * when the rowid changes) once every check has passed.
+     */
+    void checkUniqueAndWrite(int newRegs, int rowidReg, int oldRowid, boolean rowidChecked, int skip)
+            throws SqliteException {
+        if (rowidChecked) {
+            int ok = p.label();
+            if (oldRowid != 0) {
+                p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
+            }
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
+            int action = resolve(table.rowidConflict());
+            conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
+                    ? table.column(table.rowidAlias()).name() : "rowid"), skip, ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+            p.resolve(ok);
+        }
+        List<Index> indexes = table.indexes();
+        int[] keys = new int[indexes.size()];
+        for (int k = 0; k < indexes.size(); k++) {
+            Index index = indexes.get(k);
+            int n = index.columnCount();
+            keys[k] = p.regs(n + 1);
+            for (int f = 0; f < n; f++) {
+                int c = index.column(f);
+                p.v.addOp(Opcode.SCOPY, c == table.rowidAlias() ? rowidReg : newRegs + c, keys[k] + f);
+            }
+            p.v.addOp(Opcode.SCOPY, rowidReg, keys[k] + n);
+            if (!index.unique()) {
+                continue;
+            }
+            int ok = p.label();
+            p.v.addOp(Opcode.NO_CONFLICT, indexCursors[k], ok, keys[k], Integer.valueOf(n));
+            int other = p.reg();
+            p.v.addOp(Opcode.IDX_ROWID, indexCursors[k], other);
+            if (oldRowid != 0) {
+                p.v.addOp(Opcode.EQ, other, ok, oldRowid, null, 0);
+            }
+            int action = resolve(index.conflict());
+            if (action == Conflict.REPLACE) {
+                deleteRowAt(other);
+            } else {
+                StringBuilder cols = new StringBuilder();
+                for (int f = 0; f < n; f++) {
+                    if (f > 0) {
+                        cols.append(", ");
+                    }
+                    cols.append(table.name()).append('.').append(table.column(index.column(f)).name());
+                }
+                conflict(action, "UNIQUE", cols.toString(), skip, index.origin() == Index.ORIGIN_PRIMARY_KEY
+                        ? ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY : ResultCode.SQLITE_CONSTRAINT_UNIQUE);
+            }
+            p.resolve(ok);
+        }
+        if (oldRowid != 0) {
+            int gone = p.label();
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, gone, oldRowid);
+            deleteIndexEntries();
+            p.v.addOp(Opcode.EQ, oldRowid, gone, rowidReg, null, 0);
+            p.v.addOp(Opcode.DELETE, cursor, 0);
+            p.resolve(gone);
+        }
+        for (int k = 0; k < indexes.size(); k++) {
+            int rec = p.reg();
+            p.v.addOp(Opcode.MAKE_RECORD, keys[k], indexes.get(k).columnCount() + 1, rec);
+            p.v.addOp(Opcode.IDX_INSERT, indexCursors[k], rec, keys[k], Integer.valueOf(indexes.get(k).columnCount() + 1));
+        }
+        if (table.rowidAlias() >= 0) {
+            p.v.addOp(Opcode.NULL, 0, newRegs + table.rowidAlias());
+        }
+        int rec = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, newRegs, table.columnCount(), rec);
+        p.v.addOp(Opcode.INSERT, cursor, rec, rowidReg, table.name(),
+                Opcode.OPFLAG_NCHANGE | (oldRowid == 0 ? Opcode.OPFLAG_LASTROWID : 0));
+    }
+
+    private void conflict(int action, String kind, String what, int skip, int code) {
+        switch (action) {
+            case Conflict.IGNORE:
+                p.v.addOp(Opcode.GOTO, 0, skip);
+                return;
+            case Conflict.REPLACE:
+                deleteCurrentRow();
+                return;
+            default:
+                p.v.addOp(Opcode.HALT, code, action, 0, what, Opcode.P5_CONSTRAINT_UNIQUE);
+                if (!kind.isEmpty()) {
+                    p.v.comment(kind);
+                }
+        }
+    }
+
+    /** Deletes the row whose rowid is in {@code rowidReg}, with its index entries. */
+    void deleteRowAt(int rowidReg) {
+        int gone = p.label();
+        p.v.addOp(Opcode.NOT_EXISTS, cursor, gone, rowidReg);
+        deleteCurrentRow();
+        p.resolve(gone);
+    }
+
+    /** Deletes the row the table cursor is on, with its index entries (not counted in changes()). */
+    void deleteCurrentRow() {
+        deleteIndexEntries();
+        p.v.addOp(Opcode.DELETE, cursor, 0);
+    }
+
+    /** Removes the index entries of the row the table cursor is on. */
+    void deleteIndexEntries() {
+        List<Index> indexes = table.indexes();
+        if (indexes.isEmpty()) {
+            return;
+        }
+        int rowid = p.reg();
+        p.v.addOp(Opcode.ROWID, cursor, rowid);
+        for (int k = 0; k < indexes.size(); k++) {
+            Index index = indexes.get(k);
+            int n = index.columnCount();
+            int key = p.regs(n + 1);
+            for (int f = 0; f < n; f++) {
+                int c = index.column(f);
+                if (c == table.rowidAlias()) {
+                    p.v.addOp(Opcode.SCOPY, rowid, key + f);
+                } else {
+                    p.v.addOp(Opcode.COLUMN, cursor, c, key + f);
+                }
+            }
+            p.v.addOp(Opcode.SCOPY, rowid, key + n);
+            p.v.addOp(Opcode.IDX_DELETE, indexCursors[k], key, n + 1);
+        }
+    }
+}

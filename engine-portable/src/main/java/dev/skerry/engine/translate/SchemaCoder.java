@@ -1,0 +1,362 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.ResultCode;
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CREATE TABLE, CREATE INDEX, DROP TABLE and DROP INDEX (SQLite's {@code build.c}).
+ *
+ * <p>The object is first described with {@link SchemaBuilder}, which reports every error SQLite reports at
+ * compile time. The program then does what SQLite's does: {@code CreateBtree} for the table and each
+ * automatic index, rows inserted into {@code sqlite_schema} (the table's first, with the text SQLite stores:
+ * {@code CREATE TABLE } followed by the statement from the table name on), CREATE INDEX filling the new index
+ * from the table's rows (failing on a duplicate when UNIQUE), DROP deleting the rows of sqlite_schema and
+ * {@code Destroy}ing the b-trees; finally {@code SetCookie} increments the schema cookie and
+ * {@code ParseSchema} makes the connection reload its schema.
+ */
+final class SchemaCoder {
+    private final Parse p;
+
+    SchemaCoder(Parse p) {
+        this.p = p;
+    }
+
+    void createTable(Stmt.CreateTable ct) throws SqliteException {
+        if (ct.temp()) {
+            throw SqliteException.error("TEMP tables are not supported");
+        }
+        checkSchemaName(ct.name());
+        String name = ct.name().name().text();
+        if (p.schema.findTable(name) != null) {
+            if (ct.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("table " + name + " already exists");
+        }
+        if (p.schema.findIndex(name) != null) {
+            throw SqliteException.error("there is already an index named " + name);
+        }
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
+        if (ct.asSelect() != null) {
+            createTableAs(ct, name);
+            return;
+        }
+        Table table = SchemaBuilder.table(ct, SchemaBuilder.tableSql(ct, p.sql), 0);
+        if (table.autoincrement()) {
+            throw SqliteException.error("AUTOINCREMENT is not supported");
+        }
+        p.needWrite();
+        int tableRoot = p.reg();
+        p.v.addOp(Opcode.CREATE_BTREE, 0, tableRoot, Opcode.BTREE_INTKEY);
+        List<Index> autos = autoIndexesInCreationOrder(table);
+        int[] roots = new int[autos.size()];
+        for (int k = 0; k < roots.length; k++) {
+            roots[k] = p.reg();
+            p.v.addOp(Opcode.CREATE_BTREE, 0, roots[k], Opcode.BTREE_BLOBKEY);
+        }
+        int cur = openSchemaTable();
+        insertSchemaRow(cur, "table", table.name(), table.name(), tableRoot, table.sql());
+        for (int k = 0; k < roots.length; k++) {
+            insertSchemaRow(cur, "index", autos.get(k).name(), table.name(), roots[k], null);
+        }
+        p.v.addOp(Opcode.CLOSE, cur);
+        schemaChanged();
+    }
+
+    /**
+     * CREATE TABLE ... AS SELECT: the columns are named after the query's result columns (a repeated name
+     * gets {@code :1}, {@code :2}...) and typed by their affinity (TEXT, NUM, INT, REAL or none); the stored
+     * text is generated as SQLite's {@code createTableStmt} writes it; the rows are inserted as the query
+     * yields them.
+     */
+    private void createTableAs(Stmt.CreateTable ct, String name) throws SqliteException {
+        p.needWrite();
+        int root = p.reg();
+        p.v.addOp(Opcode.CREATE_BTREE, 0, root, Opcode.BTREE_INTKEY);
+        int cur = p.cursor();
+        int open = p.v.addOp(Opcode.OPEN_WRITE, cur, root, 0, 0, Opcode.OPFLAG_P2ISREG);
+        List<Integer> records = new ArrayList<>();
+        SelectCoder sc = new SelectCoder(p);
+        SelectCoder.ResultInfo info = sc.compile(ct.asSelect(), null, (first, n) -> {
+            int rec = p.reg();
+            int rowid = p.reg();
+            records.add(p.v.addOp(Opcode.MAKE_RECORD, first, n, rec));
+            p.v.addOp(Opcode.NEW_ROWID, cur, rowid);
+            p.v.addOp(Opcode.INSERT, cur, rec, rowid);
+        });
+        int n = info.names.length;
+        String[] names = new String[n];
+        StringBuilder aff = new StringBuilder();
+        int width = Identifiers.length(name);
+        for (int i = 0; i < n; i++) {
+            names[i] = uniqueName(info.names[i], names, i);
+            char a = (char) (info.affinities[i] & Opcode.AFF_MASK);
+            aff.append(a < Opcode.AFF_BLOB ? (char) Opcode.AFF_BLOB : a);
+            width += Identifiers.length(names[i]) + 5;
+        }
+        for (int addr : records) {
+            p.v.changeP4(addr, aff.toString());
+        }
+        p.v.changeP4(open, n);
+        String sep = width < 50 ? "" : "\n  ";
+        String sep2 = width < 50 ? "," : ",\n  ";
+        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(Identifiers.quote(name)).append('(').append(sep);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sql.append(sep2);
+            }
+            sql.append(Identifiers.quote(names[i]));
+            switch (aff.charAt(i)) {
+                case 'B': sql.append(" TEXT"); break;
+                case 'C': sql.append(" NUM"); break;
+                case 'D': sql.append(" INT"); break;
+                case 'E': sql.append(" REAL"); break;
+                default: break;
+            }
+        }
+        sql.append(width < 50 ? ")" : "\n)");
+        int schemaCur = openSchemaTable();
+        insertSchemaRow(schemaCur, "table", name, name, root, sql.toString());
+        p.v.addOp(Opcode.CLOSE, schemaCur);
+        p.v.addOp(Opcode.CLOSE, cur);
+        schemaChanged();
+    }
+
+    /** {@code name}, or {@code name:k} with the first k that no earlier column (ASCII case ignored) has. */
+    private static String uniqueName(String name, String[] earlier, int count) {
+        String candidate = name;
+        int k = 0;
+        while (taken(candidate, earlier, count)) {
+            int end = candidate.length();
+            int j = end - 1;
+            while (j > 0 && candidate.charAt(j) >= '0' && candidate.charAt(j) <= '9') {
+                j--;
+            }
+            if (j > 0 && candidate.charAt(j) == ':') {
+                end = j;
+            }
+            candidate = candidate.substring(0, end) + ":" + (++k);
+        }
+        return candidate;
+    }
+
+    private static boolean taken(String name, String[] earlier, int count) {
+        for (int i = 0; i < count; i++) {
+            if (Names.equal(earlier[i], name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The automatic indexes in the order SQLite created them (their names' numbers). */
+    private static List<Index> autoIndexesInCreationOrder(Table table) {
+        List<Index> autos = new ArrayList<>();
+        for (Index index : table.indexes()) {
+            if (index.origin() != Index.ORIGIN_CREATE) {
+                autos.add(index);
+            }
+        }
+        autos.sort((a, b) -> Integer.compare(autoNumber(a), autoNumber(b)));
+        return autos;
+    }
+
+    private static int autoNumber(Index index) {
+        String n = index.name();
+        return Integer.parseInt(n.substring(n.lastIndexOf('_') + 1));
+    }
+
+    void createIndex(Stmt.CreateIndex ci) throws SqliteException {
+        checkSchemaName(ci.name());
+        String name = ci.name().name().text();
+        Table table = p.schema.findTable(ci.table().text());
+        if (table == null) {
+            throw SqliteException.error("no such table: main." + ci.table().text());
+        }
+        if (table == p.schema.schemaTable()) {
+            throw SqliteException.error("table sqlite_master may not be indexed");
+        }
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
+        if (p.schema.findIndex(name) != null) {
+            if (ci.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("index " + name + " already exists");
+        }
+        if (p.schema.findTable(name) != null) {
+            throw SqliteException.error("there is already a table named " + name);
+        }
+        Index index = SchemaBuilder.index(ci, table, SchemaBuilder.indexSql(ci, p.sql), 0);
+        p.needWrite();
+        int root = p.reg();
+        p.v.addOp(Opcode.CREATE_BTREE, 0, root, Opcode.BTREE_BLOBKEY);
+        int cur = openSchemaTable();
+        insertSchemaRow(cur, "index", name, table.name(), root, index.sql());
+        p.v.addOp(Opcode.CLOSE, cur);
+        fillIndex(table, index, root);
+        schemaChanged();
+    }
+
+    /** Reads every row of {@code table} and inserts its key into the new index (root page in register {@code root}). */
+    private void fillIndex(Table table, Index index, int root) {
+        int tab = p.cursor();
+        int idx = p.cursor();
+        int n = index.columnCount();
+        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), 0, table.columnCount());
+        p.v.addOp(Opcode.OPEN_WRITE, idx, root, 0, KeyInfos.of(index), Opcode.OPFLAG_P2ISREG);
+        int done = p.label();
+        p.v.addOp(Opcode.REWIND, tab, done);
+        int top = p.v.currentAddress();
+        int key = p.regs(n + 1);
+        for (int f = 0; f < n; f++) {
+            int c = index.column(f);
+            if (c == table.rowidAlias()) {
+                p.v.addOp(Opcode.ROWID, tab, key + f);
+            } else {
+                p.v.addOp(Opcode.COLUMN, tab, c, key + f);
+            }
+        }
+        p.v.addOp(Opcode.ROWID, tab, key + n);
+        if (index.unique()) {
+            int ok = p.label();
+            p.v.addOp(Opcode.NO_CONFLICT, idx, ok, key, Integer.valueOf(n));
+            StringBuilder cols = new StringBuilder();
+            for (int f = 0; f < n; f++) {
+                if (f > 0) {
+                    cols.append(", ");
+                }
+                cols.append(table.name()).append('.').append(table.column(index.column(f)).name());
+            }
+            p.v.addOp(Opcode.HALT, ResultCode.SQLITE_CONSTRAINT_UNIQUE, Opcode.OE_ABORT, 0, cols.toString(),
+                    Opcode.P5_CONSTRAINT_UNIQUE);
+            p.resolve(ok);
+        }
+        int rec = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, key, n + 1, rec);
+        p.v.addOp(Opcode.IDX_INSERT, idx, rec, key, Integer.valueOf(n + 1));
+        p.v.addOp(Opcode.NEXT, tab, top);
+        p.resolve(done);
+        p.v.addOp(Opcode.CLOSE, tab);
+        p.v.addOp(Opcode.CLOSE, idx);
+    }
+
+    void drop(Stmt.Drop drop) throws SqliteException {
+        checkSchemaName(drop.name());
+        String name = drop.name().name().text();
+        switch (drop.kind()) {
+            case TABLE: {
+                Table table = p.schema.findTable(name);
+                if (table == null) {
+                    if (drop.ifExists()) {
+                        return;
+                    }
+                    throw SqliteException.error("no such table: " + drop.name());
+                }
+                if (table == p.schema.schemaTable() || Names.reserved(table.name())) {
+                    throw SqliteException.error("table " + (table == p.schema.schemaTable() ? "sqlite_master"
+                            : table.name()) + " may not be dropped");
+                }
+                p.needWrite();
+                deleteSchemaRows(2, table.name());
+                for (Index index : table.indexes()) {
+                    p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
+                }
+                p.v.addOp(Opcode.DESTROY, table.rootPage(), p.reg(), 0);
+                schemaChanged();
+                return;
+            }
+            case INDEX: {
+                Index index = p.schema.findIndex(name);
+                if (index == null) {
+                    if (drop.ifExists()) {
+                        return;
+                    }
+                    throw SqliteException.error("no such index: " + drop.name());
+                }
+                if (index.origin() != Index.ORIGIN_CREATE) {
+                    throw SqliteException.error(
+                            "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
+                }
+                p.needWrite();
+                deleteSchemaRows(1, index.name());
+                p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
+                schemaChanged();
+                return;
+            }
+            case VIEW:
+                if (drop.ifExists()) {
+                    return;
+                }
+                throw SqliteException.error("no such view: " + drop.name());
+            default:
+                if (drop.ifExists()) {
+                    return;
+                }
+                throw SqliteException.error("no such trigger: " + drop.name());
+        }
+    }
+
+    private void checkSchemaName(dev.skerry.engine.parser.ast.QualifiedName name) throws SqliteException {
+        if (name.schema() != null && !Names.equal(name.schema().text(), "main")) {
+            throw SqliteException.error("unknown database " + name.schema().text());
+        }
+    }
+
+    private int openSchemaTable() {
+        int cur = p.cursor();
+        p.v.addOp(Opcode.OPEN_WRITE, cur, 1, 0, 5);
+        p.v.comment("sqlite_schema");
+        return cur;
+    }
+
+    private void insertSchemaRow(int cur, String type, String name, String tblName, int rootReg, String sql) {
+        int base = p.regs(5);
+        p.v.addString(type, base);
+        p.v.addString(name, base + 1);
+        p.v.addString(tblName, base + 2);
+        p.v.addOp(Opcode.SCOPY, rootReg, base + 3);
+        p.v.addString(sql, base + 4);
+        int rec = p.reg();
+        int rowid = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, base, 5, rec, "BBBDB");
+        p.v.addOp(Opcode.NEW_ROWID, cur, rowid);
+        p.v.addOp(Opcode.INSERT, cur, rec, rowid);
+    }
+
+    /** Deletes the rows of sqlite_schema whose column {@code column} (1 name, 2 tbl_name) equals {@code value}. */
+    private void deleteSchemaRows(int column, String value) {
+        int cur = openSchemaTable();
+        int done = p.label();
+        int next = p.label();
+        int r = p.reg();
+        int v = p.reg();
+        p.v.addString(value, v);
+        p.v.addOp(Opcode.REWIND, cur, done);
+        int top = p.v.currentAddress();
+        p.v.addOp(Opcode.COLUMN, cur, column, r);
+        p.v.addOp(Opcode.NE, v, next, r, null, 0);
+        p.v.addOp(Opcode.DELETE, cur, 0);
+        p.resolve(next);
+        p.v.addOp(Opcode.NEXT, cur, top);
+        p.resolve(done);
+        p.v.addOp(Opcode.CLOSE, cur);
+    }
+
+    /** Increments the schema cookie and makes the connection reload the schema. */
+    private void schemaChanged() {
+        p.v.addOp(Opcode.SET_COOKIE, 0, Opcode.BTREE_SCHEMA_VERSION, p.schema.cookie() + 1);
+        p.v.addOp(Opcode.PARSE_SCHEMA, 0, 0, 0, null);
+    }
+}

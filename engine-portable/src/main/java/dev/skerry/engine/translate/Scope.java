@@ -1,0 +1,189 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.Name;
+import dev.skerry.engine.parser.ast.ResultColumn;
+import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.schema.Schema;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The names an expression can see (SQLite's {@code NameContext}): the sources of its own query, then the
+ * aliases of its query's result columns, then the enclosing query's scope (a correlated subquery).
+ *
+ * <p>Resolution follows SQLite's {@code lookupName}: a qualified name {@code t.c} looks for source {@code t}
+ * (alias, else table name); an unqualified name looks in every source and is ambiguous when two have it
+ * (except the columns USING/NATURAL merged); {@code rowid}, {@code oid} and {@code _rowid_} name the rowid of
+ * a table without a column of that name; then result-column aliases; then the outer scope. A name found
+ * nowhere is {@code no such column: X} ({@code no such column: t.X} when qualified) — unless it was
+ * double-quoted and unqualified, which makes it a string literal ({@link Resolved#isString}).
+ */
+final class Scope {
+    final Scope outer;
+    final Schema schema;
+    final List<Source> sources = new ArrayList<>();
+    /** The result columns whose aliases names may refer to, or null. */
+    List<ResultColumn> resultColumns;
+    /** Columns a USING or NATURAL join merged: the right-hand source's column is hidden from unqualified names. */
+    final List<int[]> hiddenColumns = new ArrayList<>();
+    /** Set when an expression of this scope refers to an outer scope's source. */
+    boolean correlated;
+    /** While resolving in an aggregate context, aggregate calls are allowed. */
+    AggregateInfo aggregates;
+
+    Scope(Scope outer, Schema schema) {
+        this.outer = outer;
+        this.schema = schema;
+    }
+
+    void add(Source s) {
+        sources.add(s);
+    }
+
+    /** What a column reference means. */
+    static final class Resolved {
+        final Source source;
+        final int column;
+        final Expr aliasExpr;
+        final Scope aliasScope;
+        final String string;
+        /** 1 or 0 when the name is TRUE or FALSE and no column has it, else -1. */
+        int booleanValue = -1;
+
+        private Resolved(Source source, int column, Expr aliasExpr, Scope aliasScope, String string) {
+            this.source = source;
+            this.column = column;
+            this.aliasExpr = aliasExpr;
+            this.aliasScope = aliasScope;
+            this.string = string;
+        }
+
+        boolean isColumn() {
+            return source != null;
+        }
+
+        boolean isAlias() {
+            return aliasExpr != null;
+        }
+
+        boolean isString() {
+            return string != null;
+        }
+
+        boolean isBoolean() {
+            return booleanValue >= 0;
+        }
+    }
+
+    /** Resolves a column reference; throws SQLite's error when it names nothing. */
+    Resolved resolve(Expr.ColumnRef ref) throws SqliteException {
+        Name table = ref.table();
+        String column = ref.column().text();
+        for (Scope s = this; s != null; s = s.outer) {
+            Resolved r = s.lookupHere(table, column, ref.schema());
+            if (r != null) {
+                if (s != this) {
+                    for (Scope t = this; t != s; t = t.outer) {
+                        t.correlated = true;
+                    }
+                }
+                return r;
+            }
+        }
+        if (table == null && ref.column().isDoubleQuoted()) {
+            return new Resolved(null, 0, null, null, column);
+        }
+        if (table == null && (Names.equal(column, "true") || Names.equal(column, "false"))) {
+            Resolved r = new Resolved(null, 0, null, null, null);
+            r.booleanValue = Names.equal(column, "true") ? 1 : 0;
+            return r;
+        }
+        throw SqliteException.error("no such column: " + (table == null ? column
+                : (ref.schema() == null ? "" : ref.schema().text() + ".") + table.text() + "." + column));
+    }
+
+    private Resolved lookupHere(Name table, String column, Name schemaName) throws SqliteException {
+        Source found = null;
+        int foundColumn = 0;
+        int count = 0;
+        for (int k = 0; k < sources.size(); k++) {
+            Source src = sources.get(k);
+            if (table != null && !Names.equal(src.name, table.text())) {
+                continue;
+            }
+            if (schemaName != null && !Names.equal(schemaName.text(), "main")) {
+                continue;
+            }
+            int c = src.findColumn(column);
+            if (c >= 0) {
+                if (table == null && isHidden(k, c)) {
+                    continue;
+                }
+                count++;
+                if (found == null) {
+                    found = src;
+                    foundColumn = c;
+                }
+            }
+        }
+        if (count > 1) {
+            throw SqliteException.error("ambiguous column name: " + (table == null ? column
+                    : table.text() + "." + column));
+        }
+        if (count == 1) {
+            return new Resolved(found, foundColumn, null, null, null);
+        }
+        if (isRowidName(column)) {
+            Source rowidSource = null;
+            int n = 0;
+            for (Source src : sources) {
+                if ((table == null || Names.equal(src.name, table.text())) && src.table != null) {
+                    rowidSource = src;
+                    n++;
+                }
+            }
+            if (n == 1) {
+                return new Resolved(rowidSource, Source.ROWID, null, null, null);
+            }
+            if (n > 1) {
+                throw SqliteException.error("ambiguous column name: " + column);
+            }
+        }
+        if (table == null && resultColumns != null) {
+            for (ResultColumn rc : resultColumns) {
+                if (rc instanceof ResultColumn.Column) {
+                    ResultColumn.Column col = (ResultColumn.Column) rc;
+                    if (col.alias() != null && Names.equal(col.alias().text(), column)) {
+                        return new Resolved(null, 0, col.expr(), this, null);
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private boolean isHidden(int sourceIndex, int column) {
+        for (int[] h : hiddenColumns) {
+            if (h[0] == sourceIndex && h[1] == column) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isRowidName(String name) {
+        return Names.equal(name, "rowid") || Names.equal(name, "oid") || Names.equal(name, "_rowid_");
+    }
+
+    /** The source named {@code name} (alias or table name) in this scope only, or null. */
+    Source findSource(String name) {
+        for (Source s : sources) {
+            if (Names.equal(s.name, name)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,525 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.Limit;
+import dev.skerry.engine.parser.ast.Name;
+import dev.skerry.engine.parser.ast.NullsOrder;
+import dev.skerry.engine.parser.ast.OrderingTerm;
+import dev.skerry.engine.parser.ast.ResultColumn;
+import dev.skerry.engine.parser.ast.Select;
+import dev.skerry.engine.parser.ast.SelectCore;
+import dev.skerry.engine.parser.ast.SortOrder;
+import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.value.Affinity;
+import dev.skerry.engine.value.Collation;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Code generation for SELECT (SQLite's {@code select.c}): one query core is FROM → {@link WhereLoop} →
+ * result expressions → {@link Output}; an aggregate query steps accumulators in the loop
+ * ({@link AggregateCoder}); a compound SELECT feeds its cores into one shared output. Subqueries in
+ * expressions (scalar, EXISTS, IN) are compiled inline, guarded by {@code Once} when they do not refer
+ * to the enclosing query.
+ *
+ * <p>Result column names follow SQLite's default ({@code short_column_names}): the alias; else the name of
+ * the column a plain column reference resolves to ({@code rowid} for the rowid); else the expression's
+ * source text. The declared type is the column's for a plain column reference, else none.
+ */
+final class SelectCoder {
+    /** Names, declared types, affinities and collations of a query's result columns. */
+    static final class ResultInfo {
+        String[] names;
+        String[] decltypes;
+        char[] affinities;
+        Collation[] collations;
+        boolean correlated;
+    }
+
+    /** One result column after {@code *} expansion. */
+    static final class Item {
+        final Expr expr;
+        final String alias;
+        final ResultColumn column;
+        final String starName;
+
+        Item(Expr expr, String alias, ResultColumn column, String starName) {
+            this.expr = expr;
+            this.alias = alias;
+            this.column = column;
+            this.starName = starName;
+        }
+    }
+
+    final Parse p;
+    final ExprCoder ex;
+
+    SelectCoder(Parse p) {
+        this.p = p;
+        this.ex = new ExprCoder(p, this);
+    }
+
+    /** A SELECT statement: rows go to {@code ResultRow}. */
+    void statement(Select sel) throws SqliteException {
+        ResultInfo info = compile(sel, null, (first, n) -> p.v.addOp(Opcode.RESULT_ROW, first, n));
+        p.v.setResultColumns(info.names, info.decltypes);
+    }
+
+    /** Compiles {@code sel} in the scope {@code outer} (null at top level), sending its rows to {@code sink}. */
+    ResultInfo compile(Select sel, Scope outer, Output.Sink sink) throws SqliteException {
+        p.enter();
+        try {
+            if (sel.with() != null) {
+                throw SqliteException.error("WITH clauses are not supported");
+            }
+            if (sel.isSimple()) {
+                return core(sel.cores().get(0), sel.orderBy(), sel.limit(), outer, sink, null);
+            }
+            return CompoundCoder.compile(this, sel, outer, sink);
+        } finally {
+            p.leave();
+        }
+    }
+
+    /**
+     * One core with its ORDER BY and LIMIT (empty and null inside a compound, where {@code shared} receives
+     * the rows instead of a new {@link Output}).
+     */
+    ResultInfo core(SelectCore core, List<OrderingTerm> orderBy, Limit limit, Scope outer, Output.Sink sink,
+            int[] expectColumns) throws SqliteException {
+        if (core instanceof SelectCore.Values) {
+            return values((SelectCore.Values) core, orderBy, limit, outer, sink);
+        }
+        SelectCore.Query q = (SelectCore.Query) core;
+        if (!q.windows().isEmpty()) {
+            throw SqliteException.error("window functions are not supported");
+        }
+        Scope scope = new Scope(outer, p.schema);
+        FromBuilder.Result from = FromBuilder.build(p, this, q.from(), scope);
+        List<Item> items = expand(q.columns(), scope);
+        if (expectColumns != null && expectColumns[0] != items.size()) {
+            throw SqliteException.error("SELECTs to the left and right of " + CompoundCoder.opName(expectColumns[1])
+                    + " do not have the same number of result columns");
+        }
+        scope.resultColumns = q.columns();
+        FromBuilder.terms(from, scope);
+        List<WhereTerm> terms = from.terms;
+        WhereTerm.split(q.where(), scope, scope.sources, -1, terms);
+        ResultInfo info = describe(items, scope);
+        OrderKeys keys = orderKeys(orderBy, items, scope);
+        boolean aggregate = !q.groupBy().isEmpty();
+        for (Item it : items) {
+            aggregate |= AggregateInfo.containsAggregate(it.expr, p);
+        }
+        aggregate |= AggregateInfo.containsAggregate(q.having(), p);
+        for (Expr k : keys.exprs) {
+            aggregate |= AggregateInfo.containsAggregate(k, p);
+        }
+        if (q.having() != null && !aggregate) {
+            throw SqliteException.error("a GROUP BY clause is required before HAVING");
+        }
+        for (WhereTerm t : terms) {
+            checkNoAggregate(t.expr);
+        }
+        Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, q.distinct(),
+                info.collations, limit, sink);
+        out.prepare(new Scope(outer, p.schema));
+        boolean[][] needed = Usage.empty(scope.sources);
+        for (Item it : items) {
+            Usage.mark(it.expr, scope, scope.sources, needed);
+        }
+        for (WhereTerm t : terms) {
+            Usage.mark(t.expr, scope, scope.sources, needed);
+        }
+        for (Expr k : keys.exprs) {
+            Usage.mark(k, scope, scope.sources, needed);
+        }
+        Usage.mark(q.having(), scope, scope.sources, needed);
+        for (Expr g : q.groupBy()) {
+            Usage.mark(g, scope, scope.sources, needed);
+        }
+        if (aggregate) {
+            new AggregateCoder(this, scope, items, terms, from.leftInner, needed, out, keys).compile(q);
+        } else {
+            List<OrderingTerm> planOrder = keys.exprs.isEmpty() ? null : keys.asOrderingTerms();
+            WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner(from, scope), terms, planOrder,
+                    needed);
+            if (w.ordered()) {
+                out.sortNotNeeded();
+            }
+            if (q.distinct()) {
+                p.explain("USE TEMP B-TREE FOR DISTINCT");
+            }
+            if (out.sorts()) {
+                p.explain("USE TEMP B-TREE FOR ORDER BY");
+            }
+            int regs = p.regs(items.size());
+            for (int i = 0; i < items.size(); i++) {
+                ex.codeTo(items.get(i).expr, scope, regs + i);
+            }
+            out.row(regs, scope, w.continueLabel());
+            w.end();
+        }
+        out.finish();
+        info.correlated = scope.correlated;
+        return info;
+    }
+
+    static boolean[] leftInner(FromBuilder.Result from, Scope scope) {
+        boolean[] l = new boolean[scope.sources.size()];
+        System.arraycopy(from.leftInner, 0, l, 0, Math.min(l.length, from.leftInner.length));
+        return l;
+    }
+
+    private void checkNoAggregate(Expr e) throws SqliteException {
+        if (AggregateInfo.containsAggregate(e, p)) {
+            throw SqliteException.error("misuse of aggregate function " + firstAggregateName(e) + "()");
+        }
+    }
+
+    private String firstAggregateName(Expr e) {
+        if (e instanceof Expr.FunctionCall && AggregateInfo.containsAggregate(e, p)) {
+            Expr.FunctionCall fc = (Expr.FunctionCall) e;
+            for (Expr a : fc.args()) {
+                if (AggregateInfo.containsAggregate(a, p)) {
+                    return firstAggregateName(a);
+                }
+            }
+            return fc.name().text();
+        }
+        for (Expr c : Exprs.children(e)) {
+            if (AggregateInfo.containsAggregate(c, p)) {
+                return firstAggregateName(c);
+            }
+        }
+        return "";
+    }
+
+    private ResultInfo values(SelectCore.Values v, List<OrderingTerm> orderBy, Limit limit, Scope outer,
+            Output.Sink sink) throws SqliteException {
+        int n = v.rows().get(0).size();
+        Scope scope = new Scope(outer, p.schema);
+        ResultInfo info = new ResultInfo();
+        info.names = new String[n];
+        info.decltypes = new String[n];
+        info.affinities = new char[n];
+        info.collations = new Collation[n];
+        for (int i = 0; i < n; i++) {
+            info.names[i] = "column" + (i + 1);
+            Expr e = v.rows().get(0).get(i);
+            info.affinities[i] = ExprInfo.affinity(e, scope);
+            Collation c = ExprInfo.collation(e, scope);
+            info.collations[i] = c == null ? Collation.BINARY : c;
+        }
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            items.add(new Item(v.rows().get(0).get(i), null, null, info.names[i]));
+        }
+        OrderKeys keys = orderKeys(orderBy, items, scope);
+        Output out = new Output(p, ex, n, keys.exprs, keys.desc, keys.collations, false, info.collations, limit,
+                sink);
+        if (!keys.exprs.isEmpty()) {
+            int[] cols = new int[keys.itemIndex.length];
+            for (int k = 0; k < cols.length; k++) {
+                if (keys.itemIndex[k] < 0) {
+                    throw SqliteException.error(ordinal(k + 1) + " ORDER BY term does not match any column in the result set");
+                }
+                cols[k] = keys.itemIndex[k];
+            }
+            out.sortByColumns(cols);
+        }
+        out.prepare(scope);
+        for (List<Expr> row : v.rows()) {
+            if (row.size() != n) {
+                throw SqliteException.error("all VALUES must have the same number of terms");
+            }
+            int regs = p.regs(n);
+            for (int i = 0; i < n; i++) {
+                checkNoAggregate(row.get(i));
+                ex.codeTo(row.get(i), scope, regs + i);
+            }
+            int next = p.label();
+            out.row(regs, scope, next);
+            p.resolve(next);
+        }
+        out.finish();
+        info.correlated = scope.correlated;
+        return info;
+    }
+
+    /**
+     * The result columns of {@code core} without emitting code: the core is compiled into a scratch program
+     * that is thrown away (a compound SELECT needs its first core's columns before generating it).
+     */
+    ResultInfo describeCore(SelectCore core, Scope outer) throws SqliteException {
+        Parse scratch = new Parse(p.schema, p.sql, p.functions);
+        return new SelectCoder(scratch).core(core, null, null, outer, (first, n) -> { }, null);
+    }
+
+    /** Expands {@code *} and {@code t.*}. */
+    List<Item> expand(List<ResultColumn> columns, Scope scope) throws SqliteException {
+        List<Item> items = new ArrayList<>();
+        for (ResultColumn rc : columns) {
+            if (rc instanceof ResultColumn.Star) {
+                if (scope.sources.isEmpty()) {
+                    throw SqliteException.error("no tables specified");
+                }
+                for (int k = 0; k < scope.sources.size(); k++) {
+                    Source s = scope.sources.get(k);
+                    for (int c = 0; c < s.columnCount(); c++) {
+                        if (!hidden(scope, k, c)) {
+                            items.add(new Item(FromBuilder.ref(s, s.columnNames[c]), null, rc, s.columnNames[c]));
+                        }
+                    }
+                }
+            } else if (rc instanceof ResultColumn.TableStar) {
+                Name t = ((ResultColumn.TableStar) rc).table();
+                Source s = scope.findSource(t.text());
+                if (s == null) {
+                    throw SqliteException.error("no such table: " + t.text());
+                }
+                for (int c = 0; c < s.columnCount(); c++) {
+                    items.add(new Item(FromBuilder.ref(s, s.columnNames[c]), null, rc, s.columnNames[c]));
+                }
+            } else {
+                ResultColumn.Column col = (ResultColumn.Column) rc;
+                items.add(new Item(col.expr(), col.alias() == null ? null : col.alias().text(), rc, null));
+            }
+        }
+        return items;
+    }
+
+    private static boolean hidden(Scope scope, int k, int c) {
+        for (int[] h : scope.hiddenColumns) {
+            if (h[0] == k && h[1] == c) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Result column names and types by SQLite's rules (see the class comment). */
+    ResultInfo describe(List<Item> items, Scope scope) throws SqliteException {
+        int n = items.size();
+        ResultInfo info = new ResultInfo();
+        info.names = new String[n];
+        info.decltypes = new String[n];
+        info.affinities = new char[n];
+        info.collations = new Collation[n];
+        for (int i = 0; i < n; i++) {
+            Item it = items.get(i);
+            Expr e = it.expr;
+            String name = it.alias != null ? it.alias : it.starName;
+            if (e instanceof Expr.ColumnRef) {
+                Scope.Resolved r = scope.resolve((Expr.ColumnRef) e);
+                if (r.isColumn()) {
+                    if (name == null) {
+                        name = r.column == Source.ROWID ? "rowid" : r.source.columnNames[r.column];
+                    }
+                    info.decltypes[i] = r.column == Source.ROWID ? "INTEGER" : r.source.declaredTypes[r.column];
+                }
+            }
+            if (name == null) {
+                name = it.column.sourceText(p.sql);
+            }
+            info.names[i] = name;
+            info.affinities[i] = ExprInfo.affinity(e, scope);
+            Collation c = ExprInfo.collation(e, scope);
+            info.collations[i] = c == null ? Collation.BINARY : c;
+        }
+        return info;
+    }
+
+    /** ORDER BY resolved against a core's result columns. */
+    static final class OrderKeys {
+        final List<Expr> exprs = new ArrayList<>();
+        boolean[] desc = new boolean[0];
+        Collation[] collations = new Collation[0];
+        /** For each key, the result column it is (by number or alias), or -1. */
+        int[] itemIndex = new int[0];
+
+        List<OrderingTerm> asOrderingTerms() {
+            List<OrderingTerm> out = new ArrayList<>();
+            for (int k = 0; k < exprs.size(); k++) {
+                out.add(new OrderingTerm(exprs.get(k), desc[k] ? SortOrder.DESC : SortOrder.ASC, NullsOrder.DEFAULT));
+            }
+            return out;
+        }
+    }
+
+    /**
+     * Resolves ORDER BY terms as SQLite does for a simple SELECT: a number k is result column k; a bare name
+     * equal to a result column's alias is that column; anything else is an expression over the FROM
+     * clause. A COLLATE on the term sets the sort collation.
+     */
+    OrderKeys orderKeys(List<OrderingTerm> orderBy, List<Item> items, Scope scope) throws SqliteException {
+        OrderKeys keys = new OrderKeys();
+        int n = orderBy == null ? 0 : orderBy.size();
+        keys.desc = new boolean[n];
+        keys.collations = new Collation[n];
+        keys.itemIndex = new int[n];
+        for (int k = 0; k < n; k++) {
+            OrderingTerm t = orderBy.get(k);
+            boolean desc = t.order() == SortOrder.DESC;
+            if (t.nulls() != NullsOrder.DEFAULT && (t.nulls() == NullsOrder.FIRST) == desc) {
+                throw SqliteException.error("NULLS FIRST/LAST against the sort direction is not supported");
+            }
+            Expr e = t.expr();
+            Expr base = e;
+            Collation explicit = null;
+            if (base instanceof Expr.Collate) {
+                explicit = dev.skerry.engine.schema.SchemaBuilder.collation(((Expr.Collate) base).collation().text());
+                base = ((Expr.Collate) base).operand();
+            }
+            int index = -1;
+            if (base instanceof Expr.Literal && ((Expr.Literal) base).kind() == Expr.LiteralKind.INTEGER) {
+                Object v = Literals.value((Expr.Literal) base, p.sql, false);
+                long c = v instanceof Long ? (Long) v : 0;
+                if (c < 1 || c > items.size()) {
+                    throw SqliteException.error(ordinal(k + 1) + " ORDER BY term out of range - should be between 1 and "
+                            + items.size());
+                }
+                index = (int) c - 1;
+            } else if (base instanceof Expr.ColumnRef && ((Expr.ColumnRef) base).table() == null) {
+                String nm = ((Expr.ColumnRef) base).column().text();
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).alias != null && Names.equal(items.get(i).alias, nm)) {
+                        index = i;
+                        break;
+                    }
+                }
+            }
+            if (index < 0) {
+                for (int i = 0; i < items.size(); i++) {
+                    if (items.get(i).expr == base) {
+                        index = i;
+                    }
+                }
+            }
+            Expr key = index >= 0 ? items.get(index).expr : base;
+            keys.exprs.add(key);
+            keys.desc[k] = desc;
+            keys.itemIndex[k] = index;
+            Collation c = explicit;
+            if (c == null && scope != null) {
+                c = ExprInfo.collation(key, scope);
+            }
+            keys.collations[k] = c == null ? Collation.BINARY : c;
+        }
+        return keys;
+    }
+
+    /** 1st, 2nd, 3rd, 4th... as SQLite writes them in messages. */
+    static String ordinal(int n) {
+        int mod100 = n % 100;
+        String suffix = "th";
+        if (mod100 < 11 || mod100 > 13) {
+            switch (n % 10) {
+                case 1: suffix = "st"; break;
+                case 2: suffix = "nd"; break;
+                case 3: suffix = "rd"; break;
+                default: break;
+            }
+        }
+        return n + suffix;
+    }
+
+    /** A scalar subquery: its first row's single column, or NULL. */
+    void scalar(Select sel, Scope scope, int target) throws SqliteException {
+        int once = p.v.addOp(Opcode.ONCE, 0, 0);
+        int done = p.label();
+        p.v.addOp(Opcode.NULL, 0, target);
+        ResultInfo info = compile(sel, scope, (first, n) -> {
+            if (n != 1) {
+                throw SqliteException.error("sub-select returns " + n + " columns - expected 1");
+            }
+            p.v.addOp(Opcode.SCOPY, first, target);
+            p.v.addOp(Opcode.GOTO, 0, done);
+        });
+        p.resolve(done);
+        finishOnce(once, info);
+    }
+
+    /** EXISTS: 1 when the subquery yields a row, else 0. */
+    void exists(Select sel, Scope scope, int target) throws SqliteException {
+        int once = p.v.addOp(Opcode.ONCE, 0, 0);
+        int done = p.label();
+        p.v.addOp(Opcode.INTEGER, 0, target);
+        ResultInfo info = compile(sel, scope, (first, n) -> {
+            p.v.addOp(Opcode.INTEGER, 1, target);
+            p.v.addOp(Opcode.GOTO, 0, done);
+        });
+        p.resolve(done);
+        finishOnce(once, info);
+    }
+
+    private void finishOnce(int once, ResultInfo info) {
+        if (info.correlated) {
+            p.v.changeOpcode(once, Opcode.NOOP);
+        } else {
+            p.v.jumpHere(once);
+        }
+    }
+
+    /**
+     * {@code x [NOT] IN (SELECT ...)}: the subquery's values go into an ephemeral index (built once when
+     * the subquery does not refer to the enclosing query); the result is 1 when x is there, NULL when x is
+     * NULL or is not there but the subquery gave a NULL, else 0 — and 0 for an empty subquery whatever x.
+     */
+    void inSelect(Expr.InSelect in, Scope scope, int target) throws SqliteException {
+        char aff = ExprInfo.combine(ExprInfo.affinity(in.operand(), scope),
+                ExprInfo.affinity(new Expr.Subquery(in.select(), in.start(), in.end()), scope));
+        char recordAff = (char) (aff & Opcode.AFF_MASK) <= Affinity.BLOB ? Affinity.BLOB : (char) (aff & Opcode.AFF_MASK);
+        Collation coll = ExprInfo.collation(in.operand(), scope);
+        int eph = p.cursor();
+        int hasNull = p.reg();
+        int count = p.reg();
+        int once = p.v.addOp(Opcode.ONCE, 0, 0);
+        int open = p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, null);
+        p.v.addOp(Opcode.INTEGER, 0, hasNull);
+        p.v.addOp(Opcode.INTEGER, 0, count);
+        ResultInfo info = compile(in.select(), scope, (first, n) -> {
+            if (n != 1) {
+                throw SqliteException.error("sub-select returns " + n + " columns - expected 1");
+            }
+            p.v.addOp(Opcode.ADD_IMM, count, 1);
+            int notNull = p.v.addOp(Opcode.NOT_NULL, first, 0);
+            p.v.addOp(Opcode.INTEGER, 1, hasNull);
+            int skip = p.v.addOp(Opcode.GOTO, 0, 0);
+            p.v.jumpHere(notNull);
+            int rec = p.reg();
+            p.v.addOp(Opcode.MAKE_RECORD, first, 1, rec, String.valueOf(recordAff));
+            p.v.addOp(Opcode.IDX_INSERT, eph, rec);
+            p.v.jumpHere(skip);
+        });
+        if (coll == null && !ExprInfo.hasExplicitCollate(in.operand())) {
+            coll = info.collations[0];
+        }
+        if (coll == null) {
+            coll = Collation.BINARY;
+        }
+        p.v.changeP4(open, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
+        finishOnce(once, info);
+        int x = ex.code(in.operand(), scope);
+        int found = p.label();
+        int setNull = p.label();
+        int done = p.label();
+        p.v.addOp(Opcode.INTEGER, in.not() ? 1 : 0, target);
+        p.v.addOp(Opcode.IF_NOT, count, done, 0);
+        p.v.addOp(Opcode.IS_NULL, x, setNull);
+        int key = p.reg();
+        p.v.addOp(Opcode.SCOPY, x, key);
+        p.v.addOp(Opcode.AFFINITY, key, 1, 0, String.valueOf(recordAff));
+        p.v.addOp(Opcode.FOUND, eph, found, key, Integer.valueOf(1));
+        p.v.addOp(Opcode.IF, hasNull, setNull, 0);
+        p.v.addOp(Opcode.GOTO, 0, done);
+        p.resolve(found);
+        p.v.addOp(Opcode.INTEGER, in.not() ? 0 : 1, target);
+        p.v.addOp(Opcode.GOTO, 0, done);
+        p.resolve(setNull);
+        p.v.addOp(Opcode.NULL, 0, target);
+        p.resolve(done);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.func.FunctionRegistry;
+import dev.skerry.engine.parser.ast.Select;
+import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.schema.Schema;
+import dev.skerry.engine.vdbe.Opcode;
+import dev.skerry.engine.vdbe.Program;
+
+/**
+ * The translator's entry point: one parsed statement to one {@link Program}.
+ *
+ * <p>Called by {@code Connection.prepare} with the statement, the SQL text its spans point into, and the
+ * connection's schema. The program records its result column names and declared types, its parameters, its
+ * SQL text and whether it is an EXPLAIN; it opens a read transaction when it reads the database and a write
+ * transaction when it writes (its {@code Transaction} carries the schema cookie the statement was compiled
+ * against, so a stale program fails with SQLITE_SCHEMA). Statements outside the supported set fail with an
+ * SQLITE_ERROR naming what is missing.
+ */
+public final class Translator {
+    private Translator() {
+    }
+
+    /** Compiles {@code stmt}, parsed from {@code sql}, against {@code schema}, with SQLite's built-in functions. */
+    public static Program compile(Stmt stmt, String sql, Schema schema) throws SqliteException {
+        return compile(stmt, sql, schema, Builtins.REGISTRY);
+    }
+
+    /** Compiles {@code stmt}, parsed from {@code sql}, against {@code schema}, calling the functions of {@code functions}. */
+    public static Program compile(Stmt stmt, String sql, Schema schema, FunctionRegistry functions)
+            throws SqliteException {
+        Parse p = new Parse(schema, sql, new RegistryFunctions(functions));
+        int mode = Program.EXPLAIN_NONE;
+        Stmt body = stmt;
+        if (stmt instanceof Stmt.Explain) {
+            Stmt.Explain e = (Stmt.Explain) stmt;
+            mode = e.queryPlan() ? Program.EXPLAIN_QUERY_PLAN : Program.EXPLAIN;
+            p.explainQueryPlan = e.queryPlan();
+            body = e.stmt();
+        }
+        p.begin();
+        SelectCoder selects = new SelectCoder(p);
+        if (body instanceof Select) {
+            selects.statement((Select) body);
+        } else if (body instanceof Stmt.Insert) {
+            new InsertCoder(p, selects).compile((Stmt.Insert) body);
+        } else if (body instanceof Stmt.Update) {
+            new UpdateCoder(p, selects).compile((Stmt.Update) body);
+        } else if (body instanceof Stmt.Delete) {
+            new DeleteCoder(p, selects).compile((Stmt.Delete) body);
+        } else if (body instanceof Stmt.CreateTable) {
+            new SchemaCoder(p).createTable((Stmt.CreateTable) body);
+        } else if (body instanceof Stmt.CreateIndex) {
+            new SchemaCoder(p).createIndex((Stmt.CreateIndex) body);
+        } else if (body instanceof Stmt.Drop) {
+            new SchemaCoder(p).drop((Stmt.Drop) body);
+        } else if (body instanceof Stmt.Begin) {
+            p.v.addOp(Opcode.AUTO_COMMIT, 0, 0);
+        } else if (body instanceof Stmt.Commit) {
+            p.v.addOp(Opcode.AUTO_COMMIT, 1, 0);
+        } else if (body instanceof Stmt.Rollback && ((Stmt.Rollback) body).savepoint() == null) {
+            p.v.addOp(Opcode.AUTO_COMMIT, 1, 1);
+        } else {
+            throw SqliteException.error("not supported: " + describe(body));
+        }
+        p.v.setExplainMode(mode);
+        p.v.setSql(sql.substring(stmt.start(), stmt.end()));
+        return p.finish();
+    }
+
+    private static String describe(Stmt s) {
+        String n = s.getClass().getSimpleName();
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < n.length(); i++) {
+            char c = n.charAt(i);
+            if (i > 0 && c >= 'A' && c <= 'Z') {
+                sb.append(' ');
+            }
+            sb.append(Character.toUpperCase(c));
+        }
+        return sb.toString();
+    }
+
+    /** The built-in functions, created once. */
+    private static final class Builtins {
+        static final FunctionRegistry REGISTRY = FunctionRegistry.builtins();
+    }
+}

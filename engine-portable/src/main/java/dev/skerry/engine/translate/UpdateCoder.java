@@ -1,0 +1,103 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Name;
+import dev.skerry.engine.parser.ast.SetClause;
+import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.vdbe.Opcode;
+
+/**
+ * UPDATE (SQLite's {@code update.c}): the rowids of the rows to change are collected first (as for
+ * DELETE); then for each, the row is sought with the write cursor, the new values are computed from the
+ * old row (unassigned columns keep their value; a changed INTEGER PRIMARY KEY or {@code rowid} must be an
+ * integer), and {@link RowWriter} checks and rewrites the row and its index entries.
+ */
+final class UpdateCoder {
+    private final Parse p;
+    private final SelectCoder sc;
+
+    UpdateCoder(Parse p, SelectCoder sc) {
+        this.p = p;
+        this.sc = sc;
+    }
+
+    void compile(Stmt.Update upd) throws SqliteException {
+        if (upd.with() != null) {
+            throw SqliteException.error("WITH clauses are not supported");
+        }
+        if (!upd.returning().isEmpty()) {
+            throw SqliteException.error("RETURNING is not supported");
+        }
+        if (upd.from() != null) {
+            throw SqliteException.error("UPDATE ... FROM is not supported");
+        }
+        if (!upd.orderBy().isEmpty() || upd.limit() != null) {
+            throw SqliteException.error("UPDATE with ORDER BY or LIMIT is not supported");
+        }
+        Table table = FromBuilder.lookupTable(p, upd.table());
+        if (table == p.schema.schemaTable()) {
+            throw SqliteException.error("table sqlite_master may not be modified");
+        }
+        int n = table.columnCount();
+        dev.skerry.engine.parser.ast.Expr[] assigned = new dev.skerry.engine.parser.ast.Expr[n];
+        dev.skerry.engine.parser.ast.Expr rowidExpr = null;
+        for (SetClause set : upd.sets()) {
+            if (set.columns().size() != 1) {
+                throw SqliteException.error("row value assignments are not supported");
+            }
+            Name col = set.columns().get(0);
+            int c = table.findColumn(col.text());
+            if (c >= 0) {
+                assigned[c] = set.value();
+                if (c == table.rowidAlias()) {
+                    rowidExpr = set.value();
+                }
+            } else if (Scope.isRowidName(col.text())) {
+                rowidExpr = set.value();
+            } else {
+                throw SqliteException.error("no such column: " + col.text());
+            }
+        }
+        int rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
+        RowWriter writer = new RowWriter(p, sc.ex, table, SchemaBuilder.conflict(upd.orConflict()));
+        writer.open();
+        Scope scope = new Scope(null, p.schema);
+        Source src = new Source(table, upd.alias() != null ? upd.alias().text() : table.name(), writer.cursor);
+        scope.add(src);
+        int done = p.label();
+        int next = p.label();
+        int oldRowid = p.reg();
+        int newRowid = p.reg();
+        int newRegs = p.regs(n);
+        p.v.addOp(Opcode.REWIND, rowids, done);
+        int top = p.v.currentAddress();
+        p.v.addOp(Opcode.COLUMN, rowids, 0, oldRowid);
+        p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, oldRowid);
+        for (int i = 0; i < n; i++) {
+            if (i == table.rowidAlias()) {
+                continue;
+            }
+            if (assigned[i] != null) {
+                sc.ex.codeTo(assigned[i], scope, newRegs + i);
+            } else {
+                p.v.addOp(Opcode.COLUMN, writer.cursor, i, newRegs + i);
+            }
+        }
+        if (rowidExpr != null) {
+            sc.ex.codeTo(rowidExpr, scope, newRowid);
+            p.v.addOp(Opcode.MUST_BE_INT, newRowid, 0);
+        } else {
+            p.v.addOp(Opcode.SCOPY, oldRowid, newRowid);
+        }
+        if (table.rowidAlias() >= 0) {
+            p.v.addOp(Opcode.SCOPY, newRowid, newRegs + table.rowidAlias());
+        }
+        writer.checkNotNull(newRegs, next);
+        writer.checkUniqueAndWrite(newRegs, newRowid, oldRowid, rowidExpr != null, next);
+        p.resolve(next);
+        p.v.addOp(Opcode.NEXT, rowids, top);
+        p.resolve(done);
+    }
+}

@@ -1,0 +1,288 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.OrderingTerm;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.List;
+
+/**
+ * The nested loops over the FROM items of one query (SQLite's {@code sqlite3WhereBegin}/{@code WhereEnd}),
+ * in the order written, each level using the access path {@link WherePlanner} chose.
+ *
+ * <p>Use: {@link #begin} opens the cursors, evaluates the terms that need no row (jumping to
+ * {@link #breakLabel()} when one is false), and emits each level's loop head followed by the terms that
+ * level completes; the caller emits the body for one row combination, jumping to {@link #continueLabel()}
+ * to skip it; {@link #end()} emits the loop tails. For the right side of a LEFT JOIN, a flag register
+ * records whether any row matched its ON terms; when the inner loop ends without a match, the cursor is put
+ * on its null row ({@code NullRow}) and the rest of the body runs once more. {@code IfNullRow} before the
+ * inner {@code Next} keeps that extra pass from stepping the cursor.
+ */
+final class WhereLoop {
+    private final Parse p;
+    private final ExprCoder ex;
+    private final Scope scope;
+    private final List<Source> sources;
+    private final WherePlan[] plans;
+    private final boolean[] leftInner;
+    private final int[] cont;
+    private final int[] brk;
+    private final int[] top;
+    private final int[] body;
+    private final int[] flag;
+    private final int[] indexCursor;
+    private final int exit;
+
+    private WhereLoop(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner) {
+        this.p = p;
+        this.ex = ex;
+        this.scope = scope;
+        this.sources = sources;
+        this.leftInner = leftInner;
+        int n = sources.size();
+        plans = new WherePlan[n];
+        cont = new int[n];
+        brk = new int[n];
+        top = new int[n];
+        body = new int[n];
+        flag = new int[n];
+        indexCursor = new int[n];
+        exit = p.label();
+    }
+
+    /**
+     * Plans and opens the loops. {@code orderBy} is the ORDER BY the outermost level may satisfy (null
+     * when there is none); {@code needed[i]} are the columns the query reads from source i (null: all).
+     */
+    static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
+            List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed) throws SqliteException {
+        WhereLoop w = new WhereLoop(p, ex, scope, sources, leftInner);
+        int n = sources.size();
+        for (int i = 0; i < n; i++) {
+            w.plans[i] = WherePlanner.plan(i, sources, terms, scope, leftInner[i], i == 0 ? orderBy : null,
+                    needed == null ? null : needed[i]);
+            for (WherePlan.Constraint c : w.plans[i].eq) {
+                c.term.consumed = true;
+            }
+            consumeRange(w.plans[i]);
+            w.cont[i] = p.label();
+            w.brk[i] = p.label();
+            w.top[i] = p.label();
+            w.body[i] = p.label();
+        }
+        for (WhereTerm t : terms) {
+            if (!t.consumed && t.mask == 0 && t.leftJoinLevel < 0) {
+                ex.jumpIfFalse(t.expr, scope, w.exit, true);
+                t.consumed = true;
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            p.explain(w.plans[i].describe(sources.get(i)) + (leftInner[i] ? " LEFT-JOIN" : ""));
+            w.open(i);
+        }
+        for (int i = 0; i < n; i++) {
+            w.head(i, terms);
+        }
+        return w;
+    }
+
+    private static void consumeRange(WherePlan plan) {
+        if (plan.lower != null && plan.upper != null && plan.lower.term == plan.upper.term) {
+            plan.lower.term.consumed = true;
+            return;
+        }
+        if (plan.lower != null && !(plan.lower.term.expr instanceof Expr.Between)) {
+            plan.lower.term.consumed = true;
+        }
+        if (plan.upper != null && !(plan.upper.term.expr instanceof Expr.Between)) {
+            plan.upper.term.consumed = true;
+        }
+    }
+
+    private void open(int i) {
+        Source s = sources.get(i);
+        WherePlan plan = plans[i];
+        indexCursor[i] = -1;
+        if (s.table == null) {
+            return;
+        }
+        p.needRead();
+        if (plan.kind == WherePlan.INDEX) {
+            indexCursor[i] = p.cursor();
+            p.v.addOp(Opcode.OPEN_READ, indexCursor[i], plan.index.rootPage(), 0, KeyInfos.of(plan.index));
+            p.v.comment(plan.index.name());
+            if (plan.covering) {
+                s.readFromIndex(plan.index, indexCursor[i]);
+                return;
+            }
+        }
+        p.v.addOp(Opcode.OPEN_READ, s.cursor, s.table.rootPage(), 0, s.table.columnCount());
+        p.v.comment(s.table.name());
+    }
+
+    private void head(int i, List<WhereTerm> terms) throws SqliteException {
+        Source s = sources.get(i);
+        WherePlan plan = plans[i];
+        if (leftInner[i]) {
+            flag[i] = p.reg();
+            p.v.addOp(Opcode.INTEGER, 0, flag[i]);
+        }
+        switch (plan.kind) {
+            case WherePlan.ROWID_EQ: {
+                int r = ex.code(plan.eq[0].value, scope);
+                p.v.addOp(Opcode.SEEK_ROWID, s.cursor, brk[i], r);
+                break;
+            }
+            case WherePlan.ROWID_RANGE: {
+                if (plan.lower != null) {
+                    int r = ex.code(plan.lower.value, scope);
+                    p.v.addOp(plan.lower.op == Expr.BinaryOp.GT ? Opcode.SEEK_GT
+                            : Opcode.SEEK_GE, s.cursor, brk[i], r, Integer.valueOf(1));
+                } else {
+                    p.v.addOp(Opcode.REWIND, s.cursor, brk[i]);
+                }
+                int ub = plan.upper == null ? 0 : ex.code(plan.upper.value, scope);
+                p.resolve(top[i]);
+                if (plan.upper != null) {
+                    int rowid = p.reg();
+                    p.v.addOp(Opcode.ROWID, s.cursor, rowid);
+                    p.v.addOp(plan.upper.op == Expr.BinaryOp.LT ? Opcode.GE
+                            : Opcode.GT, ub, brk[i], rowid, null, Opcode.AFF_NUMERIC);
+                }
+                break;
+            }
+            case WherePlan.INDEX:
+                indexHead(i, s, plan);
+                break;
+            default:
+                p.v.addOp(Opcode.REWIND, s.cursor, brk[i]);
+                p.resolve(top[i]);
+                break;
+        }
+        for (WhereTerm t : terms) {
+            if (!t.consumed && t.leftJoinLevel == i) {
+                ex.jumpIfFalse(t.expr, scope, cont[i], true);
+                t.consumed = true;
+            }
+        }
+        if (leftInner[i]) {
+            p.v.addOp(Opcode.INTEGER, 1, flag[i]);
+        }
+        p.resolve(body[i]);
+        for (WhereTerm t : terms) {
+            if (!t.consumed && t.leftJoinLevel < 0 && highestBit(t.mask) == i) {
+                ex.jumpIfFalse(t.expr, scope, cont[i], true);
+                t.consumed = true;
+            }
+        }
+    }
+
+    private void indexHead(int i, Source s, WherePlan plan) throws SqliteException {
+        int idx = indexCursor[i];
+        int neq = plan.eq.length;
+        int keys = p.regs(neq + 1);
+        StringBuilder aff = new StringBuilder();
+        for (int k = 0; k < neq; k++) {
+            ex.codeTo(plan.eq[k].value, scope, keys + k);
+            p.v.addOp(Opcode.IS_NULL, keys + k, brk[i]);
+            aff.append(keyAffinity(plan.eq[k]));
+        }
+        if (neq > 0) {
+            p.v.addOp(Opcode.AFFINITY, keys, neq, 0, aff.toString());
+        }
+        Expr.BinaryOp gt = Expr.BinaryOp.GT;
+        if (plan.lower != null) {
+            ex.codeTo(plan.lower.value, scope, keys + neq);
+            p.v.addOp(Opcode.IS_NULL, keys + neq, brk[i]);
+            p.v.addOp(Opcode.AFFINITY, keys + neq, 1, 0, String.valueOf(keyAffinity(plan.lower)));
+            p.v.addOp(plan.lower.op == gt ? Opcode.SEEK_GT : Opcode.SEEK_GE, idx, brk[i], keys,
+                    Integer.valueOf(neq + 1));
+        } else if (plan.upper != null) {
+            p.v.addOp(Opcode.NULL, 0, keys + neq);
+            p.v.addOp(Opcode.SEEK_GT, idx, brk[i], keys, Integer.valueOf(neq + 1));
+        } else if (neq > 0) {
+            p.v.addOp(Opcode.SEEK_GE, idx, brk[i], keys, Integer.valueOf(neq));
+        } else {
+            p.v.addOp(Opcode.REWIND, idx, brk[i]);
+        }
+        int upperKeys = 0;
+        if (plan.upper != null) {
+            upperKeys = p.regs(neq + 1);
+            if (neq > 0) {
+                p.v.addOp(Opcode.COPY, keys, upperKeys, neq - 1);
+            }
+            ex.codeTo(plan.upper.value, scope, upperKeys + neq);
+            p.v.addOp(Opcode.IS_NULL, upperKeys + neq, brk[i]);
+            p.v.addOp(Opcode.AFFINITY, upperKeys + neq, 1, 0, String.valueOf(keyAffinity(plan.upper)));
+        }
+        p.resolve(top[i]);
+        if (plan.upper != null) {
+            p.v.addOp(plan.upper.op == Expr.BinaryOp.LT ? Opcode.IDX_GE : Opcode.IDX_GT,
+                    idx, brk[i], upperKeys, Integer.valueOf(neq + 1));
+        } else if (neq > 0) {
+            p.v.addOp(Opcode.IDX_GT, idx, brk[i], keys, Integer.valueOf(neq));
+        }
+        if (!plan.covering) {
+            p.v.addOp(Opcode.DEFERRED_SEEK, idx, 0, s.cursor);
+        }
+    }
+
+    /** The affinity to give a seek key: the comparison's, or BLOB (no change) when it has none. */
+    private static char keyAffinity(WherePlan.Constraint c) {
+        char a = (char) (c.affinity & Opcode.AFF_MASK);
+        return a <= Opcode.AFF_BLOB ? (char) Opcode.AFF_BLOB : a;
+    }
+
+    static int highestBit(long mask) {
+        return 63 - Long.numberOfLeadingZeros(mask);
+    }
+
+    /** Where the body jumps to skip the current row combination. */
+    int continueLabel() {
+        return sources.isEmpty() ? exit : cont[sources.size() - 1];
+    }
+
+    /** Where the body jumps to leave all the loops. */
+    int breakLabel() {
+        return exit;
+    }
+
+    /** True when the outer level yields rows in the order of the ORDER BY passed to {@link #begin}. */
+    boolean ordered() {
+        return plans.length > 0 && plans[0].ordered;
+    }
+
+    /** The plan of each level, for EXPLAIN QUERY PLAN. */
+    WherePlan plan(int level) {
+        return plans[level];
+    }
+
+    /** Emits the loop tails. */
+    void end() {
+        for (int i = sources.size() - 1; i >= 0; i--) {
+            Source s = sources.get(i);
+            WherePlan plan = plans[i];
+            p.resolve(cont[i]);
+            int iter = plan.kind == WherePlan.INDEX ? indexCursor[i] : s.cursor;
+            if (plan.kind != WherePlan.ROWID_EQ) {
+                if (leftInner[i]) {
+                    p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
+                }
+                p.v.addOp(Opcode.NEXT, iter, top[i]);
+            }
+            p.resolve(brk[i]);
+            if (leftInner[i]) {
+                p.v.addOp(Opcode.IF_POS, flag[i], cont[i - 1], 0);
+                if (!(plan.kind == WherePlan.INDEX && plan.covering)) {
+                    p.v.addOp(Opcode.NULL_ROW, s.cursor);
+                }
+                if (indexCursor[i] >= 0) {
+                    p.v.addOp(Opcode.NULL_ROW, indexCursor[i]);
+                }
+                p.v.addOp(Opcode.INTEGER, 1, flag[i]);
+                p.v.addOp(Opcode.GOTO, 0, body[i]);
+            }
+        }
+        p.resolve(exit);
+    }
+}

@@ -1,0 +1,27 @@
+/**
+ * The translator: turns one statement's syntax tree ({@code dev.skerry.engine.parser.ast}) into a
+ * {@link dev.skerry.engine.vdbe.Program} of SQLite's opcodes, resolving names against the
+ * {@link dev.skerry.engine.schema.Schema} and choosing how to reach the rows (the planner).
+ *
+ * <p>The entry point is {@link dev.skerry.engine.translate.Translator#compile}, called by
+ * {@code Connection.prepare}. The pieces, as SQLite's {@code build.c}, {@code select.c}, {@code expr.c},
+ * {@code where.c}, {@code insert.c}, {@code update.c} and {@code delete.c} divide the work:
+ * <ul>
+ *   <li>{@link dev.skerry.engine.translate.Parse}: the state of one compilation (the program being built,
+ *       the constants hoisted into the prologue, the transaction the statement needs);</li>
+ *   <li>{@link dev.skerry.engine.translate.Scope} and {@link dev.skerry.engine.translate.Source}: the tables
+ *       and subqueries an expression may name, and how to read their columns;</li>
+ *   <li>{@link dev.skerry.engine.translate.ExprCoder}: expressions to registers and to conditional jumps, with
+ *       SQLite's affinity and collation rules ({@link dev.skerry.engine.translate.ExprInfo});</li>
+ *   <li>{@link dev.skerry.engine.translate.WherePlanner} and {@link dev.skerry.engine.translate.WhereLoop}:
+ *       the nested loops of a FROM clause, each scanning a table or seeking an index or the rowid;</li>
+ *   <li>statement coders: {@link dev.skerry.engine.translate.SelectCoder},
+ *       {@link dev.skerry.engine.translate.InsertCoder}, {@link dev.skerry.engine.translate.UpdateCoder},
+ *       {@link dev.skerry.engine.translate.DeleteCoder}, {@link dev.skerry.engine.translate.SchemaCoder}
+ *       (CREATE/DROP).</li>
+ * </ul>
+ *
+ * <p>Generated programs follow SQLite's shape: {@code Init} jumps to a prologue at the end that opens the
+ * transaction ({@code Transaction} with the schema cookie), loads constants once, and jumps back.
+ */
+package dev.skerry.engine.translate;

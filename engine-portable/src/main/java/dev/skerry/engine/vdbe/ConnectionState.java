@@ -1,0 +1,178 @@
+package dev.skerry.engine.vdbe;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.io.IoPending;
+import dev.skerry.engine.pager.Pager;
+
+/**
+ * What the VMs of one connection share (SQLite's {@code sqlite3} handle, as far as the VDBE sees it): the
+ * pager, the autocommit flag, the number of running statements, and the counters behind
+ * {@code last_insert_rowid()}, {@code changes()} and {@code total_changes()}.
+ *
+ * <p>States of the transaction, as the pager keeps them: NONE → READ (a statement's Transaction opcode) →
+ * WRITE (a write statement's Transaction) → NONE at commit or rollback. In autocommit mode a write
+ * transaction ends when the statement that opened it halts (commit, or rollback on error) and a read
+ * transaction ends when no statement is running any more. After BEGIN ({@code autocommit == false}) both
+ * last until COMMIT or ROLLBACK.
+ *
+ * <p>Invariant: {@code runningVms} counts the VMs that have executed an instruction and have not halted or
+ * been reset since.
+ */
+public final class ConnectionState {
+    /** The connection's in-memory schema as the VM changes it (ParseSchema, DropTable, DropIndex). */
+    public interface SchemaLoader {
+        void reloadSchema() throws IoPending, SqliteException;
+
+        /** The schema cookie the in-memory schema was read at. */
+        int loadedCookie();
+
+        /** The transaction committed: the schema as now loaded is the committed one. */
+        void committed();
+
+        /**
+         * The transaction was rolled back: the in-memory schema goes back to the committed one (a CREATE or
+         * DROP in the transaction is forgotten). No I/O.
+         */
+        void rolledBack() throws SqliteException;
+
+        /** DropTable: forgets the table and its indexes in the in-memory schema. */
+        void dropTable(String name);
+
+        /** DropIndex: forgets the index in the in-memory schema. */
+        void dropIndex(String name);
+    }
+
+    final Pager pager;
+    private final SchemaLoader schemaLoader;
+    boolean autocommit = true;
+    int runningVms;
+    /** Set by {@link #interrupt()}: running statements fail with SQLITE_INTERRUPT; cleared when none runs. */
+    boolean interrupted;
+    /**
+     * The running VMs that write. In autocommit mode the transaction commits when the last of them halts, so
+     * one statement's commit never makes another's unfinished changes durable.
+     */
+    int writingVms;
+    long lastInsertRowid;
+    long changes;
+    long totalChanges;
+
+    /**
+     * Named savepoints (SAVEPOINT), oldest first: names, the pager's savepoint index (-1 while the
+     * transaction has not written yet), and whether the oldest one started the transaction.
+     */
+    private String[] savepointNames = new String[4];
+    private int[] savepointIndexes = new int[4];
+    private int savepointCount;
+    boolean savepointStartedTransaction;
+
+    public ConnectionState(Pager pager, SchemaLoader schemaLoader) {
+        this.pager = pager;
+        this.schemaLoader = schemaLoader;
+    }
+
+    public Pager pager() {
+        return pager;
+    }
+
+    public boolean isAutocommit() {
+        return autocommit;
+    }
+
+    public long lastInsertRowid() {
+        return lastInsertRowid;
+    }
+
+    public long changes() {
+        return changes;
+    }
+
+    public long totalChanges() {
+        return totalChanges;
+    }
+
+    /** Makes every running statement fail with SQLITE_INTERRUPT at its next instruction ({@code sqlite3_interrupt}). */
+    public void interrupt() {
+        if (runningVms > 0) {
+            interrupted = true;
+        }
+    }
+
+    public int runningVms() {
+        return runningVms;
+    }
+
+    SchemaLoader schemaLoader() {
+        return schemaLoader;
+    }
+
+    /** Ends a read transaction when nothing needs it any more (autocommit, no running statement). No I/O. */
+    void endReadIfIdle() throws SqliteException {
+        if (autocommit && runningVms == 0 && pager.inReadTransaction() && !pager.inWriteTransaction()) {
+            try {
+                pager.commit();
+            } catch (IoPending e) {
+                throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_INTERNAL, "read transaction end did I/O");
+            }
+        }
+    }
+
+    /** Abandons the open transaction (ROLLBACK, or an error in autocommit mode). No I/O. */
+    void rollbackTransaction() throws SqliteException {
+        pager.rollback();
+        autocommit = true;
+        clearSavepoints();
+        schemaLoader.rolledBack();
+    }
+
+    void clearSavepoints() {
+        savepointCount = 0;
+        savepointStartedTransaction = false;
+    }
+
+    /** SAVEPOINT name: a new innermost savepoint, taken in the pager now if the transaction has written. */
+    void openSavepoint(String name) throws SqliteException {
+        if (savepointCount == savepointNames.length) {
+            savepointNames = java.util.Arrays.copyOf(savepointNames, savepointCount * 2);
+            savepointIndexes = java.util.Arrays.copyOf(savepointIndexes, savepointCount * 2);
+        }
+        savepointNames[savepointCount] = name;
+        savepointIndexes[savepointCount] = pager.inWriteTransaction() ? pager.savepoint() : -1;
+        savepointCount++;
+    }
+
+    /** A write transaction began: savepoints taken before it begin now, oldest first. */
+    void openPendingSavepoints() throws SqliteException {
+        for (int k = 0; k < savepointCount; k++) {
+            if (savepointIndexes[k] < 0) {
+                savepointIndexes[k] = pager.savepoint();
+            }
+        }
+    }
+
+    /** The position of the newest savepoint named {@code name} (ASCII case ignored), or -1. */
+    int findSavepoint(String name) {
+        for (int k = savepointCount - 1; k >= 0; k--) {
+            if (savepointNames[k].equalsIgnoreCase(name)) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** RELEASE: closes savepoint {@code k} and the newer ones, keeping their changes. */
+    void releaseSavepoint(int k) {
+        if (savepointIndexes[k] >= 0) {
+            pager.release(savepointIndexes[k]);
+        }
+        savepointCount = k;
+    }
+
+    /** ROLLBACK TO: undoes the changes since savepoint {@code k} began; it stays open, newer ones close. */
+    void rollbackToSavepoint(int k) {
+        if (savepointIndexes[k] >= 0) {
+            pager.rollbackTo(savepointIndexes[k]);
+        }
+        savepointCount = k + 1;
+    }
+}

@@ -1,0 +1,282 @@
+package dev.skerry.engine.vdbe;
+
+import dev.skerry.engine.btree.KeyInfo;
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.record.SerialType;
+import dev.skerry.engine.record.Varint;
+import dev.skerry.engine.value.Collation;
+import dev.skerry.engine.value.Mem;
+import dev.skerry.engine.value.ValueCompare;
+
+/**
+ * Compares records in SQLite's record format field by field without decoding them into objects: numbers are
+ * read into locals, text is compared on its UTF-8 bytes (whose byte order is {@link Collation}'s order; NOCASE
+ * folds ASCII letters, RTRIM ignores trailing spaces), blobs with {@code memcmp}. This is the order of
+ * sorters, ephemeral indexes and index keys ({@code sqlite3VdbeRecordCompare}), the same as {@link
+ * ValueCompare} on decoded values. Nothing is allocated per comparison.
+ *
+ * <p>Not thread-safe, holds no state between calls: every method is static.
+ */
+final class RecordCompare {
+    private RecordCompare() {
+    }
+
+    /**
+     * Compares the first {@code nFields} fields of record {@code a} with those of record {@code b}. When one
+     * record ends first and the fields both have are equal, the result is {@code shortBias} if {@code a} is
+     * the shorter and {@code -shortBias} if {@code b} is (SQLite's {@code default_rc}: -1 orders a prefix
+     * before the records it prefixes, +1 after them, 0 makes them equal). Negative, zero or positive.
+     */
+    static int compare(byte[] a, byte[] b, int nFields, KeyInfo order, int shortBias) throws SqliteException {
+        int ah = (int) Varint.read(a, 0);
+        int ap = Varint.sizeAt(a, 0);
+        int bh = (int) Varint.read(b, 0);
+        int bp = Varint.sizeAt(b, 0);
+        checkHeader(ah, a.length);
+        checkHeader(bh, b.length);
+        int ab = ah;
+        int bb = bh;
+        for (int f = 0; f < nFields; f++) {
+            boolean aEnd = ap >= ah;
+            boolean bEnd = bp >= bh;
+            if (aEnd || bEnd) {
+                return aEnd == bEnd ? 0 : (aEnd ? shortBias : -shortBias);
+            }
+            long at = Varint.read(a, ap);
+            ap += Varint.sizeAt(a, ap);
+            long bt = Varint.read(b, bp);
+            bp += Varint.sizeAt(b, bp);
+            int c = compareFields(at, a, ab, bt, b, bb, order.collation(f));
+            if (c != 0) {
+                return order.descending(f) ? -c : c;
+            }
+            ab += (int) SerialType.bodySize(at);
+            bb += (int) SerialType.bodySize(bt);
+        }
+        return 0;
+    }
+
+    /**
+     * Compares the first {@code nKey} fields of record {@code rec} with the values {@code key[keyBase ..
+     * keyBase+nKey)}. When the record has fewer fields than {@code nKey} and those are equal, it orders first.
+     */
+    static int compareWithKey(byte[] rec, Mem[] key, int keyBase, int nKey, KeyInfo order) throws SqliteException {
+        int h = (int) Varint.read(rec, 0);
+        int p = Varint.sizeAt(rec, 0);
+        checkHeader(h, rec.length);
+        int body = h;
+        for (int f = 0; f < nKey; f++) {
+            if (p >= h) {
+                return -1;
+            }
+            long t = Varint.read(rec, p);
+            p += Varint.sizeAt(rec, p);
+            int c = compareFieldWithMem(t, rec, body, key[keyBase + f], order.collation(f));
+            if (c != 0) {
+                return order.descending(f) ? -c : c;
+            }
+            body += (int) SerialType.bodySize(t);
+        }
+        return 0;
+    }
+
+    private static void checkHeader(int h, int len) throws SqliteException {
+        if (h < 1 || h > len) {
+            throw SqliteException.corrupt("record header size " + h);
+        }
+    }
+
+    /** 0 NULL, 1 number, 2 text, 3 blob: the order of storage classes. */
+    private static int rank(long t) {
+        if (t == 0) {
+            return 0;
+        }
+        if (t < 12) {
+            return 1;
+        }
+        return (t & 1) == 1 ? 2 : 3;
+    }
+
+    private static int rankOf(Mem m) {
+        switch (m.type()) {
+            case Mem.NULL: return 0;
+            case Mem.INTEGER:
+            case Mem.FLOAT: return 1;
+            case Mem.TEXT: return 2;
+            default: return 3;
+        }
+    }
+
+    private static int compareFields(long at, byte[] a, int ap, long bt, byte[] b, int bp, Collation coll) {
+        int ra = rank(at);
+        int rb = rank(bt);
+        if (ra != rb) {
+            return ra - rb;
+        }
+        switch (ra) {
+            case 0:
+                return 0;
+            case 1:
+                if (at == 7) {
+                    double x = Double.longBitsToDouble(int64(a, ap));
+                    if (bt == 7) {
+                        double y = Double.longBitsToDouble(int64(b, bp));
+                        return x < y ? -1 : (x > y ? 1 : 0);
+                    }
+                    return ValueCompare.compareDoubleToLong(x, integer(bt, b, bp));
+                }
+                if (bt == 7) {
+                    return -ValueCompare.compareDoubleToLong(Double.longBitsToDouble(int64(b, bp)), integer(at, a, ap));
+                }
+                return Long.compare(integer(at, a, ap), integer(bt, b, bp));
+            case 2:
+                return compareText(a, ap, (int) ((at - 13) >>> 1), b, bp, (int) ((bt - 13) >>> 1), coll);
+            default:
+                return compareBytes(a, ap, (int) ((at - 12) >>> 1), b, bp, (int) ((bt - 12) >>> 1));
+        }
+    }
+
+    private static int compareFieldWithMem(long t, byte[] a, int ap, Mem m, Collation coll) {
+        int ra = rank(t);
+        int rb = rankOf(m);
+        if (ra != rb) {
+            return ra - rb;
+        }
+        switch (ra) {
+            case 0:
+                return 0;
+            case 1:
+                if (t == 7) {
+                    double x = Double.longBitsToDouble(int64(a, ap));
+                    if (m.type() == Mem.FLOAT) {
+                        double y = m.doubleValue();
+                        return x < y ? -1 : (x > y ? 1 : 0);
+                    }
+                    return ValueCompare.compareDoubleToLong(x, m.longValue());
+                }
+                long v = integer(t, a, ap);
+                if (m.type() == Mem.FLOAT) {
+                    return -ValueCompare.compareDoubleToLong(m.doubleValue(), v);
+                }
+                return Long.compare(v, m.longValue());
+            case 2:
+                return compareTextWithString(a, ap, (int) ((t - 13) >>> 1), m.text(), coll);
+            default: {
+                byte[] y = m.blob();
+                return compareBytes(a, ap, (int) ((t - 12) >>> 1), y, 0, y.length);
+            }
+        }
+    }
+
+    private static long integer(long t, byte[] b, int p) {
+        switch ((int) t) {
+            case 1: return b[p];
+            case 2: return (b[p] << 8) | (b[p + 1] & 0xff);
+            case 3: return (b[p] << 16) | ((b[p + 1] & 0xff) << 8) | (b[p + 2] & 0xff);
+            case 4: return int32(b, p);
+            case 5: return ((long) ((b[p] << 8) | (b[p + 1] & 0xff)) << 32) | (int32(b, p + 2) & 0xffffffffL);
+            case 6: return int64(b, p);
+            case 8: return 0;
+            default: return 1;
+        }
+    }
+
+    private static int int32(byte[] b, int p) {
+        return (b[p] << 24) | ((b[p + 1] & 0xff) << 16) | ((b[p + 2] & 0xff) << 8) | (b[p + 3] & 0xff);
+    }
+
+    private static long int64(byte[] b, int p) {
+        return ((long) int32(b, p) << 32) | (int32(b, p + 4) & 0xffffffffL);
+    }
+
+    private static int compareBytes(byte[] a, int ap, int an, byte[] b, int bp, int bn) {
+        int n = Math.min(an, bn);
+        for (int k = 0; k < n; k++) {
+            int d = (a[ap + k] & 0xff) - (b[bp + k] & 0xff);
+            if (d != 0) {
+                return d;
+            }
+        }
+        return an - bn;
+    }
+
+    private static int compareText(byte[] a, int ap, int an, byte[] b, int bp, int bn, Collation coll) {
+        if (coll == Collation.RTRIM) {
+            while (an > 0 && a[ap + an - 1] == ' ') {
+                an--;
+            }
+            while (bn > 0 && b[bp + bn - 1] == ' ') {
+                bn--;
+            }
+        } else if (coll == Collation.NOCASE) {
+            int n = Math.min(an, bn);
+            for (int k = 0; k < n; k++) {
+                int x = fold(a[ap + k] & 0xff);
+                int y = fold(b[bp + k] & 0xff);
+                if (x != y) {
+                    return x - y;
+                }
+            }
+            return an - bn;
+        }
+        return compareBytes(a, ap, an, b, bp, bn);
+    }
+
+    private static int fold(int c) {
+        return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    }
+
+    /**
+     * Compares UTF-8 text {@code a[ap..ap+an)} with a Java string by code points (the UTF-8 byte order),
+     * under the collation's folding or trimming.
+     */
+    private static int compareTextWithString(byte[] a, int ap, int an, String s, Collation coll) {
+        int sn = s.length();
+        if (coll == Collation.RTRIM) {
+            while (an > 0 && a[ap + an - 1] == ' ') {
+                an--;
+            }
+            while (sn > 0 && s.charAt(sn - 1) == ' ') {
+                sn--;
+            }
+        }
+        boolean fold = coll == Collation.NOCASE;
+        int i = ap;
+        int end = ap + an;
+        int j = 0;
+        while (i < end && j < sn) {
+            int c = a[i] & 0xff;
+            int cp;
+            if (c < 0x80) {
+                cp = c;
+                i++;
+            } else if (c < 0xE0) {
+                cp = ((c & 0x1f) << 6) | (byteAt(a, i + 1, end) & 0x3f);
+                i += 2;
+            } else if (c < 0xF0) {
+                cp = ((c & 0x0f) << 12) | ((byteAt(a, i + 1, end) & 0x3f) << 6) | (byteAt(a, i + 2, end) & 0x3f);
+                i += 3;
+            } else {
+                cp = ((c & 0x07) << 18) | ((byteAt(a, i + 1, end) & 0x3f) << 12)
+                        | ((byteAt(a, i + 2, end) & 0x3f) << 6) | (byteAt(a, i + 3, end) & 0x3f);
+                i += 4;
+            }
+            int sp = s.codePointAt(j);
+            j += Character.charCount(sp);
+            if (fold) {
+                cp = cp < 0x80 ? fold(cp) : cp;
+                sp = sp < 0x80 ? fold(sp) : sp;
+            }
+            if (cp != sp) {
+                return cp < sp ? -1 : 1;
+            }
+        }
+        boolean aLeft = i < end;
+        boolean sLeft = j < sn;
+        return aLeft == sLeft ? 0 : (aLeft ? 1 : -1);
+    }
+
+    private static int byteAt(byte[] a, int i, int end) {
+        return i < end ? a[i] : 0;
+    }
+}

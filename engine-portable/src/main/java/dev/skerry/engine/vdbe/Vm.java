@@ -1,0 +1,925 @@
+package dev.skerry.engine.vdbe;
+
+import dev.skerry.engine.ResultCode;
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.btree.KeyInfo;
+import dev.skerry.engine.io.IoPending;
+import dev.skerry.engine.record.RecordReader;
+import dev.skerry.engine.record.RecordWriter;
+import dev.skerry.engine.value.Affinity;
+import dev.skerry.engine.value.Arithmetic;
+import dev.skerry.engine.value.Collation;
+import dev.skerry.engine.value.Compare;
+import dev.skerry.engine.value.Convert;
+import dev.skerry.engine.value.Mem;
+import dev.skerry.engine.value.ValueCompare;
+
+/**
+ * Runs one {@link Program}: the register file, the cursor table and the step loop (SQLite's {@code Vdbe} and
+ * {@code sqlite3VdbeExec}).
+ *
+ * <p>States: READY (before the first step, or after {@link #reset()}) → RUNNING (instructions executing;
+ * {@link #step()} returns ROW at each ResultRow) → HALTED (Halt reached, or an error thrown; {@link #step()}
+ * then returns DONE, or rethrows nothing). {@link #reset()} returns to READY from any state, undoing an
+ * unfinished statement's changes.
+ *
+ * <p>I/O: an instruction that needs I/O throws {@link IoPending} out of {@link #step()} before changing
+ * anything lasting; {@code pc} still points at it, so the next {@code step()} runs it again. Instructions
+ * whose effect spans several I/O waits (Halt's commit) keep their progress in fields ({@code haltPhase}).
+ *
+ * <p>Invariants: {@code pc} is the address of the next instruction to run; registers {@code r[1..]} are
+ * never null; {@code runningVm} is true exactly while this VM is counted in {@link
+ * ConnectionState#runningVms}; {@code savepoint >= 0} exactly while this statement's savepoint is open.
+ */
+public final class Vm {
+    private static final int READY = 0;
+    private static final int RUNNING = 1;
+    private static final int HALTED = 2;
+
+    private final Program program;
+    private final ConnectionState db;
+    private final int[] opcode;
+    private final int[] p1;
+    private final int[] p2;
+    private final int[] p3;
+    private final int[] p5;
+    private final Object[] p4;
+
+    final Mem[] r;
+    private final VdbeCursor[] cursors;
+    /** Closed b-tree cursors kept per slot for the next run (see {@link BTreeVdbeCursor#reopen()}). */
+    private final BTreeVdbeCursor[] spare;
+    private final Mem[] params;
+    private final boolean countsChanges;
+
+    private int state = READY;
+    private int pc;
+    private int resultStart;
+    private int resultCount;
+    private boolean[] onceDone;
+    private int lastCompare;
+    private boolean lastEqual;
+    private int[] permutation;
+    private boolean writer;
+    private int savepoint = -1;
+    private boolean runningVm;
+    private long nChange;
+    /** Halt in progress: 0 not started, 1 committing (re-called after IoPending). */
+    private int haltPhase;
+    private final Mem scratch = new Mem();
+    /** Clear with P3: the cursor counting the rows about to be deleted, and the count once known (-1 before). */
+    BTreeVdbeCursor clearCursor;
+    long clearCount = -1;
+    private Mem[] unpacked = new Mem[0];
+    private final Mem[] seekKey = {new Mem()};
+    private final FunctionCalls functions;
+    private final RecordReader recordReader = new RecordReader();
+
+    public Vm(Program program, ConnectionState db) {
+        this.program = program;
+        this.db = db;
+        this.opcode = program.opcode;
+        this.p1 = program.p1;
+        this.p2 = program.p2;
+        this.p3 = program.p3;
+        this.p4 = program.p4;
+        this.p5 = program.p5;
+        this.r = new Mem[program.registerCount + 1];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = new Mem();
+        }
+        this.cursors = new VdbeCursor[program.cursorCount];
+        this.spare = new BTreeVdbeCursor[program.cursorCount];
+        this.params = new Mem[program.parameterCount()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = new Mem();
+        }
+        this.countsChanges = scanCountsChanges(program);
+        this.functions = new FunctionCalls(db, r.length);
+    }
+
+    private static boolean scanCountsChanges(Program p) {
+        for (int a = 0; a < p.size; a++) {
+            int op = p.opcode[a];
+            if ((op == Opcode.INSERT && (p.p5[a] & Opcode.OPFLAG_NCHANGE) != 0)
+                    || (op == Opcode.DELETE && (p.p2[a] & Opcode.OPFLAG_NCHANGE) != 0)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public Program program() {
+        return program;
+    }
+
+    /** The value bound to parameter {@code i} (1-based); the caller may change it while the VM is READY. */
+    public Mem parameter(int i) {
+        return params[i - 1];
+    }
+
+    public boolean isReady() {
+        return state == READY;
+    }
+
+    public boolean isHalted() {
+        return state == HALTED;
+    }
+
+    /** The first register of the current result row (valid after step() returned ROW). */
+    public int resultStart() {
+        return resultStart;
+    }
+
+    public int resultCount() {
+        return resultCount;
+    }
+
+    /** Register {@code i} (for reading the result row). */
+    public Mem register(int i) {
+        return r[i];
+    }
+
+    /**
+     * Runs until a result row (true) or the end (false). Throws {@link IoPending} to wait for I/O (call again
+     * afterwards), {@link SqliteException} on error (the statement's changes are then undone as its Halt
+     * operand or the error says, and the VM is HALTED).
+     */
+    public boolean step() throws IoPending, SqliteException {
+        if (state == HALTED) {
+            return false;
+        }
+        if (state == READY) {
+            state = RUNNING;
+            pc = 0;
+            if (!runningVm) {
+                runningVm = true;
+                db.runningVms++;
+            }
+        }
+        try {
+            return run();
+        } catch (SqliteException e) {
+            if (state != HALTED) {
+                abort(Opcode.OE_ABORT, e.code());
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (state != HALTED) {
+                abort(Opcode.OE_ABORT, ResultCode.SQLITE_INTERNAL);
+            }
+            throw new SqliteException(ResultCode.SQLITE_INTERNAL, "internal error at " + pc + " ("
+                    + (pc < program.size ? Opcode.name(opcode[pc]) : "end") + "): " + e);
+        }
+    }
+
+    /** Back to READY: an unfinished statement's changes are undone (as SQLite's sqlite3_reset). */
+    public void reset() throws SqliteException {
+        if (state == RUNNING) {
+            abort(Opcode.OE_ABORT, ResultCode.SQLITE_ABORT);
+        }
+        closeCursors();
+        for (int i = 0; i < r.length; i++) {
+            r[i].setNull();
+        }
+        onceDone = null;
+        permutation = null;
+        functions.clear();
+        haltPhase = 0;
+        nChange = 0;
+        state = READY;
+        leave();
+    }
+
+    private void leave() throws SqliteException {
+        if (runningVm) {
+            runningVm = false;
+            db.runningVms--;
+            if (db.runningVms == 0) {
+                db.interrupted = false;
+            }
+            db.endReadIfIdle();
+        }
+    }
+
+    private void closeCursors() {
+        for (int i = 0; i < cursors.length; i++) {
+            if (cursors[i] != null) {
+                cursors[i].close();
+                if (cursors[i] instanceof BTreeVdbeCursor) {
+                    spare[i] = (BTreeVdbeCursor) cursors[i];
+                }
+                cursors[i] = null;
+            }
+        }
+    }
+
+    /** A closed b-tree cursor of slot {@code i} from an earlier run that fits the new open, or null. */
+    BTreeVdbeCursor spareCursor(int i, int root, KeyInfo keyInfo) {
+        BTreeVdbeCursor c = spare[i];
+        if (c == null || !c.reusableFor(root, keyInfo)) {
+            return null;
+        }
+        spare[i] = null;
+        c.reopen();
+        return c;
+    }
+
+    /** Ends the statement after an error: undo per {@code onError}, close cursors, HALTED. No I/O. */
+    private void abort(int onError, int code) throws SqliteException {
+        if (writer) {
+            int primary = ResultCode.primary(code);
+            boolean wholeTransaction = (db.autocommit && savepoint < 0) || onError == Opcode.OE_ROLLBACK
+                    || primary == ResultCode.SQLITE_IOERR || primary == ResultCode.SQLITE_FULL
+                    || primary == ResultCode.SQLITE_CORRUPT;
+            if (wholeTransaction) {
+                db.rollbackTransaction();
+            } else if (savepoint >= 0 && onError != Opcode.OE_FAIL) {
+                db.pager.rollbackTo(savepoint);
+                db.pager.release(savepoint);
+            } else if (savepoint >= 0) {
+                db.pager.release(savepoint);
+            }
+        }
+        if (countsChanges) {
+            // A statement whose changes were undone reports none; OE_FAIL keeps them (SQLite's vdbeHalt).
+            publishChanges(onError == Opcode.OE_FAIL ? nChange : 0);
+            nChange = 0;
+        }
+        savepoint = -1;
+        setWriter(false);
+        closeCursors();
+        state = HALTED;
+        leave();
+    }
+
+    /** Marks this VM as writing or not, keeping {@link ConnectionState#writingVms} in step. */
+    private void setWriter(boolean w) {
+        if (w != writer) {
+            db.writingVms += w ? 1 : -1;
+            writer = w;
+        }
+    }
+
+    private boolean run() throws IoPending, SqliteException {
+        final Mem[] r = this.r;
+        for (;;) {
+            if (pc >= program.size) {
+                halt(0);
+                return false;
+            }
+            if (db.interrupted) {
+                throw new SqliteException(ResultCode.SQLITE_INTERRUPT, "interrupted");
+            }
+            switch (opcode[pc]) {
+                case Opcode.INIT:
+                case Opcode.GOTO:
+                    pc = p2[pc];
+                    continue;
+                case Opcode.GOSUB:
+                    r[p1[pc]].setLong(pc);
+                    pc = p2[pc];
+                    continue;
+                case Opcode.RETURN:
+                    pc = (int) r[p1[pc]].longValue() + 1;
+                    continue;
+                case Opcode.INIT_COROUTINE:
+                    r[p1[pc]].setLong(p3[pc] - 1);
+                    pc = p2[pc] != 0 ? p2[pc] : pc + 1;
+                    continue;
+                case Opcode.YIELD: {
+                    int dest = (int) r[p1[pc]].longValue();
+                    r[p1[pc]].setLong(pc);
+                    pc = dest + 1;
+                    continue;
+                }
+                case Opcode.END_COROUTINE: {
+                    int caller = (int) r[p1[pc]].longValue();
+                    r[p1[pc]].setLong(pc - 1);
+                    pc = p2[caller];
+                    continue;
+                }
+                case Opcode.HALT_IF_NULL:
+                    if (!r[p3[pc]].isNull()) {
+                        pc++;
+                        continue;
+                    }
+                    halt(p1[pc]);
+                    return false;
+                case Opcode.HALT:
+                    halt(p1[pc]);
+                    return false;
+                case Opcode.INTEGER:
+                    r[p2[pc]].setLong(p1[pc]);
+                    break;
+                case Opcode.INT64:
+                    r[p2[pc]].setLong(((Long) p4[pc]).longValue());
+                    break;
+                case Opcode.REAL:
+                    r[p2[pc]].setDouble(((Double) p4[pc]).doubleValue());
+                    break;
+                case Opcode.STRING8:
+                    r[p2[pc]].setText((String) p4[pc]);
+                    break;
+                case Opcode.NULL: {
+                    int last = Math.max(p2[pc], p3[pc]);
+                    for (int i = p2[pc]; i <= last; i++) {
+                        r[i].setNull();
+                        functions.forget(i);
+                    }
+                    break;
+                }
+                case Opcode.BLOB:
+                    r[p2[pc]].setBlob((byte[]) p4[pc]);
+                    break;
+                case Opcode.VARIABLE:
+                    r[p2[pc]].copyFrom(params[p1[pc] - 1]);
+                    break;
+                case Opcode.MOVE:
+                    for (int i = 0; i < p3[pc]; i++) {
+                        r[p2[pc] + i].copyFrom(r[p1[pc] + i]);
+                        r[p1[pc] + i].setNull();
+                        functions.move(p1[pc] + i, p2[pc] + i);
+                    }
+                    break;
+                case Opcode.COPY:
+                    for (int i = 0; i <= p3[pc]; i++) {
+                        r[p2[pc] + i].copyFrom(r[p1[pc] + i]);
+                    }
+                    break;
+                case Opcode.SCOPY:
+                    r[p2[pc]].copyFrom(r[p1[pc]]);
+                    break;
+                case Opcode.INT_COPY:
+                    r[p2[pc]].setLong(r[p1[pc]].longValue());
+                    break;
+                case Opcode.RESULT_ROW:
+                    resultStart = p1[pc];
+                    resultCount = p2[pc];
+                    pc++;
+                    return true;
+                case Opcode.CONCAT:
+                    Arithmetic.concat(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.ADD:
+                    Arithmetic.add(r[p1[pc]], r[p2[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.SUBTRACT:
+                    Arithmetic.subtract(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.MULTIPLY:
+                    Arithmetic.multiply(r[p1[pc]], r[p2[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.DIVIDE:
+                    Arithmetic.divide(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.REMAINDER:
+                    Arithmetic.remainder(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.BIT_AND:
+                    Arithmetic.bitAnd(r[p1[pc]], r[p2[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.BIT_OR:
+                    Arithmetic.bitOr(r[p1[pc]], r[p2[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.SHIFT_LEFT:
+                    Arithmetic.shiftLeft(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.SHIFT_RIGHT:
+                    Arithmetic.shiftRight(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.ADD_IMM: {
+                    Mem m = r[p1[pc]];
+                    m.setLong(Convert.toLong(m) + p2[pc]);
+                    break;
+                }
+                case Opcode.MUST_BE_INT: {
+                    Mem m = r[p1[pc]];
+                    if (m.type() != Mem.INTEGER) {
+                        Affinity.apply(m, Affinity.NUMERIC);
+                        if (m.type() != Mem.INTEGER) {
+                            if (p2[pc] == 0) {
+                                throw new SqliteException(ResultCode.SQLITE_MISMATCH, "datatype mismatch");
+                            }
+                            pc = p2[pc];
+                            continue;
+                        }
+                    }
+                    break;
+                }
+                case Opcode.REAL_AFFINITY: {
+                    Mem m = r[p1[pc]];
+                    if (m.type() == Mem.INTEGER) {
+                        m.setDouble((double) m.longValue());
+                    }
+                    break;
+                }
+                case Opcode.CAST:
+                    Convert.cast(r[p1[pc]], (char) p2[pc]);
+                    break;
+                case Opcode.EQ:
+                case Opcode.NE:
+                case Opcode.LT:
+                case Opcode.LE:
+                case Opcode.GT:
+                case Opcode.GE:
+                    if (compareJump(opcode[pc], r[p3[pc]], r[p1[pc]])) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                case Opcode.ELSE_EQ:
+                    if (lastEqual) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                case Opcode.PERMUTATION:
+                    permutation = (int[]) p4[pc];
+                    break;
+                case Opcode.COMPARE:
+                    lastCompare = compareRanges(p1[pc], p2[pc], p3[pc], (KeyInfo) p4[pc],
+                            (p5[pc] & Opcode.OPFLAG_PERMUTE) != 0 ? permutation : null);
+                    break;
+                case Opcode.JUMP:
+                    pc = lastCompare < 0 ? p1[pc] : (lastCompare == 0 ? p2[pc] : p3[pc]);
+                    continue;
+                case Opcode.AND:
+                case Opcode.OR:
+                    logic(opcode[pc] == Opcode.AND, r[p1[pc]], r[p2[pc]], r[p3[pc]]);
+                    break;
+                case Opcode.IS_TRUE: {
+                    Mem m = r[p1[pc]];
+                    boolean v = m.isNull() ? p3[pc] != 0 : Convert.toBoolean(m, false);
+                    r[p2[pc]].setLong((v ? 1 : 0) ^ (p4[pc] == null ? 0 : ((Integer) p4[pc]).intValue()));
+                    break;
+                }
+                case Opcode.NOT: {
+                    Mem m = r[p1[pc]];
+                    if (m.isNull()) {
+                        r[p2[pc]].setNull();
+                    } else {
+                        r[p2[pc]].setLong(Convert.toBoolean(m, false) ? 0 : 1);
+                    }
+                    break;
+                }
+                case Opcode.BIT_NOT:
+                    Arithmetic.bitNot(r[p1[pc]], r[p2[pc]]);
+                    break;
+                case Opcode.IF_POS: {
+                    Mem m = r[p1[pc]];
+                    if (m.longValue() > 0) {
+                        m.setLong(m.longValue() - p3[pc]);
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                }
+                case Opcode.IF_NOT_ZERO: {
+                    Mem m = r[p1[pc]];
+                    long v = m.longValue();
+                    if (v != 0) {
+                        if (v > 0) {
+                            m.setLong(v - 1);
+                        }
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                }
+                case Opcode.DECR_JUMP_ZERO: {
+                    Mem m = r[p1[pc]];
+                    long v = m.longValue();
+                    if (v > Long.MIN_VALUE) {
+                        v--;
+                        m.setLong(v);
+                    }
+                    if (v == 0) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                }
+                case Opcode.ONCE:
+                    if (onceDone == null) {
+                        onceDone = new boolean[program.size];
+                    }
+                    if (onceDone[pc]) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    onceDone[pc] = true;
+                    break;
+                case Opcode.IF:
+                case Opcode.IF_NOT: {
+                    Mem m = r[p1[pc]];
+                    boolean jump;
+                    if (m.isNull()) {
+                        jump = p3[pc] != 0;
+                    } else {
+                        jump = Convert.toBoolean(m, false) == (opcode[pc] == Opcode.IF);
+                    }
+                    if (jump) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                }
+                case Opcode.IS_NULL:
+                    if (r[p1[pc]].isNull()) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                case Opcode.NOT_NULL:
+                    if (!r[p1[pc]].isNull()) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                case Opcode.AFFINITY: {
+                    String aff = (String) p4[pc];
+                    for (int i = 0; i < p2[pc]; i++) {
+                        Affinity.apply(r[p1[pc] + i], aff.charAt(i));
+                    }
+                    break;
+                }
+                case Opcode.MAKE_RECORD: {
+                    String aff = (String) p4[pc];
+                    if (aff != null) {
+                        for (int i = 0; i < aff.length() && i < p2[pc]; i++) {
+                            Affinity.apply(r[p1[pc] + i], aff.charAt(i));
+                        }
+                    }
+                    r[p3[pc]].setBlob(RecordWriter.encode(r, p1[pc], p2[pc]));
+                    break;
+                }
+                case Opcode.OFFSET_LIMIT: {
+                    long limit = r[p1[pc]].longValue();
+                    long offset = r[p3[pc]].longValue();
+                    r[p2[pc]].setLong(limit > 0 ? limit + Math.max(0, offset) : -1);
+                    break;
+                }
+                case Opcode.RESET_COUNT:
+                    publishChanges(nChange);
+                    nChange = 0;
+                    break;
+                case Opcode.NOOP:
+                case Opcode.EXPLAIN:
+                    break;
+                case Opcode.COLL_SEQ:
+                    if (p1[pc] != 0) {
+                        r[p1[pc]].setLong(0);
+                    }
+                    break;
+                case Opcode.FUNCTION:
+                    functions.call(p4[pc], r, p2[pc], p5[pc], r[p3[pc]], precedingCollation());
+                    break;
+                case Opcode.AGG_STEP:
+                    if (!functions.step(p4[pc], p3[pc], r, p2[pc], p5[pc], precedingCollation())
+                            && pc > 0 && opcode[pc - 1] == Opcode.COLL_SEQ && p1[pc - 1] != 0) {
+                        r[p1[pc - 1]].setLong(1);
+                    }
+                    break;
+                case Opcode.AGG_FINAL:
+                    functions.finish(p4[pc], p1[pc], r[p1[pc]]);
+                    break;
+                case Opcode.TRANSACTION:
+                    transaction(p2[pc], p3[pc], p5[pc]);
+                    break;
+                case Opcode.SAVEPOINT:
+                    if (savepointOp(p1[pc], (String) p4[pc])) {
+                        return false;
+                    }
+                    break;
+                case Opcode.AUTO_COMMIT:
+                    if (autoCommit(p1[pc] != 0, p2[pc] != 0)) {
+                        return false;
+                    }
+                    continue;
+                case Opcode.READ_COOKIE:
+                    r[p2[pc]].setLong(readCookie(p3[pc]));
+                    break;
+                case Opcode.SET_COOKIE:
+                    setCookie(p2[pc], p3[pc]);
+                    break;
+                default:
+                    if (!CursorOps.run(this, pc)) {
+                        throw new SqliteException(ResultCode.SQLITE_INTERNAL,
+                                "opcode " + Opcode.name(opcode[pc]) + " is not implemented");
+                    }
+                    continue;
+            }
+            pc++;
+        }
+    }
+
+    /** The collation of a CollSeq just before the current instruction, or null. */
+    private Collation precedingCollation() {
+        return pc > 0 && opcode[pc - 1] == Opcode.COLL_SEQ ? (Collation) p4[pc - 1] : null;
+    }
+
+    // ---- helpers used by CursorOps ----
+
+    VdbeCursor cursor(int i) {
+        return cursors[i];
+    }
+
+    void setCursor(int i, VdbeCursor c) {
+        if (cursors[i] != null && cursors[i] != c) {
+            cursors[i].close();
+        }
+        cursors[i] = c;
+    }
+
+    int pc() {
+        return pc;
+    }
+
+    void jumpTo(int addr) {
+        pc = addr;
+    }
+
+    void advance() {
+        pc++;
+    }
+
+    ConnectionState db() {
+        return db;
+    }
+
+    Mem scratch() {
+        return scratch;
+    }
+
+    void countChange(boolean count) {
+        if (count) {
+            countChanges(1);
+        }
+    }
+
+    void countChanges(long n) {
+        nChange += n;
+    }
+
+    /** SQLite's {@code sqlite3VdbeSetChanges}: the statement's count becomes changes() and adds to total_changes(). */
+    private void publishChanges(long n) {
+        db.changes = n;
+        db.totalChanges += n;
+    }
+
+    /** Decodes a record key into {@link #unpacked()} (Found/NotFound with P4 = 0); returns its field count. */
+    int unpack(byte[] record) throws SqliteException {
+        recordReader.reset(record, 0, record.length);
+        int n = recordReader.columnCount();
+        if (unpacked.length < n) {
+            Mem[] u = new Mem[n];
+            for (int i = 0; i < n; i++) {
+                u[i] = i < unpacked.length ? unpacked[i] : new Mem();
+            }
+            unpacked = u;
+        }
+        for (int i = 0; i < n; i++) {
+            recordReader.column(i, unpacked[i]);
+        }
+        return n;
+    }
+
+    /** The cells {@link #unpack} decoded into. */
+    Mem[] unpacked() {
+        return unpacked;
+    }
+
+    /** One reusable cell array for a rowid seek key. */
+    Mem[] seekKey() {
+        return seekKey;
+    }
+
+    // ---- comparison and logic ----
+
+    private boolean compareJump(int op, Mem left, Mem right) {
+        int flags = p5[pc];
+        Object p4v = p4[pc];
+        if (left.isNull() || right.isNull()) {
+            if ((flags & Opcode.NULLEQ) != 0) {
+                boolean bothNull = left.isNull() && right.isNull();
+                lastEqual = bothNull;
+                return op == Opcode.EQ ? bothNull : (op == Opcode.NE ? !bothNull : false);
+            }
+            lastEqual = false;
+            return (flags & Opcode.JUMPIFNULL) != 0;
+        }
+        char aff = (char) (flags & Opcode.AFF_MASK);
+        Collation coll = p4v instanceof Collation ? (Collation) p4v : Collation.BINARY;
+        int c = Compare.compare(left, right, aff, coll);
+        lastEqual = c == 0;
+        switch (op) {
+            case Opcode.EQ: return c == 0;
+            case Opcode.NE: return c != 0;
+            case Opcode.LT: return c < 0;
+            case Opcode.LE: return c <= 0;
+            case Opcode.GT: return c > 0;
+            default: return c >= 0;
+        }
+    }
+
+    private int compareRanges(int a, int b, int n, KeyInfo keyInfo, int[] perm) {
+        for (int i = 0; i < n; i++) {
+            int k = perm == null ? i : perm[i];
+            int c = ValueCompare.compare(r[a + k], r[b + k], keyInfo.collation(i));
+            if (c != 0) {
+                return keyInfo.descending(i) ? -c : c;
+            }
+        }
+        return 0;
+    }
+
+    private static void logic(boolean and, Mem a, Mem b, Mem out) {
+        int x = a.isNull() ? 2 : (Convert.toBoolean(a, false) ? 1 : 0);
+        int y = b.isNull() ? 2 : (Convert.toBoolean(b, false) ? 1 : 0);
+        int v;
+        if (and) {
+            v = (x == 0 || y == 0) ? 0 : ((x == 2 || y == 2) ? 2 : 1);
+        } else {
+            v = (x == 1 || y == 1) ? 1 : ((x == 2 || y == 2) ? 2 : 0);
+        }
+        if (v == 2) {
+            out.setNull();
+        } else {
+            out.setLong(v);
+        }
+    }
+
+    // ---- transactions ----
+
+    private void transaction(int kind, int cookie, int checkCookie) throws IoPending, SqliteException {
+        if (kind == Opcode.TXN_READ) {
+            db.pager.beginRead();
+        } else {
+            db.pager.beginWrite();
+            setWriter(true);
+            db.openPendingSavepoints();
+            // A statement savepoint when the statement is not the whole transaction: inside BEGIN, or while
+            // another statement of this connection is writing too.
+            if ((!db.autocommit || db.writingVms > 1) && savepoint < 0) {
+                savepoint = db.pager.savepoint();
+            }
+        }
+        if (checkCookie != 0 && db.pager.schemaCookie() != cookie) {
+            throw new SqliteException(ResultCode.SQLITE_SCHEMA, "database schema has changed");
+        }
+    }
+
+    private long readCookie(int field) {
+        switch (field) {
+            case Opcode.BTREE_SCHEMA_VERSION: return db.pager.schemaCookie();
+            case Opcode.BTREE_USER_VERSION: return db.pager.userVersion();
+            case Opcode.BTREE_APPLICATION_ID: return db.pager.applicationId();
+            default: return 0;
+        }
+    }
+
+    private void setCookie(int field, int value) throws SqliteException {
+        switch (field) {
+            case Opcode.BTREE_SCHEMA_VERSION:
+                db.pager.setSchemaCookie(value);
+                break;
+            case Opcode.BTREE_USER_VERSION:
+                db.pager.setUserVersion(value);
+                break;
+            case Opcode.BTREE_APPLICATION_ID:
+                db.pager.setApplicationId(value);
+                break;
+            default:
+                throw new SqliteException(ResultCode.SQLITE_INTERNAL, "SetCookie of field " + field);
+        }
+    }
+
+    /**
+     * AutoCommit: BEGIN, COMMIT or ROLLBACK. Returns true when the statement is over (it halts like Halt),
+     * false when it only moved on. Re-called after IoPending while the commit is in progress.
+     */
+    private boolean autoCommit(boolean wantAutocommit, boolean rollback) throws IoPending, SqliteException {
+        if (haltPhase == 0) {
+            if (!wantAutocommit) {
+                if (!db.autocommit) {
+                    throw SqliteException.error("cannot start a transaction within a transaction");
+                }
+                db.autocommit = false;
+                finishHalt();
+                return true;
+            }
+            if (db.autocommit) {
+                throw SqliteException.error(rollback ? "cannot rollback - no transaction is active"
+                        : "cannot commit - no transaction is active");
+            }
+            if (rollback) {
+                db.rollbackTransaction();
+                finishHalt();
+                return true;
+            }
+            haltPhase = 1;
+        }
+        commitNow();
+        db.autocommit = true;
+        db.clearSavepoints();
+        finishHalt();
+        return true;
+    }
+
+    /**
+     * Savepoint: returns true when the statement is over (RELEASE of the savepoint that started the
+     * transaction commits it and halts). Re-called after IoPending while that commit is in progress.
+     */
+    private boolean savepointOp(int op, String name) throws IoPending, SqliteException {
+        if (haltPhase == 0) {
+            if (op == Opcode.SAVEPOINT_BEGIN) {
+                if (db.autocommit) {
+                    db.autocommit = false;
+                    db.savepointStartedTransaction = true;
+                }
+                db.openSavepoint(name);
+                return false;
+            }
+            int k = db.findSavepoint(name);
+            if (k < 0) {
+                throw SqliteException.error("no such savepoint: " + name);
+            }
+            if (op == Opcode.SAVEPOINT_ROLLBACK) {
+                db.rollbackToSavepoint(k);
+                return false;
+            }
+            if (k > 0 || !db.savepointStartedTransaction) {
+                db.releaseSavepoint(k);
+                return false;
+            }
+            haltPhase = 1;
+        }
+        commitNow();
+        db.clearSavepoints();
+        db.autocommit = true;
+        finishHalt();
+        return true;
+    }
+
+    /** Commits the open transaction; re-callable after IoPending. On failure the transaction is rolled back. */
+    private void commitNow() throws IoPending, SqliteException {
+        try {
+            db.pager.commit();
+        } catch (SqliteException e) {
+            db.rollbackTransaction();
+            setWriter(false);
+            throw e;
+        }
+        db.schemaLoader().committed();
+    }
+
+    /** Halt (and HaltIfNull that fired): ends the program with result code {@code code}. */
+    private void halt(int code) throws IoPending, SqliteException {
+        if (code != 0) {
+            String msg = (String) p4[pc];
+            int kind = p5[pc];
+            if (kind >= Opcode.P5_CONSTRAINT_NOTNULL && kind <= Opcode.P5_CONSTRAINT_FK) {
+                String[] names = {"NOT NULL", "UNIQUE", "CHECK", "FOREIGN KEY"};
+                msg = names[kind - 1] + " constraint failed" + (msg == null ? "" : ": " + msg);
+            }
+            SqliteException e = new SqliteException(code, msg);
+            if (p2[pc] == Opcode.OE_FAIL && writer && db.autocommit && db.writingVms == 1) {
+                // OR FAIL keeps the rows changed before the failure: in autocommit mode they are committed.
+                haltPhase = 1;
+                commitNow();
+                finishHalt();
+                throw e;
+            }
+            abort(p2[pc], code);
+            throw e;
+        }
+        if (haltPhase == 0) {
+            if (savepoint >= 0) {
+                db.pager.release(savepoint);
+                savepoint = -1;
+            }
+            haltPhase = 1;
+        }
+        if (writer && db.autocommit && db.writingVms == 1) {
+            commitNow();
+            if (db.runningVms > 1) {
+                db.pager.beginRead();
+            }
+        }
+        finishHalt();
+    }
+
+    private void finishHalt() throws SqliteException {
+        if (countsChanges) {
+            publishChanges(nChange);
+            nChange = 0;
+        }
+        setWriter(false);
+        savepoint = -1;
+        haltPhase = 0;
+        closeCursors();
+        state = HALTED;
+        leave();
+    }
+}
