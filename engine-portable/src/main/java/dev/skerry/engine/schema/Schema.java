@@ -37,7 +37,7 @@ public final class Schema {
                     schemaColumn("tbl_name", "text", 'B'),
                     schemaColumn("rootpage", "int", 'D'),
                     schemaColumn("sql", "text", 'B'),
-                }, -1, false, Conflict.DEFAULT);
+                }, -1, false, Conflict.DEFAULT, new java.util.ArrayList<>());
     }
 
     private static Column schemaColumn(String name, String type, char affinity) {

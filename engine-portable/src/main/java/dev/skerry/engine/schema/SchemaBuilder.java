@@ -77,10 +77,12 @@ public final class SchemaBuilder {
 
     /**
      * The table a CREATE TABLE describes, with its automatic indexes in its index list (root pages 0, not yet
-     * in any schema). {@code storedSql} is the text for sqlite_schema; {@code rootPage} may be 0 while the
-     * statement is being compiled.
+     * in any schema). {@code source} is the text {@code ct} was parsed from (its spans point into it);
+     * {@code storedSql} is the text for sqlite_schema; {@code rootPage} may be 0 while the statement is being
+     * compiled.
      */
-    public static Table table(Stmt.CreateTable ct, String storedSql, int rootPage) throws SqliteException {
+    public static Table table(Stmt.CreateTable ct, String source, String storedSql, int rootPage)
+            throws SqliteException {
         String tableName = ct.name().name().text();
         if (ct.asSelect() != null) {
             throw SqliteException.error("CREATE TABLE ... AS SELECT is not supported");
@@ -105,7 +107,7 @@ public final class SchemaBuilder {
             }
             types[i] = def.type() == null ? "" : def.type().text();
         }
-        Draft draft = new Draft(tableName, names, types);
+        Draft draft = new Draft(tableName, names, types, source);
         for (int i = 0; i < n; i++) {
             draft.columnConstraints(i, defs.get(i).constraints());
         }
@@ -117,6 +119,8 @@ public final class SchemaBuilder {
             } else if (tc instanceof TableConstraint.Unique) {
                 TableConstraint.Unique u = (TableConstraint.Unique) tc;
                 draft.unique(u.columns(), conflict(u.onConflict()), Index.ORIGIN_UNIQUE);
+            } else if (tc instanceof TableConstraint.Check) {
+                draft.check(tc.name(), ((TableConstraint.Check) tc).expr());
             }
         }
         return draft.finish(storedSql, rootPage);
@@ -175,7 +179,7 @@ public final class SchemaBuilder {
                 if (!(st instanceof Stmt.CreateTable)) {
                     throw SqliteException.error("invalid table row");
                 }
-                schema.addTable(table((Stmt.CreateTable) st, sql, rootPage));
+                schema.addTable(table((Stmt.CreateTable) st, sql, sql, rootPage));
             } else if ("index".equals(type)) {
                 Table table = schema.findTable(tblName);
                 if (table == null) {
@@ -249,13 +253,16 @@ public final class SchemaBuilder {
         final Collation[] collations;
         final boolean[] primaryKey;
         final List<Index> autoIndexes = new ArrayList<>();
+        final List<CheckConstraint> checks = new ArrayList<>();
+        final String source;
         boolean hasPrimaryKey;
         int rowidAlias = -1;
         boolean autoincrement;
         int rowidConflict = Conflict.DEFAULT;
 
-        Draft(String tableName, String[] names, String[] types) {
+        Draft(String tableName, String[] names, String[] types, String source) {
             this.tableName = tableName;
+            this.source = source;
             this.names = names;
             this.types = types;
             int n = names.length;
@@ -289,10 +296,16 @@ public final class SchemaBuilder {
                 } else if (cc instanceof ColumnConstraint.Unique) {
                     addAutoIndex(new int[] {i}, new Collation[] {collations[i]}, new boolean[1],
                             conflict(((ColumnConstraint.Unique) cc).onConflict()), Index.ORIGIN_UNIQUE);
+                } else if (cc instanceof ColumnConstraint.Check) {
+                    check(cc.name(), ((ColumnConstraint.Check) cc).expr());
                 } else if (cc instanceof ColumnConstraint.Generated) {
                     throw SqliteException.error("generated columns are not supported");
                 }
             }
+        }
+
+        void check(Name name, Expr expr) {
+            checks.add(new CheckConstraint(expr, name != null ? name.text() : expr.sourceText(source)));
         }
 
         /** Column numbers of a constraint's columns. */
@@ -394,7 +407,7 @@ public final class SchemaBuilder {
                         defaults[i], collations[i], primaryKey[i]);
             }
             Table table = new Table(tableName, rootPage, storedSql, columns, rowidAlias, autoincrement,
-                    rowidConflict);
+                    rowidConflict, checks);
             for (Index draftIndex : autoIndexes) {
                 table.addIndex(draftIndex.on(table));
             }

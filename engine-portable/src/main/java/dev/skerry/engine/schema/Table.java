@@ -20,11 +20,12 @@ public final class Table {
     private final int rowidAlias;
     private final boolean autoincrement;
     private final int rowidConflict;
+    private final List<CheckConstraint> checks;
     private final ArrayList<Index> indexes = new ArrayList<>();
     private int rootPage;
 
     public Table(String name, int rootPage, String sql, Column[] columns, int rowidAlias, boolean autoincrement,
-            int rowidConflict) {
+            int rowidConflict, List<CheckConstraint> checks) {
         this.name = name;
         this.rootPage = rootPage;
         this.sql = sql;
@@ -32,6 +33,7 @@ public final class Table {
         this.rowidAlias = rowidAlias;
         this.autoincrement = autoincrement;
         this.rowidConflict = rowidConflict;
+        this.checks = checks;
     }
 
     public String name() {
@@ -71,6 +73,11 @@ public final class Table {
     /** The INTEGER PRIMARY KEY's ON CONFLICT action ({@link Conflict}), {@link Conflict#DEFAULT} when none. */
     public int rowidConflict() {
         return rowidConflict;
+    }
+
+    /** The CHECK constraints, column constraints first (column by column), then table constraints. */
+    public List<CheckConstraint> checks() {
+        return checks;
     }
 
     /** The number of the column named {@code name} (ASCII case ignored), or -1. */

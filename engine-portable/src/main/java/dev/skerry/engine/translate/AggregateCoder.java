@@ -11,14 +11,16 @@ import java.util.List;
 /**
  * An aggregate query (SQLite's aggregate paths of {@code sqlite3Select}).
  *
- * <p>Without GROUP BY: the accumulators start NULL; each row steps them and copies the columns the query
- * reads into registers; after the loop {@code AggFinal} gives the results and the single output row is
- * computed with the sources reading those registers (so a bare column shows the last row's value, and NULL
- * when there was no row).
+ * <p>Without GROUP BY: the accumulators start NULL; each row steps them, and the first row (or, with exactly
+ * one min() or max(), the row that set the extreme) copies the columns the query reads into registers;
+ * after the loop {@code AggFinal} gives the results and the single output row is computed with the sources
+ * reading those registers (so a bare column shows the first row's value, as SQLite 3.50 does, and NULL when
+ * there was no row).
  *
  * <p>With GROUP BY: each row's group keys and needed columns go into a sorter; the sorted rows are read
  * back through a pseudo-cursor; a change of key ({@code Compare}/{@code Jump}) calls the output
- * subroutine for the group just finished and resets the accumulators; HAVING filters in the subroutine.
+ * subroutine for the group just finished and resets the accumulators; bare columns come from the group's
+ * first row (or its min/max row), as without GROUP BY; HAVING filters in the subroutine.
  */
 final class AggregateCoder {
     private final Parse p;
@@ -86,13 +88,14 @@ final class AggregateCoder {
         for (int i = 0; i < colRegs.length; i++) {
             p.v.addOp(Opcode.NULL, 0, colRegs[i], colRegs[i] + scope.sources.get(i).columnCount());
         }
+        int copied = p.reg();
+        p.v.addOp(Opcode.INTEGER, 0, copied);
         WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
         int hit = step();
         int skipCopy = p.label();
-        if (hit != 0) {
-            p.v.addOp(Opcode.IF, hit, skipCopy, 0);
-        }
+        p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
         copyNeeded(colRegs);
+        p.v.addOp(Opcode.INTEGER, 1, copied);
         p.resolve(skipCopy);
         w.end();
         output(q, colRegs);
@@ -162,8 +165,10 @@ final class AggregateCoder {
         p.v.addOp(Opcode.JUMP, diff, same, diff);
         p.resolve(diff);
         p.v.addOp(Opcode.GOSUB, ret, outputSub);
+        int copied = p.reg();
         p.resolve(newGroup);
         p.v.addOp(Opcode.INTEGER, 0, first);
+        p.v.addOp(Opcode.INTEGER, 0, copied);
         resetAccumulators();
         p.v.addOp(Opcode.COPY, cur, prev, nG - 1);
         p.resolve(same);
@@ -185,13 +190,12 @@ final class AggregateCoder {
         }
         int hit = step();
         int skipCopy = p.label();
-        if (hit != 0) {
-            p.v.addOp(Opcode.IF, hit, skipCopy, 0);
-        }
+        p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
         for (int j = 0; j < carried.size(); j++) {
             int[] sc2 = carried.get(j);
             p.v.addOp(Opcode.COLUMN, pseudo, nG + j, colRegs[sc2[0]] + sc2[1]);
         }
+        p.v.addOp(Opcode.INTEGER, 1, copied);
         p.resolve(skipCopy);
         readFromRegisters(colRegs);
         keysFromFirstRow(groupBy, prev);

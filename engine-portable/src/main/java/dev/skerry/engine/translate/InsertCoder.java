@@ -183,7 +183,7 @@ final class InsertCoder {
         if (table.rowidAlias() >= 0) {
             p.v.addOp(Opcode.SCOPY, rowid, newRegs + table.rowidAlias());
         }
-        writer.checkNotNull(newRegs, skip);
+        writer.checkColumns(newRegs, rowid, skip);
         writer.checkUniqueAndWrite(newRegs, rowid, 0, explicitRowid, skip);
         p.resolve(skip);
     }

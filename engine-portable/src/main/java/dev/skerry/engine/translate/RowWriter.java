@@ -2,6 +2,7 @@ package dev.skerry.engine.translate;
 
 import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.schema.CheckConstraint;
 import dev.skerry.engine.schema.Column;
 import dev.skerry.engine.schema.Conflict;
 import dev.skerry.engine.schema.Index;
@@ -15,7 +16,8 @@ import java.util.List;
  *
  * <p>The new row is in registers: column i in {@code newRegs + i} (the rowid alias column's register is
  * ignored: it is stored as NULL and its value is the rowid) and the rowid in {@code rowidReg}. Order of
- * checks, as SQLite: NOT NULL column by column; then the rowid (PRIMARY KEY) when it is new or changed; then
+ * checks, as SQLite: NOT NULL column by column; then, after affinity, CHECK constraints; then the rowid
+ * (PRIMARY KEY) when it is new or changed; then
  * each UNIQUE index in the table's index order. Each conflict resolves by the statement's OR clause, else the
  * constraint's ON CONFLICT, else ABORT: ABORT/FAIL/ROLLBACK halt with {@code NOT NULL constraint failed:
  * t.c} or {@code UNIQUE constraint failed: t.a, t.b}; IGNORE skips the row; REPLACE deletes the rows in the
@@ -62,9 +64,10 @@ final class RowWriter {
     }
 
     /**
-     * NOT NULL checks and affinity on the new row. {@code skip} is where an IGNORE conflict goes.
+     * NOT NULL checks, affinity, then CHECK constraints on the new row (the rowid in {@code rowidReg}).
+     * {@code skip} is where an IGNORE conflict goes.
      */
-    void checkNotNull(int newRegs, int skip) throws SqliteException {
+    void checkColumns(int newRegs, int rowidReg, int skip) throws SqliteException {
         for (int i = 0; i < table.columnCount(); i++) {
             Column c = table.column(i);
             if (!c.notNull() || i == table.rowidAlias()) {
@@ -95,6 +98,30 @@ final class RowWriter {
             aff.append(table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, newRegs, table.columnCount(), 0, aff.toString());
+        if (table.checks().isEmpty()) {
+            return;
+        }
+        Scope scope = new Scope(null, p.schema);
+        Source row = new Source(table, table.name(), -1);
+        int[] regs = new int[table.columnCount()];
+        for (int i = 0; i < regs.length; i++) {
+            regs[i] = newRegs + i;
+        }
+        row.readFromRegisters(regs, rowidReg);
+        scope.add(row);
+        for (CheckConstraint check : table.checks()) {
+            int ok = p.label();
+            ex.jumpIfTrue(check.expr(), scope, ok, true);
+            int action = resolve(Conflict.DEFAULT);
+            if (action == Conflict.IGNORE) {
+                p.v.addOp(Opcode.GOTO, 0, skip);
+            } else {
+                p.v.addOp(Opcode.HALT, ResultCode.SQLITE_CONSTRAINT_CHECK,
+                        action == Conflict.REPLACE ? Conflict.ABORT : action, 0, check.label(),
+                        Opcode.P5_CONSTRAINT_CHECK);
+            }
+            p.resolve(ok);
+        }
     }
 
     /**

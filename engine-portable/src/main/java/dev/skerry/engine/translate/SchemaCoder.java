@@ -51,7 +51,7 @@ final class SchemaCoder {
             createTableAs(ct, name);
             return;
         }
-        Table table = SchemaBuilder.table(ct, SchemaBuilder.tableSql(ct, p.sql), 0);
+        Table table = SchemaBuilder.table(ct, p.sql, SchemaBuilder.tableSql(ct, p.sql), 0);
         if (table.autoincrement()) {
             throw SqliteException.error("AUTOINCREMENT is not supported");
         }

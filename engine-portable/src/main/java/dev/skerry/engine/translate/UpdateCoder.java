@@ -94,7 +94,7 @@ final class UpdateCoder {
         if (table.rowidAlias() >= 0) {
             p.v.addOp(Opcode.SCOPY, newRowid, newRegs + table.rowidAlias());
         }
-        writer.checkNotNull(newRegs, next);
+        writer.checkColumns(newRegs, newRowid, next);
         writer.checkUniqueAndWrite(newRegs, newRowid, oldRowid, rowidExpr != null, next);
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, rowids, top);

@@ -3,6 +3,7 @@ package dev.skerry.engine.translate;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.OrderingTerm;
+import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.vdbe.Opcode;
 import java.util.List;
 
@@ -31,6 +32,11 @@ final class WhereLoop {
     private final int[] body;
     private final int[] flag;
     private final int[] indexCursor;
+    /** Per level: the ephemeral index of IN values walked around the seek, or -1. */
+    private final int[] inCursor;
+    /** Per level: where the seek loop goes when it has no more rows (the next IN value, or the level's end). */
+    private final int[] done;
+    private final int[] inTop;
     private final int exit;
 
     private WhereLoop(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner) {
@@ -47,6 +53,9 @@ final class WhereLoop {
         body = new int[n];
         flag = new int[n];
         indexCursor = new int[n];
+        inCursor = new int[n];
+        done = new int[n];
+        inTop = new int[n];
         exit = p.label();
     }
 
@@ -69,6 +78,8 @@ final class WhereLoop {
             w.brk[i] = p.label();
             w.top[i] = p.label();
             w.body[i] = p.label();
+            w.inCursor[i] = -1;
+            w.done[i] = w.brk[i];
         }
         for (WhereTerm t : terms) {
             if (!t.consumed && t.mask == 0 && t.leftJoinLevel < 0) {
@@ -127,13 +138,22 @@ final class WhereLoop {
             flag[i] = p.reg();
             p.v.addOp(Opcode.INTEGER, 0, flag[i]);
         }
+        WherePlan.Constraint in = plan.inConstraint();
+        int inKey = 0;
+        if (in != null) {
+            inKey = inList(i, in);
+        }
         switch (plan.kind) {
             case WherePlan.ROWID_EQ: {
-                int r = ex.code(plan.eq[0].value, scope);
-                p.v.addOp(Opcode.SEEK_ROWID, s.cursor, brk[i], r);
+                int r = in != null ? inKey : ex.code(plan.eq[0].value, scope);
+                p.v.addOp(Opcode.SEEK_ROWID, s.cursor, done[i], r);
                 break;
             }
             case WherePlan.ROWID_RANGE: {
+                if (plan.reverse) {
+                    rowidRangeReverse(i, s, plan);
+                    break;
+                }
                 if (plan.lower != null) {
                     int r = ex.code(plan.lower.value, scope);
                     p.v.addOp(plan.lower.op == Expr.BinaryOp.GT ? Opcode.SEEK_GT
@@ -152,10 +172,10 @@ final class WhereLoop {
                 break;
             }
             case WherePlan.INDEX:
-                indexHead(i, s, plan);
+                indexHead(i, s, plan, inKey);
                 break;
             default:
-                p.v.addOp(Opcode.REWIND, s.cursor, brk[i]);
+                p.v.addOp(plan.reverse ? Opcode.LAST : Opcode.REWIND, s.cursor, brk[i]);
                 p.resolve(top[i]);
                 break;
         }
@@ -177,33 +197,87 @@ final class WhereLoop {
         }
     }
 
-    private void indexHead(int i, Source s, WherePlan plan) throws SqliteException {
+    /** A rowid range walked backward: from the upper bound (or the last row) down to the lower bound. */
+    private void rowidRangeReverse(int i, Source s, WherePlan plan) throws SqliteException {
+        if (plan.upper != null) {
+            int r = ex.code(plan.upper.value, scope);
+            p.v.addOp(plan.upper.op == Expr.BinaryOp.LT ? Opcode.SEEK_LT : Opcode.SEEK_LE, s.cursor, brk[i], r,
+                    Integer.valueOf(1));
+        } else {
+            p.v.addOp(Opcode.LAST, s.cursor, brk[i]);
+        }
+        int lb = plan.lower == null ? 0 : ex.code(plan.lower.value, scope);
+        p.resolve(top[i]);
+        if (plan.lower != null) {
+            int rowid = p.reg();
+            p.v.addOp(Opcode.ROWID, s.cursor, rowid);
+            p.v.addOp(plan.lower.op == Expr.BinaryOp.GT ? Opcode.LE : Opcode.LT, lb, brk[i], rowid, null,
+                    Opcode.AFF_NUMERIC);
+        }
+    }
+
+    /**
+     * Emits the ephemeral index of the distinct non-NULL values of an IN constraint (with the comparison's
+     * affinity) and the head of the loop over them; returns the register holding the current value.
+     */
+    private int inList(int i, WherePlan.Constraint in) throws SqliteException {
+        int eph = p.cursor();
+        Collation coll = ExprInfo.compareCollation(((Expr.InList) in.term.expr).operand(), in.value, scope);
+        p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
+        int r = p.reg();
+        int rec = p.reg();
+        String aff = String.valueOf(keyAffinity(in));
+        for (Expr v : in.inValues) {
+            ex.codeTo(v, scope, r);
+            int skip = p.v.addOp(Opcode.IS_NULL, r, 0);
+            p.v.addOp(Opcode.MAKE_RECORD, r, 1, rec, aff);
+            p.v.addOp(Opcode.IDX_INSERT, eph, rec);
+            p.v.jumpHere(skip);
+        }
+        p.v.addOp(Opcode.REWIND, eph, brk[i]);
+        inTop[i] = p.v.currentAddress();
+        int key = p.reg();
+        p.v.addOp(Opcode.COLUMN, eph, 0, key);
+        inCursor[i] = eph;
+        done[i] = p.label();
+        return key;
+    }
+
+    private void indexHead(int i, Source s, WherePlan plan, int inKey) throws SqliteException {
         int idx = indexCursor[i];
         int neq = plan.eq.length;
         int keys = p.regs(neq + 1);
         StringBuilder aff = new StringBuilder();
         for (int k = 0; k < neq; k++) {
-            ex.codeTo(plan.eq[k].value, scope, keys + k);
-            p.v.addOp(Opcode.IS_NULL, keys + k, brk[i]);
+            if (plan.eq[k].inValues != null) {
+                p.v.addOp(Opcode.SCOPY, inKey, keys + k);
+            } else {
+                ex.codeTo(plan.eq[k].value, scope, keys + k);
+                p.v.addOp(Opcode.IS_NULL, keys + k, brk[i]);
+            }
             aff.append(keyAffinity(plan.eq[k]));
         }
         if (neq > 0) {
             p.v.addOp(Opcode.AFFINITY, keys, neq, 0, aff.toString());
         }
         Expr.BinaryOp gt = Expr.BinaryOp.GT;
+        if (plan.reverse) {
+            indexReverse(i, s, plan, idx, keys, neq);
+            return;
+        }
         if (plan.lower != null) {
             ex.codeTo(plan.lower.value, scope, keys + neq);
             p.v.addOp(Opcode.IS_NULL, keys + neq, brk[i]);
             p.v.addOp(Opcode.AFFINITY, keys + neq, 1, 0, String.valueOf(keyAffinity(plan.lower)));
-            p.v.addOp(plan.lower.op == gt ? Opcode.SEEK_GT : Opcode.SEEK_GE, idx, brk[i], keys,
+            p.v.addOp(plan.lower.op == gt ? Opcode.SEEK_GT : Opcode.SEEK_GE, idx, done[i], keys,
                     Integer.valueOf(neq + 1));
         } else if (plan.upper != null) {
             p.v.addOp(Opcode.NULL, 0, keys + neq);
-            p.v.addOp(Opcode.SEEK_GT, idx, brk[i], keys, Integer.valueOf(neq + 1));
+            p.v.addOp(Opcode.SEEK_GT, idx, done[i], keys, Integer.valueOf(neq + 1));
         } else if (neq > 0) {
-            p.v.addOp(Opcode.SEEK_GE, idx, brk[i], keys, Integer.valueOf(neq));
+            p.v.addOp(Opcode.SEEK_GE, idx, done[i], keys, Integer.valueOf(neq));
         } else {
-            p.v.addOp(Opcode.REWIND, idx, brk[i]);
+            p.v.addOp(Opcode.REWIND, idx, done[i]);
         }
         int upperKeys = 0;
         if (plan.upper != null) {
@@ -218,9 +292,54 @@ final class WhereLoop {
         p.resolve(top[i]);
         if (plan.upper != null) {
             p.v.addOp(plan.upper.op == Expr.BinaryOp.LT ? Opcode.IDX_GE : Opcode.IDX_GT,
-                    idx, brk[i], upperKeys, Integer.valueOf(neq + 1));
+                    idx, done[i], upperKeys, Integer.valueOf(neq + 1));
         } else if (neq > 0) {
-            p.v.addOp(Opcode.IDX_GT, idx, brk[i], keys, Integer.valueOf(neq));
+            p.v.addOp(Opcode.IDX_GT, idx, done[i], keys, Integer.valueOf(neq));
+        }
+        if (!plan.covering) {
+            p.v.addOp(Opcode.DEFERRED_SEEK, idx, 0, s.cursor);
+        }
+    }
+
+    /**
+     * An index walked backward: from the upper bound (or the end of the equal prefix, or the last entry) down
+     * to the lower bound (or the start of the prefix, or, with only an upper bound, the NULLs, which sort
+     * first and never satisfy a range).
+     */
+    private void indexReverse(int i, Source s, WherePlan plan, int idx, int keys, int neq) throws SqliteException {
+        if (plan.upper != null) {
+            ex.codeTo(plan.upper.value, scope, keys + neq);
+            p.v.addOp(Opcode.IS_NULL, keys + neq, brk[i]);
+            p.v.addOp(Opcode.AFFINITY, keys + neq, 1, 0, String.valueOf(keyAffinity(plan.upper)));
+            p.v.addOp(plan.upper.op == Expr.BinaryOp.LT ? Opcode.SEEK_LT : Opcode.SEEK_LE, idx, done[i], keys,
+                    Integer.valueOf(neq + 1));
+        } else if (neq > 0) {
+            p.v.addOp(Opcode.SEEK_LE, idx, done[i], keys, Integer.valueOf(neq));
+        } else {
+            p.v.addOp(Opcode.LAST, idx, done[i]);
+        }
+        int lowerKeys = 0;
+        if (plan.lower != null || plan.upper != null) {
+            lowerKeys = p.regs(neq + 1);
+            if (neq > 0) {
+                p.v.addOp(Opcode.COPY, keys, lowerKeys, neq - 1);
+            }
+            if (plan.lower != null) {
+                ex.codeTo(plan.lower.value, scope, lowerKeys + neq);
+                p.v.addOp(Opcode.IS_NULL, lowerKeys + neq, brk[i]);
+                p.v.addOp(Opcode.AFFINITY, lowerKeys + neq, 1, 0, String.valueOf(keyAffinity(plan.lower)));
+            } else {
+                p.v.addOp(Opcode.NULL, 0, lowerKeys + neq);
+            }
+        }
+        p.resolve(top[i]);
+        if (plan.lower != null) {
+            p.v.addOp(plan.lower.op == Expr.BinaryOp.GT ? Opcode.IDX_LE : Opcode.IDX_LT, idx, done[i], lowerKeys,
+                    Integer.valueOf(neq + 1));
+        } else if (plan.upper != null) {
+            p.v.addOp(Opcode.IDX_LE, idx, done[i], lowerKeys, Integer.valueOf(neq + 1));
+        } else if (neq > 0) {
+            p.v.addOp(Opcode.IDX_LT, idx, done[i], keys, Integer.valueOf(neq));
         }
         if (!plan.covering) {
             p.v.addOp(Opcode.DEFERRED_SEEK, idx, 0, s.cursor);
@@ -264,11 +383,15 @@ final class WhereLoop {
             WherePlan plan = plans[i];
             p.resolve(cont[i]);
             int iter = plan.kind == WherePlan.INDEX ? indexCursor[i] : s.cursor;
+            if (leftInner[i]) {
+                p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
+            }
             if (plan.kind != WherePlan.ROWID_EQ) {
-                if (leftInner[i]) {
-                    p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
-                }
-                p.v.addOp(Opcode.NEXT, iter, top[i]);
+                p.v.addOp(plan.reverse ? Opcode.PREV : Opcode.NEXT, iter, top[i]);
+            }
+            if (inCursor[i] >= 0) {
+                p.resolve(done[i]);
+                p.v.addOp(Opcode.NEXT, inCursor[i], inTop[i]);
             }
             p.resolve(brk[i]);
             if (leftInner[i]) {

@@ -8,7 +8,8 @@ import dev.skerry.engine.schema.Index;
  * the rowid (one row, or a range), or a seek of an index on equality constraints of its leading columns
  * optionally followed by a range on the next column.
  *
- * <p>{@link #eq}[k] constrains index column k (or the rowid for {@link #ROWID_EQ}); {@link #lower} and
+ * <p>{@link #eq}[k] constrains index column k (or the rowid for {@link #ROWID_EQ}); at most one of them may
+ * be an IN list, which the loop walks value by value in ascending order; {@link #lower} and
  * {@link #upper} bound the column after the equalities (the rowid for {@link #ROWID_RANGE}). An index is
  * {@link #covering} when every column the query needs from this table is in it, so the table itself is not
  * read. {@link #estimatedRows} is the planner's guess used to compare plans (SQLite's defaults without
@@ -27,13 +28,21 @@ final class WherePlan {
         final Expr.BinaryOp op;
         final Expr value;
         final char affinity;
+        /** For {@code column IN (values)}: the values (op is EQ and {@link #value} the first); else null. */
+        final java.util.List<Expr> inValues;
 
         Constraint(WhereTerm term, int column, Expr.BinaryOp op, Expr value, char affinity) {
+            this(term, column, op, value, affinity, null);
+        }
+
+        Constraint(WhereTerm term, int column, Expr.BinaryOp op, Expr value, char affinity,
+                java.util.List<Expr> inValues) {
             this.term = term;
             this.column = column;
             this.op = op;
             this.value = value;
             this.affinity = affinity;
+            this.inValues = inValues;
         }
 
         boolean isLower() {
@@ -49,7 +58,19 @@ final class WherePlan {
     boolean covering;
     /** True when rows come out in the order the ORDER BY asks for. */
     boolean ordered;
+    /** True when the scan runs backward ({@code Last}/{@code Prev}) to give the ORDER BY order. */
+    boolean reverse;
     double estimatedRows = 1_000_000;
+
+    /** The IN-list constraint among {@link #eq}, or null. */
+    Constraint inConstraint() {
+        for (Constraint c : eq) {
+            if (c.inValues != null) {
+                return c;
+            }
+        }
+        return null;
+    }
 
     String describe(Source s) {
         switch (kind) {

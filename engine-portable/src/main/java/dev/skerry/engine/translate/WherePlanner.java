@@ -15,7 +15,8 @@ import java.util.List;
  * Chooses the access path of one loop level (SQLite's {@code where.c}, without statistics).
  *
  * <p>Usable constraints are terms {@code column op value} ({@code =}, {@code <}, {@code <=}, {@code >},
- * {@code >=}, either side, and both halves of a BETWEEN) whose value needs only outer levels; an index column
+ * {@code >=}, either side, both halves of a BETWEEN, and {@code column IN (list)} as an equality walked value
+ * by value) whose value needs only outer levels; an index column
  * takes one only when the comparison's collation is the index column's and its affinity allows the index
  * ({@code sqlite3IndexAffinityOk}). Candidates: the rowid by equality, each index by equalities on its
  * leading columns plus a range on the next one, the rowid by an integer-literal range, the full scan. Each
@@ -38,6 +39,9 @@ final class WherePlanner {
     static WherePlan plan(int level, List<Source> sources, List<WhereTerm> terms, Scope scope, boolean leftInner,
             List<OrderingTerm> orderBy, boolean[] needed) throws SqliteException {
         Source s = sources.get(level);
+        if (orderBy != null && !allColumnsOf(orderBy, s, scope)) {
+            orderBy = null;
+        }
         long prior = (1L << level) - 1;
         List<WherePlan.Constraint> cons = new ArrayList<>();
         for (WhereTerm t : terms) {
@@ -50,13 +54,20 @@ final class WherePlanner {
             constraints(t, s, scope, sources, prior, cons);
         }
         WherePlan best = new WherePlan();
-        best.ordered = orderBy != null && rowidOrder(orderBy, s, scope);
+        int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, s, scope);
+        best.ordered = rowidDir != 0;
+        best.reverse = rowidDir < 0;
         double bestCost = cost(best, orderBy);
         if (s.table == null) {
             return best;
         }
+        WherePlan.Constraint rowidIn = null;
         for (WherePlan.Constraint c : cons) {
             if (s.isRowid(c.column) && c.op == Expr.BinaryOp.EQ) {
+                if (c.inValues != null) {
+                    rowidIn = rowidIn == null ? c : rowidIn;
+                    continue;
+                }
                 WherePlan p = new WherePlan();
                 p.kind = WherePlan.ROWID_EQ;
                 p.eq = new WherePlan.Constraint[] {c};
@@ -64,6 +75,14 @@ final class WherePlanner {
                 p.ordered = orderBy != null;
                 return p;
             }
+        }
+        if (rowidIn != null) {
+            WherePlan p = new WherePlan();
+            p.kind = WherePlan.ROWID_EQ;
+            p.eq = new WherePlan.Constraint[] {rowidIn};
+            p.estimatedRows = rowidIn.inValues.size();
+            p.ordered = best.ordered && !best.reverse;
+            return p;
         }
         WherePlan rowidRange = new WherePlan();
         for (WherePlan.Constraint c : cons) {
@@ -79,6 +98,7 @@ final class WherePlanner {
             rowidRange.kind = WherePlan.ROWID_RANGE;
             rowidRange.estimatedRows = FULL / ((rowidRange.lower != null ? 4 : 1) * (rowidRange.upper != null ? 4 : 1));
             rowidRange.ordered = best.ordered;
+            rowidRange.reverse = best.reverse;
             double c = cost(rowidRange, orderBy);
             if (c < bestCost) {
                 best = rowidRange;
@@ -99,6 +119,16 @@ final class WherePlanner {
         return best;
     }
 
+    /** True when every ORDER BY term is a column (or the rowid) of {@code s}. */
+    private static boolean allColumnsOf(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
+        for (OrderingTerm t : orderBy) {
+            if (columnOf(t.expr(), s, scope) == Integer.MIN_VALUE) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static double cost(WherePlan p, List<OrderingTerm> orderBy) {
         double c = p.estimatedRows;
         if (p.kind == WherePlan.INDEX && !p.covering) {
@@ -114,16 +144,22 @@ final class WherePlanner {
             List<OrderingTerm> orderBy, boolean[] needed) throws SqliteException {
         List<WherePlan.Constraint> eq = new ArrayList<>();
         int k = 0;
+        boolean inUsed = false;
+        double inRows = 1;
         for (; k < index.columnCount(); k++) {
             WherePlan.Constraint found = null;
             for (WherePlan.Constraint c : cons) {
-                if (c.column == index.column(k) && c.op == Expr.BinaryOp.EQ && usable(c, index, k, s, scope)) {
+                if (c.column == index.column(k) && c.op == Expr.BinaryOp.EQ && (c.inValues == null || !inUsed)
+                        && usable(c, index, k, s, scope) && (found == null || found.inValues != null)) {
                     found = c;
-                    break;
                 }
             }
             if (found == null) {
                 break;
+            }
+            if (found.inValues != null) {
+                inUsed = true;
+                inRows = found.inValues.size();
             }
             eq.add(found);
         }
@@ -143,7 +179,9 @@ final class WherePlanner {
             }
         }
         p.covering = covers(index, s, needed);
-        p.ordered = orderBy != null && indexOrder(orderBy, index, k, s, scope);
+        int dir = orderBy == null || inUsed ? 0 : indexOrder(orderBy, index, k, s, scope);
+        p.ordered = dir != 0;
+        p.reverse = dir < 0;
         boolean narrower = p.covering && index.columnCount() < s.table.columnCount();
         if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower) {
             return null;
@@ -155,6 +193,7 @@ final class WherePlanner {
         if (index.unique() && eq.size() == index.columnCount()) {
             rows = 1;
         }
+        rows *= inRows;
         if (p.lower != null) {
             rows /= 4;
         }
@@ -185,8 +224,10 @@ final class WherePlanner {
     private static boolean usable(WherePlan.Constraint c, Index index, int k, Source s, Scope scope)
             throws SqliteException {
         Expr.Binary cmp = c.term.expr instanceof Expr.Binary ? (Expr.Binary) c.term.expr : null;
+        Expr operand = c.term.expr instanceof Expr.InList ? ((Expr.InList) c.term.expr).operand()
+                : c.term.expr instanceof Expr.Between ? ((Expr.Between) c.term.expr).operand() : null;
         Collation coll = cmp != null ? ExprInfo.compareCollation(cmp.left(), cmp.right(), scope)
-                : ExprInfo.compareCollation(((Expr.Between) c.term.expr).operand(), c.value, scope);
+                : ExprInfo.compareCollation(operand, c.value, scope);
         if (coll != index.collation(k)) {
             return false;
         }
@@ -223,6 +264,22 @@ final class WherePlanner {
                 out.add(new WherePlan.Constraint(t, rc, commute(b.op()), b.left(),
                         ExprInfo.compareAffinity(b.right(), b.left(), scope)));
             }
+        } else if (e instanceof Expr.InList && !((Expr.InList) e).not() && !((Expr.InList) e).values().isEmpty()) {
+            Expr.InList in = (Expr.InList) e;
+            int c = columnOf(in.operand(), s, scope);
+            if (c == Integer.MIN_VALUE) {
+                return;
+            }
+            char aff = ExprInfo.compareAffinity(in.operand(), in.values().get(0), scope);
+            for (Expr v : in.values()) {
+                if ((WhereTerm.mask(v, scope, sources) & ~prior) != 0
+                        || ExprInfo.compareAffinity(in.operand(), v, scope) != aff
+                        || ExprInfo.compareCollation(in.operand(), v, scope)
+                            != ExprInfo.compareCollation(in.operand(), in.values().get(0), scope)) {
+                    return;
+                }
+            }
+            out.add(new WherePlan.Constraint(t, c, Expr.BinaryOp.EQ, in.values().get(0), aff, in.values()));
         } else if (e instanceof Expr.Between && !((Expr.Between) e).not()) {
             Expr.Between b = (Expr.Between) e;
             int c = columnOf(b.operand(), s, scope);
@@ -270,51 +327,58 @@ final class WherePlanner {
                 && ((Expr.Literal) e).value().length() < 19;
     }
 
-    /** True when ORDER BY is exactly {@code rowid ASC} of {@code s}. */
-    private static boolean rowidOrder(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
+    /** 1 when ORDER BY is exactly {@code rowid ASC} of {@code s}, -1 for {@code rowid DESC}, else 0. */
+    private static int rowidOrder(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
         if (orderBy.size() != 1 || s.table == null) {
-            return false;
+            return 0;
         }
         OrderingTerm t = orderBy.get(0);
-        return t.order() != SortOrder.DESC && t.nulls() == NullsOrder.DEFAULT
-                && columnOf(t.expr(), s, scope) == Source.ROWID;
+        if (t.nulls() != NullsOrder.DEFAULT || columnOf(t.expr(), s, scope) != Source.ROWID) {
+            return 0;
+        }
+        return t.order() == SortOrder.DESC ? -1 : 1;
     }
 
     /**
-     * True when scanning {@code index} with equalities on its first {@code nEq} columns yields rows in ORDER BY
-     * order: the terms name the following index columns in order, each in the index's direction and
-     * collation (terms on columns fixed by an equality may appear anywhere), optionally ending with the
-     * rowid ascending.
+     * Whether scanning {@code index} with equalities on its first {@code nEq} columns yields rows in ORDER BY
+     * order: 1 scanning forward, -1 scanning backward, 0 not at all. The terms must name the following index
+     * columns in order, all in the index's direction or all against it, each with the index's collation
+     * (terms on columns fixed by an equality may appear anywhere), optionally ending with the rowid in the
+     * same direction.
      */
-    private static boolean indexOrder(List<OrderingTerm> orderBy, Index index, int nEq, Source s, Scope scope)
+    private static int indexOrder(List<OrderingTerm> orderBy, Index index, int nEq, Source s, Scope scope)
             throws SqliteException {
         int k = nEq;
+        int dir = 0;
         for (OrderingTerm t : orderBy) {
             if (t.nulls() != NullsOrder.DEFAULT) {
-                return false;
+                return 0;
             }
             int c = columnOf(t.expr(), s, scope);
             if (c == Integer.MIN_VALUE) {
-                return false;
+                return 0;
             }
             boolean fixed = false;
             for (int j = 0; j < nEq; j++) {
-                fixed |= index.column(j) == c;
+                fixed |= c != Source.ROWID && index.column(j) == c;
             }
-            if (fixed && c != Source.ROWID) {
+            if (fixed) {
                 continue;
             }
             boolean desc = t.order() == SortOrder.DESC;
             if (k == index.columnCount()) {
-                return c == Source.ROWID && !desc;
+                int d = desc ? -1 : 1;
+                return c == Source.ROWID && (dir == 0 || dir == d) && t == orderBy.get(orderBy.size() - 1) ? d : 0;
             }
             Collation coll = ExprInfo.collation(t.expr(), scope);
-            if (c != index.column(k) || desc != index.desc(k)
+            int d = desc == index.desc(k) ? 1 : -1;
+            if (c != index.column(k) || (dir != 0 && d != dir)
                     || (coll == null ? Collation.BINARY : coll) != index.collation(k)) {
-                return false;
+                return 0;
             }
+            dir = d;
             k++;
         }
-        return true;
+        return dir == 0 ? 1 : dir;
     }
 }

@@ -137,7 +137,7 @@ class SchemaBuilderTest {
         for (int k = 0; k < 5; k++) {
             String sql = CREATES[k];
             Stmt.CreateTable ct = (Stmt.CreateTable) Parser.parseFirst(sql).statement();
-            Table t = SchemaBuilder.table(ct, SchemaBuilder.tableSql(ct, sql), k + 2);
+            Table t = SchemaBuilder.table(ct, sql, SchemaBuilder.tableSql(ct, sql), k + 2);
             schema.addTable(t);
         }
         assertEquals(0, schema.findTable("t1").rowidAlias());
@@ -202,7 +202,7 @@ class SchemaBuilderTest {
             }
             assertTrue(expected != null && expected.contains("(" + c[1] + ")"), expected);
             Stmt.CreateTable ct = (Stmt.CreateTable) Parser.parseFirst(c[0]).statement();
-            SqliteException e = assertThrows(SqliteException.class, () -> SchemaBuilder.table(ct, c[0], 0));
+            SqliteException e = assertThrows(SqliteException.class, () -> SchemaBuilder.table(ct, c[0], c[0], 0));
             assertEquals(c[1], e.getMessage());
         }
     }

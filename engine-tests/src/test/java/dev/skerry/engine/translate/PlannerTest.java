@@ -52,6 +52,14 @@ class PlannerTest {
         "select distinct d from t1",
         "select * from t1 left join t2 on t1.a = t2.x",
         "select count(*) from t2 group by z",
+        "select * from t1 where a in (3, 1)",
+        "select * from t1 order by a desc",
+        "select * from t1 where a > 3 order by a desc",
+        "select x from t2 order by x desc",
+        "select * from t2 where x < 3 order by x desc",
+        "select * from t2 where y = 1 order by z desc",
+        "select * from t2 where x in (2, 1)",
+        "select * from t2 where y in (1, 2) and z = 'a'",
     };
 
     @Test
