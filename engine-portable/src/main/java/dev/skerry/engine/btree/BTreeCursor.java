@@ -452,6 +452,12 @@ public final class BTreeCursor {
      * equal entries count as greater, so the search ends at the first of them.
      */
     boolean sDescendIndex(Mem[] key, int base, int nKey, boolean exact) throws IoPending, SqliteException {
+        return sDescendIndex(key, base, nKey, exact, false);
+    }
+
+    /** As above; with {@code after}, entries equal to the key count as smaller (the search ends past them). */
+    private boolean sDescendIndex(Mem[] key, int base, int nKey, boolean exact, boolean after)
+            throws IoPending, SqliteException {
         sPush(load(root), 0);
         while (true) {
             Page p = spg[sLevel];
@@ -467,7 +473,7 @@ public final class BTreeCursor {
                     six[sLevel] = mid;
                     return true;
                 }
-                if (c < 0) {
+                if (c < 0 || (c == 0 && after)) {
                     lo = mid + 1;
                 } else {
                     hi = mid;
@@ -491,6 +497,31 @@ public final class BTreeCursor {
         int res;
         try {
             sDescendIndex(key, keyBase, nKey, false);
+            res = landIndex(key, keyBase, nKey);
+        } catch (IoPending | SqliteException e) {
+            abortScratch();
+            throw e;
+        }
+        skip = 0;
+        if (res == Integer.MIN_VALUE) {
+            abortScratch();
+            invalidate();
+            return -1;
+        }
+        commitScratch();
+        return res;
+    }
+
+    /**
+     * Index b-trees: moves to the first entry whose first {@code nKey} fields are greater than
+     * {@code key[keyBase ..]} (returns +1), or, when there is none, to the last entry (−1; INVALID for an
+     * empty tree). For OP_SeekGT, and for OP_SeekLE/SeekLT with a {@link #previous()} after it.
+     */
+    public int seekIndexAfter(Mem[] key, int nKey, int keyBase) throws IoPending, SqliteException {
+        beginScratch(false);
+        int res;
+        try {
+            sDescendIndex(key, keyBase, nKey, false, true);
             res = landIndex(key, keyBase, nKey);
         } catch (IoPending | SqliteException e) {
             abortScratch();

@@ -29,7 +29,7 @@ final class Balancer {
     private final BTreeCursor cur;
     private final Pager pager;
     private final BtPage geo;
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"})
     private final List<byte[]>[] over = new List[BTreeCursor.MAX_DEPTH + 1];
     private final int[] overRight = new int[BTreeCursor.MAX_DEPTH + 1];
     /** The page lost cells or had its dividers replaced: it may now be underfull. */

@@ -203,6 +203,17 @@ class BTreeModelTest {
                 assertEquals(-1, res);
                 assertEquals(model.last().rowid, (long) TestVfs.drive(vfs, c::rowid));
             }
+            int after = TestVfs.drive(vfs, () -> c.seekIndexAfter(probe, 1, 0));
+            Entry past = model.higher(new Entry(e.text, Long.MAX_VALUE));
+            if (past != null) {
+                assertEquals(1, after);
+                assertEquals(past.rowid, (long) TestVfs.drive(vfs, c::rowid));
+            } else if (!model.isEmpty()) {
+                assertEquals(-1, after);
+                assertEquals(model.last().rowid, (long) TestVfs.drive(vfs, c::rowid));
+            } else {
+                assertFalse(c.isValid());
+            }
             if (op % 1000 == 999) {
                 new TreeChecker(vfs, pager).checkAll(1, root);
                 List<Entry> seen = new ArrayList<>();

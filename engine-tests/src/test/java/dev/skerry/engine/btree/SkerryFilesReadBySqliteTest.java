@@ -160,4 +160,47 @@ class SkerryFilesReadBySqliteTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(ints = {512, 4096})
+    void manyTablesMakePageOneAnInteriorRoot(int pageSize) throws Exception {
+        Path db = dir.resolve("many" + pageSize + ".db");
+        Vfs vfs = TestVfs.wrap(new FileVfs());
+        Pager p = Pager.open(vfs, db.toString());
+        TestVfs.run(vfs, p::openStep);
+        p.setPageSize(pageSize);
+        TestVfs.run(vfs, p::beginWrite);
+        BTreeCursor schema = new BTreeCursor(p, 1, null);
+        int tables = 400;
+        for (int i = 1; i <= tables; i++) {
+            int root = TestVfs.drive(vfs, () -> BTree.create(p, false));
+            String name = "table_with_a_long_name_" + i;
+            byte[] rec = record("table", name, name, (long) root,
+                    "CREATE TABLE " + name + "(a INTEGER, b TEXT, c BLOB, d REAL, e NUMERIC)");
+            long rowid = i;
+            TestVfs.run(vfs, () -> schema.insert(rowid, rec));
+            BTreeCursor t = new BTreeCursor(p, root, null);
+            byte[] row = record((long) i, "row of " + name, null, 0.5, null);
+            TestVfs.run(vfs, () -> t.insert(1, row));
+            t.close();
+        }
+        schema.close();
+        p.setSchemaCookie(1);
+        TestVfs.run(vfs, p::commit);
+        byte[] page1 = new byte[pageSize];
+        TestVfs.run(vfs, () -> System.arraycopy(p.getPage(1).data(), 0, page1, 0, pageSize));
+        assertEquals(0x05, page1[100] & 0xff, "page 1 became an interior table page");
+        TestVfs.run(vfs, p::close);
+        try (Connection conn = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = conn.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
+                assertEquals("ok", rs.getString(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_schema")) {
+                assertEquals(tables, rs.getInt(1));
+            }
+            try (ResultSet rs = st.executeQuery("SELECT b FROM table_with_a_long_name_377")) {
+                assertEquals("row of table_with_a_long_name_377", rs.getString(1));
+            }
+        }
+    }
 }
