@@ -10,7 +10,7 @@ import java.util.List;
  * <p>States: a schema is <em>loaded</em> when it reflects the database's {@code sqlite_schema} as of schema
  * cookie {@link #cookie()}. Invariants: {@link #tables()} and {@link #indexes()} are in
  * {@code sqlite_schema} order (the order objects were created in, which {@code .tables} and
- * {@code .schema} follow); every table and index is also in the name map under {@link Names#key}; each
+ * {@code .schema} follow); every table, index and view is also in its name map under {@link Names#key}; each
  * index is in its table's index list; the built-in table {@code sqlite_schema} (root page 1, also known as
  * {@code sqlite_master}) is always present and never listed in {@link #tables()}. Changes come from
  * {@link SchemaBuilder} (loading and {@code ParseSchema}) and from {@link #dropTable}/{@link #dropIndex}
@@ -24,6 +24,8 @@ public final class Schema {
     private final ArrayList<Index> indexes = new ArrayList<>();
     private final HashMap<String, Table> tablesByKey = new HashMap<>();
     private final HashMap<String, Index> indexesByKey = new HashMap<>();
+    private final ArrayList<View> views = new ArrayList<>();
+    private final HashMap<String, View> viewsByKey = new HashMap<>();
     private final Table schemaTable;
     private int cookie;
     private int generation;
@@ -86,6 +88,31 @@ public final class Schema {
         return null;
     }
 
+    /** The view named {@code name} (ASCII case ignored), or null. */
+    public View findView(String name) {
+        return viewsByKey.get(Names.key(name));
+    }
+
+    /** The views, in sqlite_schema order. */
+    public List<View> views() {
+        return views;
+    }
+
+    void addView(View view) {
+        views.add(view);
+        viewsByKey.put(Names.key(view.name()), view);
+        generation++;
+    }
+
+    /** Removes the view named {@code name}; no-op when absent. */
+    public void dropView(String name) {
+        View v = viewsByKey.remove(Names.key(name));
+        if (v != null) {
+            views.remove(v);
+            generation++;
+        }
+    }
+
     /** The index named {@code name} (ASCII case ignored), or null. */
     public Index findIndex(String name) {
         return indexesByKey.get(Names.key(name));
@@ -138,6 +165,8 @@ public final class Schema {
         indexes.clear();
         tablesByKey.clear();
         indexesByKey.clear();
+        views.clear();
+        viewsByKey.clear();
         generation++;
     }
 }

@@ -167,8 +167,8 @@ public final class SchemaBuilder {
      * Adds to {@code schema} the object described by one row of {@code sqlite_schema}, as SQLite's
      * {@code sqlite3InitCallback} does: a table or index row with SQL is parsed and built; an index row
      * without SQL gives the root page of an automatic index its table's CREATE TABLE declared. Rows must
-     * come in sqlite_schema order (a table before its automatic indexes). Views and triggers are not
-     * supported and are skipped. A row that cannot be understood is SQLITE_CORRUPT
+     * come in sqlite_schema order (a table before its automatic indexes). Triggers are not supported and
+     * are skipped. A row that cannot be understood is SQLITE_CORRUPT
      * {@code malformed database schema (name) - reason}.
      */
     public static void addRow(Schema schema, String type, String name, String tblName, int rootPage, String sql)
@@ -180,6 +180,12 @@ public final class SchemaBuilder {
                     throw SqliteException.error("invalid table row");
                 }
                 schema.addTable(table((Stmt.CreateTable) st, sql, sql, rootPage));
+            } else if ("view".equals(type)) {
+                Stmt st = parseOne(sql);
+                if (!(st instanceof Stmt.CreateView)) {
+                    throw SqliteException.error("invalid view row");
+                }
+                schema.addView(view((Stmt.CreateView) st, sql));
             } else if ("index".equals(type)) {
                 Table table = schema.findTable(tblName);
                 if (table == null) {
@@ -209,6 +215,20 @@ public final class SchemaBuilder {
             throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_CORRUPT,
                     "malformed database schema (" + name + ") - " + e.getMessage());
         }
+    }
+
+    /** The view a CREATE VIEW parsed from {@code sql} describes. */
+    public static View view(Stmt.CreateView cv, String sql) {
+        List<String> cols = new ArrayList<>();
+        for (Name n : cv.columns()) {
+            cols.add(n.text());
+        }
+        return new View(cv.name().name().text(), sql, cv.select(), cols);
+    }
+
+    /** The text SQLite stores in {@code sqlite_schema.sql} for a CREATE VIEW parsed from {@code sql}. */
+    public static String viewSql(Stmt.CreateView cv, String sql) {
+        return "CREATE VIEW " + sql.substring(cv.name().name().start(), cv.end());
     }
 
     private static Stmt parseOne(String sql) throws SqliteException {

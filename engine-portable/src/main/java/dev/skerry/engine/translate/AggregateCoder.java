@@ -33,6 +33,8 @@ final class AggregateCoder {
     private final Output out;
     private final SelectCoder.OrderKeys keys;
     private final AggregateInfo agg = new AggregateInfo();
+    /** Columns read outside aggregate arguments (bare columns), which the output needs in registers. */
+    private boolean[][] bare;
 
     AggregateCoder(SelectCoder sc, Scope scope, List<SelectCoder.Item> items, List<WhereTerm> terms,
             boolean[] leftInner, boolean[][] needed, Output out, SelectCoder.OrderKeys keys) {
@@ -61,6 +63,14 @@ final class AggregateCoder {
             }
         }
         scope.aggregates = agg;
+        bare = Usage.empty(scope.sources);
+        for (SelectCoder.Item it : items) {
+            markBare(it.expr);
+        }
+        markBare(q.having());
+        for (Expr k : keys.exprs) {
+            markBare(k);
+        }
         for (AggregateInfo.Call c : agg.calls) {
             if (c.call.distinct()) {
                 if (c.nArg != 1) {
@@ -92,11 +102,13 @@ final class AggregateCoder {
         p.v.addOp(Opcode.INTEGER, 0, copied);
         WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
         int hit = step();
-        int skipCopy = p.label();
-        p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
-        copyNeeded(colRegs);
-        p.v.addOp(Opcode.INTEGER, 1, copied);
-        p.resolve(skipCopy);
+        if (any(bare)) {
+            int skipCopy = p.label();
+            p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
+            copyNeeded(colRegs);
+            p.v.addOp(Opcode.INTEGER, 1, copied);
+            p.resolve(skipCopy);
+        }
         w.end();
         output(q, colRegs);
     }
@@ -193,7 +205,9 @@ final class AggregateCoder {
         p.v.addOp(Opcode.IF, hit != 0 ? hit : copied, skipCopy, 0);
         for (int j = 0; j < carried.size(); j++) {
             int[] sc2 = carried.get(j);
-            p.v.addOp(Opcode.COLUMN, pseudo, nG + j, colRegs[sc2[0]] + sc2[1]);
+            if (bare[sc2[0]][sc2[1]]) {
+                p.v.addOp(Opcode.COLUMN, pseudo, nG + j, colRegs[sc2[0]] + sc2[1]);
+            }
         }
         p.v.addOp(Opcode.INTEGER, 1, copied);
         p.resolve(skipCopy);
@@ -285,7 +299,7 @@ final class AggregateCoder {
             }
             if (c == minMax && hit != 0) {
                 p.v.addOp(Opcode.COLL_SEQ, hit, 0, 0, coll == null ? Collation.BINARY : coll);
-            } else if (coll != null) {
+            } else if (coll != null && coll != Collation.BINARY) {
                 p.v.addOp(Opcode.COLL_SEQ, 0, 0, 0, coll);
             }
             p.v.addOp(Opcode.AGG_STEP, 0, args, c.accumulator, c.function, c.nArg);
@@ -294,15 +308,46 @@ final class AggregateCoder {
         return hit;
     }
 
+    /** Marks the columns {@code e} reads outside the arguments of its aggregate calls. */
+    private void markBare(Expr e) throws SqliteException {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof Expr.FunctionCall && agg.find((Expr.FunctionCall) e) != null) {
+            return;
+        }
+        if (e instanceof Expr.ColumnRef || e instanceof Expr.Subquery || e instanceof Expr.Exists
+                || e instanceof Expr.InSelect) {
+            Usage.mark(e, scope, scope.sources, bare);
+            if (!(e instanceof Expr.InSelect)) {
+                return;
+            }
+        }
+        for (Expr child : Exprs.children(e)) {
+            markBare(child);
+        }
+    }
+
     private void copyNeeded(int[] colRegs) {
-        for (int i = 0; i < needed.length; i++) {
+        for (int i = 0; i < bare.length; i++) {
             Source s = scope.sources.get(i);
-            for (int c = 0; c < needed[i].length; c++) {
-                if (needed[i][c]) {
+            for (int c = 0; c < bare[i].length; c++) {
+                if (bare[i][c]) {
                     s.load(p, c == s.columnCount() ? Source.ROWID : c, colRegs[i] + c);
                 }
             }
         }
+    }
+
+    private static boolean any(boolean[][] marks) {
+        for (boolean[] m : marks) {
+            for (boolean b : m) {
+                if (b) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private void readFromRegisters(int[] colRegs) {

@@ -28,18 +28,20 @@ final class DeleteCoder {
         if (del.with() != null) {
             throw SqliteException.error("WITH clauses are not supported");
         }
-        if (!del.returning().isEmpty()) {
-            throw SqliteException.error("RETURNING is not supported");
-        }
         if (!del.orderBy().isEmpty() || del.limit() != null) {
             throw SqliteException.error("DELETE with ORDER BY or LIMIT is not supported");
+        }
+        if (p.schema.findTable(del.table().name().text()) == null
+                && p.schema.findView(del.table().name().text()) != null) {
+            throw SqliteException.error("cannot modify " + p.schema.findView(del.table().name().text()).name()
+                    + " because it is a view");
         }
         Table table = FromBuilder.lookupTable(p, del.table());
         if (table == p.schema.schemaTable()) {
             throw SqliteException.error("table sqlite_master may not be modified");
         }
         p.needWrite();
-        if (del.where() == null) {
+        if (del.where() == null && del.returning().isEmpty()) {
             p.v.addOp(Opcode.CLEAR, table.rootPage(), 0, 1);
             for (Index index : table.indexes()) {
                 p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
@@ -49,6 +51,9 @@ final class DeleteCoder {
         int rowids = collectRowids(p, sc, table, del.alias(), del.where());
         RowWriter writer = new RowWriter(p, sc.ex, table, 0);
         writer.open();
+        Returning returning = del.returning().isEmpty() ? null
+                : new Returning(p, sc, table, del.alias() == null ? null : del.alias().text(), del.returning(),
+                        writer.cursor);
         int done = p.label();
         int next = p.label();
         int rowid = p.reg();
@@ -56,11 +61,17 @@ final class DeleteCoder {
         int top = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
+        if (returning != null) {
+            returning.fromCursor();
+        }
         writer.deleteIndexEntries();
         p.v.addOp(Opcode.DELETE, writer.cursor, Opcode.OPFLAG_NCHANGE);
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, rowids, top);
         p.resolve(done);
+        if (returning != null) {
+            returning.output();
+        }
     }
 
     /**

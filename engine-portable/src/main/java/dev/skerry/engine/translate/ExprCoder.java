@@ -370,12 +370,12 @@ final class ExprCoder {
         if (fc.star()) {
             throw SqliteException.error("wrong number of arguments to function " + name + "()");
         }
+        Object fn = lookupScalar(name, n);
         if (fc.distinct() || fc.filter() != null || !fc.orderBy().isEmpty()) {
             throw SqliteException.error(fc.distinct()
                     ? "DISTINCT aggregates must have exactly one argument"
                     : "FILTER clause may only be used with aggregate window functions");
         }
-        Object fn = lookupScalar(name, n);
         int args = n == 0 ? 0 : p.regs(n);
         for (int k = 0; k < n; k++) {
             codeTo(fc.args().get(k), s, args + k);

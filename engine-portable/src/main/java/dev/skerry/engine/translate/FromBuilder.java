@@ -7,7 +7,9 @@ import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.QualifiedName;
 import dev.skerry.engine.parser.ast.TableOrSubquery;
 import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.schema.View;
 import dev.skerry.engine.vdbe.Opcode;
 import java.util.ArrayList;
 import java.util.List;
@@ -123,6 +125,62 @@ final class FromBuilder {
     private static void add(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope) throws SqliteException {
         if (item instanceof TableOrSubquery.Table) {
             TableOrSubquery.Table t = (TableOrSubquery.Table) item;
+            String alias = t.alias() != null ? t.alias().text() : t.name().name().text();
+            SelectCoder.Cte cte = t.name().schema() == null ? selects.findCte(t.name().name().text()) : null;
+            if (cte != null && cte.current >= 0) {
+                SelectCoder.ResultInfo info = cte.currentInfo;
+                String[] names = info.names;
+                if (!cte.def.columns().isEmpty()) {
+                    names = new String[cte.def.columns().size()];
+                    for (int k = 0; k < names.length; k++) {
+                        names[k] = cte.def.columns().get(k).text();
+                    }
+                }
+                scope.add(new Source(alias, names, info.affinities, info.collations, info.decltypes, cte.current));
+                return;
+            }
+            if (cte != null && cte.recursive && RecursiveCte.refersToItself(cte)) {
+                String saved = p.sql;
+                p.sql = cte.sql;
+                try {
+                    RecursiveCte.materialize(p, selects, cte, alias, scope);
+                } finally {
+                    p.sql = saved;
+                }
+                return;
+            }
+            if (cte != null) {
+                List<String> cols = new ArrayList<>();
+                for (Name n : cte.def.columns()) {
+                    cols.add(n.text());
+                }
+                String saved = p.sql;
+                p.sql = cte.sql;
+                try {
+                    selects.withVisible(cte, () -> {
+                        materialize(p, selects, cte.def.select(), null, alias, cols, scope, (got, want) -> "table "
+                                + cte.def.name().text() + " has " + got + " values for " + want + " columns");
+                        return null;
+                    });
+                } finally {
+                    p.sql = saved;
+                }
+                return;
+            }
+            if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())) {
+                View view = p.schema.findView(t.name().name().text());
+                if (view != null) {
+                    String saved = p.sql;
+                    p.sql = view.sql();
+                    try {
+                        materialize(p, selects, view.select(), null, alias, view.columns(), scope,
+                                (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got " + got);
+                    } finally {
+                        p.sql = saved;
+                    }
+                    return;
+                }
+            }
             Table table = lookupTable(p, t.name());
             if (t.indexedBy() != null && p.schema.findIndex(t.indexedBy().text()) == null) {
                 throw SqliteException.error("no such index: " + t.indexedBy().text());
@@ -133,24 +191,50 @@ final class FromBuilder {
         }
         if (item instanceof TableOrSubquery.Subquery) {
             TableOrSubquery.Subquery sq = (TableOrSubquery.Subquery) item;
-            int cursor = p.cursor();
-            int open = p.v.addOp(Opcode.OPEN_EPHEMERAL, cursor, 0);
-            SelectCoder.ResultInfo info = selects.compile(sq.select(), scope.outer, (first, cnt) -> {
-                int rec = p.reg();
-                int rowid = p.reg();
-                p.v.addOp(Opcode.MAKE_RECORD, first, cnt, rec);
-                p.v.addOp(Opcode.NEW_ROWID, cursor, rowid);
-                p.v.addOp(Opcode.INSERT, cursor, rec, rowid);
-            });
-            p.v.changeP2(open, info.names.length);
             String name = sq.alias() != null ? sq.alias().text() : "(subquery-" + scope.sources.size() + ")";
-            scope.add(new Source(name, info.names, info.affinities, info.collations, info.decltypes, cursor));
+            materialize(p, selects, sq.select(), scope.outer, name, new ArrayList<>(), scope, null);
             return;
         }
         if (item instanceof TableOrSubquery.Nested) {
             throw SqliteException.error("parenthesized joins are not supported");
         }
         throw SqliteException.error("table-valued functions are not supported");
+    }
+
+    /** The error when a column list and a query's columns differ in number. */
+    interface CountError {
+        String message(int got, int want);
+    }
+
+    private static boolean isMain(QualifiedName name) {
+        return name.schema() == null || Names.equal(name.schema().text(), "main");
+    }
+
+    /**
+     * Materializes a subquery, view or CTE into an ephemeral table and adds it as source {@code name}.
+     * {@code columns}, when not empty, renames the result columns; {@code countError} is the message (with
+     * the query's and the list's column counts) when their numbers differ.
+     */
+    private static void materialize(Parse p, SelectCoder selects, Select select, Scope outer, String name,
+            List<String> columns, Scope scope, CountError countError) throws SqliteException {
+        int cursor = p.cursor();
+        int open = p.v.addOp(Opcode.OPEN_EPHEMERAL, cursor, 0);
+        SelectCoder.ResultInfo info = selects.compile(select, outer, (first, cnt) -> {
+            int rec = p.reg();
+            int rowid = p.reg();
+            p.v.addOp(Opcode.MAKE_RECORD, first, cnt, rec);
+            p.v.addOp(Opcode.NEW_ROWID, cursor, rowid);
+            p.v.addOp(Opcode.INSERT, cursor, rec, rowid);
+        });
+        p.v.changeP2(open, info.names.length);
+        String[] names = info.names;
+        if (!columns.isEmpty()) {
+            if (columns.size() != names.length) {
+                throw SqliteException.error(countError.message(names.length, columns.size()));
+            }
+            names = columns.toArray(new String[0]);
+        }
+        scope.add(new Source(name, names, info.affinities, info.collations, info.decltypes, cursor));
     }
 
     /** The table {@code name} names, or SQLite's {@code no such table} error. */

@@ -6,6 +6,9 @@ import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.parser.ast.Upsert;
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.schema.Column;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.schema.Table;
@@ -32,14 +35,20 @@ final class InsertCoder {
     }
 
     void compile(Stmt.Insert ins) throws SqliteException {
+        RowWriter writer = insert(ins);
+        if (writer.returning != null) {
+            writer.returning.output();
+        }
+    }
+
+    private RowWriter insert(Stmt.Insert ins) throws SqliteException {
         if (ins.with() != null) {
             throw SqliteException.error("WITH clauses are not supported");
         }
-        if (!ins.upserts().isEmpty()) {
-            throw SqliteException.error("upsert (ON CONFLICT DO) is not supported");
-        }
-        if (!ins.returning().isEmpty()) {
-            throw SqliteException.error("RETURNING is not supported");
+        if (p.schema.findTable(ins.table().name().text()) == null
+                && p.schema.findView(ins.table().name().text()) != null) {
+            throw SqliteException.error("cannot modify " + p.schema.findView(ins.table().name().text()).name()
+                    + " because it is a view");
         }
         Table table = FromBuilder.lookupTable(p, ins.table());
         if (table == p.schema.schemaTable()) {
@@ -84,12 +93,28 @@ final class InsertCoder {
         int ret = p.reg();
         int sub = p.label();
         int end = p.label();
+        for (Upsert u : ins.upserts()) {
+            writer.upserts.add(upsertTarget(table, u));
+        }
         writer.open();
+        if (!ins.returning().isEmpty()) {
+            writer.returning = new Returning(p, sc, table, ins.alias() == null ? null : ins.alias().text(),
+                    ins.returning(), writer.cursor);
+        }
         Select select = ins.select();
         Scope empty = new Scope(null, p.schema);
         if (select == null) {
-            p.v.addOp(Opcode.GOSUB, ret, sub);
-        } else if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values
+            buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, true);
+            return writer;
+        }
+        if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values && select.orderBy().isEmpty()
+                && select.limit() == null && ((SelectCore.Values) select.cores().get(0)).rows().size() == 1) {
+            List<Expr> row = ((SelectCore.Values) select.cores().get(0)).rows().get(0);
+            checkCount(table, ins, row.size(), nValues);
+            buildRow(table, map, rowidValue, row, values, newRegs, rowid, writer, false);
+            return writer;
+        }
+        if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values
                 && select.orderBy().isEmpty() && select.limit() == null) {
             List<List<Expr>> rows = ((SelectCore.Values) select.cores().get(0)).rows();
             for (List<Expr> row : rows) {
@@ -109,9 +134,51 @@ final class InsertCoder {
         }
         p.v.addOp(Opcode.GOTO, 0, end);
         p.resolve(sub);
-        buildRow(table, map, rowidValue, values, newRegs, rowid, writer, select == null);
+        buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, false);
         p.v.addOp(Opcode.RETURN, ret);
         p.resolve(end);
+        return writer;
+    }
+
+    /** Resolves the conflict target of an upsert clause to the rowid or a UNIQUE index, as SQLite requires. */
+    private static RowWriter.UpsertClause upsertTarget(Table table, Upsert u) throws SqliteException {
+        if (u.target().isEmpty()) {
+            return new RowWriter.UpsertClause(u, null, false);
+        }
+        if (u.targetWhere() != null) {
+            throw SqliteException.error("partial-index conflict targets are not supported");
+        }
+        int n = u.target().size();
+        int[] cols = new int[n];
+        Collation[] colls = new Collation[n];
+        for (int k = 0; k < n; k++) {
+            Expr e = u.target().get(k).expr();
+            if (e instanceof Expr.Collate) {
+                colls[k] = SchemaBuilder.collation(((Expr.Collate) e).collation().text());
+                e = ((Expr.Collate) e).operand();
+            }
+            cols[k] = e instanceof Expr.ColumnRef ? table.findColumn(((Expr.ColumnRef) e).column().text()) : -2;
+            if (cols[k] == -1 && e instanceof Expr.ColumnRef && Scope.isRowidName(((Expr.ColumnRef) e).column().text())) {
+                cols[k] = table.rowidAlias() >= 0 ? table.rowidAlias() : -3;
+            }
+        }
+        if (n == 1 && (cols[0] == -3 || (cols[0] >= 0 && cols[0] == table.rowidAlias()))) {
+            return new RowWriter.UpsertClause(u, null, true);
+        }
+        for (Index index : table.indexes()) {
+            if (!index.unique() || index.columnCount() != n) {
+                continue;
+            }
+            boolean match = true;
+            for (int k = 0; k < n && match; k++) {
+                int f = index.fieldOf(cols[k]);
+                match = f >= 0 && (colls[k] == null || colls[k] == index.collation(f));
+            }
+            if (match) {
+                return new RowWriter.UpsertClause(u, index, false);
+            }
+        }
+        throw SqliteException.error("ON CONFLICT clause does not match any PRIMARY KEY or UNIQUE constraint");
     }
 
     private void checkCount(Table table, Stmt.Insert ins, int got, int want) throws SqliteException {
@@ -148,8 +215,12 @@ final class InsertCoder {
         p.resolve(done);
     }
 
-    private void buildRow(Table table, int[] map, int rowidValue, int values, int newRegs, int rowid,
-            RowWriter writer, boolean defaultValues) throws SqliteException {
+    /**
+     * The new row from the value registers (or, for a single VALUES row, from its expressions evaluated in
+     * place), then checks and writes.
+     */
+    private void buildRow(Table table, int[] map, int rowidValue, List<Expr> direct, int values, int newRegs,
+            int rowid, RowWriter writer, boolean defaultValues) throws SqliteException {
         Scope empty = new Scope(null, p.schema);
         int n = table.columnCount();
         for (int i = 0; i < n; i++) {
@@ -157,7 +228,11 @@ final class InsertCoder {
                 continue;
             }
             if (map[i] >= 0 && !defaultValues) {
-                p.v.addOp(Opcode.SCOPY, values + map[i], newRegs + i);
+                if (direct != null) {
+                    sc.ex.codeTo(direct.get(map[i]), empty, newRegs + i);
+                } else {
+                    p.v.addOp(Opcode.SCOPY, values + map[i], newRegs + i);
+                }
             } else {
                 Column c = table.column(i);
                 if (c.defaultValue() != null) {
@@ -170,7 +245,11 @@ final class InsertCoder {
         int skip = p.label();
         boolean explicitRowid = rowidValue >= 0 && !defaultValues;
         if (explicitRowid) {
-            p.v.addOp(Opcode.SCOPY, values + rowidValue, rowid);
+            if (direct != null) {
+                sc.ex.codeTo(direct.get(rowidValue), empty, rowid);
+            } else {
+                p.v.addOp(Opcode.SCOPY, values + rowidValue, rowid);
+            }
             int given = p.v.addOp(Opcode.NOT_NULL, rowid, 0);
             p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid);
             int generated = p.v.addOp(Opcode.GOTO, 0, 0);

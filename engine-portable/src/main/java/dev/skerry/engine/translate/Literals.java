@@ -46,7 +46,7 @@ final class Literals {
                 }
                 v = (v << 4) | d;
             }
-            if (digits > 16) {
+            if (digits > 16 || (negate && v == Long.MIN_VALUE)) {
                 throw SqliteException.error("hex literal too big: " + (negate ? "-" : "") + lit.sourceText(sql));
             }
             return negate ? -v : v;

@@ -20,7 +20,8 @@ import java.util.ArrayList;
 final class Parse {
     final ProgramBuilder v = new ProgramBuilder();
     final Schema schema;
-    final String sql;
+    /** The SQL text the syntax tree being compiled points into (a view's own text while its query is compiled). */
+    String sql;
     final Functions functions;
     private final int prologue;
     private boolean read;

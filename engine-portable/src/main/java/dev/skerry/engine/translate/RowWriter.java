@@ -2,6 +2,8 @@ package dev.skerry.engine.translate;
 
 import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.Upsert;
 import dev.skerry.engine.schema.CheckConstraint;
 import dev.skerry.engine.schema.Column;
 import dev.skerry.engine.schema.Conflict;
@@ -30,6 +32,28 @@ final class RowWriter {
     final int cursor;
     final int[] indexCursors;
     private final int onError;
+    /** The RETURNING clause to feed with each written row, or null. */
+    Returning returning;
+    /** The upsert clauses of an INSERT, in order (empty otherwise). */
+    final List<UpsertClause> upserts = new java.util.ArrayList<>();
+
+    /** One {@code ON CONFLICT} clause with the constraint it targets resolved. */
+    static final class UpsertClause {
+        final Upsert ast;
+        /** The targeted UNIQUE index, or null for the rowid or for any constraint. */
+        final Index index;
+        final boolean rowid;
+
+        UpsertClause(Upsert ast, Index index, boolean rowid) {
+            this.ast = ast;
+            this.index = index;
+            this.rowid = rowid;
+        }
+
+        boolean any() {
+            return ast.target().isEmpty();
+        }
+    }
 
     RowWriter(Parse p, ExprCoder ex, Table table, int onError) {
         this.p = p;
@@ -42,6 +66,82 @@ final class RowWriter {
         for (int k = 0; k < indexCursors.length; k++) {
             indexCursors[k] = p.cursor();
         }
+    }
+
+    /** A writer on the same cursors as {@code shared}, with its own conflict action (an upsert's update). */
+    private RowWriter(RowWriter shared, int onError) {
+        this.p = shared.p;
+        this.ex = shared.ex;
+        this.table = shared.table;
+        this.onError = onError;
+        this.cursor = shared.cursor;
+        this.indexCursors = shared.indexCursors;
+        this.returning = shared.returning;
+    }
+
+    private UpsertClause upsertFor(Index index) {
+        for (UpsertClause u : upserts) {
+            if (u.any() || (index == null ? u.rowid : u.index == index)) {
+                return u;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The DO NOTHING or DO UPDATE of {@code u} for a conflict with the row whose rowid is {@code existing};
+     * the new row (registers {@code newRegs}, rowid {@code rowidReg}) is then not inserted: ends at {@code skip}.
+     */
+    private void upsert(UpsertClause u, int existing, int newRegs, int rowidReg, int skip) throws SqliteException {
+        if (u.ast.doNothing()) {
+            p.v.addOp(Opcode.GOTO, 0, skip);
+            return;
+        }
+        p.v.addOp(Opcode.NOT_EXISTS, cursor, skip, existing);
+        Scope scope = new Scope(null, p.schema);
+        Source target = new Source(table, table.name(), cursor);
+        Source excluded = new Source(table, "excluded", -1);
+        int[] regs = new int[table.columnCount()];
+        for (int i = 0; i < regs.length; i++) {
+            regs[i] = newRegs + i;
+            scope.hiddenColumns.add(new int[] {1, i});
+        }
+        excluded.readFromRegisters(regs, rowidReg);
+        scope.add(target);
+        scope.add(excluded);
+        if (u.ast.where() != null) {
+            ex.jumpIfFalse(u.ast.where(), scope, skip, true);
+        }
+        int n = table.columnCount();
+        Expr[] assigned = UpdateCoder.assignments(table, u.ast.sets());
+        Expr rowidExpr = UpdateCoder.rowidAssignment(table, u.ast.sets());
+        int upd = p.regs(n);
+        int newRowid = p.reg();
+        for (int i = 0; i < n; i++) {
+            if (i == table.rowidAlias()) {
+                continue;
+            }
+            if (assigned[i] != null) {
+                ex.codeTo(assigned[i], scope, upd + i);
+            } else {
+                p.v.addOp(Opcode.COLUMN, cursor, i, upd + i);
+            }
+        }
+        if (rowidExpr != null) {
+            ex.codeTo(rowidExpr, scope, newRowid);
+            p.v.addOp(Opcode.MUST_BE_INT, newRowid, 0);
+        } else {
+            p.v.addOp(Opcode.SCOPY, existing, newRowid);
+        }
+        if (table.rowidAlias() >= 0) {
+            p.v.addOp(Opcode.SCOPY, newRowid, upd + table.rowidAlias());
+        }
+        int old = p.reg();
+        p.v.addOp(Opcode.SCOPY, existing, old);
+        RowWriter update = new RowWriter(this, Conflict.DEFAULT);
+        update.checkColumns(upd, newRowid, skip);
+        update.checkUniqueAndWrite(upd, newRowid, old, rowidExpr != null, skip);
+        p.v.addOp(Opcode.GOTO, 0, skip);
     }
 
     /** Opens the table and every index for writing. */
@@ -137,9 +237,15 @@ final class RowWriter {
                 p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
             }
             p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
-            int action = resolve(table.rowidConflict());
-            conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
-                    ? table.column(table.rowidAlias()).name() : "rowid"), skip, ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+            UpsertClause u = upsertFor(null);
+            if (u != null) {
+                upsert(u, rowidReg, newRegs, rowidReg, skip);
+            } else {
+                int action = resolve(table.rowidConflict());
+                conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
+                        ? table.column(table.rowidAlias()).name() : "rowid"), skip,
+                        ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+            }
             p.resolve(ok);
         }
         List<Index> indexes = table.indexes();
@@ -164,7 +270,10 @@ final class RowWriter {
                 p.v.addOp(Opcode.EQ, other, ok, oldRowid, null, 0);
             }
             int action = resolve(index.conflict());
-            if (action == Conflict.REPLACE) {
+            UpsertClause u = upsertFor(index);
+            if (u != null) {
+                upsert(u, other, newRegs, rowidReg, skip);
+            } else if (action == Conflict.REPLACE) {
                 deleteRowAt(other);
             } else {
                 StringBuilder cols = new StringBuilder();
@@ -199,6 +308,9 @@ final class RowWriter {
         p.v.addOp(Opcode.MAKE_RECORD, newRegs, table.columnCount(), rec);
         p.v.addOp(Opcode.INSERT, cursor, rec, rowidReg, table.name(),
                 Opcode.OPFLAG_NCHANGE | (oldRowid == 0 ? Opcode.OPFLAG_LASTROWID : 0));
+        if (returning != null) {
+            returning.fromRegisters(newRegs, rowidReg);
+        }
     }
 
     private void conflict(int action, String kind, String what, int skip, int code) {

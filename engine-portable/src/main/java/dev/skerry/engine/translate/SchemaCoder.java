@@ -41,6 +41,12 @@ final class SchemaCoder {
             }
             throw SqliteException.error("table " + name + " already exists");
         }
+        if (p.schema.findView(name) != null) {
+            if (ct.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("view " + name + " already exists");
+        }
         if (p.schema.findIndex(name) != null) {
             throw SqliteException.error("there is already an index named " + name);
         }
@@ -176,6 +182,40 @@ final class SchemaCoder {
         return Integer.parseInt(n.substring(n.lastIndexOf('_') + 1));
     }
 
+    /** CREATE VIEW: only the sqlite_schema row (the query is compiled where the view is used). */
+    void createView(Stmt.CreateView cv) throws SqliteException {
+        if (cv.temp()) {
+            throw SqliteException.error("TEMP views are not supported");
+        }
+        checkSchemaName(cv.name());
+        String name = cv.name().name().text();
+        if (p.schema.findView(name) != null) {
+            if (cv.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("view " + name + " already exists");
+        }
+        if (p.schema.findTable(name) != null) {
+            if (cv.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("table " + name + " already exists");
+        }
+        if (p.schema.findIndex(name) != null) {
+            throw SqliteException.error("there is already an index named " + name);
+        }
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
+        p.needWrite();
+        int root = p.reg();
+        p.v.addOp(Opcode.INTEGER, 0, root);
+        int cur = openSchemaTable();
+        insertSchemaRow(cur, "view", name, name, root, SchemaBuilder.viewSql(cv, p.sql));
+        p.v.addOp(Opcode.CLOSE, cur);
+        schemaChanged();
+    }
+
     void createIndex(Stmt.CreateIndex ci) throws SqliteException {
         checkSchemaName(ci.name());
         String name = ci.name().name().text();
@@ -195,7 +235,7 @@ final class SchemaCoder {
             }
             throw SqliteException.error("index " + name + " already exists");
         }
-        if (p.schema.findTable(name) != null) {
+        if (p.schema.findTable(name) != null || p.schema.findView(name) != null) {
             throw SqliteException.error("there is already a table named " + name);
         }
         Index index = SchemaBuilder.index(ci, table, SchemaBuilder.indexSql(ci, p.sql), 0);
@@ -258,6 +298,9 @@ final class SchemaCoder {
         switch (drop.kind()) {
             case TABLE: {
                 Table table = p.schema.findTable(name);
+                if (table == null && p.schema.findView(name) != null) {
+                    throw SqliteException.error("use DROP VIEW to delete view " + p.schema.findView(name).name());
+                }
                 if (table == null) {
                     if (drop.ifExists()) {
                         return;
@@ -295,11 +338,22 @@ final class SchemaCoder {
                 schemaChanged();
                 return;
             }
-            case VIEW:
-                if (drop.ifExists()) {
-                    return;
+            case VIEW: {
+                dev.skerry.engine.schema.View view = p.schema.findView(name);
+                if (view == null && p.schema.findTable(name) != null) {
+                    throw SqliteException.error("use DROP TABLE to delete table " + p.schema.findTable(name).name());
                 }
-                throw SqliteException.error("no such view: " + drop.name());
+                if (view == null) {
+                    if (drop.ifExists()) {
+                        return;
+                    }
+                    throw SqliteException.error("no such view: " + drop.name());
+                }
+                p.needWrite();
+                deleteSchemaRows(1, view.name());
+                schemaChanged();
+                return;
+            }
             default:
                 if (drop.ifExists()) {
                     return;

@@ -10,6 +10,7 @@ import dev.skerry.engine.parser.ast.ResultColumn;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.SortOrder;
+import dev.skerry.engine.parser.ast.With;
 import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.value.Affinity;
 import dev.skerry.engine.value.Collation;
@@ -55,6 +56,25 @@ final class SelectCoder {
 
     final Parse p;
     final ExprCoder ex;
+    /** The common table expressions in scope, innermost last. */
+    private final List<Cte> ctes = new ArrayList<>();
+
+    /** A common table expression visible to FROM clauses: its query and the SQL text it points into. */
+    static final class Cte {
+        final With.Cte def;
+        final String sql;
+        final boolean recursive;
+        /** While the recursive step is compiled: the one-row table holding the row being expanded, else -1. */
+        int current = -1;
+        /** While the recursive step is compiled: the columns of that row. */
+        ResultInfo currentInfo;
+
+        Cte(With.Cte def, String sql, boolean recursive) {
+            this.def = def;
+            this.sql = sql;
+            this.recursive = recursive;
+        }
+    }
 
     SelectCoder(Parse p) {
         this.p = p;
@@ -71,13 +91,22 @@ final class SelectCoder {
     ResultInfo compile(Select sel, Scope outer, Output.Sink sink) throws SqliteException {
         p.enter();
         try {
+            int frame = ctes.size();
             if (sel.with() != null) {
-                throw SqliteException.error("WITH clauses are not supported");
+                for (With.Cte c : sel.with().ctes()) {
+                    ctes.add(new Cte(c, p.sql, sel.with().recursive()));
+                }
             }
-            if (sel.isSimple()) {
-                return core(sel.cores().get(0), sel.orderBy(), sel.limit(), outer, sink, null);
+            try {
+                if (sel.isSimple()) {
+                    return core(sel.cores().get(0), sel.orderBy(), sel.limit(), outer, sink, null);
+                }
+                return CompoundCoder.compile(this, sel, outer, sink);
+            } finally {
+                while (ctes.size() > frame) {
+                    ctes.remove(ctes.size() - 1);
+                }
             }
-            return CompoundCoder.compile(this, sel, outer, sink);
         } finally {
             p.leave();
         }
@@ -173,7 +202,7 @@ final class SelectCoder {
         return l;
     }
 
-    private void checkNoAggregate(Expr e) throws SqliteException {
+    void checkNoAggregate(Expr e) throws SqliteException {
         if (AggregateInfo.containsAggregate(e, p)) {
             throw SqliteException.error("misuse of aggregate function " + firstAggregateName(e) + "()");
         }
@@ -258,6 +287,38 @@ final class SelectCoder {
         return new SelectCoder(scratch).core(core, null, null, outer, (first, n) -> { }, null);
     }
 
+    /**
+     * The innermost visible common table expression named {@code name}, or null. While a CTE's own query is
+     * compiled only the CTEs defined before it are visible ({@link #withVisible}).
+     */
+    Cte findCte(String name) {
+        for (int k = ctes.size() - 1; k >= 0; k--) {
+            if (Names.equal(ctes.get(k).def.name().text(), name)) {
+                return ctes.get(k);
+            }
+        }
+        return null;
+    }
+
+    /** Runs {@code body} with only the CTEs before {@code cte} visible (a CTE cannot see itself or later ones). */
+    ResultInfo withVisible(Cte cte, Compilation body) throws SqliteException {
+        int at = ctes.indexOf(cte);
+        List<Cte> hidden = new ArrayList<>(ctes.subList(at, ctes.size()));
+        while (ctes.size() > at) {
+            ctes.remove(ctes.size() - 1);
+        }
+        try {
+            return body.run();
+        } finally {
+            ctes.addAll(hidden);
+        }
+    }
+
+    /** A piece of compilation returning the result columns it produced. */
+    interface Compilation {
+        ResultInfo run() throws SqliteException;
+    }
+
     /** Expands {@code *} and {@code t.*}. */
     List<Item> expand(List<ResultColumn> columns, Scope scope) throws SqliteException {
         List<Item> items = new ArrayList<>();
@@ -315,10 +376,14 @@ final class SelectCoder {
             if (e instanceof Expr.ColumnRef) {
                 Scope.Resolved r = scope.resolve((Expr.ColumnRef) e);
                 if (r.isColumn()) {
-                    if (name == null) {
-                        name = r.column == Source.ROWID ? "rowid" : r.source.columnNames[r.column];
+                    int c = r.column;
+                    if (c == Source.ROWID && r.source.table != null && r.source.table.rowidAlias() >= 0) {
+                        c = r.source.table.rowidAlias();
                     }
-                    info.decltypes[i] = r.column == Source.ROWID ? "INTEGER" : r.source.declaredTypes[r.column];
+                    if (name == null) {
+                        name = c == Source.ROWID ? "rowid" : r.source.columnNames[c];
+                    }
+                    info.decltypes[i] = c == Source.ROWID ? "INTEGER" : r.source.declaredTypes[c];
                 }
             }
             if (name == null) {

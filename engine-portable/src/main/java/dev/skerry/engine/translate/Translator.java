@@ -51,6 +51,8 @@ public final class Translator {
             new DeleteCoder(p, selects).compile((Stmt.Delete) body);
         } else if (body instanceof Stmt.CreateTable) {
             new SchemaCoder(p).createTable((Stmt.CreateTable) body);
+        } else if (body instanceof Stmt.CreateView) {
+            new SchemaCoder(p).createView((Stmt.CreateView) body);
         } else if (body instanceof Stmt.CreateIndex) {
             new SchemaCoder(p).createIndex((Stmt.CreateIndex) body);
         } else if (body instanceof Stmt.Drop) {

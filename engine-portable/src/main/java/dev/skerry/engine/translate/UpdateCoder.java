@@ -1,12 +1,14 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.SetClause;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.schema.Table;
 import dev.skerry.engine.vdbe.Opcode;
+import java.util.List;
 
 /**
  * UPDATE (SQLite's {@code update.c}): the rowids of the rows to change are collected first (as for
@@ -23,27 +25,10 @@ final class UpdateCoder {
         this.sc = sc;
     }
 
-    void compile(Stmt.Update upd) throws SqliteException {
-        if (upd.with() != null) {
-            throw SqliteException.error("WITH clauses are not supported");
-        }
-        if (!upd.returning().isEmpty()) {
-            throw SqliteException.error("RETURNING is not supported");
-        }
-        if (upd.from() != null) {
-            throw SqliteException.error("UPDATE ... FROM is not supported");
-        }
-        if (!upd.orderBy().isEmpty() || upd.limit() != null) {
-            throw SqliteException.error("UPDATE with ORDER BY or LIMIT is not supported");
-        }
-        Table table = FromBuilder.lookupTable(p, upd.table());
-        if (table == p.schema.schemaTable()) {
-            throw SqliteException.error("table sqlite_master may not be modified");
-        }
-        int n = table.columnCount();
-        dev.skerry.engine.parser.ast.Expr[] assigned = new dev.skerry.engine.parser.ast.Expr[n];
-        dev.skerry.engine.parser.ast.Expr rowidExpr = null;
-        for (SetClause set : upd.sets()) {
+    /** The SET expression of each column (null when not assigned); SQLite's errors for unknown columns. */
+    static Expr[] assignments(Table table, List<SetClause> sets) throws SqliteException {
+        Expr[] assigned = new Expr[table.columnCount()];
+        for (SetClause set : sets) {
             if (set.columns().size() != 1) {
                 throw SqliteException.error("row value assignments are not supported");
             }
@@ -51,18 +36,55 @@ final class UpdateCoder {
             int c = table.findColumn(col.text());
             if (c >= 0) {
                 assigned[c] = set.value();
-                if (c == table.rowidAlias()) {
-                    rowidExpr = set.value();
-                }
-            } else if (Scope.isRowidName(col.text())) {
-                rowidExpr = set.value();
-            } else {
+            } else if (!Scope.isRowidName(col.text())) {
                 throw SqliteException.error("no such column: " + col.text());
             }
         }
+        return assigned;
+    }
+
+    /** The expression assigned to the rowid (through its alias column or a rowid name), or null. */
+    static Expr rowidAssignment(Table table, List<SetClause> sets) {
+        Expr rowid = null;
+        for (SetClause set : sets) {
+            String name = set.columns().get(0).text();
+            int c = table.findColumn(name);
+            if ((c >= 0 && c == table.rowidAlias()) || (c < 0 && Scope.isRowidName(name))) {
+                rowid = set.value();
+            }
+        }
+        return rowid;
+    }
+
+    void compile(Stmt.Update upd) throws SqliteException {
+        if (upd.with() != null) {
+            throw SqliteException.error("WITH clauses are not supported");
+        }
+        if (upd.from() != null) {
+            throw SqliteException.error("UPDATE ... FROM is not supported");
+        }
+        if (!upd.orderBy().isEmpty() || upd.limit() != null) {
+            throw SqliteException.error("UPDATE with ORDER BY or LIMIT is not supported");
+        }
+        if (p.schema.findTable(upd.table().name().text()) == null
+                && p.schema.findView(upd.table().name().text()) != null) {
+            throw SqliteException.error("cannot modify " + p.schema.findView(upd.table().name().text()).name()
+                    + " because it is a view");
+        }
+        Table table = FromBuilder.lookupTable(p, upd.table());
+        if (table == p.schema.schemaTable()) {
+            throw SqliteException.error("table sqlite_master may not be modified");
+        }
+        int n = table.columnCount();
+        Expr[] assigned = assignments(table, upd.sets());
+        Expr rowidExpr = rowidAssignment(table, upd.sets());
         int rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
         RowWriter writer = new RowWriter(p, sc.ex, table, SchemaBuilder.conflict(upd.orConflict()));
         writer.open();
+        if (!upd.returning().isEmpty()) {
+            writer.returning = new Returning(p, sc, table, upd.alias() == null ? null : upd.alias().text(),
+                    upd.returning(), writer.cursor);
+        }
         Scope scope = new Scope(null, p.schema);
         Source src = new Source(table, upd.alias() != null ? upd.alias().text() : table.name(), writer.cursor);
         scope.add(src);
@@ -99,5 +121,8 @@ final class UpdateCoder {
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, rowids, top);
         p.resolve(done);
+        if (writer.returning != null) {
+            writer.returning.output();
+        }
     }
 }

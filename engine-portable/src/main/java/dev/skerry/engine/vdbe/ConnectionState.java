@@ -21,10 +21,8 @@ import dev.skerry.engine.pager.Pager;
 public final class ConnectionState {
     /** The connection's in-memory schema as the VM changes it (ParseSchema, DropTable, DropIndex). */
     public interface SchemaLoader {
+        /** ParseSchema: reads sqlite_schema again and rebuilds the schema; re-callable after IoPending. */
         void reloadSchema() throws IoPending, SqliteException;
-
-        /** The schema cookie the in-memory schema was read at. */
-        int loadedCookie();
 
         /** The transaction committed: the schema as now loaded is the committed one. */
         void committed();

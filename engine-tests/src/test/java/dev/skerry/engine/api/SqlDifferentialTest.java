@@ -251,4 +251,28 @@ class SqlDifferentialTest {
                 + "DELETE FROM b WHERE aid IN (SELECT id FROM a WHERE y = 'c');"
                 + "SELECT * FROM b");
     }
+
+    @Test
+    void seeksOnRowidsAndIndexesWithMixedTypes() throws Exception {
+        same("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT COLLATE NOCASE, c NUMERIC, d BLOB);"
+                + "CREATE INDEX tb ON t(b);"
+                + "CREATE INDEX tc ON t(c DESC);"
+                + "INSERT INTO t VALUES(-5, 'Apple', '10', x'01'), (1, 'apple', 2.5, 'text'), (2, 'BANANA', NULL, 3),"
+                + " (3, NULL, 'abc', NULL), (9223372036854775807, 'cherry', 9223372036854775807, x''),"
+                + " (-9223372036854775808, 'date', -1e300, 1.5);"
+                + "SELECT a FROM t WHERE a > 2.5 ORDER BY a;"
+                + "SELECT a FROM t WHERE a >= -5.5 AND a < 3 ORDER BY a DESC;"
+                + "SELECT a FROM t WHERE a = '2';"
+                + "SELECT a FROM t WHERE a > 9223372036854775806;"
+                + "SELECT a FROM t WHERE a < -9.3e18;"
+                + "SELECT a, b FROM t WHERE b = 'APPLE' ORDER BY a;"
+                + "SELECT a FROM t WHERE b > 'b' ORDER BY b, a;"
+                + "SELECT a, c FROM t WHERE c > 2 ORDER BY c DESC;"
+                + "SELECT a, c FROM t WHERE c = 10;"
+                + "SELECT a, c FROM t WHERE c IS NULL;"
+                + "SELECT a FROM t ORDER BY d, a;"
+                + "SELECT a FROM t ORDER BY b DESC, a;"
+                + "SELECT max(a), min(a), max(b), min(c) FROM t;"
+                + "SELECT typeof(c), c FROM t ORDER BY a");
+    }
 }

@@ -1,0 +1,83 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.ResultColumn;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.vdbe.Opcode;
+import java.util.List;
+
+/**
+ * The RETURNING clause of INSERT, UPDATE and DELETE (SQLite's {@code sqlite3CodeReturning}): for each row
+ * written (its new values) or deleted (its old values) the clause's expressions are evaluated and kept in an
+ * ephemeral table; once the statement's changes are done, those rows are the statement's result rows, named
+ * as a SELECT's result columns would be. Aggregates are a misuse, as in WHERE.
+ */
+final class Returning {
+    private final Parse p;
+    private final SelectCoder sc;
+    private final Scope scope;
+    private final Source row;
+    private final List<SelectCoder.Item> items;
+    private final int cursor;
+
+    /** Declares the result columns and opens the ephemeral table; {@code rowCursor} is the table's write cursor. */
+    Returning(Parse p, SelectCoder sc, Table table, String alias, List<ResultColumn> columns, int rowCursor)
+            throws SqliteException {
+        this.p = p;
+        this.sc = sc;
+        this.scope = new Scope(null, p.schema);
+        this.row = new Source(table, alias != null ? alias : table.name(), rowCursor);
+        scope.add(row);
+        this.items = sc.expand(columns, scope);
+        for (SelectCoder.Item it : items) {
+            sc.checkNoAggregate(it.expr);
+        }
+        SelectCoder.ResultInfo info = sc.describe(items, scope);
+        p.v.setResultColumns(info.names, info.decltypes);
+        cursor = p.cursor();
+        p.v.addOp(Opcode.OPEN_EPHEMERAL, cursor, items.size());
+    }
+
+    /** Keeps one row computed from the registers of a written row (column i in {@code newRegs + i}). */
+    void fromRegisters(int newRegs, int rowidReg) throws SqliteException {
+        int[] regs = new int[row.columnCount()];
+        for (int i = 0; i < regs.length; i++) {
+            regs[i] = newRegs + i;
+        }
+        row.readFromRegisters(regs, rowidReg);
+        keep();
+    }
+
+    /** Keeps one row computed from the row the table cursor is on (a row about to be deleted). */
+    void fromCursor() throws SqliteException {
+        keep();
+    }
+
+    private void keep() throws SqliteException {
+        int n = items.size();
+        int regs = p.regs(n);
+        for (int i = 0; i < n; i++) {
+            sc.ex.codeTo(items.get(i).expr, scope, regs + i);
+        }
+        int rec = p.reg();
+        int rowid = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, regs, n, rec);
+        p.v.addOp(Opcode.NEW_ROWID, cursor, rowid);
+        p.v.addOp(Opcode.INSERT, cursor, rec, rowid);
+    }
+
+    /** Emits the result rows, after the statement's changes. */
+    void output() {
+        int n = items.size();
+        int done = p.label();
+        p.v.addOp(Opcode.REWIND, cursor, done);
+        int top = p.v.currentAddress();
+        int regs = p.regs(n);
+        for (int i = 0; i < n; i++) {
+            p.v.addOp(Opcode.COLUMN, cursor, i, regs + i);
+        }
+        p.v.addOp(Opcode.RESULT_ROW, regs, n);
+        p.v.addOp(Opcode.NEXT, cursor, top);
+        p.resolve(done);
+    }
+}
