@@ -176,6 +176,10 @@ final class ExprCoder {
             case GE:
             case IS:
             case IS_NOT: {
+                if (isVector(b.left()) || isVector(b.right())) {
+                    vectorCompare(b, s, target);
+                    return;
+                }
                 int l = code(b.left(), s);
                 int r = code(b.right(), s);
                 compareValue(b.op(), l, r, ExprInfo.compareAffinity(b.left(), b.right(), s),
@@ -203,6 +207,92 @@ final class ExprCoder {
             default:
                 throw SqliteException.error("the -> and ->> operators are not supported");
         }
+    }
+
+    /** True for a row value or a subquery (which may return several columns) on one side of a comparison. */
+    private static boolean isVector(Expr e) {
+        return e instanceof Expr.RowValue;
+    }
+
+    /** The elements of a row value operand: its expressions, or the columns of a subquery. */
+    private int vector(Expr e, Scope s, int n, int[] regs, Expr[] exprs) throws SqliteException {
+        if (e instanceof Expr.RowValue) {
+            List<Expr> v = ((Expr.RowValue) e).values();
+            if (v.size() != n) {
+                throw SqliteException.error("row value misused");
+            }
+            for (int i = 0; i < n; i++) {
+                regs[i] = code(v.get(i), s);
+                exprs[i] = v.get(i);
+            }
+            return n;
+        }
+        if (e instanceof Expr.Subquery) {
+            int first = p.regs(n);
+            selects.scalarRow(((Expr.Subquery) e).select(), s, first, n);
+            for (int i = 0; i < n; i++) {
+                regs[i] = first + i;
+                exprs[i] = null;
+            }
+            return n;
+        }
+        throw SqliteException.error("row value misused");
+    }
+
+    /**
+     * A comparison of row values (SQLite's {@code codeVectorCompare}): {@code =} and {@code IS} hold when every
+     * pair does (with three-valued AND), {@code <>} and {@code IS NOT} are their negations; the ordering
+     * operators compare pair by pair, the first unequal pair deciding (NULL when it involves a NULL).
+     */
+    private void vectorCompare(Expr.Binary b, Scope s, int target) throws SqliteException {
+        int n = b.left() instanceof Expr.RowValue ? ((Expr.RowValue) b.left()).values().size()
+                : b.right() instanceof Expr.RowValue ? ((Expr.RowValue) b.right()).values().size() : 0;
+        int[] l = new int[n];
+        int[] r = new int[n];
+        Expr[] le = new Expr[n];
+        Expr[] re = new Expr[n];
+        vector(b.left(), s, n, l, le);
+        vector(b.right(), s, n, r, re);
+        char[] aff = new char[n];
+        Collation[] coll = new Collation[n];
+        for (int i = 0; i < n; i++) {
+            aff[i] = le[i] != null && re[i] != null ? ExprInfo.compareAffinity(le[i], re[i], s)
+                    : le[i] != null ? ExprInfo.affinity(le[i], s) : re[i] != null ? ExprInfo.affinity(re[i], s)
+                    : (char) Opcode.AFF_NONE;
+            Collation c = le[i] != null && re[i] != null ? ExprInfo.compareCollation(le[i], re[i], s)
+                    : le[i] != null ? ExprInfo.collation(le[i], s) : re[i] != null ? ExprInfo.collation(re[i], s)
+                    : null;
+            coll[i] = c == null ? Collation.BINARY : c;
+        }
+        Expr.BinaryOp op = b.op();
+        if (op == Expr.BinaryOp.EQ || op == Expr.BinaryOp.NE || op == Expr.BinaryOp.IS
+                || op == Expr.BinaryOp.IS_NOT) {
+            Expr.BinaryOp each = op == Expr.BinaryOp.EQ || op == Expr.BinaryOp.NE ? Expr.BinaryOp.EQ : Expr.BinaryOp.IS;
+            int part = p.reg();
+            compareValue(each, l[0], r[0], aff[0], coll[0], target);
+            for (int i = 1; i < n; i++) {
+                compareValue(each, l[i], r[i], aff[i], coll[i], part);
+                p.v.addOp(Opcode.AND, part, target, target);
+            }
+            if (op == Expr.BinaryOp.NE || op == Expr.BinaryOp.IS_NOT) {
+                p.v.addOp(Opcode.NOT, target, target);
+            }
+            return;
+        }
+        Expr.BinaryOp strict = op == Expr.BinaryOp.LT || op == Expr.BinaryOp.LE ? Expr.BinaryOp.LT : Expr.BinaryOp.GT;
+        int done = p.label();
+        for (int i = 0; i < n - 1; i++) {
+            int next = p.label();
+            p.v.addOp(Opcode.NULL, 0, target);
+            p.v.addOp(Opcode.IS_NULL, l[i], done);
+            p.v.addOp(Opcode.IS_NULL, r[i], done);
+            p.v.addOp(Opcode.EQ, r[i], next, l[i], coll[i], aff[i] & Opcode.AFF_MASK);
+            compareValue(strict, l[i], r[i], aff[i], coll[i], target);
+            p.v.addOp(Opcode.GOTO, 0, done);
+            p.resolve(next);
+        }
+        compareValue(op, l[n - 1], r[n - 1], aff[n - 1], coll[n - 1], target);
+        p.resolve(done);
     }
 
     /** Writes into {@code target} the value (1, 0, NULL) of {@code l op r}. */
@@ -436,6 +526,9 @@ final class ExprCoder {
                     jumpIfTrue(b.right(), s, label, jumpIfNull);
                     return;
                 case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
+                    if (isVector(b.left()) || isVector(b.right())) {
+                        break;
+                    }
                     compareJump(b.op(), b, s, label, jumpIfNull);
                     return;
                 default:
@@ -469,6 +562,9 @@ final class ExprCoder {
                     return;
                 }
                 case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
+                    if (isVector(b.left()) || isVector(b.right())) {
+                        break;
+                    }
                     compareJump(negate(b.op()), b, s, label, jumpIfNull);
                     return;
                 default:

@@ -507,6 +507,22 @@ final class SelectCoder {
         finishOnce(once, info);
     }
 
+    /** A subquery used as a row value: its first row's {@code n} columns into {@code first..}, or NULLs. */
+    void scalarRow(Select sel, Scope scope, int first, int n) throws SqliteException {
+        int once = p.v.addOp(Opcode.ONCE, 0, 0);
+        int done = p.label();
+        p.v.addOp(Opcode.NULL, 0, first, first + n - 1);
+        ResultInfo info = compile(sel, scope, (regs, cnt) -> {
+            if (cnt != n) {
+                throw SqliteException.error("row value misused");
+            }
+            p.v.addOp(Opcode.COPY, regs, first, n - 1);
+            p.v.addOp(Opcode.GOTO, 0, done);
+        });
+        p.resolve(done);
+        finishOnce(once, info);
+    }
+
     /** EXISTS: 1 when the subquery yields a row, else 0. */
     void exists(Select sel, Scope scope, int target) throws SqliteException {
         int once = p.v.addOp(Opcode.ONCE, 0, 0);
