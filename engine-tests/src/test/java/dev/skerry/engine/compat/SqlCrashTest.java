@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SqlCrashTest {
     private static final String DB = "crash.db";
     private static final int PAGE_SIZE = 1024;
-    private static final int ROWS = 150;
+    private static final int ROWS = 100;
     private static final String[] CONTENTS = {
         "SELECT id, a, b, c, d, e FROM t ORDER BY id",
         "SELECT rowid, k, v, w FROM u ORDER BY rowid",
@@ -84,7 +84,7 @@ class SqlCrashTest {
     private static void transaction(Db db) throws Exception {
         Random r = new Random(7);
         db.exec("BEGIN");
-        for (int i = 0; i < 60; i++) {
+        for (int i = 0; i < 40; i++) {
             StringBuilder c = new StringBuilder("k-new" + i + "-");
             int len = i % 17 == 0 ? 2500 : 100 + r.nextInt(400);
             while (c.length() < len) {
