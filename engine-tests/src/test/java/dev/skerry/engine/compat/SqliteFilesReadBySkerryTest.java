@@ -18,14 +18,18 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Databases written by SQLite (sqlite-jdbc 3.50.3) at every page size, in rollback-journal mode, in WAL mode
  * checkpointed at close, and in WAL mode with a log SQLite never checkpointed (the files copied while SQLite
- * holds the database open with {@code wal_autocheckpoint=0}), opened by Skerry on {@code FileVfs}: every
+ * holds the database open with {@code wal_autocheckpoint=0}; once with the tables checkpointed and the later
+ * changes in the log, once with everything in the log), opened by Skerry on {@code FileVfs}: every
  * query of the {@link Workload} gives SQLite's rows, value by value and type by type. Skerry then closes the
  * database (checkpointing a log it found) and SQLite's {@code PRAGMA integrity_check} still says ok, with the
  * same rows.
  */
 class SqliteFilesReadBySkerryTest {
-    /** How SQLite leaves the files. */
-    enum Mode { DELETE, WAL, WAL_LIVE }
+    /**
+     * How SQLite leaves the files: rollback journal; WAL checkpointed at close; WAL with the filled tables
+     * checkpointed and the later changes only in the log; WAL never checkpointed (every page in the log).
+     */
+    enum Mode { DELETE, WAL, WAL_LIVE, WAL_ONLY }
 
     static final int[] PAGE_SIZES = {512, 1024, 2048, 4096, 8192, 16384, 32768, 65536};
 
@@ -37,7 +41,7 @@ class SqliteFilesReadBySkerryTest {
         if (pageSize == 4096 && mode == Mode.WAL_LIVE) {
             return 10_000;
         }
-        return pageSize >= 32768 ? 600 : 1_000;
+        return mode == Mode.WAL_ONLY || pageSize >= 32768 ? 600 : 1_000;
     }
 
     static Stream<Arguments> cells() {
@@ -67,7 +71,7 @@ class SqliteFilesReadBySkerryTest {
                 assertEquals("delete", sqlite.query("PRAGMA journal_mode=DELETE").get(0).get(0));
             } else {
                 assertEquals("wal", sqlite.query("PRAGMA journal_mode=WAL").get(0).get(0));
-                sqlite.exec("PRAGMA wal_autocheckpoint=" + (mode == Mode.WAL_LIVE ? 0 : 1000));
+                sqlite.exec("PRAGMA wal_autocheckpoint=" + (mode == Mode.WAL ? 1000 : 0));
             }
             w.createSchema(sqlite);
             w.fill(sqlite);
@@ -80,14 +84,14 @@ class SqliteFilesReadBySkerryTest {
             for (Workload.Query q : w.queries()) {
                 expected.add(sqlite.query(q.sql, q.params));
             }
-            if (mode == Mode.WAL_LIVE) {
+            if (mode == Mode.WAL_LIVE || mode == Mode.WAL_ONLY) {
                 Path wal = Path.of(made + "-wal");
                 assertTrue(Files.size(wal) > 0, "SQLite left its log");
                 Files.copy(made, copy);
                 Files.copy(wal, Path.of(copy + "-wal"));
             }
         }
-        if (mode != Mode.WAL_LIVE) {
+        if (mode == Mode.DELETE || mode == Mode.WAL) {
             assertTrue(!Files.exists(Path.of(made + "-wal")) && !Files.exists(Path.of(made + "-journal")));
             Files.copy(made, copy);
         }
