@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.pager.Pager;
 import dev.skerry.testkit.FaultVfs;
 import dev.skerry.testkit.TestVfs;
 import dev.skerry.vfs.memory.MemoryVfs;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Crash safety at SQL level. A database of the {@link Workload} shapes (page size 1024) takes one explicit
  * transaction through Skerry's SQL: inserts that split pages and overflow, updates of indexed columns
  * (the UNIQUE text index included), deletes, and a CREATE INDEX; then the connection closes (checkpoint).
+ * Once more on a database whose log is so long that the commit itself checkpoints.
  * For every write, truncate and sync of that commit and that close, the power fails there (the writes no
  * sync covered are lost, or torn and partly kept), the machine reboots, and:
  * <ul>
@@ -42,42 +44,81 @@ class SqlCrashTest {
         "SELECT a, b, id FROM t WHERE a >= -1000 ORDER BY a, b DESC, id",
     };
 
-    private static byte[] snapshot;
-    private static List<List<List<Object>>> oldState;
-    private static List<List<List<Object>>> newState;
-    private static int mutationsToCover;
+    /** The files before the transaction, the contents before and after it, the mutations it makes. */
+    private static final class Scenario {
+        byte[] db;
+        byte[] wal;
+        List<List<List<Object>>> oldState;
+        List<List<List<Object>>> newState;
+        int mutations;
+
+        MemoryVfs restore() {
+            MemoryVfs mem = new MemoryVfs();
+            MemFiles.put(mem, DB, db);
+            if (wal != null) {
+                MemFiles.put(mem, DB + "-wal", wal);
+            }
+            return mem;
+        }
+    }
+
+    /** The transaction on a closed database: its commit, then the checkpoint of the close. */
+    private static Scenario closed;
+    /** The transaction on an open database whose log is near {@link Pager#AUTO_CHECKPOINT_FRAMES}: its commit checkpoints. */
+    private static Scenario nearCheckpoint;
 
     @TempDir
     Path dir;
 
     @BeforeAll
-    static void buildBeforeAndAfter() throws Exception {
+    static void buildScenarios() throws Exception {
+        closed = scenario(false);
+        nearCheckpoint = scenario(true);
+    }
+
+    private static Scenario scenario(boolean fullLog) throws Exception {
+        Scenario sc = new Scenario();
         MemoryVfs mem = new MemoryVfs();
         SkerryDb.createEmpty(mem, DB, PAGE_SIZE);
         SkerryDb db = SkerryDb.open(mem, DB);
         Workload w = new Workload(99, PAGE_SIZE, ROWS);
         w.createSchema(db);
         w.fill(db);
-        db.close();
-        snapshot = MemFiles.get(mem, DB);
-        assertTrue(!mem.exists(DB + "-wal"), "a clean close leaves no log");
+        if (fullLog) {
+            for (long rowid = 1; frames(mem) < Pager.AUTO_CHECKPOINT_FRAMES - 40; rowid = rowid % 20 + 1) {
+                db.exec("UPDATE u SET v = v + 1 WHERE rowid = ?", rowid);
+            }
+            sc.wal = MemFiles.get(mem, DB + "-wal");
+            db.abandon();
+        } else {
+            db.close();
+            assertTrue(!mem.exists(DB + "-wal"), "a clean close leaves no log");
+        }
+        sc.db = MemFiles.get(mem, DB);
 
-        FaultVfs fault = new FaultVfs(TestVfs.wrap(restore()), 0);
+        MemoryVfs files = sc.restore();
+        FaultVfs fault = new FaultVfs(TestVfs.wrap(files), 0);
         db = SkerryDb.open(fault, DB);
-        oldState = contents(db);
+        sc.oldState = contents(db);
         int start = fault.mutations();
         transaction(db);
-        newState = contents(db);
-        db.close();
-        mutationsToCover = fault.mutations() - start;
-        assertTrue(!same(oldState, newState), "the transaction changes the contents");
-        assertTrue(mutationsToCover > 20, "the commit and the checkpoint write: " + mutationsToCover);
+        if (fullLog) {
+            assertTrue(!java.util.Arrays.equals(sc.db, MemFiles.get(files, DB)), "the commit checkpointed");
+        }
+        sc.newState = contents(db);
+        if (!fullLog) {
+            db.close();
+        }
+        sc.mutations = fault.mutations() - start;
+        assertTrue(!same(sc.oldState, sc.newState), "the transaction changes the contents");
+        assertTrue(sc.mutations > 20, "the commit and the checkpoint write: " + sc.mutations);
+        return sc;
     }
 
-    private static MemoryVfs restore() {
-        MemoryVfs mem = new MemoryVfs();
-        MemFiles.put(mem, DB, snapshot);
-        return mem;
+    /** Frames in the log of {@code mem} (its length in frames; 0 when absent). */
+    private static long frames(MemoryVfs mem) {
+        byte[] wal = MemFiles.get(mem, DB + "-wal");
+        return wal == null || wal.length < 32 ? 0 : (wal.length - 32) / (24 + PAGE_SIZE);
     }
 
     /** The transaction under test; throws when the power fails during it. */
@@ -136,29 +177,34 @@ class SqlCrashTest {
 
     @Test
     void powerCutAtEveryMutationLosesUnsyncedWrites() throws Exception {
-        crashAtEveryMutation(false);
+        crashAtEveryMutation(closed, false);
     }
 
     @Test
     void tornWriteAtEveryMutationWithPartialLoss() throws Exception {
-        crashAtEveryMutation(true);
+        crashAtEveryMutation(closed, true);
+    }
+
+    @Test
+    void crashAtEveryMutationOfACommitThatCheckpoints() throws Exception {
+        crashAtEveryMutation(nearCheckpoint, false);
     }
 
     /** Crashes at each mutation in turn (and once past the last); both outcomes must occur. */
-    private void crashAtEveryMutation(boolean torn) throws Exception {
+    private void crashAtEveryMutation(Scenario sc, boolean torn) throws Exception {
         int sawNew = 0;
-        for (int cut = 1; cut <= mutationsToCover + 1; cut++) {
-            sawNew += crashAt(cut, torn) ? 1 : 0;
+        for (int cut = 1; cut <= sc.mutations + 1; cut++) {
+            sawNew += crashAt(sc, cut, torn) ? 1 : 0;
         }
-        assertTrue(sawNew > 0 && sawNew <= mutationsToCover, "new contents after " + sawNew + " of "
-                + (mutationsToCover + 1) + " crashes");
+        assertTrue(sawNew > 0 && sawNew <= sc.mutations, "new contents after " + sawNew + " of "
+                + (sc.mutations + 1) + " crashes");
     }
 
     /** One crash at mutation {@code cut}; true when the new contents survived it. */
-    private boolean crashAt(int cut, boolean torn) throws Exception {
+    private boolean crashAt(Scenario sc, int cut, boolean torn) throws Exception {
         String where = (torn ? "torn write, partial loss" : "power cut") + " at mutation " + cut + " of "
-                + mutationsToCover;
-        MemoryVfs mem = restore();
+                + sc.mutations;
+        MemoryVfs mem = sc.restore();
         FaultVfs fault = new FaultVfs(TestVfs.wrap(mem), cut * 31L + (torn ? 1 : 0));
         SkerryDb db = SkerryDb.open(fault, DB);
         if (torn) {
@@ -170,7 +216,9 @@ class SqlCrashTest {
         try {
             transaction(db);
             committed = true;
-            db.close();
+            if (sc == closed) {
+                db.close();
+            }
         } catch (SqliteException e) {
             assertTrue(fault.isPoweredOff(), where + ": only the power cut may fail it: " + e);
             db.abandon();
@@ -184,8 +232,8 @@ class SqlCrashTest {
         SkerryDb reopened = SkerryDb.open(TestVfs.wrap(mem), DB);
         List<List<List<Object>>> seen = contents(reopened);
         reopened.close();
-        boolean isNew = same(newState, seen);
-        assertTrue(isNew || same(oldState, seen), where + ": neither the old nor the new contents");
+        boolean isNew = same(sc.newState, seen);
+        assertTrue(isNew || same(sc.oldState, seen), where + ": neither the old nor the new contents");
         if (committed) {
             assertTrue(isNew, where + ": COMMIT returned success, yet its changes are gone");
         }
