@@ -33,9 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Seeded, deterministic.
  */
 class SqlCrashTest {
-    private static final String DB = "crash.db";
-    private static final int PAGE_SIZE = 1024;
-    private static final int ROWS = 100;
+    static final String DB = "crash.db";
+    static final int PAGE_SIZE = 1024;
+    static final int ROWS = 100;
     private static final String[] CONTENTS = {
         "SELECT id, a, b, c, d, e FROM t ORDER BY id",
         "SELECT rowid, k, v, w FROM u ORDER BY rowid",
@@ -122,7 +122,7 @@ class SqlCrashTest {
     }
 
     /** The transaction under test; throws when the power fails during it. */
-    private static void transaction(Db db) throws Exception {
+    static void transaction(Db db) throws Exception {
         Random r = new Random(7);
         db.exec("BEGIN");
         for (int i = 0; i < 40; i++) {
@@ -146,7 +146,7 @@ class SqlCrashTest {
         db.exec("COMMIT");
     }
 
-    private static List<List<List<Object>>> contents(Db db) throws Exception {
+    static List<List<List<Object>>> contents(Db db) throws Exception {
         List<List<List<Object>>> out = new ArrayList<>();
         for (String q : CONTENTS) {
             out.add(db.query(q));
@@ -154,7 +154,7 @@ class SqlCrashTest {
         return out;
     }
 
-    private static boolean same(List<List<List<Object>>> a, List<List<List<Object>>> b) {
+    static boolean same(List<List<List<Object>>> a, List<List<List<Object>>> b) {
         if (a.size() != b.size()) {
             return false;
         }
