@@ -24,7 +24,7 @@ class SkerryWritesSqlitesFileTest {
     @ParameterizedTest(name = "page size {0}, journal_mode={1}, encoding {2}")
     @CsvSource({"4096, DELETE, UTF-8", "1024, WAL, UTF-8", "65536, DELETE, UTF-8", "512, WAL, UTF-8"})
     void skerryChangesSqlitesFile(int pageSize, String journalMode, String encoding) throws Exception {
-        int rows = 1_500;
+        int rows = 800;
         Path theirs = dir.resolve("theirs.db");
         Path ours = dir.resolve("ours.db");
         Workload sqliteSide = new Workload(pageSize + 5L, pageSize, rows);
