@@ -20,10 +20,6 @@ final class JdbcDb implements Db {
         connection = DriverManager.getConnection("jdbc:sqlite:" + file);
     }
 
-    Connection connection() {
-        return connection;
-    }
-
     private PreparedStatement prepare(String sql, Object[] params) throws Exception {
         PreparedStatement ps = cache.get(sql);
         if (ps == null) {

@@ -44,41 +44,16 @@ class SqlIoErrorTest {
         db.close();
         before = MemFiles.get(mem, SqlCrashTest.DB);
 
-        MemoryVfs files = restore();
-        CountingRun run = new CountingRun(files);
-        oldState = SqlCrashTest.contents(run.db);
-        run.count();
-        SqlCrashTest.transaction(run.db);
-        newState = SqlCrashTest.contents(run.db);
-        writes = run.writesSince();
-        syncs = run.syncsSince();
-        run.db.close();
+        Counter counter = new Counter(TestVfs.wrap(restore()));
+        db = SkerryDb.open(counter, SqlCrashTest.DB);
+        oldState = SqlCrashTest.contents(db);
+        counter.reset();
+        SqlCrashTest.transaction(db);
+        newState = SqlCrashTest.contents(db);
+        writes = counter.writes;
+        syncs = counter.syncs;
+        db.close();
         assertTrue(writes > 0 && syncs > 0, writes + " writes, " + syncs + " syncs");
-    }
-
-    /** Counts the writes and syncs of the commit by failing nothing and watching the mutation counter. */
-    private static final class CountingRun {
-        final FaultVfs fault;
-        final SkerryDb db;
-        final Counter counter;
-
-        CountingRun(MemoryVfs files) throws Exception {
-            counter = new Counter(TestVfs.wrap(files));
-            fault = new FaultVfs(counter, 0);
-            db = SkerryDb.open(fault, SqlCrashTest.DB);
-        }
-
-        void count() {
-            counter.reset();
-        }
-
-        int writesSince() {
-            return counter.writes;
-        }
-
-        int syncsSince() {
-            return counter.syncs;
-        }
     }
 
     /** Counts the writes and syncs that reach the files. */
