@@ -28,9 +28,11 @@ class SqliteFilesReadBySkerryTest {
     /**
      * How SQLite leaves the files: rollback journal; WAL checkpointed at close; WAL with the filled tables
      * checkpointed and the later changes only in the log; WAL never checkpointed (every page in the log);
-     * rollback journal with {@code auto_vacuum=FULL} (pointer-map pages; Skerry reads such files only).
+     * rollback journal with {@code auto_vacuum=FULL} (pointer-map pages; Skerry reads such files only); WAL
+     * restarted: everything checkpointed without truncating the log, so one later update overwrites it from
+     * its start with new salts and stale frames of the previous generation follow it.
      */
-    enum Mode { DELETE, WAL, WAL_LIVE, WAL_ONLY, AUTO_VACUUM }
+    enum Mode { DELETE, WAL, WAL_LIVE, WAL_ONLY, AUTO_VACUUM, WAL_RESTARTED }
 
     static final int[] PAGE_SIZES = {512, 1024, 2048, 4096, 8192, 16384, 32768, 65536};
 
@@ -49,7 +51,7 @@ class SqliteFilesReadBySkerryTest {
         List<Arguments> out = new ArrayList<>();
         for (int ps : PAGE_SIZES) {
             for (Mode m : Mode.values()) {
-                if (m != Mode.AUTO_VACUUM || ps == 1024 || ps == 65536) {
+                if ((m != Mode.AUTO_VACUUM && m != Mode.WAL_RESTARTED) || ps == 1024 || ps == 65536) {
                     out.add(Arguments.of(ps, m));
                 }
             }
@@ -85,13 +87,19 @@ class SqliteFilesReadBySkerryTest {
                 sqlite.exec("PRAGMA wal_checkpoint(TRUNCATE)");
             }
             w.churn(sqlite);
+            if (mode == Mode.WAL_RESTARTED) {
+                sqlite.exec("PRAGMA wal_checkpoint(PASSIVE)");
+                long logBefore = Files.size(Path.of(made + "-wal"));
+                sqlite.exec("UPDATE t SET e = 'restarted', a = a - 1 WHERE id % 50 = 1");
+                assertEquals(logBefore, Files.size(Path.of(made + "-wal")), "the log restarted within its old length");
+            }
             assertEquals((long) pageSize, sqlite.query("PRAGMA page_size").get(0).get(0));
             long freePages = (Long) sqlite.query("PRAGMA freelist_count").get(0).get(0);
             assertTrue(mode == Mode.AUTO_VACUUM ? freePages == 0 : freePages > 0, "deletes fill the freelist");
             for (Workload.Query q : w.queries()) {
                 expected.add(sqlite.query(q.sql, q.params));
             }
-            if (mode == Mode.WAL_LIVE || mode == Mode.WAL_ONLY) {
+            if (mode == Mode.WAL_LIVE || mode == Mode.WAL_ONLY || mode == Mode.WAL_RESTARTED) {
                 Path wal = Path.of(made + "-wal");
                 assertTrue(Files.size(wal) > 0, "SQLite left its log");
                 Files.copy(made, copy);
