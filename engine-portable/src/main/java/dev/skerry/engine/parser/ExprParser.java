@@ -369,10 +369,11 @@ abstract class ExprParser extends ParserBase {
                 return literal(Expr.LiteralKind.CURRENT_TIMESTAMP, "CURRENT_TIMESTAMP");
             case VARIABLE: {
                 String tok = text(0);
+                int tokStart = pos();
                 advance();
                 if (tok.charAt(0) == '#' && tok.length() > 1 && tok.charAt(1) >= '0' && tok.charAt(1) <= '9') {
                     // #N names a VM register in SQLite's internal nested parses only.
-                    deferError("near \"" + tok + "\": syntax error");
+                    deferError("near \"" + tok + "\": syntax error", tokStart);
                 }
                 int idx = assignVariable(tok);
                 h = 1;
@@ -616,11 +617,12 @@ abstract class ExprParser extends ParserBase {
             }
         }
         if (args.size() > MAX_FUNCTION_ARG) {
-            deferError("too many arguments on function " + sql.substring(name.start(), name.end()));
+            deferError("too many arguments on function " + sql.substring(name.start(), name.end()),
+                name.start());
         }
         if (over != null && !orderBy.isEmpty()) {
             deferError("ORDER BY may not be used with non-aggregate " + sql.substring(name.start(), name.end())
-                + "()");
+                + "()", name.start());
         }
         h = hh + 1;
         return new Expr.FunctionCall(name, distinct, star, args, orderBy, filter, over, st, lastEnd());

@@ -61,6 +61,8 @@ abstract class ParserBase {
     /** An error raised by a grammar action, reported once token {@code deferredAt} is consumed. */
     private String deferredError;
     private int deferredAt;
+    /** The error offset of {@link #deferredError} (see {@link SqliteException#errorOffset()}). */
+    private int deferredOffset;
 
     /** Current nesting of recursive constructs (see {@link #MAX_NESTING}). */
     private int nesting;
@@ -124,7 +126,7 @@ abstract class ParserBase {
     final int peek() throws SqliteException {
         int t = type(0);
         if (t == TokenType.ILLEGAL) {
-            throw SqliteException.error("unrecognized token: \"" + text(0) + "\"");
+            throw SqliteException.error("unrecognized token: \"" + text(0) + "\"", pos());
         }
         return t;
     }
@@ -158,7 +160,7 @@ abstract class ParserBase {
 
     final void advance() throws SqliteException {
         if (deferredError != null && p >= deferredAt) {
-            throw SqliteException.error(deferredError);
+            throw SqliteException.error(deferredError, deferredOffset);
         }
         p++;
     }
@@ -175,7 +177,7 @@ abstract class ParserBase {
         if (peek() != t) {
             if (t == TokenType.SEMI && type(0) == TokenType.EOF && deferredError != null) {
                 // SQLite feeds a semicolon at the end of the text; accepted here, it completes the action.
-                throw SqliteException.error(deferredError);
+                throw SqliteException.error(deferredError, deferredOffset);
             }
             throw syntaxError();
         }
@@ -190,27 +192,39 @@ abstract class ParserBase {
      * error at the same token replaces an earlier one, as in SQLite.
      */
     final void deferError(String message) {
+        deferError(message, -1);
+    }
+
+    /**
+     * {@link #deferError(String)} for a message that names a token ({@code %T} in SQLite's format), which
+     * makes that token's start the error offset.
+     */
+    final void deferError(String message, int errorOffset) {
         deferredError = message;
         deferredAt = p;
+        deferredOffset = errorOffset;
     }
 
     /** Reports a deferred error at the end of a statement. */
     final void reportDeferredError() throws SqliteException {
         if (deferredError != null) {
-            throw SqliteException.error(deferredError);
+            throw SqliteException.error(deferredError, deferredOffset);
         }
     }
 
-    /** The error SQLite reports for an unexpected current token. */
+    /**
+     * The error SQLite reports for an unexpected current token, at that token's offset (none for
+     * {@code incomplete input}, whose message names no token).
+     */
     final SqliteException syntaxError() throws SqliteException {
         int t = type(0);
         if (t == TokenType.ILLEGAL) {
-            throw SqliteException.error("unrecognized token: \"" + text(0) + "\"");
+            throw SqliteException.error("unrecognized token: \"" + text(0) + "\"", pos());
         }
         if (t == TokenType.EOF) {
             return SqliteException.error("incomplete input");
         }
-        return SqliteException.error("near \"" + text(0) + "\": syntax error");
+        return SqliteException.error("near \"" + text(0) + "\": syntax error", pos());
     }
 
     final void enter() throws SqliteException {

@@ -369,6 +369,7 @@ abstract class SelectParser extends ExprParser {
     /** {@code JOIN_KW [nm [nm]] JOIN}, validated as {@code sqlite3JoinType} does. */
     private int joinType() throws SqliteException {
         List<String> words = new ArrayList<>(3);
+        int start = pos();
         words.add(text(0));
         advance();
         while (peek() != JOIN) {
@@ -385,7 +386,7 @@ abstract class SelectParser extends ExprParser {
         }
         if ((jt & (JT_INNER | JT_OUTER)) == (JT_INNER | JT_OUTER) || (jt & JT_ERROR) != 0
             || (jt & (JT_OUTER | JT_LEFT | JT_RIGHT)) == JT_OUTER) {
-            deferError("unknown join type: " + String.join(" ", words));
+            deferError("unknown join type: " + String.join(" ", words), start);
         }
         return jt;
     }
