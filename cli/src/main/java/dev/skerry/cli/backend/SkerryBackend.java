@@ -62,7 +62,7 @@ public final class SkerryBackend implements Backend {
     }
 
     static BackendException error(SqliteException e) {
-        return new BackendException(e.primaryCode(), e.getMessage(), -1);
+        return new BackendException(e.primaryCode(), e.getMessage(), e.errorOffset());
     }
 
     /** One Skerry statement; the engine's misuse errors on column access cannot occur on a row. */
