@@ -16,6 +16,13 @@
  * and rejects the same texts as SQLite with the same messages. Semantic checks that SQLite makes after
  * parsing (unknown tables, functions, arity, too many columns) belong to {@code translate}.
  *
+ * <p>Errors carry SQLite's error offset ({@code sqlite3_error_offset}, see
+ * {@link dev.skerry.engine.SqliteException#errorOffset()}): SQLite records it when a message names a token
+ * ({@code %T}), so {@code near "X": syntax error}, {@code unrecognized token: "X"}, {@code unknown join type}
+ * and the function-name messages point at their token, counted from the start of the whole text (a later
+ * statement's error lies at its place in that text); {@code incomplete input} and messages that quote no
+ * token have -1.
+ *
  * <p>Known deviation: nesting deeper than {@code ParserBase.MAX_NESTING} levels of parentheses,
  * subqueries or prefix operators is refused with {@code parser stack overflow}, where SQLite (which grows its
  * parser stack on the heap) accepts redundant parentheses without limit.
