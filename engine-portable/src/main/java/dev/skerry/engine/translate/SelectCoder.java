@@ -170,7 +170,7 @@ final class SelectCoder {
             Usage.mark(g, scope, scope.sources, needed);
         }
         if (aggregate) {
-            new AggregateCoder(this, scope, items, terms, from.leftInner, needed, out, keys).compile(q);
+            new AggregateCoder(this, scope, items, terms, leftInner(from, scope), needed, out, keys).compile(q);
         } else {
             List<OrderingTerm> planOrder = keys.exprs.isEmpty() ? null : keys.asOrderingTerms();
             WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner(from, scope), terms, planOrder,
