@@ -43,7 +43,6 @@ public final class Connection {
     private List<SchemaReader.Row> schemaRows = Collections.emptyList();
     /** The rows of the last committed schema: what a rollback returns to (identical to schemaRows when unchanged). */
     private List<SchemaReader.Row> committedRows = Collections.emptyList();
-    private int schemaCookie;
     /** The in-memory schema the translator compiles against. */
     private final Schema schema = new Schema();
 
@@ -54,11 +53,6 @@ public final class Connection {
             @Override
             public void reloadSchema() throws IoPending, SqliteException {
                 loadSchema();
-            }
-
-            @Override
-            public int loadedCookie() {
-                return schemaCookie;
             }
 
             @Override
@@ -136,8 +130,7 @@ public final class Connection {
         for (SchemaReader.Row row : schemaRows) {
             SchemaBuilder.addRow(schema, row.type, row.name, row.tableName, row.rootPage, row.sql);
         }
-        schemaCookie = pager.schemaCookie();
-        schema.setCookie(schemaCookie);
+        schema.setCookie(pager.schemaCookie());
     }
 
     /** The completions the last IO result of openStep or closeStep waits for. */
@@ -247,10 +240,11 @@ public final class Connection {
             for (Statement s : new ArrayList<>(statements)) {
                 s.close();
             }
-            pager.rollback();
             state = CLOSING;
         }
         try {
+            db.finishPendingCommit();
+            pager.rollback();
             pager.close();
         } catch (IoPending io) {
             pending = io.completions();

@@ -30,6 +30,9 @@ import java.util.Random;
  * {@link #crash(boolean)} then leaves the files as a power loss would: each write or truncate that no completed
  * sync of its file covers is undone; with {@code partialLoss}, each of them is instead (seeded) lost, kept, or
  * kept only for a random subset of its 512-byte sectors. After it the VFS works again, with no faults armed.
+ * {@code delete} is durable at once (its file's unsynced changes are forgotten with it). Only changes made
+ * through this FaultVfs are tracked: a test that also writes to the base VFS directly must do so only while
+ * nothing is unsynced.
  *
  * <p>How it tracks durability: every mutation reads the bytes (and size) it is about to change from the base
  * file first, then applies itself, then is appended to its file's list of unsynced changes; a sync of the file

@@ -9,9 +9,9 @@ import dev.skerry.engine.value.ValueCompare;
 
 /**
  * A cursor on a table or index b-tree of the database (OpenRead, OpenWrite), over the storage layer's
- * {@link BTreeCursor}. Seeks with SQLite's four directions are built from the b-tree's "first equal, else
- * next larger" seek plus single steps; a seek that throws IoPending part-way is simply re-run from the
- * start by the re-executed instruction.
+ * {@link BTreeCursor}. Seeks with SQLite's four directions are built from the b-tree's "first entry >=" and
+ * "first entry >" seeks plus at most one step back; a seek that throws IoPending part-way is simply re-run
+ * from the start by the re-executed instruction.
  *
  * <p>A closed cursor may be reopened on the same b-tree ({@link #reopen()}): a statement run again after
  * reset reuses its cursors instead of allocating new ones.
@@ -127,42 +127,26 @@ final class BTreeVdbeCursor extends VdbeCursor {
         }
     }
 
-    /** The b-tree seek lands on the first entry >= the key (res 0 or +1), or on the last entry (res -1). */
+    /**
+     * The b-tree's seeks land on the first entry >= the key ({@code seekIndex}: res 0 or +1) or > the key
+     * ({@code seekIndexAfter}: res +1), or on the last entry when there is none (res -1).
+     */
     private boolean seekIndex(int opcode, Mem[] key, int base, int n) throws IoPending, SqliteException {
-        int res = bt.seekIndex(key, n, base);
-        if (!bt.isValid()) {
-            return false;
-        }
+        int res;
         switch (opcode) {
             case Opcode.SEEK_GE:
-                return res >= 0;
+                res = bt.seekIndex(key, n, base);
+                return bt.isValid() && res >= 0;
             case Opcode.SEEK_LT:
-                return res < 0 || bt.previous();
+                res = bt.seekIndex(key, n, base);
+                return bt.isValid() && (res < 0 || bt.previous());
             case Opcode.SEEK_GT:
-                if (res < 0) {
-                    return false;
-                }
-                return skipEqual(key, base, n);
-            default: {
-                if (res < 0) {
-                    return true;
-                }
-                if (!skipEqual(key, base, n)) {
-                    return bt.last();
-                }
-                return bt.previous();
-            }
+                res = bt.seekIndexAfter(key, n, base);
+                return bt.isValid() && res > 0;
+            default:
+                res = bt.seekIndexAfter(key, n, base);
+                return bt.isValid() && (res < 0 || bt.previous());
         }
-    }
-
-    /** From the first entry >= key, moves past the entries equal to the key; false when none is left. */
-    private boolean skipEqual(Mem[] key, int base, int n) throws IoPending, SqliteException {
-        while (compareKey(key, base, n) == 0) {
-            if (!bt.next()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     @Override

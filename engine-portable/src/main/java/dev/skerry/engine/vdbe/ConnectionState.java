@@ -21,10 +21,8 @@ import dev.skerry.engine.pager.Pager;
 public final class ConnectionState {
     /** The connection's in-memory schema as the VM changes it (ParseSchema, DropTable, DropIndex). */
     public interface SchemaLoader {
+        /** ParseSchema: reads sqlite_schema again and rebuilds the schema; re-callable after IoPending. */
         void reloadSchema() throws IoPending, SqliteException;
-
-        /** The schema cookie the in-memory schema was read at. */
-        int loadedCookie();
 
         /** The transaction committed: the schema as now loaded is the committed one. */
         void committed();
@@ -53,6 +51,8 @@ public final class ConnectionState {
      * one statement's commit never makes another's unfinished changes durable.
      */
     int writingVms;
+    /** A write transaction whose last statement was reset after a row waits to be committed (autocommit). */
+    boolean commitPending;
     long lastInsertRowid;
     long changes;
     long totalChanges;
@@ -104,6 +104,27 @@ public final class ConnectionState {
 
     SchemaLoader schemaLoader() {
         return schemaLoader;
+    }
+
+    /**
+     * Commits the write transaction a statement reset after a row left open (see {@code StatementTxn.endAtRow});
+     * re-callable after IoPending. When another statement is writing, its own end commits instead.
+     */
+    public void finishPendingCommit() throws IoPending, SqliteException {
+        if (!commitPending) {
+            return;
+        }
+        if (writingVms == 0 && autocommit) {
+            try {
+                pager.commit();
+            } catch (SqliteException e) {
+                commitPending = false;
+                rollbackTransaction();
+                throw e;
+            }
+            schemaLoader.committed();
+        }
+        commitPending = false;
     }
 
     /** Ends a read transaction when nothing needs it any more (autocommit, no running statement). No I/O. */

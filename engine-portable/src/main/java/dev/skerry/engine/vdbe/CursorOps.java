@@ -74,7 +74,6 @@ final class CursorOps {
                 }
                 break;
             case Opcode.SORTER_NEXT:
-            case Opcode.NEXT:
                 if (vm.cursor(a1).next()) {
                     vm.jumpTo(a2);
                     return true;
@@ -97,9 +96,6 @@ final class CursorOps {
                     vm.jumpTo(a2);
                     return true;
                 }
-                break;
-            case Opcode.COLUMN:
-                column(vm.cursor(a1), a2, r[a3], a4);
                 break;
             case Opcode.ROWID:
             case Opcode.IDX_ROWID: {
@@ -269,7 +265,8 @@ final class CursorOps {
         return true;
     }
 
-    private static void column(VdbeCursor c, int i, Mem out, Object dflt) throws IoPending, SqliteException {
+    /** Column: field {@code i} of the cursor's current entry, its default {@code dflt} past the record's end. */
+    static void column(VdbeCursor c, int i, Mem out, Object dflt) throws IoPending, SqliteException {
         if (c == null || c.nullRow) {
             out.setNull();
             return;

@@ -3,11 +3,12 @@ package dev.skerry.engine.vdbe;
 import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.value.Mem;
+import dev.skerry.engine.value.Printf;
 
 /**
  * The result rows of {@code EXPLAIN} (one per instruction: addr, opcode, p1, p2, p3, p4, p5, comment) and
  * of {@code EXPLAIN QUERY PLAN} (one per Explain instruction: id, parent, notused, detail), in SQLite's
- * format. P4 is shown as SQLite shows it: numbers as numbers, text as is, a KeyInfo as {@code k(N,B,-B)},
+ * format. P4 is shown as SQLite shows it: integers as numbers, reals as {@code %.16g}, text as is, a KeyInfo as {@code k(N,B,-B)},
  * a collation as {@code BINARY-8}, a function as {@code name(nArg)}, an int array as {@code [a,b]}. The
  * comment is the instruction's own, else the opcode's synopsis with its operands filled in (SQLite's
  * {@code SQLITE_ENABLE_EXPLAIN_COMMENTS} output).
@@ -82,9 +83,9 @@ public final class Explainer {
             return sb.append('\'').toString();
         }
         if (v instanceof Double) {
-            Mem m = new Mem();
-            m.setDouble(((Double) v).doubleValue());
-            return dev.skerry.engine.value.Convert.toText(m);
+            Mem[] arg = {new Mem()};
+            arg[0].setDouble(((Double) v).doubleValue());
+            return Printf.format("%.16g", arg, 0, 1);
         }
         int op = p.opcode[addr];
         if (op == Opcode.FUNCTION || op == Opcode.AGG_STEP) {

@@ -94,8 +94,9 @@ public final class Opcode {
      * <p>Ends the program. P1 is the result code (0 for success). On error P2 says what to undo (OE_Rollback=1
      * the transaction, OE_Abort=2 the statement, OE_Fail=3 nothing). The message is P4; when P5 is 1, 2, 3 or
      * 4 it is prefixed with "NOT NULL", "UNIQUE", "CHECK" or "FOREIGN KEY" and " constraint failed: ". On
-     * success at the end of an autocommit statement the transaction is committed here; the statement reports
-     * IO until the commit is durable.
+     * success at the end of the last writing statement in autocommit mode the transaction is committed here;
+     * the statement reports IO until the commit is durable. With OE_Fail in autocommit mode the rows changed
+     * before the error are committed too.
      */
     public static final int HALT = 8;
 
@@ -530,9 +531,10 @@ public final class Opcode {
      * {@code Transaction P1 P2 P3 P4 P5}
      *
      * <p>Starts a read (P2=0) or write (P2=1 or 2) transaction on database P1 unless one is already open. A
-     * write statement also opens its statement savepoint here, undone if the statement fails. When P5 is not
-     * zero, the schema cookie must equal P3, otherwise the statement fails with SQLITE_SCHEMA "database schema
-     * has changed".
+     * write statement inside an explicit transaction, or while another statement of the connection is writing,
+     * also opens its statement savepoint here, undone if the statement fails (otherwise the statement is the
+     * whole transaction and a failure rolls that back). When P5 is not zero, the schema cookie must equal P3,
+     * otherwise the statement fails with SQLITE_SCHEMA "database schema has changed".
      */
     public static final int TRANSACTION = 64;
 

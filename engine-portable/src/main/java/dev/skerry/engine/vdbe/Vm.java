@@ -25,11 +25,11 @@ import dev.skerry.engine.value.ValueCompare;
  *
  * <p>I/O: an instruction that needs I/O throws {@link IoPending} out of {@link #step()} before changing
  * anything lasting; {@code pc} still points at it, so the next {@code step()} runs it again. Instructions
- * whose effect spans several I/O waits (Halt's commit) keep their progress in fields ({@code haltPhase}).
+ * whose effect spans several I/O waits (Halt's commit) keep their progress in fields ({@link StatementTxn}).
  *
  * <p>Invariants: {@code pc} is the address of the next instruction to run; registers {@code r[1..]} are
  * never null; {@code runningVm} is true exactly while this VM is counted in {@link
- * ConnectionState#runningVms}; {@code savepoint >= 0} exactly while this statement's savepoint is open.
+ * ConnectionState#runningVms}.
  */
 public final class Vm {
     private static final int READY = 0;
@@ -50,9 +50,11 @@ public final class Vm {
     /** Closed b-tree cursors kept per slot for the next run (see {@link BTreeVdbeCursor#reopen()}). */
     private final BTreeVdbeCursor[] spare;
     private final Mem[] params;
-    private final boolean countsChanges;
+    private final StatementTxn txn;
 
     private int state = READY;
+    /** The last step returned a row (the VM waits at a ResultRow boundary, not inside an instruction). */
+    private boolean atRow;
     private int pc;
     private int resultStart;
     private int resultCount;
@@ -60,12 +62,7 @@ public final class Vm {
     private int lastCompare;
     private boolean lastEqual;
     private int[] permutation;
-    private boolean writer;
-    private int savepoint = -1;
     private boolean runningVm;
-    private long nChange;
-    /** Halt in progress: 0 not started, 1 committing (re-called after IoPending). */
-    private int haltPhase;
     private final Mem scratch = new Mem();
     /** Clear with P3: the cursor counting the rows about to be deleted, and the count once known (-1 before). */
     BTreeVdbeCursor clearCursor;
@@ -94,7 +91,7 @@ public final class Vm {
         for (int i = 0; i < params.length; i++) {
             params[i] = new Mem();
         }
-        this.countsChanges = scanCountsChanges(program);
+        this.txn = new StatementTxn(db, scanCountsChanges(program));
         this.functions = new FunctionCalls(db, r.length);
     }
 
@@ -150,6 +147,7 @@ public final class Vm {
             return false;
         }
         if (state == READY) {
+            db.finishPendingCommit();
             state = RUNNING;
             pc = 0;
             if (!runningVm) {
@@ -158,7 +156,9 @@ public final class Vm {
             }
         }
         try {
-            return run();
+            atRow = false;
+            atRow = run();
+            return atRow;
         } catch (SqliteException e) {
             if (state != HALTED) {
                 abort(Opcode.OE_ABORT, e.code());
@@ -173,11 +173,24 @@ public final class Vm {
         }
     }
 
-    /** Back to READY: an unfinished statement's changes are undone (as SQLite's sqlite3_reset). */
+    /**
+     * Back to READY. A statement reset after it returned a row ends as if it had halted there (SQLite's
+     * sqlite3_reset: INSERT ... RETURNING read for its first row only keeps its rows; in autocommit mode the
+     * commit, which needs I/O, is done by the connection's next step); one reset while waiting for I/O in
+     * the middle of an instruction is abandoned and its changes undone.
+     */
     public void reset() throws SqliteException {
         if (state == RUNNING) {
-            abort(Opcode.OE_ABORT, ResultCode.SQLITE_ABORT);
+            if (atRow) {
+                txn.endAtRow();
+                closeCursors();
+                state = HALTED;
+                leave();
+            } else {
+                abort(Opcode.OE_ABORT, ResultCode.SQLITE_ABORT);
+            }
         }
+        atRow = false;
         closeCursors();
         for (int i = 0; i < r.length; i++) {
             r[i].setNull();
@@ -185,8 +198,6 @@ public final class Vm {
         onceDone = null;
         permutation = null;
         functions.clear();
-        haltPhase = 0;
-        nChange = 0;
         state = READY;
         leave();
     }
@@ -227,43 +238,23 @@ public final class Vm {
 
     /** Ends the statement after an error: undo per {@code onError}, close cursors, HALTED. No I/O. */
     private void abort(int onError, int code) throws SqliteException {
-        if (writer) {
-            int primary = ResultCode.primary(code);
-            boolean wholeTransaction = (db.autocommit && savepoint < 0) || onError == Opcode.OE_ROLLBACK
-                    || primary == ResultCode.SQLITE_IOERR || primary == ResultCode.SQLITE_FULL
-                    || primary == ResultCode.SQLITE_CORRUPT;
-            if (wholeTransaction) {
-                db.rollbackTransaction();
-            } else if (savepoint >= 0 && onError != Opcode.OE_FAIL) {
-                db.pager.rollbackTo(savepoint);
-                db.pager.release(savepoint);
-            } else if (savepoint >= 0) {
-                db.pager.release(savepoint);
-            }
-        }
-        if (countsChanges) {
-            // A statement whose changes were undone reports none; OE_FAIL keeps them (SQLite's vdbeHalt).
-            publishChanges(onError == Opcode.OE_FAIL ? nChange : 0);
-            nChange = 0;
-        }
-        savepoint = -1;
-        setWriter(false);
+        txn.undo(onError, code);
         closeCursors();
         state = HALTED;
         leave();
     }
 
-    /** Marks this VM as writing or not, keeping {@link ConnectionState#writingVms} in step. */
-    private void setWriter(boolean w) {
-        if (w != writer) {
-            db.writingVms += w ? 1 : -1;
-            writer = w;
-        }
-    }
-
     private boolean run() throws IoPending, SqliteException {
         final Mem[] r = this.r;
+        final int[] opcode = this.opcode;
+        final int[] p1 = this.p1;
+        final int[] p2 = this.p2;
+        final int[] p3 = this.p3;
+        // The program counter lives in a local inside the loop; the field is written at the top of every
+        // instruction, so helpers, errors and IoPending see the address of the instruction running.
+        int pc = this.pc;
         for (;;) {
+            this.pc = pc;
             if (pc >= program.size) {
                 halt(0);
                 return false;
@@ -356,7 +347,7 @@ public final class Vm {
                 case Opcode.RESULT_ROW:
                     resultStart = p1[pc];
                     resultCount = p2[pc];
-                    pc++;
+                    this.pc = pc + 1;
                     return true;
                 case Opcode.CONCAT:
                     Arithmetic.concat(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
@@ -561,8 +552,7 @@ public final class Vm {
                     break;
                 }
                 case Opcode.RESET_COUNT:
-                    publishChanges(nChange);
-                    nChange = 0;
+                    txn.resetCount();
                     break;
                 case Opcode.NOOP:
                 case Opcode.EXPLAIN:
@@ -584,30 +574,40 @@ public final class Vm {
                 case Opcode.AGG_FINAL:
                     functions.finish(p4[pc], p1[pc], r[p1[pc]]);
                     break;
+                case Opcode.COLUMN:
+                    CursorOps.column(cursors[p1[pc]], p2[pc], r[p3[pc]], p4[pc]);
+                    break;
+                case Opcode.NEXT:
+                    if (cursors[p1[pc]].next()) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
                 case Opcode.TRANSACTION:
-                    transaction(p2[pc], p3[pc], p5[pc]);
+                    txn.begin(p2[pc], p3[pc], p5[pc]);
                     break;
                 case Opcode.SAVEPOINT:
-                    if (savepointOp(p1[pc], (String) p4[pc])) {
+                    if (txn.savepoint(p1[pc], (String) p4[pc])) {
+                        finishHalt();
                         return false;
                     }
                     break;
                 case Opcode.AUTO_COMMIT:
-                    if (autoCommit(p1[pc] != 0, p2[pc] != 0)) {
-                        return false;
-                    }
-                    continue;
+                    txn.autoCommit(p1[pc] != 0, p2[pc] != 0);
+                    finishHalt();
+                    return false;
                 case Opcode.READ_COOKIE:
-                    r[p2[pc]].setLong(readCookie(p3[pc]));
+                    r[p2[pc]].setLong(txn.readCookie(p3[pc]));
                     break;
                 case Opcode.SET_COOKIE:
-                    setCookie(p2[pc], p3[pc]);
+                    txn.setCookie(p2[pc], p3[pc]);
                     break;
                 default:
                     if (!CursorOps.run(this, pc)) {
                         throw new SqliteException(ResultCode.SQLITE_INTERNAL,
                                 "opcode " + Opcode.name(opcode[pc]) + " is not implemented");
                     }
+                    pc = this.pc;
                     continue;
             }
             pc++;
@@ -659,13 +659,7 @@ public final class Vm {
     }
 
     void countChanges(long n) {
-        nChange += n;
-    }
-
-    /** SQLite's {@code sqlite3VdbeSetChanges}: the statement's count becomes changes() and adds to total_changes(). */
-    private void publishChanges(long n) {
-        db.changes = n;
-        db.totalChanges += n;
+        txn.countChanges(n);
     }
 
     /** Decodes a record key into {@link #unpacked()} (Found/NotFound with P4 = 0); returns its field count. */
@@ -750,129 +744,7 @@ public final class Vm {
         }
     }
 
-    // ---- transactions ----
-
-    private void transaction(int kind, int cookie, int checkCookie) throws IoPending, SqliteException {
-        if (kind == Opcode.TXN_READ) {
-            db.pager.beginRead();
-        } else {
-            db.pager.beginWrite();
-            setWriter(true);
-            db.openPendingSavepoints();
-            // A statement savepoint when the statement is not the whole transaction: inside BEGIN, or while
-            // another statement of this connection is writing too.
-            if ((!db.autocommit || db.writingVms > 1) && savepoint < 0) {
-                savepoint = db.pager.savepoint();
-            }
-        }
-        if (checkCookie != 0 && db.pager.schemaCookie() != cookie) {
-            throw new SqliteException(ResultCode.SQLITE_SCHEMA, "database schema has changed");
-        }
-    }
-
-    private long readCookie(int field) {
-        switch (field) {
-            case Opcode.BTREE_SCHEMA_VERSION: return db.pager.schemaCookie();
-            case Opcode.BTREE_USER_VERSION: return db.pager.userVersion();
-            case Opcode.BTREE_APPLICATION_ID: return db.pager.applicationId();
-            default: return 0;
-        }
-    }
-
-    private void setCookie(int field, int value) throws SqliteException {
-        switch (field) {
-            case Opcode.BTREE_SCHEMA_VERSION:
-                db.pager.setSchemaCookie(value);
-                break;
-            case Opcode.BTREE_USER_VERSION:
-                db.pager.setUserVersion(value);
-                break;
-            case Opcode.BTREE_APPLICATION_ID:
-                db.pager.setApplicationId(value);
-                break;
-            default:
-                throw new SqliteException(ResultCode.SQLITE_INTERNAL, "SetCookie of field " + field);
-        }
-    }
-
-    /**
-     * AutoCommit: BEGIN, COMMIT or ROLLBACK. Returns true when the statement is over (it halts like Halt),
-     * false when it only moved on. Re-called after IoPending while the commit is in progress.
-     */
-    private boolean autoCommit(boolean wantAutocommit, boolean rollback) throws IoPending, SqliteException {
-        if (haltPhase == 0) {
-            if (!wantAutocommit) {
-                if (!db.autocommit) {
-                    throw SqliteException.error("cannot start a transaction within a transaction");
-                }
-                db.autocommit = false;
-                finishHalt();
-                return true;
-            }
-            if (db.autocommit) {
-                throw SqliteException.error(rollback ? "cannot rollback - no transaction is active"
-                        : "cannot commit - no transaction is active");
-            }
-            if (rollback) {
-                db.rollbackTransaction();
-                finishHalt();
-                return true;
-            }
-            haltPhase = 1;
-        }
-        commitNow();
-        db.autocommit = true;
-        db.clearSavepoints();
-        finishHalt();
-        return true;
-    }
-
-    /**
-     * Savepoint: returns true when the statement is over (RELEASE of the savepoint that started the
-     * transaction commits it and halts). Re-called after IoPending while that commit is in progress.
-     */
-    private boolean savepointOp(int op, String name) throws IoPending, SqliteException {
-        if (haltPhase == 0) {
-            if (op == Opcode.SAVEPOINT_BEGIN) {
-                if (db.autocommit) {
-                    db.autocommit = false;
-                    db.savepointStartedTransaction = true;
-                }
-                db.openSavepoint(name);
-                return false;
-            }
-            int k = db.findSavepoint(name);
-            if (k < 0) {
-                throw SqliteException.error("no such savepoint: " + name);
-            }
-            if (op == Opcode.SAVEPOINT_ROLLBACK) {
-                db.rollbackToSavepoint(k);
-                return false;
-            }
-            if (k > 0 || !db.savepointStartedTransaction) {
-                db.releaseSavepoint(k);
-                return false;
-            }
-            haltPhase = 1;
-        }
-        commitNow();
-        db.clearSavepoints();
-        db.autocommit = true;
-        finishHalt();
-        return true;
-    }
-
-    /** Commits the open transaction; re-callable after IoPending. On failure the transaction is rolled back. */
-    private void commitNow() throws IoPending, SqliteException {
-        try {
-            db.pager.commit();
-        } catch (SqliteException e) {
-            db.rollbackTransaction();
-            setWriter(false);
-            throw e;
-        }
-        db.schemaLoader().committed();
-    }
+    // ---- ending ----
 
     /** Halt (and HaltIfNull that fired): ends the program with result code {@code code}. */
     private void halt(int code) throws IoPending, SqliteException {
@@ -884,40 +756,19 @@ public final class Vm {
                 msg = names[kind - 1] + " constraint failed" + (msg == null ? "" : ": " + msg);
             }
             SqliteException e = new SqliteException(code, msg);
-            if (p2[pc] == Opcode.OE_FAIL && writer && db.autocommit && db.writingVms == 1) {
-                // OR FAIL keeps the rows changed before the failure: in autocommit mode they are committed.
-                haltPhase = 1;
-                commitNow();
+            if (p2[pc] == Opcode.OE_FAIL && txn.commitAfterFailure()) {
                 finishHalt();
                 throw e;
             }
             abort(p2[pc], code);
             throw e;
         }
-        if (haltPhase == 0) {
-            if (savepoint >= 0) {
-                db.pager.release(savepoint);
-                savepoint = -1;
-            }
-            haltPhase = 1;
-        }
-        if (writer && db.autocommit && db.writingVms == 1) {
-            commitNow();
-            if (db.runningVms > 1) {
-                db.pager.beginRead();
-            }
-        }
+        txn.haltSucceeded();
         finishHalt();
     }
 
     private void finishHalt() throws SqliteException {
-        if (countsChanges) {
-            publishChanges(nChange);
-            nChange = 0;
-        }
-        setWriter(false);
-        savepoint = -1;
-        haltPhase = 0;
+        txn.end();
         closeCursors();
         state = HALTED;
         leave();

@@ -121,4 +121,33 @@ class PrepareTest {
         conn.interrupt();
         assertEquals(List.of(List.of(3L)), exec("SELECT count(*) FROM t"));
     }
+
+    @Test
+    void insertReturningReadForOneRowKeepsAllItsRowsAsSqliteDoes() throws Exception {
+        exec("CREATE TABLE t(a INTEGER PRIMARY KEY, b)");
+        Statement ins = conn.prepare("INSERT INTO t(b) VALUES('x'), ('y'), ('z') RETURNING a");
+        assertEquals(StepResult.ROW, HostLoop.step(ins, vfs));
+        assertEquals(1, ins.columnLong(0));
+        ins.reset();
+        ins.close();
+        assertEquals(List.of(List.of(1L, "x"), List.of(2L, "y"), List.of(3L, "z")), exec("SELECT a, b FROM t"));
+        // Still committed after the connection closes and the file is opened again.
+        HostLoop.close(conn, vfs);
+        conn = HostLoop.open(vfs, "prepare.db");
+        assertEquals(List.of(List.of(3L)), exec("SELECT count(*) FROM t"));
+    }
+
+    @Test
+    void aResetWhileWaitingForIoUndoesTheStatement() throws Exception {
+        exec("CREATE TABLE t(a)");
+        Statement ins = conn.prepare("INSERT INTO t VALUES(1), (2)");
+        StepResult first = ins.step();
+        ins.reset();
+        ins.close();
+        // Inline I/O finishes the statement in one step (DONE: rows kept); deferred I/O stops it at IO (undone).
+        // The next write also completes the pager's own work that the abandoned statement left pending.
+        exec("INSERT INTO t VALUES(3)");
+        long expected = first == StepResult.DONE ? 3 : 1;
+        assertEquals(List.of(List.of(expected)), exec("SELECT count(*) FROM t"));
+    }
 }

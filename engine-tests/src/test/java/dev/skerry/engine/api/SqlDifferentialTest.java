@@ -251,4 +251,43 @@ class SqlDifferentialTest {
                 + "DELETE FROM b WHERE aid IN (SELECT id FROM a WHERE y = 'c');"
                 + "SELECT * FROM b");
     }
+
+    @Test
+    void seeksOnRowidsAndIndexesWithMixedTypes() throws Exception {
+        same("CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT COLLATE NOCASE, c NUMERIC, d BLOB);"
+                + "CREATE INDEX tb ON t(b);"
+                + "CREATE INDEX tc ON t(c DESC);"
+                + "INSERT INTO t VALUES(-5, 'Apple', '10', x'01'), (1, 'apple', 2.5, 'text'), (2, 'BANANA', NULL, 3),"
+                + " (3, NULL, 'abc', NULL), (9223372036854775807, 'cherry', 9223372036854775807, x''),"
+                + " (-9223372036854775808, 'date', -1e300, 1.5);"
+                + "SELECT a FROM t WHERE a > 2.5 ORDER BY a;"
+                + "SELECT a FROM t WHERE a >= -5.5 AND a < 3 ORDER BY a DESC;"
+                + "SELECT a FROM t WHERE a = '2';"
+                + "SELECT a FROM t WHERE a > 9223372036854775806;"
+                + "SELECT a FROM t WHERE a < -9.3e18;"
+                + "SELECT a, b FROM t WHERE b = 'APPLE' ORDER BY a;"
+                + "SELECT a FROM t WHERE b > 'b' ORDER BY b, a;"
+                + "SELECT a, c FROM t WHERE c > 2 ORDER BY c DESC;"
+                + "SELECT a, c FROM t WHERE c = 10;"
+                + "SELECT a, c FROM t WHERE c IS NULL;"
+                + "SELECT a FROM t ORDER BY d, a;"
+                + "SELECT a FROM t ORDER BY b DESC, a;"
+                + "SELECT max(a), min(a), max(b), min(c) FROM t;"
+                + "SELECT typeof(c), c FROM t ORDER BY a");
+    }
+
+    @Test
+    void sortingLimitsReturningAndUpsert() throws Exception {
+        same("CREATE TABLE t(id INTEGER PRIMARY KEY, k TEXT UNIQUE, v);"
+                + "INSERT INTO t(k, v) VALUES('a', 3), ('b', NULL), ('c', 1), ('d', 'x'), ('e', 2.5), ('f', x'00');"
+                + "SELECT k FROM t ORDER BY v DESC, k LIMIT 3 OFFSET 1;"
+                + "SELECT k, v FROM t ORDER BY v, k;"
+                + "SELECT CASE WHEN v > 2 THEN 'big' WHEN v IS NULL THEN 'none' ELSE 'small' END, k FROM t ORDER BY k;"
+                + "SELECT k FROM t WHERE k LIKE '%b%' OR v BETWEEN 1 AND 3 ORDER BY 1;"
+                + "INSERT INTO t(k, v) VALUES('g', 7) RETURNING id, k, v * 2;"
+                + "INSERT INTO t(k, v) VALUES('a', 100) ON CONFLICT(k) DO UPDATE SET v = excluded.v + 1;"
+                + "UPDATE t SET v = 0 WHERE k IN ('b', 'c') RETURNING k, v;"
+                + "DELETE FROM t WHERE v = 0 RETURNING k;"
+                + "SELECT id, k, v FROM t ORDER BY id");
+    }
 }

@@ -133,4 +133,22 @@ class StatementApiTest {
         assertEquals("r[2..3]=r[1..2]", rows.get(2).get(7));
         assertEquals("output=r[1..2]", rows.get(3).get(7));
     }
+
+    @Test
+    void explainShowsP4AsSqliteDoes() throws Exception {
+        Statement s = conn.prepare("EXPLAIN SELECT 2.5, 10000000000, 'txt', abs(-1)");
+        List<List<Object>> rows = HostLoop.rows(s, vfs);
+        s.close();
+        StringBuilder p4 = new StringBuilder();
+        for (List<Object> row : rows) {
+            if (row.get(5) != null) {
+                p4.append(row.get(1)).append(' ').append(row.get(5)).append(';');
+            }
+        }
+        String shown = p4.toString();
+        org.junit.jupiter.api.Assertions.assertTrue(shown.contains("Real 2.5;"), shown);
+        org.junit.jupiter.api.Assertions.assertTrue(shown.contains("Int64 10000000000;"), shown);
+        org.junit.jupiter.api.Assertions.assertTrue(shown.contains("String8 txt;"), shown);
+        org.junit.jupiter.api.Assertions.assertTrue(shown.contains("Function abs(1);"), shown);
+    }
 }

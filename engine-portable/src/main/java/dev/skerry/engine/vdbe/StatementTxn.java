@@ -1,0 +1,256 @@
+package dev.skerry.engine.vdbe;
+
+import dev.skerry.engine.ResultCode;
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.io.IoPending;
+
+/**
+ * One statement's part in the connection's transaction: the opcodes Transaction, AutoCommit, Savepoint,
+ * ReadCookie, SetCookie, the commit or undo at the statement's end, and its count of changed rows.
+ *
+ * <p>State: {@code writer} (the statement opened a write transaction; counted in {@link
+ * ConnectionState#writingVms}), {@code savepoint} (the pager savepoint of the statement, -1 when it has none:
+ * the statement is then the whole transaction), {@code haltPhase} (0, or 1 once an ending instruction has
+ * done its checks and is committing: a commit re-called after IoPending does not redo them), {@code nChange}
+ * (rows counted since the start or the last ResetCount). Invariant: all four are back to their initial
+ * values after {@link #end()} or {@link #undo}.
+ */
+final class StatementTxn {
+    private final ConnectionState db;
+    private final boolean countsChanges;
+    private boolean writer;
+    private int savepoint = -1;
+    private int haltPhase;
+    private long nChange;
+
+    StatementTxn(ConnectionState db, boolean countsChanges) {
+        this.db = db;
+        this.countsChanges = countsChanges;
+    }
+
+    private void setWriter(boolean w) {
+        if (w != writer) {
+            db.writingVms += w ? 1 : -1;
+            writer = w;
+        }
+    }
+
+    /** Transaction: read or write transaction, statement savepoint, schema cookie check. */
+    void begin(int kind, int cookie, int checkCookie) throws IoPending, SqliteException {
+        if (kind == Opcode.TXN_READ) {
+            db.pager.beginRead();
+        } else {
+            db.pager.beginWrite();
+            setWriter(true);
+            db.openPendingSavepoints();
+            // A statement savepoint when the statement is not the whole transaction: inside BEGIN, or while
+            // another statement of this connection is writing too.
+            if ((!db.autocommit || db.writingVms > 1) && savepoint < 0) {
+                savepoint = db.pager.savepoint();
+            }
+        }
+        if (checkCookie != 0 && db.pager.schemaCookie() != cookie) {
+            throw new SqliteException(ResultCode.SQLITE_SCHEMA, "database schema has changed");
+        }
+    }
+
+    long readCookie(int field) {
+        switch (field) {
+            case Opcode.BTREE_SCHEMA_VERSION: return db.pager.schemaCookie();
+            case Opcode.BTREE_USER_VERSION: return db.pager.userVersion();
+            case Opcode.BTREE_APPLICATION_ID: return db.pager.applicationId();
+            default: return 0;
+        }
+    }
+
+    void setCookie(int field, int value) throws SqliteException {
+        switch (field) {
+            case Opcode.BTREE_SCHEMA_VERSION:
+                db.pager.setSchemaCookie(value);
+                break;
+            case Opcode.BTREE_USER_VERSION:
+                db.pager.setUserVersion(value);
+                break;
+            case Opcode.BTREE_APPLICATION_ID:
+                db.pager.setApplicationId(value);
+                break;
+            default:
+                throw new SqliteException(ResultCode.SQLITE_INTERNAL, "SetCookie of field " + field);
+        }
+    }
+
+    void countChanges(long n) {
+        nChange += n;
+    }
+
+    /** ResetCount. */
+    void resetCount() {
+        publishChanges(nChange);
+        nChange = 0;
+    }
+
+    /** SQLite's {@code sqlite3VdbeSetChanges}: the statement's count becomes changes() and adds to total_changes(). */
+    private void publishChanges(long n) {
+        db.changes = n;
+        db.totalChanges += n;
+    }
+
+    /**
+     * AutoCommit: BEGIN, COMMIT or ROLLBACK; the statement is over when this returns. Re-called after
+     * IoPending while the commit is in progress.
+     */
+    void autoCommit(boolean wantAutocommit, boolean rollback) throws IoPending, SqliteException {
+        if (haltPhase == 0) {
+            if (!wantAutocommit) {
+                if (!db.autocommit) {
+                    throw SqliteException.error("cannot start a transaction within a transaction");
+                }
+                db.autocommit = false;
+                return;
+            }
+            if (db.autocommit) {
+                throw SqliteException.error(rollback ? "cannot rollback - no transaction is active"
+                        : "cannot commit - no transaction is active");
+            }
+            if (rollback) {
+                db.rollbackTransaction();
+                return;
+            }
+            haltPhase = 1;
+        }
+        commitNow();
+        db.autocommit = true;
+        db.clearSavepoints();
+    }
+
+    /**
+     * Savepoint: returns true when the statement is over (RELEASE of the savepoint that started the
+     * transaction commits it). Re-called after IoPending while that commit is in progress.
+     */
+    boolean savepoint(int op, String name) throws IoPending, SqliteException {
+        if (haltPhase == 0) {
+            if (op == Opcode.SAVEPOINT_BEGIN) {
+                if (db.autocommit) {
+                    db.autocommit = false;
+                    db.savepointStartedTransaction = true;
+                }
+                db.openSavepoint(name);
+                return false;
+            }
+            int k = db.findSavepoint(name);
+            if (k < 0) {
+                throw SqliteException.error("no such savepoint: " + name);
+            }
+            if (op == Opcode.SAVEPOINT_ROLLBACK) {
+                db.rollbackToSavepoint(k);
+                return false;
+            }
+            if (k > 0 || !db.savepointStartedTransaction) {
+                db.releaseSavepoint(k);
+                return false;
+            }
+            haltPhase = 1;
+        }
+        commitNow();
+        db.clearSavepoints();
+        db.autocommit = true;
+        return true;
+    }
+
+    /** Commits the open transaction; re-callable after IoPending. On failure the transaction is rolled back. */
+    private void commitNow() throws IoPending, SqliteException {
+        try {
+            db.pager.commit();
+        } catch (SqliteException e) {
+            db.rollbackTransaction();
+            setWriter(false);
+            throw e;
+        }
+        db.schemaLoader().committed();
+    }
+
+    /**
+     * Halt with an OE_FAIL error: in autocommit mode, when this is the only writing statement, the rows
+     * changed before the failure are committed (true; re-callable after IoPending). False when the error is
+     * to be handled by {@link #undo}.
+     */
+    boolean commitAfterFailure() throws IoPending, SqliteException {
+        if (!(haltPhase == 1 || (writer && db.autocommit && db.writingVms == 1))) {
+            return false;
+        }
+        haltPhase = 1;
+        commitNow();
+        return true;
+    }
+
+    /** Halt without error: the statement savepoint is released, the last writer in autocommit mode commits. */
+    void haltSucceeded() throws IoPending, SqliteException {
+        if (haltPhase == 0) {
+            if (savepoint >= 0) {
+                db.pager.release(savepoint);
+                savepoint = -1;
+            }
+            haltPhase = 1;
+        }
+        if (writer && db.autocommit && db.writingVms == 1) {
+            commitNow();
+            if (db.runningVms > 1) {
+                db.pager.beginRead();
+            }
+        }
+    }
+
+    /**
+     * The statement is reset after returning a row: it ends as if it halted there. The statement savepoint
+     * is released; when this was the last writer in autocommit mode, the commit is left to the connection
+     * ({@link ConnectionState#finishPendingCommit}). No I/O.
+     */
+    void endAtRow() {
+        if (savepoint >= 0) {
+            db.pager.release(savepoint);
+            savepoint = -1;
+        }
+        if (writer && db.autocommit && db.writingVms == 1) {
+            db.commitPending = true;
+        }
+        end();
+    }
+
+    /** The statement ended normally: its changes count is published, the state is back to the start. */
+    void end() {
+        if (countsChanges) {
+            publishChanges(nChange);
+        }
+        clear();
+    }
+
+    /** The statement failed or was reset unfinished: undo per {@code onError} and the error's code. No I/O. */
+    void undo(int onError, int code) throws SqliteException {
+        if (writer) {
+            int primary = ResultCode.primary(code);
+            boolean wholeTransaction = (db.autocommit && savepoint < 0) || onError == Opcode.OE_ROLLBACK
+                    || primary == ResultCode.SQLITE_IOERR || primary == ResultCode.SQLITE_FULL
+                    || primary == ResultCode.SQLITE_CORRUPT;
+            if (wholeTransaction) {
+                db.rollbackTransaction();
+            } else if (savepoint >= 0 && onError != Opcode.OE_FAIL) {
+                db.pager.rollbackTo(savepoint);
+                db.pager.release(savepoint);
+            } else if (savepoint >= 0) {
+                db.pager.release(savepoint);
+            }
+        }
+        if (countsChanges) {
+            // A statement whose changes were undone reports none; OE_FAIL keeps them (SQLite's vdbeHalt).
+            publishChanges(onError == Opcode.OE_FAIL ? nChange : 0);
+        }
+        clear();
+    }
+
+    private void clear() {
+        nChange = 0;
+        savepoint = -1;
+        haltPhase = 0;
+        setWriter(false);
+    }
+}
