@@ -133,6 +133,9 @@ final class SelectCoder {
                     + " do not have the same number of result columns");
         }
         scope.resultColumns = q.columns();
+        if (JoinOrder.reorderable(q.from(), scope, from)) {
+            JoinOrder.reorder(scope, q.where(), from);
+        }
         FromBuilder.terms(from, scope);
         List<WhereTerm> terms = from.terms;
         WhereTerm.split(q.where(), scope, scope.sources, -1, terms);

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SltCorpusSqlTest {
     @ParameterizedTest
-    @ValueSource(strings = {"select1.test", "evidence/in1.test", "evidence/slt_lang_aggfunc.test",
+    @ValueSource(strings = {"select1.test", "select4.test", "select5.test", "evidence/in1.test", "evidence/slt_lang_aggfunc.test",
         "random/aggregates/slt_good_0.test", "index/orderby/10/slt_good_0.test"})
     void agreesWithSqlite(String file) throws IOException {
         String corpus = System.getProperty("skerry.corpus");
