@@ -18,8 +18,9 @@ import java.util.List;
  * <p>Chains of UNION and UNION ALL stream: the cores up to the last UNION are deduplicated together through
  * an ephemeral index, later cores pass straight through. A chain with INTERSECT or EXCEPT is materialized
  * in an ephemeral index (which also removes duplicates): EXCEPT deletes the right side's rows from it,
- * INTERSECT keeps those found in it; the index is then read out. UNION ALL after INTERSECT or EXCEPT is not
- * supported. Names and types come from the first core.
+ * INTERSECT keeps those found in it, UNION and UNION ALL add to it; the index is then read out, and the
+ * cores joined by UNION ALL after the last INTERSECT/EXCEPT/UNION follow unchanged. Names and types come
+ * from the first core.
  */
 final class CompoundCoder {
     private CompoundCoder() {
@@ -41,15 +42,17 @@ final class CompoundCoder {
         List<Select.CompoundOp> ops = sel.ops();
         boolean materialize = false;
         int lastUnion = -1;
+        int lastDistinct = -1;
         for (int k = 0; k < ops.size(); k++) {
             Select.CompoundOp op = ops.get(k);
             if (op == Select.CompoundOp.INTERSECT || op == Select.CompoundOp.EXCEPT) {
                 materialize = true;
-            } else if (op == Select.CompoundOp.UNION_ALL && materialize) {
-                throw SqliteException.error("UNION ALL after INTERSECT or EXCEPT is not supported");
             }
             if (op == Select.CompoundOp.UNION) {
                 lastUnion = k;
+            }
+            if (op != Select.CompoundOp.UNION_ALL) {
+                lastDistinct = k;
             }
         }
         SelectCoder.ResultInfo first = sc.describeCore(cores.get(0), outer);
@@ -67,7 +70,8 @@ final class CompoundCoder {
             eph = p.cursor();
             p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, n, 0, keyInfo);
         }
-        for (int k = 0; k < cores.size(); k++) {
+        int setCores = materialize ? lastDistinct + 2 : cores.size();
+        for (int k = 0; k < setCores; k++) {
             Select.CompoundOp op = k == 0 ? null : ops.get(k - 1);
             shape[1] = op == null ? 0 : op.ordinal();
             int set = eph;
@@ -81,7 +85,8 @@ final class CompoundCoder {
                     toOutput.row(regs, cnt);
                     p.resolve(skip);
                 } : toOutput;
-            } else if (op == null || op == Select.CompoundOp.UNION) {
+            } else if (op == null || op == Select.CompoundOp.UNION || op == Select.CompoundOp.UNION_ALL) {
+                // UNION ALL before a later INTERSECT/EXCEPT: the result is a set anyway.
                 coreSink = (regs, cnt) -> insert(p, set, regs, cnt);
             } else if (op == Select.CompoundOp.EXCEPT) {
                 coreSink = (regs, cnt) -> {
@@ -117,6 +122,10 @@ final class CompoundCoder {
             toOutput.row(regs, n);
             p.v.addOp(Opcode.NEXT, eph, top);
             p.resolve(end);
+            for (int k = setCores; k < cores.size(); k++) {
+                shape[1] = ops.get(k - 1).ordinal();
+                sc.core(cores.get(k), null, null, outer, toOutput, shape);
+            }
         }
         out.finish();
         return first;

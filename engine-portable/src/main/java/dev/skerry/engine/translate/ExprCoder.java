@@ -2,6 +2,11 @@ package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.FromClause;
+import dev.skerry.engine.parser.ast.ResultColumn;
+import dev.skerry.engine.parser.ast.Select;
+import dev.skerry.engine.parser.ast.SelectCore;
+import dev.skerry.engine.parser.ast.TableOrSubquery;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.value.Affinity;
 import dev.skerry.engine.value.Collation;
@@ -78,6 +83,13 @@ final class ExprCoder {
             inList((Expr.InList) e, s, target);
         } else if (e instanceof Expr.InSelect) {
             selects.inSelect((Expr.InSelect) e, s, target);
+        } else if (e instanceof Expr.InTable && ((Expr.InTable) e).args() == null) {
+            Expr.InTable it = (Expr.InTable) e;
+            Select all = new Select(null, List.of(new SelectCore.Query(false,
+                    List.of(new ResultColumn.Star(it.start(), it.start())),
+                    new FromClause(new TableOrSubquery.Table(it.table(), null, null, false), List.of()), null,
+                    List.of(), null, List.of())), List.of(), List.of(), null, it.start(), it.end());
+            selects.inSelect(new Expr.InSelect(it.not(), it.operand(), all, it.start(), it.end()), s, target);
         } else if (e instanceof Expr.IsNull) {
             Expr.IsNull n = (Expr.IsNull) e;
             int r = code(n.operand(), s);

@@ -38,17 +38,24 @@ final class FromBuilder {
             return r;
         }
         List<FromClause.Join> joins = from.joins();
-        r.leftInner = new boolean[joins.size() + 1];
-        add(p, selects, from.first(), scope);
+        add(p, selects, from.first(), scope, r);
         for (int j = 0; j < joins.size(); j++) {
             FromClause.Join join = joins.get(j);
-            int level = j + 1;
             if (join.type() == FromClause.JoinType.RIGHT || join.type() == FromClause.JoinType.FULL) {
                 throw SqliteException.error("RIGHT and FULL OUTER JOINs are not supported");
             }
-            add(p, selects, join.right(), scope);
+            int level = scope.sources.size();
+            add(p, selects, join.right(), scope, r);
             boolean left = join.type() == FromClause.JoinType.LEFT;
-            r.leftInner[level] = left;
+            if (scope.sources.size() != level + 1 && (left || join.natural() || !join.using().isEmpty())) {
+                throw SqliteException.error("outer, NATURAL or USING joins with a parenthesized join are not supported");
+            }
+            if (left) {
+                boolean[] grown = new boolean[level + 1];
+                System.arraycopy(r.leftInner, 0, grown, 0, r.leftInner.length);
+                grown[level] = true;
+                r.leftInner = grown;
+            }
             if (join.natural() && (join.on() != null || !join.using().isEmpty())) {
                 throw SqliteException.error("a NATURAL join may not have an ON or USING clause");
             }
@@ -122,7 +129,29 @@ final class FromBuilder {
         return false;
     }
 
-    private static void add(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope) throws SqliteException {
+    /**
+     * A parenthesized join of inner joins only: its items join the scope in order and its ON terms become
+     * WHERE terms (the grouping does not change an inner join's rows). USING and NATURAL inside are not
+     * supported there, nor are outer joins.
+     */
+    private static void nestedInner(Parse p, SelectCoder selects, FromClause from, Scope scope, Result into)
+            throws SqliteException {
+        add(p, selects, from.first(), scope, into);
+        for (FromClause.Join j : from.joins()) {
+            if (j.type() != FromClause.JoinType.INNER && j.type() != FromClause.JoinType.COMMA
+                    && j.type() != FromClause.JoinType.CROSS || j.natural() || !j.using().isEmpty()) {
+                throw SqliteException.error("parenthesized outer, NATURAL or USING joins are not supported");
+            }
+            add(p, selects, j.right(), scope, into);
+            if (j.on() != null) {
+                into.joinExprs.add(j.on());
+                into.joinLevels.add(-1);
+            }
+        }
+    }
+
+    private static void add(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope, Result into)
+            throws SqliteException {
         if (item instanceof TableOrSubquery.Table) {
             TableOrSubquery.Table t = (TableOrSubquery.Table) item;
             String alias = t.alias() != null ? t.alias().text() : t.name().name().text();
@@ -186,7 +215,15 @@ final class FromBuilder {
                 throw SqliteException.error("no such index: " + t.indexedBy().text());
             }
             String name = t.alias() != null ? t.alias().text() : table.name();
-            scope.add(new Source(table, name, p.cursor()));
+            Source src = new Source(table, name, p.cursor());
+            src.notIndexed = t.notIndexed();
+            if (t.indexedBy() != null) {
+                src.indexedBy = p.schema.findIndex(t.indexedBy().text());
+                if (src.indexedBy.table() != table) {
+                    throw SqliteException.error("no such index: " + t.indexedBy().text());
+                }
+            }
+            scope.add(src);
             return;
         }
         if (item instanceof TableOrSubquery.Subquery) {
@@ -196,7 +233,12 @@ final class FromBuilder {
             return;
         }
         if (item instanceof TableOrSubquery.Nested) {
-            throw SqliteException.error("parenthesized joins are not supported");
+            TableOrSubquery.Nested nested = (TableOrSubquery.Nested) item;
+            if (nested.alias() != null) {
+                throw SqliteException.error("parenthesized joins with an alias are not supported");
+            }
+            nestedInner(p, selects, nested.from(), scope, into);
+            return;
         }
         throw SqliteException.error("table-valued functions are not supported");
     }

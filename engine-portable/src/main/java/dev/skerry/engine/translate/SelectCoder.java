@@ -133,6 +133,9 @@ final class SelectCoder {
                     + " do not have the same number of result columns");
         }
         scope.resultColumns = q.columns();
+        if (JoinOrder.reorderable(q.from(), scope, from)) {
+            JoinOrder.reorder(scope, q.where(), from);
+        }
         FromBuilder.terms(from, scope);
         List<WhereTerm> terms = from.terms;
         WhereTerm.split(q.where(), scope, scope.sources, -1, terms);
@@ -170,7 +173,7 @@ final class SelectCoder {
             Usage.mark(g, scope, scope.sources, needed);
         }
         if (aggregate) {
-            new AggregateCoder(this, scope, items, terms, from.leftInner, needed, out, keys).compile(q);
+            new AggregateCoder(this, scope, items, terms, leftInner(from, scope), needed, out, keys).compile(q);
         } else {
             List<OrderingTerm> planOrder = keys.exprs.isEmpty() ? null : keys.asOrderingTerms();
             WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner(from, scope), terms, planOrder,

@@ -35,6 +35,10 @@ final class Source {
     final int cursor;
     /** True for the right-hand side of a LEFT JOIN: its columns may be NULL when no row matched. */
     boolean leftJoinInner;
+    /** NOT INDEXED: the planner uses no index of this table (rowid seeks remain). */
+    boolean notIndexed;
+    /** INDEXED BY: the only index the planner may use, or null. */
+    Index indexedBy;
 
     private Index coveringIndex;
     private int indexCursor = -1;

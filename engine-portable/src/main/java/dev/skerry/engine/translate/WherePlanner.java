@@ -23,7 +23,8 @@ import java.util.List;
  * gets an estimated row count ({@link WherePlan}); a plan that yields rows in ORDER BY order saves the sort
  * and is weighted accordingly; a covering index is preferred to one that must read the table, and a full
  * scan of a covering index with fewer columns than the table replaces the table scan, as SQLite's cost
- * model (rows weighted by row width) decides. The right side of a LEFT JOIN uses only its ON terms.
+ * model (rows weighted by row width) decides. The right side of a LEFT JOIN uses only its ON terms. NOT
+ * INDEXED leaves only the rowid and the full scan; INDEXED BY restricts the indexes to the one named.
  */
 final class WherePlanner {
     private static final double FULL = 1_000_000;
@@ -106,6 +107,9 @@ final class WherePlanner {
             }
         }
         for (Index index : s.table.indexes()) {
+            if (s.notIndexed || (s.indexedBy != null && s.indexedBy != index)) {
+                continue;
+            }
             WherePlan p = indexPlan(index, s, cons, scope, orderBy, needed);
             if (p == null) {
                 continue;
