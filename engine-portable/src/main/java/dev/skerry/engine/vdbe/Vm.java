@@ -99,7 +99,8 @@ public final class Vm {
         for (int a = 0; a < p.size; a++) {
             int op = p.opcode[a];
             if ((op == Opcode.INSERT && (p.p5[a] & Opcode.OPFLAG_NCHANGE) != 0)
-                    || (op == Opcode.DELETE && (p.p2[a] & Opcode.OPFLAG_NCHANGE) != 0)) {
+                    || (op == Opcode.DELETE && (p.p2[a] & Opcode.OPFLAG_NCHANGE) != 0)
+                    || (op == Opcode.CLEAR && p.p3[a] != 0)) {
                 return true;
             }
         }
