@@ -242,6 +242,14 @@ public final class Pager {
             page1 = null;
             throw new SqliteException(ResultCode.SQLITE_NOTADB, "file is not a database");
         }
+        int encoding = DbHeader.get4(h, DbHeader.TEXT_ENCODING);
+        if (encoding == 2 || encoding == 3) {
+            // Records of such a file hold UTF-16 text; the record layer decodes UTF-8 only (UTF-16 is future work).
+            page1.unpin();
+            page1 = null;
+            throw new SqliteException(ResultCode.SQLITE_ERROR, "database text encoding "
+                    + (encoding == 2 ? "UTF-16le" : "UTF-16be") + " is not supported (only UTF-8)");
+        }
         usableSize = pageSize - reserved;
     }
 

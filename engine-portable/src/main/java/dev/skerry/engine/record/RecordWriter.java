@@ -4,8 +4,8 @@ import dev.skerry.engine.value.Mem;
 
 /**
  * Encodes values into SQLite's record format. Integers take the smallest serial type (8 and 9 for 0 and
- * 1), REAL is always type 7 (even when integral: affinity conversions are the VM's business), TEXT is
- * UTF-8. The sizing pass and the writing pass are separate so the caller may write into a buffer of its own
+ * 1), REAL is type 7 unless the VM marked it {@link Mem#isIntReal} (an integral value of REAL affinity,
+ * stored as the smallest integer type like SQLite's MEM_IntReal), TEXT is UTF-8. The sizing pass and the writing pass are separate so the caller may write into a buffer of its own
  * ({@link #write}) or get a fresh array ({@link #encode}).
  */
 public final class RecordWriter {
@@ -23,7 +23,7 @@ public final class RecordWriter {
     private static long serialType(Mem m, int textLen) {
         switch (m.type()) {
             case Mem.INTEGER: return SerialType.ofInteger(m.longValue());
-            case Mem.FLOAT: return 7;
+            case Mem.FLOAT: return m.isIntReal() ? SerialType.ofInteger((long) m.doubleValue()) : 7;
             case Mem.TEXT: return 13 + 2L * textLen;
             case Mem.BLOB: return 12 + 2L * m.blob().length;
             default: return 0;
@@ -81,8 +81,15 @@ public final class RecordWriter {
                     break;
                 }
                 case Mem.FLOAT:
-                    out[h++] = 7;
-                    b = putInt(out, b, Double.doubleToRawLongBits(m.doubleValue()), 8);
+                    if (m.isIntReal()) {
+                        long v = (long) m.doubleValue();
+                        int t = SerialType.ofInteger(v);
+                        out[h++] = (byte) t;
+                        b = putInt(out, b, v, (int) SerialType.bodySize(t));
+                    } else {
+                        out[h++] = 7;
+                        b = putInt(out, b, Double.doubleToRawLongBits(m.doubleValue()), 8);
+                    }
                     break;
                 case Mem.TEXT: {
                     String s = m.text();

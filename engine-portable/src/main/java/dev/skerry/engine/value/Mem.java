@@ -24,6 +24,8 @@ public final class Mem {
     private byte[] b;
     /** SQLite's value subtype ({@code sqlite3_value_subtype}); 0 when none. Cleared by every setter. */
     private int subtype;
+    /** SQLite's MEM_IntReal: a FLOAT of a REAL-affinity value that a record stores as an integer. */
+    private boolean intReal;
 
     public Mem() {
     }
@@ -65,6 +67,7 @@ public final class Mem {
         s = null;
         b = null;
         subtype = 0;
+        intReal = false;
     }
 
     public void setLong(long v) {
@@ -73,6 +76,7 @@ public final class Mem {
         s = null;
         b = null;
         subtype = 0;
+        intReal = false;
     }
 
     public void setDouble(double v) {
@@ -81,6 +85,7 @@ public final class Mem {
         s = null;
         b = null;
         subtype = 0;
+        intReal = false;
     }
 
     /** Sets TEXT; a null string sets NULL. */
@@ -93,6 +98,7 @@ public final class Mem {
         s = v;
         b = null;
         subtype = 0;
+        intReal = false;
     }
 
     /** Sets BLOB (the array is shared, not copied); a null array sets NULL. */
@@ -105,6 +111,7 @@ public final class Mem {
         b = v;
         s = null;
         subtype = 0;
+        intReal = false;
     }
 
     /** Makes this cell hold the same value as {@code other} (blob arrays are shared). */
@@ -115,6 +122,28 @@ public final class Mem {
         s = other.s;
         b = other.b;
         subtype = other.subtype;
+        intReal = false;
+    }
+
+    /**
+     * True when this FLOAT is marked (by REAL affinity applied for a record, see {@link #markIntReal}) to be
+     * stored in a record as an integer serial type; any setter clears the mark, and a copy does not carry it
+     * (unlike SQLite's flags: copied registers may be read back from an ephemeral record without RealAffinity,
+     * so a copy stays a plain REAL — index keys built from copies therefore store integral REALs as type 7).
+     */
+    public boolean isIntReal() {
+        return intReal;
+    }
+
+    /**
+     * Marks a FLOAT whose value is integral and within 48 bits (SQLite's bound for MEM_IntReal, -2^47 ..
+     * 2^47-1) to be stored as an integer in records, as SQLite does for REAL-affinity values; -0.0 counts as
+     * 0. Other values are left unmarked.
+     */
+    public void markIntReal() {
+        if (type == FLOAT && r >= -140737488355328.0 && r <= 140737488355327.0 && r == (double) (long) r) {
+            intReal = true;
+        }
     }
 
     @Override

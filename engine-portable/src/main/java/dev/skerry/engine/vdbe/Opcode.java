@@ -506,7 +506,8 @@ public final class Opcode {
      *
      * <p>Builds a record in SQLite's format from the P2 registers starting at P1 and writes it as a blob into
      * register P3. When P4 (a String of affinity characters) is given, each register first receives its
-     * affinity.
+     * affinity. As in SQLite, a value given REAL affinity (here or by Affinity) that is integral and within
+     * 48 bits is stored with an integer serial type (MEM_IntReal); RealAffinity after Column makes it REAL.
      */
     public static final int MAKE_RECORD = 61;
 

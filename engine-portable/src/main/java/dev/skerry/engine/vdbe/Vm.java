@@ -99,7 +99,8 @@ public final class Vm {
         for (int a = 0; a < p.size; a++) {
             int op = p.opcode[a];
             if ((op == Opcode.INSERT && (p.p5[a] & Opcode.OPFLAG_NCHANGE) != 0)
-                    || (op == Opcode.DELETE && (p.p2[a] & Opcode.OPFLAG_NCHANGE) != 0)) {
+                    || (op == Opcode.DELETE && (p.p2[a] & Opcode.OPFLAG_NCHANGE) != 0)
+                    || (op == Opcode.CLEAR && p.p3[a] != 0)) {
                 return true;
             }
         }
@@ -531,7 +532,7 @@ public final class Vm {
                 case Opcode.AFFINITY: {
                     String aff = (String) p4[pc];
                     for (int i = 0; i < p2[pc]; i++) {
-                        Affinity.apply(r[p1[pc] + i], aff.charAt(i));
+                        applyForRecord(r[p1[pc] + i], aff.charAt(i));
                     }
                     break;
                 }
@@ -539,7 +540,7 @@ public final class Vm {
                     String aff = (String) p4[pc];
                     if (aff != null) {
                         for (int i = 0; i < aff.length() && i < p2[pc]; i++) {
-                            Affinity.apply(r[p1[pc] + i], aff.charAt(i));
+                            applyForRecord(r[p1[pc] + i], aff.charAt(i));
                         }
                     }
                     r[p3[pc]].setBlob(RecordWriter.encode(r, p1[pc], p2[pc]));
@@ -726,6 +727,18 @@ public final class Vm {
             }
         }
         return 0;
+    }
+
+    /**
+     * Affinity as the Affinity and MakeRecord opcodes apply it: REAL affinity also marks an integral result
+     * {@link Mem#markIntReal} so the record stores it as an integer (SQLite's MEM_IntReal); reading the
+     * column back goes through RealAffinity, so the value is REAL again (and -0.0 reads as 0.0, as in SQLite).
+     */
+    private static void applyForRecord(Mem m, char affinity) {
+        Affinity.apply(m, affinity);
+        if (affinity == Affinity.REAL) {
+            m.markIntReal();
+        }
     }
 
     private static void logic(boolean and, Mem a, Mem b, Mem out) {

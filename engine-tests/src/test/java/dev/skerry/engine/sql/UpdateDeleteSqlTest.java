@@ -40,4 +40,22 @@ class UpdateDeleteSqlTest {
             select rowid, * from t2;
             """);
     }
+
+    /** DELETE without WHERE (SQLite's truncate optimisation, OP_Clear with a count) counts the rows it removes. */
+    @Test
+    void deleteWithoutWhereCountsItsRows() {
+        Differential.assertSame("""
+            create table t(a integer primary key, b text);
+            create index tb on t(b);
+            insert into t(b) values('x'), ('y'), ('z'), ('w'), ('v');
+            delete from t;
+            select changes(), total_changes();
+            delete from t;
+            select changes(), total_changes();
+            create table u(x);
+            insert into u values(1), (2), (3);
+            delete from u;
+            select changes(), total_changes(), count(*) from u;
+            """);
+    }
 }
