@@ -113,19 +113,11 @@ final class DotCommands {
             case "-batch":
                 return true;
             case "-csv":
-                s.mode = OutputMode.CSV;
-                s.colSeparator = ",";
-                return true;
+                return use(OutputMode.CSV, ",", null);
             case "-quote":
-                s.mode = OutputMode.QUOTE;
-                s.colSeparator = ",";
-                s.rowSeparator = "\n";
-                return true;
+                return use(OutputMode.QUOTE, ",", "\n");
             case "-tabs":
-                s.mode = OutputMode.LIST;
-                s.colSeparator = "\t";
-                s.rowSeparator = "\n";
-                return true;
+                return use(OutputMode.LIST, "\t", "\n");
             default:
                 return modeOption(name);
         }
@@ -196,62 +188,58 @@ final class DotCommands {
         }
         if (s.mode == OutputMode.INSERT) {
             String t = table == null ? "table" : table;
-            s.insertTable = Identifiers.needsQuote(t) ? Identifiers.quote(t) : t;
+            s.insertTable = Identifiers.quoteIfNeeded(t);
         }
         return 0;
     }
 
-    /** {@code .mode NAME}: the mode and the separators it implies, as the shell sets them. */
+    /**
+     * {@code .mode NAME}: the mode and the separators it implies, as the shell sets them. They differ from the
+     * command-line options of the same names ({@link #option}): {@code .mode csv} also sets the row separator,
+     * {@code .mode tabs} leaves it, as sqlite3 does.
+     */
     private boolean setMode(String name) {
         switch (name) {
             case "list":
-                s.mode = OutputMode.LIST;
-                s.colSeparator = "|";
-                s.rowSeparator = "\n";
-                return true;
+                return use(OutputMode.LIST, "|", "\n");
             case "tabs":
-                s.mode = OutputMode.LIST;
-                s.colSeparator = "\t";
-                return true;
+                return use(OutputMode.LIST, "\t", null);
             case "csv":
-                s.mode = OutputMode.CSV;
-                s.colSeparator = ",";
-                s.rowSeparator = "\r\n";
-                return true;
+                return use(OutputMode.CSV, ",", "\r\n");
             case "quote":
-                s.mode = OutputMode.QUOTE;
-                s.colSeparator = ",";
-                s.rowSeparator = "\n";
-                return true;
+                return use(OutputMode.QUOTE, ",", "\n");
             case "line":
-                s.mode = OutputMode.LINE;
-                s.rowSeparator = "\n";
-                return true;
+                return use(OutputMode.LINE, null, "\n");
             case "json":
-                s.mode = OutputMode.JSON;
-                return true;
+                return use(OutputMode.JSON, null, null);
             case "insert":
-                s.mode = OutputMode.INSERT;
-                return true;
+                return use(OutputMode.INSERT, null, null);
             case "column":
-                s.mode = OutputMode.COLUMN;
                 if (!s.headerSet) {
                     s.showHeader = true;
                 }
-                s.rowSeparator = "\n";
-                return true;
+                return use(OutputMode.COLUMN, null, "\n");
             case "table":
-                s.mode = OutputMode.TABLE;
-                return true;
+                return use(OutputMode.TABLE, null, null);
             case "box":
-                s.mode = OutputMode.BOX;
-                return true;
+                return use(OutputMode.BOX, null, null);
             case "markdown":
-                s.mode = OutputMode.MARKDOWN;
-                return true;
+                return use(OutputMode.MARKDOWN, null, null);
             default:
                 return false;
         }
+    }
+
+    /** Sets the output mode and the separators that are not null; true, for the callers' switches. */
+    private boolean use(OutputMode mode, String colSeparator, String rowSeparator) {
+        s.mode = mode;
+        if (colSeparator != null) {
+            s.colSeparator = colSeparator;
+        }
+        if (rowSeparator != null) {
+            s.rowSeparator = rowSeparator;
+        }
+        return true;
     }
 
     private int read(String file) {
@@ -365,7 +353,7 @@ final class DotCommands {
 
     /** {@code shellFakeSchema}: {@code name(col,...)} with names quoted where needed. */
     private String viewColumns(String view) throws BackendException {
-        StringBuilder sb = new StringBuilder(Identifiers.needsQuote(view) ? Identifiers.quote(view) : view);
+        StringBuilder sb = new StringBuilder(Identifiers.quoteIfNeeded(view));
         sb.append('(');
         Query q = shell.backend.prepare("SELECT * FROM " + Identifiers.quote(view));
         try {
@@ -374,7 +362,7 @@ final class DotCommands {
                 if (i > 0) {
                     sb.append(',');
                 }
-                sb.append(Identifiers.needsQuote(c) ? Identifiers.quote(c) : c);
+                sb.append(Identifiers.quoteIfNeeded(c));
             }
         } finally {
             q.close();

@@ -164,7 +164,7 @@ final class RowPrinter {
                 if (i > 0) {
                     out.print(",");
                 }
-                out.print(Identifiers.needsQuote(names[i]) ? Identifiers.quote(names[i]) : names[i]);
+                out.print(Identifiers.quoteIfNeeded(names[i]));
             }
             out.print(")");
         }
