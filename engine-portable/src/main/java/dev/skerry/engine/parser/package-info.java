@@ -5,7 +5,9 @@
  * <p>Entry points: {@link dev.skerry.engine.parser.Parser#parseFirst(String, int)} (one statement, as
  * {@code sqlite3_prepare}: the statement, the offset where the rest begins and the bound parameters),
  * {@link dev.skerry.engine.parser.Parser#parseAll(String)},
- * {@link dev.skerry.engine.parser.SqlComplete#isComplete(String)} ({@code sqlite3_complete}) and
+ * {@link dev.skerry.engine.parser.SqlComplete#isComplete(String)} ({@code sqlite3_complete}),
+ * {@link dev.skerry.engine.parser.Keywords#isKeyword(String)} ({@code sqlite3_keyword_check}, the one keyword
+ * list, used wherever a name is quoted) and
  * {@link dev.skerry.engine.parser.SchemaSql#of} (the text SQLite stores in {@code sqlite_schema.sql}).
  *
  * <p>The parser is layered by subject, each layer extending the one before: {@code ParserBase} (token
