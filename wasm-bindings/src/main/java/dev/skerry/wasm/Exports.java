@@ -24,6 +24,8 @@ import org.teavm.jso.core.JSString;
  * {@link SqliteException}, and any unexpected Java exception or error becomes {@code SQLITE_INTERNAL} with its
  * text, so the instance and its other databases live on. (Integer division by zero and stack exhaustion would
  * still trap in wasm; the engine checks for both itself. The worker reports a trap as {@code SQLITE_INTERNAL}.)
+ * Most exports that return a result code hand their body, a constant {@link StatementCall} or {@link DatabaseCall}
+ * (no allocation per call), to {@code call}, which looks the handle up and records any failure.
  *
  * <p>Rows cross in bulk: {@link #row} returns the whole current row as one JS array and {@link #rows} steps
  * up to {@code max} rows into an array of arrays. Parameters are bound in one call from a JS array
