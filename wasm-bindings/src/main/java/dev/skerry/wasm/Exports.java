@@ -24,6 +24,8 @@ import org.teavm.jso.core.JSString;
  * {@link SqliteException}, and any unexpected Java exception or error becomes {@code SQLITE_INTERNAL} with its
  * text, so the instance and its other databases live on. (Integer division by zero and stack exhaustion would
  * still trap in wasm; the engine checks for both itself. The worker reports a trap as {@code SQLITE_INTERNAL}.)
+ * Most exports that return a result code hand their body, a constant {@link StatementCall} or {@link DatabaseCall}
+ * (no allocation per call), to {@code call}, which looks the handle up and records any failure.
  *
  * <p>Rows cross in bulk: {@link #row} returns the whole current row as one JS array and {@link #rows} steps
  * up to {@code max} rows into an array of arrays. Parameters are bound in one call from a JS array
@@ -58,6 +60,132 @@ public final class Exports {
         lastCode = ResultCode.SQLITE_MISUSE;
         lastMessage = message;
         return lastCode;
+    }
+
+    /** The body of an export on a live statement: {@code i} and {@code value} are the export's own arguments. */
+    private interface StatementCall {
+        int call(Prepared p, int i, JSObject value) throws SqliteException;
+    }
+
+    /** The body of an export on an open connection. */
+    private interface DatabaseCall {
+        int call(Database d, int db, String sql) throws SqliteException;
+    }
+
+    /** One entry of a statement's list of names (column {@code i}, parameter {@code i}, …). */
+    private interface Namer {
+        JSString name(Statement s, int i) throws SqliteException;
+    }
+
+    private static final StatementCall BIND = (p, i, value) -> {
+        JsValues.bind(p.statement, i, value);
+        return ResultCode.SQLITE_OK;
+    };
+    private static final StatementCall STEP = (p, i, value) ->
+        p.database.step(p.statement) == StepResult.ROW ? ResultCode.SQLITE_ROW : ResultCode.SQLITE_DONE;
+    private static final StatementCall RUN = (p, i, value) -> {
+        while (p.database.step(p.statement) == StepResult.ROW) {
+            continue;
+        }
+        return ResultCode.SQLITE_DONE;
+    };
+    private static final StatementCall RESET = (p, i, value) -> {
+        p.statement.reset();
+        return ResultCode.SQLITE_OK;
+    };
+    private static final StatementCall CLOSE_STATEMENT = (p, i, value) -> {
+        p.statement.close();
+        return ResultCode.SQLITE_OK;
+    };
+    private static final DatabaseCall CLOSE_DATABASE = (d, db, sql) -> {
+        d.close();
+        DATABASES.release(db);
+        for (int id = 1; id < STATEMENTS.limit(); id++) {
+            Prepared p = STATEMENTS.get(id);
+            if (p != null && p.database == d) {
+                STATEMENTS.release(id);
+            }
+        }
+        return ResultCode.SQLITE_OK;
+    };
+    private static final DatabaseCall EXEC = (d, db, sql) -> {
+        int offset = 0;
+        while (offset < sql.length()) {
+            Statement s = d.connection.prepare(sql, offset);
+            if (s == null) {
+                break;
+            }
+            try {
+                while (d.step(s) == StepResult.ROW) {
+                    continue;
+                }
+                offset = s.tailOffset();
+            } finally {
+                s.close();
+            }
+        }
+        return ResultCode.SQLITE_OK;
+    };
+    private static final Namer COLUMN_NAME = (s, i) -> JSString.valueOf(s.columnName(i));
+    private static final Namer COLUMN_DECLTYPE = (s, i) -> text(s.columnDecltype(i));
+    private static final Namer PARAMETER_NAME = (s, i) -> text(s.parameterName(i));
+
+    /** Runs {@code c} on statement {@code p} (MISUSE when null): its result code, or the failure's. */
+    private static int call(Prepared p, int i, JSObject value, StatementCall c) {
+        if (p == null) {
+            return misuse("no such statement handle");
+        }
+        try {
+            return c.call(p, i, value);
+        } catch (SqliteException | RuntimeException | Error e) {
+            return fail(e);
+        }
+    }
+
+    /** Runs {@code c} on connection {@code db} (MISUSE when there is none): its result code, or the failure's. */
+    private static int call(int db, String sql, DatabaseCall c) {
+        Database d = DATABASES.get(db);
+        if (d == null) {
+            return misuse("no such database handle");
+        }
+        try {
+            return c.call(d, db, sql);
+        } catch (SqliteException | RuntimeException | Error e) {
+            return fail(e);
+        }
+    }
+
+    /**
+     * The names {@code namer} gives for a statement's columns ({@code parameters} false: indexes from 0) or
+     * parameters (true: indexes from 1, slot 0 null); on failure, those gathered so far.
+     */
+    private static JSArray<JSString> names(int st, boolean parameters, Namer namer) {
+        Prepared p = STATEMENTS.get(st);
+        JSArray<JSString> names = new JSArray<>();
+        if (p == null) {
+            misuse("no such statement handle");
+            return names;
+        }
+        Statement s = p.statement;
+        int first = 0;
+        int end = s.columnCount();
+        if (parameters) {
+            names.push(null);
+            first = 1;
+            end = s.parameterCount() + 1;
+        }
+        try {
+            for (int i = first; i < end; i++) {
+                names.push(namer.name(s, i));
+            }
+        } catch (SqliteException | RuntimeException | Error e) {
+            fail(e);
+        }
+        return names;
+    }
+
+    private static JSString text(String s) {
+        return s == null ? null : JSString.valueOf(s);
     }
 
     /** The code of the last failure (SQLite's extended result code). */
@@ -105,23 +233,7 @@ public final class Exports {
     /** Closes a connection (its statements are finalized and their ids freed, the log checkpointed). Result code. */
     @JSExport
     public static int close(int db) {
-        Database d = DATABASES.get(db);
-        if (d == null) {
-            return misuse("no such database handle");
-        }
-        try {
-            d.close();
-            DATABASES.release(db);
-            for (int id = 1; id < STATEMENTS.limit(); id++) {
-                Prepared p = STATEMENTS.get(id);
-                if (p != null && p.database == d) {
-                    STATEMENTS.release(id);
-                }
-            }
-            return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException | Error e) {
-            return fail(e);
-        }
+        return call(db, null, CLOSE_DATABASE);
     }
 
     /**
@@ -158,64 +270,19 @@ public final class Exports {
     /** The result column names of a statement. */
     @JSExport
     public static JSArray<JSString> columns(int st) {
-        Prepared p = STATEMENTS.get(st);
-        JSArray<JSString> names = new JSArray<>();
-        if (p == null) {
-            misuse("no such statement handle");
-            return names;
-        }
-        Statement s = p.statement;
-        try {
-            for (int i = 0; i < s.columnCount(); i++) {
-                names.push(JSString.valueOf(s.columnName(i)));
-            }
-        } catch (SqliteException | RuntimeException | Error e) {
-            fail(e);
-        }
-        return names;
+        return names(st, false, COLUMN_NAME);
     }
 
     /** The declared types of the result columns (null where a column is not a table column). */
     @JSExport
     public static JSArray<JSString> decltypes(int st) {
-        Prepared p = STATEMENTS.get(st);
-        JSArray<JSString> types = new JSArray<>();
-        if (p == null) {
-            misuse("no such statement handle");
-            return types;
-        }
-        Statement s = p.statement;
-        try {
-            for (int i = 0; i < s.columnCount(); i++) {
-                String t = s.columnDecltype(i);
-                types.push(t == null ? null : JSString.valueOf(t));
-            }
-        } catch (SqliteException | RuntimeException | Error e) {
-            fail(e);
-        }
-        return types;
+        return names(st, false, COLUMN_DECLTYPE);
     }
 
     /** The parameter names of a statement, by index from 1 (slot 0 unused); null for a plain {@code ?}. */
     @JSExport
     public static JSArray<JSString> parameters(int st) {
-        Prepared p = STATEMENTS.get(st);
-        JSArray<JSString> names = new JSArray<>();
-        if (p == null) {
-            misuse("no such statement handle");
-            return names;
-        }
-        Statement s = p.statement;
-        names.push(null);
-        try {
-            for (int i = 1; i <= s.parameterCount(); i++) {
-                String n = s.parameterName(i);
-                names.push(n == null ? null : JSString.valueOf(n));
-            }
-        } catch (SqliteException | RuntimeException | Error e) {
-            fail(e);
-        }
-        return names;
+        return names(st, true, PARAMETER_NAME);
     }
 
     /** True when the statement cannot write the database. */
@@ -255,32 +322,13 @@ public final class Exports {
     /** Binds {@code value} to parameter {@code i} (1-based) of a statement that is not running. Result code. */
     @JSExport
     public static int bind(int st, int i, JSObject value) {
-        Prepared p = STATEMENTS.get(st);
-        if (p == null) {
-            return misuse("no such statement handle");
-        }
-        try {
-            JsValues.bind(p.statement, i, value);
-            return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException | Error e) {
-            return fail(e);
-        }
+        return call(STATEMENTS.get(st), i, value, BIND);
     }
 
     /** Runs to the next row: ROW (100), DONE (101), or an error code. */
     @JSExport
     public static int step(int st) {
-        Prepared p = STATEMENTS.get(st);
-        if (p == null) {
-            return misuse("no such statement handle");
-        }
-        Statement s = p.statement;
-        Database d = p.database;
-        try {
-            return d.step(s) == StepResult.ROW ? ResultCode.SQLITE_ROW : ResultCode.SQLITE_DONE;
-        } catch (SqliteException | RuntimeException | Error e) {
-            return fail(e);
-        }
+        return call(STATEMENTS.get(st), 0, null, STEP);
     }
 
     /** The current row as a JS array (integers as BigInt when {@code safeIntegers}); null on error. */
@@ -340,53 +388,23 @@ public final class Exports {
     /** Steps the statement to its end, discarding rows (an INSERT, UPDATE, …). DONE or an error code. */
     @JSExport
     public static int run(int st) {
-        Prepared p = STATEMENTS.get(st);
-        if (p == null) {
-            return misuse("no such statement handle");
-        }
-        Statement s = p.statement;
-        Database d = p.database;
-        try {
-            while (d.step(s) == StepResult.ROW) {
-                continue;
-            }
-            return ResultCode.SQLITE_DONE;
-        } catch (SqliteException | RuntimeException | Error e) {
-            return fail(e);
-        }
+        return call(STATEMENTS.get(st), 0, null, RUN);
     }
 
     /** Makes the statement ready to run again (bindings kept). Result code. */
     @JSExport
     public static int reset(int st) {
-        Prepared p = STATEMENTS.get(st);
-        if (p == null) {
-            return misuse("no such statement handle");
-        }
-        Statement s = p.statement;
-        try {
-            s.reset();
-            return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException | Error e) {
-            return fail(e);
-        }
+        return call(STATEMENTS.get(st), 0, null, RESET);
     }
 
     /** Ends the statement and frees its id. Result code. */
     @JSExport
     public static int finalize(int st) {
         Prepared p = STATEMENTS.get(st);
-        if (p == null) {
-            return misuse("no such statement handle");
+        if (p != null) {
+            STATEMENTS.release(st);
         }
-        Statement s = p.statement;
-        STATEMENTS.release(st);
-        try {
-            s.close();
-            return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException | Error e) {
-            return fail(e);
-        }
+        return call(p, 0, null, CLOSE_STATEMENT);
     }
 
     /**
@@ -395,30 +413,7 @@ public final class Exports {
      */
     @JSExport
     public static int exec(int db, String sql) {
-        Database d = DATABASES.get(db);
-        if (d == null) {
-            return misuse("no such database handle");
-        }
-        try {
-            int offset = 0;
-            while (offset < sql.length()) {
-                Statement s = d.connection.prepare(sql, offset);
-                if (s == null) {
-                    break;
-                }
-                try {
-                    while (d.step(s) == StepResult.ROW) {
-                        continue;
-                    }
-                    offset = s.tailOffset();
-                } finally {
-                    s.close();
-                }
-            }
-            return ResultCode.SQLITE_OK;
-        } catch (SqliteException | RuntimeException | Error e) {
-            return fail(e);
-        }
+        return call(db, sql, EXEC);
     }
 
     /** Rows changed by the last finished INSERT, UPDATE or DELETE. */
