@@ -145,7 +145,11 @@ public final class BTreeCursor {
         return p;
     }
 
-    private void sDescendLeft() throws IoPending, SqliteException {
+    /**
+     * Descends from the top of the scratch path, through its current child index, to a leaf: to the first
+     * entry below it, or with {@code toLast} to the last.
+     */
+    void sDescend(boolean toLast) throws IoPending, SqliteException {
         while (true) {
             Page p = spg[sLevel];
             byte[] d = p.data();
@@ -155,26 +159,16 @@ public final class BTreeCursor {
                 return;
             }
             Page c = load(BtPage.child(d, hdr, type, six[sLevel]));
-            sPush(c, 0);
+            sPush(c, toLast ? lastIndex(c) : 0);
         }
     }
 
-    /** Descends from the top of the scratch path to the last entry below its current child index. */
-    void sDescendRight() throws IoPending, SqliteException {
-        while (true) {
-            Page p = spg[sLevel];
-            byte[] d = p.data();
-            int hdr = BtPage.hdr(p.pgno());
-            int type = BtPage.type(d, hdr);
-            if (BtPage.isLeaf(type)) {
-                return;
-            }
-            Page c = load(BtPage.child(d, hdr, type, six[sLevel]));
-            byte[] cd = c.data();
-            int chdr = BtPage.hdr(c.pgno());
-            int n = BtPage.nCells(cd, chdr);
-            sPush(c, BtPage.isLeaf(BtPage.type(cd, chdr)) ? n - 1 : n);
-        }
+    /** The index of a page's last entry: its last cell on a leaf, its right-most child on an interior page. */
+    private static int lastIndex(Page p) {
+        byte[] d = p.data();
+        int hdr = BtPage.hdr(p.pgno());
+        int n = BtPage.nCells(d, hdr);
+        return BtPage.isLeaf(BtPage.type(d, hdr)) ? n - 1 : n;
     }
 
     private boolean sLeafEmpty() {
@@ -189,7 +183,7 @@ public final class BTreeCursor {
         beginScratch(false);
         try {
             sPush(load(root), 0);
-            sDescendLeft();
+            sDescend(false);
         } catch (IoPending | SqliteException e) {
             abortScratch();
             throw e;
@@ -202,11 +196,8 @@ public final class BTreeCursor {
         beginScratch(false);
         try {
             Page r = load(root);
-            byte[] d = r.data();
-            int hdr = BtPage.hdr(root);
-            int n = BtPage.nCells(d, hdr);
-            sPush(r, BtPage.isLeaf(BtPage.type(d, hdr)) ? n - 1 : n);
-            sDescendRight();
+            sPush(r, lastIndex(r));
+            sDescend(true);
         } catch (IoPending | SqliteException e) {
             abortScratch();
             throw e;
@@ -229,18 +220,24 @@ public final class BTreeCursor {
         state = INVALID;
     }
 
+    /**
+     * Restores a REQUIRESEEK cursor before a move in direction {@code dir} (+1 next, −1 previous); true when
+     * the restored position is already past the saved entry that way, so the move is done.
+     */
+    private boolean restoreForMove(int dir) throws IoPending, SqliteException {
+        restore();
+        if (state != VALID) {
+            return false;
+        }
+        boolean moved = dir > 0 ? skip > 0 : skip < 0;
+        skip = 0;
+        return moved;
+    }
+
     /** Moves to the next entry; false (and INVALID) past the last. */
     public boolean next() throws IoPending, SqliteException {
-        if (state == REQUIRESEEK) {
-            restore();
-            if (state != VALID) {
-                return false;
-            }
-            if (skip > 0) {
-                skip = 0;
-                return true;
-            }
-            skip = 0;
+        if (state == REQUIRESEEK && restoreForMove(1)) {
+            return true;
         }
         if (state != VALID) {
             return false;
@@ -258,7 +255,7 @@ public final class BTreeCursor {
         try {
             if (!BtPage.isLeaf(type)) {
                 six[sLevel]++;
-                sDescendLeft();
+                sDescend(false);
                 commitScratch();
                 return true;
             }
@@ -272,7 +269,7 @@ public final class BTreeCursor {
             }
             if (!index) {
                 six[sLevel]++;
-                sDescendLeft();
+                sDescend(false);
             }
         } catch (IoPending | SqliteException e) {
             abortScratch();
@@ -284,16 +281,8 @@ public final class BTreeCursor {
 
     /** Moves to the previous entry; false (and INVALID) before the first. */
     public boolean previous() throws IoPending, SqliteException {
-        if (state == REQUIRESEEK) {
-            restore();
-            if (state != VALID) {
-                return false;
-            }
-            if (skip < 0) {
-                skip = 0;
-                return true;
-            }
-            skip = 0;
+        if (state == REQUIRESEEK && restoreForMove(-1)) {
+            return true;
         }
         if (state != VALID) {
             return false;
@@ -310,7 +299,7 @@ public final class BTreeCursor {
         beginScratch(true);
         try {
             if (!BtPage.isLeaf(type)) {
-                sDescendRight();
+                sDescend(true);
                 commitScratch();
                 return true;
             }
@@ -324,7 +313,7 @@ public final class BTreeCursor {
             }
             six[sLevel]--;
             if (!index) {
-                sDescendRight();
+                sDescend(true);
             }
         } catch (IoPending | SqliteException e) {
             abortScratch();
@@ -493,23 +482,7 @@ public final class BTreeCursor {
      * smaller, to the last one (−1; an empty tree leaves the cursor INVALID).
      */
     public int seekIndex(Mem[] key, int nKey, int keyBase) throws IoPending, SqliteException {
-        beginScratch(false);
-        int res;
-        try {
-            sDescendIndex(key, keyBase, nKey, false);
-            res = landIndex(key, keyBase, nKey);
-        } catch (IoPending | SqliteException e) {
-            abortScratch();
-            throw e;
-        }
-        skip = 0;
-        if (res == Integer.MIN_VALUE) {
-            abortScratch();
-            invalidate();
-            return -1;
-        }
-        commitScratch();
-        return res;
+        return seekIndex(key, nKey, keyBase, false);
     }
 
     /**
@@ -518,10 +491,15 @@ public final class BTreeCursor {
      * empty tree). For OP_SeekGT, and for OP_SeekLE/SeekLT with a {@link #previous()} after it.
      */
     public int seekIndexAfter(Mem[] key, int nKey, int keyBase) throws IoPending, SqliteException {
+        return seekIndex(key, nKey, keyBase, true);
+    }
+
+    /** The seeks above: with {@code after}, entries equal to the key count as smaller. */
+    private int seekIndex(Mem[] key, int nKey, int keyBase, boolean after) throws IoPending, SqliteException {
         beginScratch(false);
         int res;
         try {
-            sDescendIndex(key, keyBase, nKey, false, true);
+            sDescendIndex(key, keyBase, nKey, false, after);
             res = landIndex(key, keyBase, nKey);
         } catch (IoPending | SqliteException e) {
             abortScratch();

@@ -185,49 +185,26 @@ final class TreeWriter {
     // ---- operations ----
 
     void insertTable(long rowid, byte[] record) throws IoPending, SqliteException {
-        requireWrite();
-        cur.registry.saveOthers(cur, cur.root);
-        cur.beginScratch(false);
-        boolean found;
-        int oldOvfl = 0;
-        try {
-            found = cur.sDescendTable(rowid);
-            IoPending acc = requestSiblings(null);
-            if (found) {
-                Page leaf = cur.spg[cur.sLevel];
-                byte[] d = leaf.data();
-                int hdr = BtPage.hdr(leaf.pgno());
-                int type = BtPage.type(d, hdr);
-                oldOvfl = cur.payload.firstOverflow(d, BtPage.cellPtr(d, hdr, type, cur.six[cur.sLevel]), type);
-                acc = requestChain(oldOvfl, acc);
-            }
-            acc = requestFreelist(allocationBound(cur.payload.overflowPages(record.length, true)), acc);
-            if (acc != null) {
-                fail(acc);
-            }
-        } catch (IoPending | SqliteException e) {
-            releaseHeld();
-            cur.abortScratch();
-            throw e;
-        }
-        try {
-            mutateInsert(true, rowid, record, found, oldOvfl);
-        } finally {
-            releaseHeld();
-            cur.abortScratch();
-        }
-        cur.requireSeek(rowid, null);
+        insert(true, rowid, record);
     }
 
     void insertIndex(byte[] key) throws IoPending, SqliteException {
+        insert(false, 0, key);
+    }
+
+    /**
+     * Inserts a table row ({@code table}: {@code data} is the record of {@code rowid}) or an index key
+     * ({@code data}), replacing an equal entry: makes every page it may need resident, then mutates.
+     */
+    private void insert(boolean table, long rowid, byte[] data) throws IoPending, SqliteException {
         requireWrite();
         cur.registry.saveOthers(cur, cur.root);
-        int nf = cur.unpack(key);
+        int nf = table ? 0 : cur.unpack(data);
         cur.beginScratch(false);
         boolean found;
         int oldOvfl = 0;
         try {
-            found = cur.sDescendIndex(cur.unpacked(), 0, nf, true);
+            found = table ? cur.sDescendTable(rowid) : cur.sDescendIndex(cur.unpacked(), 0, nf, true);
             IoPending acc = requestSiblings(null);
             if (found) {
                 Page p = cur.spg[cur.sLevel];
@@ -237,7 +214,7 @@ final class TreeWriter {
                 oldOvfl = cur.payload.firstOverflow(d, BtPage.cellPtr(d, hdr, type, cur.six[cur.sLevel]), type);
                 acc = requestChain(oldOvfl, acc);
             }
-            acc = requestFreelist(allocationBound(cur.payload.overflowPages(key.length, false)), acc);
+            acc = requestFreelist(allocationBound(cur.payload.overflowPages(data.length, table)), acc);
             if (acc != null) {
                 fail(acc);
             }
@@ -247,12 +224,12 @@ final class TreeWriter {
             throw e;
         }
         try {
-            mutateInsert(false, 0, key, found, oldOvfl);
+            mutateInsert(table, rowid, data, found, oldOvfl);
         } finally {
             releaseHeld();
             cur.abortScratch();
         }
-        cur.requireSeek(0, key);
+        cur.requireSeek(rowid, table ? null : data);
     }
 
     private void mutateInsert(boolean table, long rowid, byte[] data, boolean found, int oldOvfl)
@@ -308,7 +285,7 @@ final class TreeWriter {
                 rowid = BTreeCursor.cellRowid(d, c, type);
             }
             if (interior) {
-                cur.sDescendRight();
+                cur.sDescend(true);
             }
             IoPending acc = requestSiblings(null);
             acc = requestChain(ovfl, acc);

@@ -59,10 +59,7 @@ public final class NumberParse {
      */
     public static int atofType(String z) {
         int len = z.length();
-        int p = 0;
-        while (p < len && isSpace(z.charAt(p))) {
-            p++;
-        }
+        int p = skipSpace(z, 0);
         if (p >= len) {
             return 0;
         }
@@ -100,9 +97,7 @@ public final class NumberParse {
                 }
             }
         }
-        while (p < len && isSpace(z.charAt(p))) {
-            p++;
-        }
+        p = skipSpace(z, p);
         if (p == len && nDigit > 0 && eValid) {
             return eType;
         }
@@ -115,15 +110,12 @@ public final class NumberParse {
     /** The value {@code sqlite3AtoF} computes: that of the longest numeric prefix (0.0 when none). */
     public static double atof(String z) {
         int len = z.length();
-        int p = 0;
+        int p = skipSpace(z, 0);
         boolean neg = false;
         long s = 0;
         int d = 0;
         int esign = 1;
         int e = 0;
-        while (p < len && isSpace(z.charAt(p))) {
-            p++;
-        }
         if (p >= len) {
             return 0.0;
         }
@@ -254,23 +246,9 @@ public final class NumberParse {
      */
     public static long atoi64(String z) {
         int len = z.length();
-        int p = 0;
-        boolean neg = false;
-        while (p < len && isSpace(z.charAt(p))) {
-            p++;
-        }
-        if (p < len) {
-            char c = z.charAt(p);
-            if (c == '-') {
-                neg = true;
-                p++;
-            } else if (c == '+') {
-                p++;
-            }
-        }
-        while (p < len && z.charAt(p) == '0') {
-            p++;
-        }
+        int p = skipSpaceAndSign(z);
+        boolean neg = p > 0 && z.charAt(p - 1) == '-';
+        p = skipZeros(z, p);
         long u = 0;
         int i = 0;
         while (p + i < len && isDigit(z.charAt(p + i))) {
@@ -286,24 +264,10 @@ public final class NumberParse {
     /** The result code of {@code sqlite3Atoi64}: {@link #INT_OK}, {@link #INT_EXTRA}, … */
     public static int atoi64Status(String z) {
         int len = z.length();
-        int p = 0;
-        boolean neg = false;
-        while (p < len && isSpace(z.charAt(p))) {
-            p++;
-        }
-        if (p < len) {
-            char c = z.charAt(p);
-            if (c == '-') {
-                neg = true;
-                p++;
-            } else if (c == '+') {
-                p++;
-            }
-        }
+        int p = skipSpaceAndSign(z);
+        boolean neg = p > 0 && z.charAt(p - 1) == '-';
         int start = p;
-        while (p < len && z.charAt(p) == '0') {
-            p++;
-        }
+        p = skipZeros(z, p);
         int i = 0;
         while (p + i < len && isDigit(z.charAt(p + i))) {
             i++;
@@ -332,6 +296,33 @@ public final class NumberParse {
         return neg ? rc : 3;
     }
 
+    /** The index of the first character of {@code z} at or after {@code p} that is not whitespace. */
+    private static int skipSpace(String z, int p) {
+        int len = z.length();
+        while (p < len && isSpace(z.charAt(p))) {
+            p++;
+        }
+        return p;
+    }
+
+    /** The index after the leading whitespace and the optional sign of {@code z} (a sign is just before it). */
+    private static int skipSpaceAndSign(String z) {
+        int p = skipSpace(z, 0);
+        if (p < z.length() && (z.charAt(p) == '-' || z.charAt(p) == '+')) {
+            p++;
+        }
+        return p;
+    }
+
+    /** The index of the first character of {@code z} at or after {@code p} that is not '0'. */
+    private static int skipZeros(String z, int p) {
+        int len = z.length();
+        while (p < len && z.charAt(p) == '0') {
+            p++;
+        }
+        return p;
+    }
+
     private static int compare2pow63(String z, int p) {
         String pow63 = "922337203685477580";
         int c = 0;
@@ -351,10 +342,7 @@ public final class NumberParse {
     public static long decOrHexToLong(String z) {
         if (isHexStart(z)) {
             long u = 0;
-            int i = 2;
-            while (i < z.length() && z.charAt(i) == '0') {
-                i++;
-            }
+            int i = skipZeros(z, 2);
             while (i < z.length() && hexValue(z.charAt(i)) >= 0) {
                 u = u * 16 + hexValue(z.charAt(i));
                 i++;
@@ -370,10 +358,7 @@ public final class NumberParse {
      */
     public static int decOrHexStatus(String z) {
         if (isHexStart(z)) {
-            int i = 2;
-            while (i < z.length() && z.charAt(i) == '0') {
-                i++;
-            }
+            int i = skipZeros(z, 2);
             int k = i;
             while (k < z.length() && hexValue(z.charAt(k)) >= 0) {
                 k++;

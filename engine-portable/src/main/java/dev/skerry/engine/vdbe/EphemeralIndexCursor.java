@@ -2,7 +2,6 @@ package dev.skerry.engine.vdbe;
 
 import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.SqliteException;
-import dev.skerry.engine.record.RecordReader;
 import dev.skerry.engine.record.RecordWriter;
 import dev.skerry.engine.value.Mem;
 import java.util.Comparator;
@@ -17,7 +16,7 @@ import java.util.TreeSet;
  * prefix bias ({@code probeBias}, SQLite's {@code default_rc}) places the probe before or after the entries
  * it prefixes. Invariant: {@code probeBias} is 0 except during one tree search.
  */
-final class EphemeralIndexCursor extends VdbeCursor {
+final class EphemeralIndexCursor extends RecordArrayCursor {
     private final KeyInfo order;
     private int probeBias;
     private final TreeSet<byte[]> tree;
@@ -25,8 +24,6 @@ final class EphemeralIndexCursor extends VdbeCursor {
     /** After delete: the entry that followed, which the next {@code next()} returns. */
     private byte[] following;
     private boolean afterDelete;
-    private final RecordReader reader = new RecordReader();
-    private byte[] readerRecord;
     private final Mem cell = new Mem();
 
     EphemeralIndexCursor(KeyInfo order) {
@@ -139,28 +136,6 @@ final class EphemeralIndexCursor extends VdbeCursor {
     @Override
     long count() {
         return tree.size();
-    }
-
-    private RecordReader reader() {
-        if (readerRecord != current) {
-            reader.reset(current, 0, current.length);
-            readerRecord = current;
-        }
-        return reader;
-    }
-
-    @Override
-    void column(int i, Mem out) throws SqliteException {
-        if (nullRow) {
-            out.setNull();
-            return;
-        }
-        reader().column(i, out);
-    }
-
-    @Override
-    int fieldCount() throws SqliteException {
-        return nullRow ? 0 : reader().columnCount();
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.skerry.engine.vdbe;
 
 import dev.skerry.engine.SqliteException;
-import dev.skerry.engine.record.RecordReader;
 import dev.skerry.engine.value.Mem;
 
 /**
@@ -13,14 +12,12 @@ import dev.skerry.engine.value.Mem;
  * past the end). After {@link #delete()} the cursor stays at the index that now holds the following row and
  * {@code afterDelete} makes the next {@code next()} stay there.
  */
-final class EphemeralTableCursor extends VdbeCursor {
+final class EphemeralTableCursor extends RecordArrayCursor {
     private long[] rowids = new long[16];
     private byte[][] rows = new byte[16][];
     private int size;
     private int pos;
     private boolean afterDelete;
-    private final RecordReader reader = new RecordReader();
-    private int readerPos = -1;
 
     @Override
     boolean isTable() {
@@ -128,7 +125,6 @@ final class EphemeralTableCursor extends VdbeCursor {
             rows[p] = record;
             size++;
         }
-        readerPos = -1;
         position(p);
     }
 
@@ -141,7 +137,6 @@ final class EphemeralTableCursor extends VdbeCursor {
         System.arraycopy(rows, pos + 1, rows, pos, size - pos - 1);
         size--;
         rows[size] = null;
-        readerPos = -1;
         nullRow = true;
         afterDelete = true;
     }
@@ -154,29 +149,6 @@ final class EphemeralTableCursor extends VdbeCursor {
     @Override
     long count() {
         return size;
-    }
-
-    private RecordReader current() {
-        if (readerPos != pos) {
-            byte[] r = rows[pos];
-            reader.reset(r, 0, r.length);
-            readerPos = pos;
-        }
-        return reader;
-    }
-
-    @Override
-    void column(int i, Mem out) throws SqliteException {
-        if (nullRow) {
-            out.setNull();
-            return;
-        }
-        current().column(i, out);
-    }
-
-    @Override
-    int fieldCount() throws SqliteException {
-        return nullRow ? 0 : current().columnCount();
     }
 
     @Override

@@ -116,19 +116,15 @@ final class RecordCompare {
         switch (ra) {
             case 0:
                 return 0;
-            case 1:
-                if (at == 7) {
-                    double x = Double.longBitsToDouble(int64(a, ap));
-                    if (bt == 7) {
-                        double y = Double.longBitsToDouble(int64(b, bp));
-                        return x < y ? -1 : (x > y ? 1 : 0);
-                    }
-                    return ValueCompare.compareDoubleToLong(x, integer(bt, b, bp));
-                }
-                if (bt == 7) {
-                    return -ValueCompare.compareDoubleToLong(Double.longBitsToDouble(int64(b, bp)), integer(at, a, ap));
-                }
-                return Long.compare(integer(at, a, ap), integer(bt, b, bp));
+            case 1: {
+                boolean aReal = at == 7;
+                boolean bReal = bt == 7;
+                double ad = aReal ? Double.longBitsToDouble(int64(a, ap)) : 0;
+                double bd = bReal ? Double.longBitsToDouble(int64(b, bp)) : 0;
+                long al = aReal ? 0 : integer(at, a, ap);
+                long bl = bReal ? 0 : integer(bt, b, bp);
+                return compareNumbers(aReal, ad, al, bReal, bd, bl);
+            }
             case 2:
                 return compareText(a, ap, (int) ((at - 13) >>> 1), b, bp, (int) ((bt - 13) >>> 1), coll);
             default:
@@ -145,20 +141,13 @@ final class RecordCompare {
         switch (ra) {
             case 0:
                 return 0;
-            case 1:
-                if (t == 7) {
-                    double x = Double.longBitsToDouble(int64(a, ap));
-                    if (m.type() == Mem.FLOAT) {
-                        double y = m.doubleValue();
-                        return x < y ? -1 : (x > y ? 1 : 0);
-                    }
-                    return ValueCompare.compareDoubleToLong(x, m.longValue());
-                }
-                long v = integer(t, a, ap);
-                if (m.type() == Mem.FLOAT) {
-                    return -ValueCompare.compareDoubleToLong(m.doubleValue(), v);
-                }
-                return Long.compare(v, m.longValue());
+            case 1: {
+                boolean aReal = t == 7;
+                boolean bReal = m.type() == Mem.FLOAT;
+                double ad = aReal ? Double.longBitsToDouble(int64(a, ap)) : 0;
+                double bd = bReal ? m.doubleValue() : 0;
+                return compareNumbers(aReal, ad, aReal ? 0 : integer(t, a, ap), bReal, bd, bReal ? 0 : m.longValue());
+            }
             case 2:
                 return compareTextWithString(a, ap, (int) ((t - 13) >>> 1), m.text(), coll);
             default: {
@@ -166,6 +155,23 @@ final class RecordCompare {
                 return compareBytes(a, ap, (int) ((t - 12) >>> 1), y, 0, y.length);
             }
         }
+    }
+
+    /**
+     * Compares two numbers, each a REAL (flag set: its value is the double) or an integer (its value is the
+     * long), exactly across the two kinds as SQLite does.
+     */
+    private static int compareNumbers(boolean aReal, double ad, long al, boolean bReal, double bd, long bl) {
+        if (aReal) {
+            if (bReal) {
+                return ad < bd ? -1 : (ad > bd ? 1 : 0);
+            }
+            return ValueCompare.compareDoubleToLong(ad, bl);
+        }
+        if (bReal) {
+            return -ValueCompare.compareDoubleToLong(bd, al);
+        }
+        return Long.compare(al, bl);
     }
 
     private static long integer(long t, byte[] b, int p) {

@@ -2,8 +2,6 @@ package dev.skerry.engine.vdbe;
 
 import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.SqliteException;
-import dev.skerry.engine.record.RecordReader;
-import dev.skerry.engine.value.Mem;
 
 /**
  * The sorter of ORDER BY and GROUP BY (SorterOpen): records are collected in memory by SorterInsert, sorted
@@ -14,13 +12,11 @@ import dev.skerry.engine.value.Mem;
  * insert after sorting goes back to COLLECTING (SQLite does not do that; Skerry's programs do not need it).
  * Memory: the records plus one temporary array of references during the sort; comparisons allocate nothing.
  */
-final class SorterCursor extends VdbeCursor {
+final class SorterCursor extends RecordArrayCursor {
     private final KeyInfo order;
     private byte[][] records = new byte[16][];
     private int size;
     private int pos;
-    private final RecordReader reader = new RecordReader();
-    private int readerPos = -1;
 
     SorterCursor(KeyInfo order) {
         this.order = order;
@@ -33,7 +29,6 @@ final class SorterCursor extends VdbeCursor {
             records = n;
         }
         records[size++] = record;
-        readerPos = -1;
     }
 
     /** Sorts the records and positions on the first; false when there are none. */
@@ -119,29 +114,6 @@ final class SorterCursor extends VdbeCursor {
         }
         nullRow = true;
         return false;
-    }
-
-    private RecordReader current() {
-        if (readerPos != pos) {
-            byte[] r = records[pos];
-            reader.reset(r, 0, r.length);
-            readerPos = pos;
-        }
-        return reader;
-    }
-
-    @Override
-    void column(int i, Mem out) throws SqliteException {
-        if (nullRow) {
-            out.setNull();
-            return;
-        }
-        current().column(i, out);
-    }
-
-    @Override
-    int fieldCount() throws SqliteException {
-        return nullRow ? 0 : current().columnCount();
     }
 
     @Override

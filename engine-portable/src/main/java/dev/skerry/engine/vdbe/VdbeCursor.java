@@ -8,8 +8,8 @@ import dev.skerry.engine.value.Mem;
 /**
  * One entry of the VM's cursor table: something that iterates over rows or keys and yields columns.
  * Subclasses: {@link BTreeVdbeCursor} (a table or index b-tree of the database), {@link PseudoCursor} (one
- * record in a register), {@link SorterCursor} (ORDER BY / GROUP BY), {@link EphemeralTableCursor} and
- * {@link EphemeralIndexCursor} (in-memory temporary tables).
+ * record in a register), and the {@link RecordArrayCursor}s over records held in memory: {@link SorterCursor}
+ * (ORDER BY / GROUP BY), {@link EphemeralTableCursor} and {@link EphemeralIndexCursor} (temporary tables).
  *
  * <p>States: UNPOSITIONED (just opened, or after a move found no entry) — reads as the null row;
  * POSITIONED on an entry; NULL_ROW (after {@code NullRow}) — every column and the rowid read as NULL until
