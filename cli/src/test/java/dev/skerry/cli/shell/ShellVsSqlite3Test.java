@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -29,7 +28,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * where sqlite3 gives its own path.
  */
 class ShellVsSqlite3Test {
-    private static final Path SQLITE3 = Paths.get("/usr/bin/sqlite3");
+    private static final Path SQLITE3 = Sqlite3Run.SQLITE3;
 
     @TempDir
     Path dir;
@@ -102,19 +101,13 @@ class ShellVsSqlite3Test {
     }
 
     private void compareArgs(String[] args, byte[] stdin) throws Exception {
-        assumeTrue(Files.isExecutable(SQLITE3), "the sqlite3 shell is not installed");
-        String[] ref = new String[args.length + 1];
-        ref[0] = SQLITE3.toString();
+        String[] ref = new String[args.length];
         for (int i = 0; i < args.length; i++) {
-            ref[i + 1] = args[i].replace(dir.resolve("db").toString(), dir.resolve("ref.db").toString());
+            ref[i] = args[i].replace(dir.resolve("db").toString(), dir.resolve("ref.db").toString());
         }
-        Process p = new ProcessBuilder(ref).directory(dir.toFile()).start();
-        p.getOutputStream().write(stdin);
-        p.getOutputStream().close();
-        byte[] refOut = p.getInputStream().readAllBytes();
-        String refErr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
-                .replace(SQLITE3 + ": ", "skerry: ");
-        p.waitFor(30, TimeUnit.SECONDS);
+        Sqlite3Run sqlite3 = Sqlite3Run.of(dir, ref, stdin);
+        byte[] refOut = sqlite3.out();
+        String refErr = sqlite3.err();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -124,7 +117,7 @@ class ShellVsSqlite3Test {
         assertEquals(new String(refOut, StandardCharsets.UTF_8), out.toString(StandardCharsets.UTF_8));
         assertEquals(hex(refOut), hex(out.toByteArray()), "stdout bytes");
         assertEquals(refErr, err.toString(StandardCharsets.UTF_8));
-        assertEquals(p.exitValue(), status, "exit status");
+        assertEquals(sqlite3.status(), status, "exit status");
     }
 
     private static byte[] resource(String name) throws IOException {

@@ -12,14 +12,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The shell on Skerry (the production backend) against the {@code sqlite3} shell ({@code /usr/bin/sqlite3})
@@ -29,7 +25,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * unrecognized tokens, {@code incomplete input}, errors beyond 50 bytes and on non-ASCII text.
  */
 class SkerryShellVsSqlite3Test {
-    private static final Path SQLITE3 = Paths.get("/usr/bin/sqlite3");
 
     @TempDir
     Path dir;
@@ -54,22 +49,16 @@ class SkerryShellVsSqlite3Test {
     }
 
     private void compare(String[] args, byte[] stdin) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(SQLITE3), "the sqlite3 shell is not installed");
-        String[] ref = new String[args.length + 1];
+        String[] ref = new String[args.length];
         String[] ours = new String[args.length];
-        ref[0] = SQLITE3.toString();
         for (int i = 0; i < args.length; i++) {
             boolean db = args[i].equals("DB");
-            ref[i + 1] = db ? dir.resolve("ref.db").toString() : args[i];
+            ref[i] = db ? dir.resolve("ref.db").toString() : args[i];
             ours[i] = db ? dir.resolve("skerry.db").toString() : args[i];
         }
-        Process p = new ProcessBuilder(ref).directory(dir.toFile()).start();
-        p.getOutputStream().write(stdin);
-        p.getOutputStream().close();
-        byte[] refOut = p.getInputStream().readAllBytes();
-        String refErr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)
-                .replace(SQLITE3 + ": ", "skerry: ");
-        p.waitFor(30, TimeUnit.SECONDS);
+        Sqlite3Run sqlite3 = Sqlite3Run.of(dir, ref, stdin);
+        byte[] refOut = sqlite3.out();
+        String refErr = sqlite3.err();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -80,6 +69,6 @@ class SkerryShellVsSqlite3Test {
         assertArrayEquals(refOut, out.toByteArray(), "stdout bytes");
         assertEquals(refErr, err.toString(StandardCharsets.UTF_8));
         assertArrayEquals(refErr.getBytes(StandardCharsets.UTF_8), err.toByteArray(), "stderr bytes");
-        assertEquals(p.exitValue(), status, "exit status");
+        assertEquals(sqlite3.status(), status, "exit status");
     }
 }
