@@ -195,30 +195,36 @@ abstract class DmlParser extends SelectParser {
         return sets;
     }
 
+    /** The table an UPDATE or DELETE changes: SQLite's qualified-table-name (name, alias, INDEXED BY / NOT INDEXED). */
+    private record TargetTable(QualifiedName table, Name alias, Name indexedBy, boolean notIndexed) {
+    }
+
+    /** Parses the qualified-table-name of UPDATE and DELETE; inside a trigger only a bare name is allowed. */
+    private TargetTable targetTable(boolean inTrigger) throws SqliteException {
+        if (inTrigger) {
+            QualifiedName table = triggerTarget();
+            triggerIndexedBy();
+            return new TargetTable(table, null, null, false);
+        }
+        QualifiedName table = qualifiedName();
+        Name alias = accept(AS) ? nm() : null;
+        Name indexedBy = null;
+        boolean notIndexed = false;
+        if (accept(INDEXED)) {
+            expect(BY);
+            indexedBy = nm();
+        } else if (accept(NOT)) {
+            expect(INDEXED);
+            notIndexed = true;
+        }
+        return new TargetTable(table, alias, indexedBy, notIndexed);
+    }
+
     /** UPDATE after an optional WITH. */
     final Stmt update(With with, int st, boolean inTrigger) throws SqliteException {
         expect(UPDATE);
         ConflictAlgorithm or = orConflict();
-        QualifiedName table;
-        Name alias = null;
-        Name indexedBy = null;
-        boolean notIndexed = false;
-        if (inTrigger) {
-            table = triggerTarget();
-            triggerIndexedBy();
-        } else {
-            table = qualifiedName();
-            if (accept(AS)) {
-                alias = nm();
-            }
-            if (accept(INDEXED)) {
-                expect(BY);
-                indexedBy = nm();
-            } else if (accept(NOT)) {
-                expect(INDEXED);
-                notIndexed = true;
-            }
-        }
+        TargetTable target = targetTable(inTrigger);
         expect(SET);
         List<SetClause> sets = setList();
         FromClause from = accept(FROM) ? fromClause() : null;
@@ -227,7 +233,7 @@ abstract class DmlParser extends SelectParser {
         if (!inTrigger && accept(RETURNING)) {
             returning = resultColumns();
         }
-        return new Stmt.Update(with, or, table, alias, indexedBy, notIndexed, sets, from, where, returning,
+        return new Stmt.Update(with, or, target.table, target.alias, target.indexedBy, target.notIndexed, sets, from, where, returning,
             Collections.emptyList(), null, st, lastEnd());
     }
 
@@ -235,32 +241,13 @@ abstract class DmlParser extends SelectParser {
     final Stmt delete(With with, int st, boolean inTrigger) throws SqliteException {
         expect(DELETE);
         expect(FROM);
-        QualifiedName table;
-        Name alias = null;
-        Name indexedBy = null;
-        boolean notIndexed = false;
-        if (inTrigger) {
-            table = triggerTarget();
-            triggerIndexedBy();
-        } else {
-            table = qualifiedName();
-            if (accept(AS)) {
-                alias = nm();
-            }
-            if (accept(INDEXED)) {
-                expect(BY);
-                indexedBy = nm();
-            } else if (accept(NOT)) {
-                expect(INDEXED);
-                notIndexed = true;
-            }
-        }
+        TargetTable target = targetTable(inTrigger);
         Expr where = accept(WHERE) ? expr() : null;
         List<ResultColumn> returning = Collections.emptyList();
         if (!inTrigger && accept(RETURNING)) {
             returning = resultColumns();
         }
-        return new Stmt.Delete(with, table, alias, indexedBy, notIndexed, where, returning, Collections.emptyList(),
+        return new Stmt.Delete(with, target.table, target.alias, target.indexedBy, target.notIndexed, where, returning, Collections.emptyList(),
             null, st, lastEnd());
     }
 }
