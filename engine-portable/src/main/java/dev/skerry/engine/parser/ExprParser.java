@@ -285,15 +285,29 @@ abstract class ExprParser extends ParserBase {
         }
     }
 
+    /** Height of the expression tree inside the SELECT that {@link #subselect} last parsed. */
+    private int subselectHeight;
+
+    /**
+     * Parses a SELECT nested in an expression, through its closing parenthesis. Its expression height starts
+     * from zero (the depth limit applies within each SELECT, as in SQLite) and is left in
+     * {@link #subselectHeight}; the enclosing SELECT's height is restored.
+     */
+    private Select subselect() throws SqliteException {
+        int saved = selectHeight;
+        selectHeight = 0;
+        Select s = select();
+        subselectHeight = selectHeight;
+        selectHeight = saved;
+        expect(RP);
+        return s;
+    }
+
     private Expr inRest(boolean not, Expr left, int lh, int st) throws SqliteException {
         if (accept(LP)) {
             if (atSelect(0)) {
-                int saved = selectHeight;
-                selectHeight = 0;
-                Select s = select();
-                int sh = selectHeight;
-                selectHeight = saved;
-                expect(RP);
+                Select s = subselect();
+                int sh = subselectHeight;
                 h = checkHeight(Math.max(lh, sh) + 1 + (not ? 1 : 0));
                 return new Expr.InSelect(not, left, s, st, lastEnd());
             }
@@ -395,12 +409,8 @@ abstract class ExprParser extends ParserBase {
             case EXISTS: {
                 advance();
                 expect(LP);
-                int saved = selectHeight;
-                selectHeight = 0;
-                Select s = select();
-                int sh = selectHeight;
-                selectHeight = saved;
-                expect(RP);
+                Select s = subselect();
+                int sh = subselectHeight;
                 h = sh + 1;
                 return new Expr.Exists(s, st, lastEnd());
             }
@@ -479,12 +489,8 @@ abstract class ExprParser extends ParserBase {
 
     private Expr parenthesizedRest(int st) throws SqliteException {
         if (atSelect(0)) {
-            int saved = selectHeight;
-            selectHeight = 0;
-            Select s = select();
-            int sh = selectHeight;
-            selectHeight = saved;
-            expect(RP);
+            Select s = subselect();
+            int sh = subselectHeight;
             h = sh + 1;
             return new Expr.Subquery(s, st, lastEnd());
         }
