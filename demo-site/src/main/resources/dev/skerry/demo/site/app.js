@@ -106,6 +106,8 @@ function describe(name) {
 
 /** Runs `sql` (whose first line is line `firstLine` + 1 of the editor), shows the outcome, refreshes the schema. */
 async function showOutcome(sql, firstLine) {
+  ui.summary.textContent = 'Running…';
+  ui.summary.classList.remove('failed');
   const t0 = performance.now();
   const outcome = await runScript(db, sql);
   const ms = performance.now() - t0;
@@ -128,6 +130,8 @@ function runEditor() {
   const selected = from !== to;
   const sql = selected ? value.slice(from, to) : value;
   const firstLine = selected ? value.slice(0, from).split('\n').length - 1 : 0;
+  ui.summary.textContent = 'Running…';
+  ui.summary.classList.remove('failed');
   return serial(async () => {
     if (db !== null) await showOutcome(sql, firstLine);
   });

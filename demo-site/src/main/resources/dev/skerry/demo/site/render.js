@@ -86,7 +86,7 @@ function rowsBlock(r, number) {
   const tr = el('tr');
   for (const c of r.columns) {
     const th = el('th', null, c.name);
-    if (c.type) th.append(el('span', 'col-type', c.type));
+    if (c.type) th.append(' ', el('span', 'col-type', c.type));
     tr.append(th);
   }
   table.append(el('thead'));
