@@ -82,7 +82,10 @@ export class SchemaTree {
       li.append(el('span', 'schema-name', entry.name), el('span', 'schema-on', 'on ' + entry.table));
       return li;
     }
-    const button = el('button', 'schema-name', entry.name);
+    const button = el('button', 'schema-name');
+    const caret = el('span', 'caret');
+    caret.setAttribute('aria-hidden', 'true');
+    button.append(caret, entry.name);
     button.type = 'button';
     button.title = 'Show the columns and the first 100 rows of ' + entry.name;
     button.setAttribute('aria-expanded', String(this.open.has(entry.name)));
