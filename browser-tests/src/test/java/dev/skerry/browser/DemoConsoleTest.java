@@ -183,12 +183,16 @@ class DemoConsoleTest {
 
     @Test
     @Order(1)
-    void firstVisitOpensDemoDbInOpfs() {
+    void firstVisitOpensDemoDbWithASampleScriptThatRuns() {
         page.navigate(url());
         assertThat(page).hasTitle("Skerry SQL console");
         assertThat(page.getByLabel("Database", new Page.GetByLabelOptions().setExact(true))).hasValue("demo.db");
         assertThat(page.locator("#db-status")).hasText("saved in this browser (OPFS)");
-        assertThat(button("Run")).isEnabled();
+        button("Run").click();
+        assertThat(summary()).containsText("3 statements · 3 rows");
+        assertEquals(List.of(List.of("Bass Rock", "0.08", "1"), List.of("Fastnet", "0.004", "1"),
+                List.of("Rockall", "0.0006", "NULL")), lastTable());
+        assertThat(sidebarEntry("skerries")).isVisible();
     }
 
     @Test
@@ -220,7 +224,7 @@ class DemoConsoleTest {
 
     @Test
     @Order(3)
-    void eachStatementOfARunShowsItsResult() {
+    void eachStatementOfARunShowsItsResultAndASelectionRunsAlone() {
         openConsole("several.db");
         run("CREATE TABLE t(a INTEGER, b TEXT);\nINSERT INTO t VALUES (1, 'one;two');\n"
                 + "SELECT b FROM t;\n-- a comment; not a statement\nSELECT a * 10 AS ten, 'x' FROM t");
@@ -229,6 +233,12 @@ class DemoConsoleTest {
         assertEquals(List.of(List.of("one;two")), tableRows(0));
         assertEquals(List.of(List.of("10", "x")), tableRows(1));
         assertThat(results()).containsText("1 row changed");
+
+        type("SELECT 'first';\nSELECT 'second'");
+        editor().press("Shift+Home");
+        editor().press("Control+Enter");
+        assertThat(summary()).containsText("1 statement · 1 row");
+        assertEquals(List.of(List.of("second")), lastTable());
     }
 
     private static List<List<String>> tableRows(int table) {
