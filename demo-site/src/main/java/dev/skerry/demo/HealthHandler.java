@@ -13,8 +13,8 @@ import org.eclipse.jetty.util.Callback;
  * {@code GET /health}: {@code 200} with {@code {"status":"ok"}} while the server runs (no body for {@code HEAD}), for probes and scripts
  * waiting for the server to come up. Other paths are left to the next handler.
  */
-final class HealthHandler extends Handler.Abstract.NonBlocking {
-    static final String PATH = "/health";
+public final class HealthHandler extends Handler.Abstract.NonBlocking {
+    public static final String PATH = "/health";
     private static final String BODY = "{\"status\":\"ok\"}\n";
 
     @Override

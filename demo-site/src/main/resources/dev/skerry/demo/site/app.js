@@ -126,6 +126,7 @@ async function showOutcome(sql, firstLine) {
 }
 
 function runEditor() {
+  if (db === null) return Promise.resolve();
   const { selectionStart: from, selectionEnd: to, value } = ui.editor;
   const selected = from !== to;
   const sql = selected ? value.slice(from, to) : value;
@@ -133,7 +134,11 @@ function runEditor() {
   ui.summary.textContent = 'Running…';
   ui.summary.classList.remove('failed');
   return serial(async () => {
-    if (db !== null) await showOutcome(sql, firstLine);
+    if (db !== null) {
+      await showOutcome(sql, firstLine);
+    } else {
+      ui.summary.textContent = '';
+    }
   });
 }
 
