@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -63,6 +64,15 @@ class DemoConsoleTest {
         } finally {
             server.stop();
         }
+    }
+
+    @AfterEach
+    void pageRaisedNoUncaughtError() {
+        List<String> errors = console.stream()
+                .filter(m -> m.startsWith("pageerror") || m.startsWith("error"))
+                .toList();
+        console.clear();
+        assertEquals(List.of(), errors, "the page's console");
     }
 
     private static String url() {
