@@ -130,9 +130,13 @@ public final class BTreeCursor {
         payloadLoaded = false;
     }
 
-    /** Loads page {@code pgno} as a page of this tree (checks its type matches the tree's kind). */
+    /**
+     * Loads page {@code pgno} as a page of this tree (checks its type matches the tree's kind). Page 1 exists
+     * even in an empty file (size 0): the pager gives it as a new database's page 1, so the schema table reads
+     * as empty, as in SQLite.
+     */
     Page load(int pgno) throws IoPending, SqliteException {
-        if (pgno < 1 || pgno > pager.pageCount()) {
+        if (pgno < 1 || pgno > Math.max(pager.pageCount(), 1)) {
             throw SqliteException.corrupt("child page " + pgno + " out of range");
         }
         Page p = pager.getPage(pgno);
