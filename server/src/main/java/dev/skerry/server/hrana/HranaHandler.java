@@ -136,21 +136,21 @@ public final class HranaHandler extends Handler.Abstract {
         if (!databases.canOpen(name)) {
             throw new HttpError(404, "DATABASE_NOT_FOUND", "database " + name + " does not exist");
         }
-        long declared = request.getLength();
-        if (declared > maxBodyBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] body = in.readNBytes(maxBodyBytes + 1);
-            if (body.length > maxBodyBytes) {
-                throw tooLarge();
+            if (request.getLength() <= maxBodyBytes) {
+                byte[] body = in.readNBytes(maxBodyBytes + 1);
+                if (body.length <= maxBodyBytes) {
+                    return body;
+                }
             }
-            return body;
+            // Read (a bounded part of) the rest, so that the client is not cut off while sending and sees the 413.
+            long drained = 0;
+            long skipped;
+            while (drained < 4L * maxBodyBytes && (skipped = in.skip(maxBodyBytes)) > 0) {
+                drained += skipped;
+            }
+            throw new HttpError(413, "REQUEST_TOO_LARGE", "the request body is larger than " + maxBodyBytes + " bytes");
         }
-    }
-
-    private HttpError tooLarge() {
-        return new HttpError(413, "REQUEST_TOO_LARGE", "the request body is larger than " + maxBodyBytes + " bytes");
     }
 
     /** Runs a pipeline and returns the response body: {@code {"results": […], "baton": …, "base_url": null}}. */

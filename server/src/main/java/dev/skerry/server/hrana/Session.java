@@ -77,11 +77,20 @@ final class Session implements AutoCloseable {
             runner().sequence(sql(s.sql(), s.sqlId()));
             okStart(g, "sequence");
         } else if (request instanceof Proto.Describe d) {
-            String sql = sql(d.sql(), d.sqlId());
-            StmtRunner runner = runner();
+            StmtRunner.Description r = runner().describe(sql(d.sql(), d.sqlId()));
             okStart(g, "describe");
-            g.writeFieldName("result");
-            runner.describe(sql, out);
+            g.writeObjectFieldStart("result");
+            g.writeArrayFieldStart("params");
+            for (String name : r.params()) {
+                g.writeStartObject();
+                g.writeStringField("name", name);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            out.cols(r.cols());
+            g.writeBooleanField("is_explain", r.isExplain());
+            g.writeBooleanField("is_readonly", r.isReadonly());
+            g.writeEndObject();
         } else if (request instanceof Proto.StoreSql s) {
             storeSql(s);
             okStart(g, "store_sql");

@@ -135,23 +135,20 @@ final class StmtRunner {
         }
     }
 
-    /** Writes the description of {@code sql} (parameters, columns, EXPLAIN, read-only) without running it. */
-    void describe(String sql, ProtoWriter out) throws RequestError, IOException {
+    /** What {@code describe} reports of a statement: parameter names (null for {@code ?}), columns, kind. */
+    record Description(List<String> params, List<StmtResult.Col> cols, boolean isExplain, boolean isReadonly) {
+    }
+
+    /** Describes {@code sql} (parameters, columns, EXPLAIN, read-only) without running it. */
+    Description describe(String sql) throws RequestError {
         Statement st = prepareOne(sql);
         try {
-            var g = out.json();
-            g.writeStartObject();
-            g.writeArrayFieldStart("params");
+            List<String> params = new ArrayList<>();
             for (int i = 1; i <= st.parameterCount(); i++) {
-                g.writeStartObject();
-                g.writeStringField("name", st.parameterName(i));
-                g.writeEndObject();
+                params.add(st.parameterName(i));
             }
-            g.writeEndArray();
-            out.cols(cols(st));
-            g.writeBooleanField("is_explain", st.program().explainMode() != Program.EXPLAIN_NONE);
-            g.writeBooleanField("is_readonly", st.isReadOnly());
-            g.writeEndObject();
+            return new Description(params, cols(st), st.program().explainMode() != Program.EXPLAIN_NONE,
+                    st.isReadOnly());
         } catch (SqliteException e) {
             throw RequestError.of(e);
         } finally {
