@@ -109,8 +109,13 @@ public final class SkerryServer implements AutoCloseable {
         });
         long period = Math.max(50, Math.min(1000, Math.min(options.streamIdleMillis(), options.dbIdleMillis()) / 4));
         janitor.scheduleWithFixedDelay(() -> {
-            hrana.expireStreams();
-            databases.closeIdle();
+            // An exception would cancel the periodic task: report it and keep the janitor running.
+            try {
+                hrana.expireStreams();
+                databases.closeIdle();
+            } catch (RuntimeException e) {
+                System.err.println("skerry-server: janitor: " + e);
+            }
         }, period, period, TimeUnit.MILLISECONDS);
         return new SkerryServer(server, connector, databases, hrana, janitor, options.host());
     }
