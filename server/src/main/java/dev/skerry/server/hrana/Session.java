@@ -2,6 +2,7 @@ package dev.skerry.server.hrana;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.skerry.engine.Connection;
+import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.value.Mem;
 import dev.skerry.server.db.Database;
@@ -225,6 +226,12 @@ final class Session implements AutoCloseable {
                 databases.release(database);
                 database = null;
                 enterError = RequestError.of(e);
+                throw enterError;
+            } catch (RuntimeException e) {
+                databases.release(database);
+                database = null;
+                enterError = new RequestError(RequestError.codeName(ResultCode.SQLITE_INTERNAL),
+                        "internal error: " + e);
                 throw enterError;
             }
         }
