@@ -6,7 +6,8 @@ import java.util.Map;
 
 /**
  * The server's command line: {@code [--port N] [--host NAME] [--data DIR] [--max-open N]
- * [--db-idle-seconds N] [--stream-idle-seconds N] [--busy-timeout-ms N] [--max-body-bytes N] [--no-create]
+ * [--db-idle-seconds N] [--stream-idle-seconds N] [--busy-timeout-ms N] [--max-body-bytes N]
+ * [--max-response-bytes N] [--no-create]
  * [--help]}. The port comes from {@code --port}, else {@code SKERRY_PORT}, else {@value #DEFAULT_PORT}
  * (0: any free port); the data directory from {@code --data}, else {@code SKERRY_DATA}, else {@code ./data}.
  *
@@ -18,11 +19,12 @@ import java.util.Map;
  * @param streamIdleMillis how long a Hrana stream lives without requests
  * @param busyTimeoutMillis how long a request waits for another stream's transaction
  * @param maxBodyBytes the largest request body
+ * @param maxResponseBytes the estimated size the rows of one response may reach
  * @param createOnFirstUse whether a request to a database that does not exist creates it
  * @param help true when usage was asked for
  */
 public record ServerOptions(String host, int port, Path data, int maxOpen, long dbIdleMillis, long streamIdleMillis,
-        long busyTimeoutMillis, int maxBodyBytes, boolean createOnFirstUse, boolean help) {
+        long busyTimeoutMillis, int maxBodyBytes, long maxResponseBytes, boolean createOnFirstUse, boolean help) {
     public static final int DEFAULT_PORT = 8080;
     static final String USAGE = "usage: java -jar skerry-server.jar [options]\n"
             + "  --port N               TCP port (default: $SKERRY_PORT, else " + DEFAULT_PORT + "; 0 = any free port)\n"
@@ -35,17 +37,19 @@ public record ServerOptions(String host, int port, Path data, int maxOpen, long 
             + " transaction (default 10)\n"
             + "  --busy-timeout-ms N    wait at most N ms for another stream's transaction (default 5000)\n"
             + "  --max-body-bytes N     largest request body (default 10485760)\n"
+            + "  --max-response-bytes N largest response rows, estimated (default 67108864)\n"
             + "  --no-create            do not create databases on first use (404 instead)\n";
 
     /** Defaults for tests and embedding: every interface, the given port and directory. */
     public static ServerOptions defaults(int port, Path data) {
-        return new ServerOptions(null, port, data, 100, 60_000, 10_000, 5_000, 10 * 1024 * 1024, true, false);
+        return new ServerOptions(null, port, data, 100, 60_000, 10_000, 5_000, 10 * 1024 * 1024, 64L * 1024 * 1024,
+                true, false);
     }
 
     /** This configuration with other idle times and bounds (for tests). */
     public ServerOptions withLimits(int maxOpen, long dbIdleMillis, long streamIdleMillis, long busyTimeoutMillis) {
         return new ServerOptions(host, port, data, maxOpen, dbIdleMillis, streamIdleMillis, busyTimeoutMillis,
-                maxBodyBytes, createOnFirstUse, help);
+                maxBodyBytes, maxResponseBytes, createOnFirstUse, help);
     }
 
     /**
@@ -65,6 +69,7 @@ public record ServerOptions(String host, int port, Path data, int maxOpen, long 
         long streamIdle = o.streamIdleMillis();
         long busy = o.busyTimeoutMillis();
         int maxBody = o.maxBodyBytes();
+        long maxResponse = o.maxResponseBytes();
         boolean create = true;
         boolean help = false;
         for (int i = 0; i < args.length; i++) {
@@ -79,7 +84,7 @@ public record ServerOptions(String host, int port, Path data, int maxOpen, long 
                 case "-h", "--help" -> help = true;
                 case "--no-create" -> create = false;
                 case "--port", "--host", "--data", "--max-open", "--db-idle-seconds", "--stream-idle-seconds",
-                        "--busy-timeout-ms", "--max-body-bytes" -> {
+                        "--busy-timeout-ms", "--max-body-bytes", "--max-response-bytes" -> {
                     if (value == null) {
                         if (i + 1 >= args.length) {
                             throw new IllegalArgumentException(name + " needs a value");
@@ -94,13 +99,15 @@ public record ServerOptions(String host, int port, Path data, int maxOpen, long 
                         case "--db-idle-seconds" -> dbIdle = number(value, name, 1, 86_400) * 1000;
                         case "--stream-idle-seconds" -> streamIdle = number(value, name, 1, 86_400) * 1000;
                         case "--busy-timeout-ms" -> busy = number(value, name, 0, 3_600_000);
+                        case "--max-response-bytes" -> maxResponse = number(value, name, 1024, Long.MAX_VALUE);
                         default -> maxBody = (int) number(value, name, 1024, Integer.MAX_VALUE - 1);
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
         }
-        return new ServerOptions(host, port, data, maxOpen, dbIdle, streamIdle, busy, maxBody, create, help);
+        return new ServerOptions(host, port, data, maxOpen, dbIdle, streamIdle, busy, maxBody, maxResponse, create,
+                help);
     }
 
     private static long number(String text, String source, long min, long max) {

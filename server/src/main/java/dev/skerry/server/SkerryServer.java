@@ -74,7 +74,7 @@ public final class SkerryServer implements AutoCloseable {
         Databases databases = new Databases(options.data(), options.maxOpen(), options.dbIdleMillis(),
                 options.createOnFirstUse());
         HranaHandler hrana = new HranaHandler(databases, auth, options.streamIdleMillis(), 100_000,
-                options.busyTimeoutMillis(), options.maxBodyBytes());
+                options.busyTimeoutMillis(), options.maxBodyBytes(), options.maxResponseBytes());
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);

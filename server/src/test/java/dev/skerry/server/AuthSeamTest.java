@@ -23,7 +23,8 @@ class AuthSeamTest {
         };
         ServerOptions o = ServerOptions.defaults(0, dir);
         try (SkerryServer s = SkerryServer.start(new ServerOptions("127.0.0.1", 0, dir, o.maxOpen(), o.dbIdleMillis(),
-                o.streamIdleMillis(), o.busyTimeoutMillis(), o.maxBodyBytes(), true, false), onlyWithToken)) {
+                o.streamIdleMillis(), o.busyTimeoutMillis(), o.maxBodyBytes(), o.maxResponseBytes(), true, false),
+                onlyWithToken)) {
             String body = "{\"requests\":[{\"type\":\"execute\",\"stmt\":{\"sql\":\"CREATE TABLE t(x)\"}}]}";
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/db/a/v2/pipeline"))
                     .POST(HttpRequest.BodyPublishers.ofString(body));

@@ -378,6 +378,39 @@ class HranaProtocolTest {
     }
 
     @Test
+    void responsesAboveTheLimitFailInsteadOfFillingTheHeap() throws Exception {
+        String big = "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 300)"
+                + " SELECT i, printf('%.1000c', 'x') FROM n";
+        JsonNode resp = server.pipeline("big", pipeline(null, execute(big), execute("SELECT 1")));
+        assertEquals("RESPONSE_TOO_LARGE", resp.get("results").get(0).get("error").get("code").asText());
+        TestServer.Reply cursor = server.post("/db/big/v3/cursor", "{\"batch\":{\"steps\":[" + step("null", big) + "]}}");
+        assertTrue(cursor.body().contains("\"code\":\"RESPONSE_TOO_LARGE\""), cursor.body().substring(0, 200));
+    }
+
+    /** Raw request lines, so that no client normalises the path before the server sees it. */
+    private static String rawGet(String target) throws Exception {
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.server.port())) {
+            s.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(s.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void emptySegmentsAllowedForClientsOpenNoWayOutOfTheSite() throws Exception {
+        for (String target : new String[] {"/../DemoSite.class", "//../DemoSite.class", "/lib//../../DemoSite.class",
+            "/%2e%2e/DemoSite.class", "//%2e%2e//DemoSite.class", "/lib/..%2f..%2fDemoSite.class", "/./../DemoSite.class",
+            "//..//..//simplelogger.properties", "/db/x/..%2f..%2fDemoSite.class", "/db/..%2f..%2fx/v2"}) {
+            String response = rawGet(target);
+            String status = response.substring(0, response.indexOf("\r\n"));
+            assertFalse(status.contains(" 200 "), target + " answered " + status);
+            assertFalse(response.contains("\u00ca\u00fe\u00ba\u00be"), target + " served a class file");
+            assertFalse(response.contains("simpleLogger"), target + " served a file outside the site");
+        }
+        assertTrue(rawGet("//lib//skerry.js").startsWith("HTTP/1.1 200 "));
+    }
+
+    @Test
     void pathsMethodsNamesProbesAndCors() throws Exception {
         assertEquals(200, server.get("/db/probe/v2").status());
         assertEquals(200, server.get("/db/probe/v3").status());

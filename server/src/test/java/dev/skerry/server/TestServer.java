@@ -23,7 +23,7 @@ final class TestServer implements AutoCloseable {
     TestServer(int maxOpen, long dbIdleMillis, long streamIdleMillis, long busyTimeoutMillis) throws Exception {
         data = Files.createTempDirectory("skerry-server-test");
         ServerOptions o = new ServerOptions("127.0.0.1", 0, data, maxOpen, dbIdleMillis, streamIdleMillis,
-                busyTimeoutMillis, 64 * 1024, true, false);
+                busyTimeoutMillis, 64 * 1024, 256 * 1024, true, false);
         server = SkerryServer.start(o);
     }
 

@@ -46,20 +46,23 @@ public final class HranaHandler extends Handler.Abstract {
     private final Auth auth;
     private final long busyTimeoutMillis;
     private final int maxBodyBytes;
+    private final long maxResponseBytes;
 
     /**
      * @param streamIdleMillis how long a stream lives without requests (its transaction is then rolled back)
      * @param maxStreams the most streams kept at once
      * @param busyTimeoutMillis how long a request waits for another stream's transaction before SQLITE_BUSY
      * @param maxBodyBytes the largest request body accepted
+     * @param maxResponseBytes the estimated size the rows of one response may reach (RESPONSE_TOO_LARGE above)
      */
     public HranaHandler(Databases databases, Auth auth, long streamIdleMillis, int maxStreams,
-            long busyTimeoutMillis, int maxBodyBytes) {
+            long busyTimeoutMillis, int maxBodyBytes, long maxResponseBytes) {
         this.databases = databases;
         this.auth = auth;
         this.streams = new Streams(streamIdleMillis, maxStreams);
         this.busyTimeoutMillis = busyTimeoutMillis;
         this.maxBodyBytes = maxBodyBytes;
+        this.maxResponseBytes = maxResponseBytes;
     }
 
     @Override
@@ -161,7 +164,7 @@ public final class HranaHandler extends Handler.Abstract {
             JsonGenerator g = out.json();
             g.writeStartObject();
             g.writeArrayFieldStart("results");
-            try (Session session = new Session(stream, databases, busyTimeoutMillis)) {
+            try (Session session = new Session(stream, databases, busyTimeoutMillis, maxResponseBytes)) {
                 for (Proto.Request r : p.requests()) {
                     session.run(r, out);
                 }
@@ -185,7 +188,7 @@ public final class HranaHandler extends Handler.Abstract {
         Stream stream = c.baton() == null ? streams.open(name) : streams.take(c.baton(), name);
         ByteArrayOutputStream entries = new ByteArrayOutputStream();
         try (ProtoWriter out = new ProtoWriter(entries);
-                Session session = new Session(stream, databases, busyTimeoutMillis)) {
+                Session session = new Session(stream, databases, busyTimeoutMillis, maxResponseBytes)) {
             session.batch(c.steps(), new Session.CursorSink(out));
         } catch (RuntimeException | IOException e) {
             abandon(stream);
@@ -233,7 +236,7 @@ public final class HranaHandler extends Handler.Abstract {
             s.closed = true;
             return;
         }
-        try (Session session = new Session(s, databases, busyTimeoutMillis)) {
+        try (Session session = new Session(s, databases, busyTimeoutMillis, maxResponseBytes)) {
             session.closeStream();
         } catch (RequestError e) {
             // The database could not be entered; it rolls the transaction back when it closes.

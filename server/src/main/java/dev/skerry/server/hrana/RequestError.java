@@ -23,6 +23,7 @@ final class RequestError extends Exception {
     static final String SQL_EXISTS = "SQL_EXISTS";
     static final String SQL_STORE_TOO_MANY = "SQL_STORE_TOO_MANY";
     static final String STREAM_CLOSED = "STREAM_CLOSED";
+    static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
 
     /** Result code → SQLite's name, from the constants of {@link ResultCode} (primary names win for primaries). */
     private static final Map<Integer, String> NAMES = names();

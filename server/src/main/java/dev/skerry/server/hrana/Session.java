@@ -34,11 +34,14 @@ final class Session implements AutoCloseable {
     private Database database;
     private Connection connection;
     private RequestError enterError;
+    private final StmtRunner.Budget budget;
 
-    Session(Stream stream, Databases databases, long busyTimeoutMillis) {
+    /** @param maxResponseBytes the estimated size the rows of this request may reach (RESPONSE_TOO_LARGE above) */
+    Session(Stream stream, Databases databases, long busyTimeoutMillis, long maxResponseBytes) {
         this.stream = stream;
         this.databases = databases;
         this.busyTimeoutMillis = busyTimeoutMillis;
+        this.budget = new StmtRunner.Budget(maxResponseBytes);
     }
 
     /** Runs one pipeline request, writing its result object ({@code {"type":"ok",…}} or {@code "error"}). */
@@ -235,7 +238,7 @@ final class Session implements AutoCloseable {
                 throw enterError;
             }
         }
-        return new StmtRunner(connection, database.vfs());
+        return new StmtRunner(connection, database.vfs(), budget);
     }
 
     /** Leaves the database (recording whether the stream keeps a transaction open). */

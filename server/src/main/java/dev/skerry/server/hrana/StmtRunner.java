@@ -28,12 +28,42 @@ final class StmtRunner {
         void row(Mem[] row) throws IOException;
     }
 
+    /**
+     * What the rows of one HTTP request may weigh in memory (an estimate of their encoded size): a request
+     * whose rows pass it fails with RESPONSE_TOO_LARGE instead of filling the server's heap.
+     */
+    static final class Budget {
+        private long left;
+
+        Budget(long bytes) {
+            left = bytes;
+        }
+
+        void charge(Mem[] row) throws RequestError {
+            long size = 2;
+            for (Mem m : row) {
+                size += 24;
+                if (m.type() == Mem.TEXT) {
+                    size += m.text().length() * 3L;
+                } else if (m.type() == Mem.BLOB) {
+                    size += (m.blob().length + 2) / 3 * 4L;
+                }
+            }
+            left -= size;
+            if (left < 0) {
+                throw new RequestError(RequestError.RESPONSE_TOO_LARGE, "The response is too large");
+            }
+        }
+    }
+
     private final Connection connection;
     private final Vfs vfs;
+    private final Budget budget;
 
-    StmtRunner(Connection connection, Vfs vfs) {
+    StmtRunner(Connection connection, Vfs vfs, Budget budget) {
         this.connection = connection;
         this.vfs = vfs;
+        this.budget = budget;
     }
 
     /** Runs {@code stmt} (its text is {@code sql}) and returns its result with its columns and rows. */
@@ -87,7 +117,9 @@ final class StmtRunner {
                     break;
                 }
                 if (stmt.wantRows()) {
-                    rows.row(row(st));
+                    Mem[] row = row(st);
+                    budget.charge(row);
+                    rows.row(row);
                 }
             }
             long affected = connection.totalChanges() != changesBefore ? connection.changes() : 0;
