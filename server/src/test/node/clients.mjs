@@ -102,6 +102,16 @@ async function libsqlClient() {
   batch2.forEach((s, i) => record("libsql", s, [], libsqlNumbers, rowsOf(r2[i])));
   control("libsql", "COMMIT");
 
+  // batch in deferred mode (the default), writing.
+  const batch3 = [{ sql: "UPDATE users SET score = score * 2 WHERE score IS NOT NULL", args: [] },
+    { sql: "SELECT name, score FROM users WHERE score IS NOT NULL ORDER BY id", args: [] }];
+  const r3 = await c.batch(batch3, "deferred");
+  control("libsql", "BEGIN DEFERRED");
+  record("libsql", batch3[0].sql, [], libsqlNumbers, {
+    expect: "run", changes: String(r3[0].rowsAffected), lastInsertRowid: r3[0].lastInsertRowid?.toString() ?? null });
+  record("libsql", batch3[1].sql, [], libsqlNumbers, rowsOf(r3[1]));
+  control("libsql", "COMMIT");
+
   // A failing batch is rolled back as a whole.
   try {
     await c.batch(["INSERT INTO users (name) VALUES ('eve')", "INSERT INTO nosuch VALUES (1)"], "write");

@@ -27,7 +27,7 @@ import org.sqlite.SQLiteException;
 
 /**
  * The real clients against the server: {@code src/test/node/clients.mjs} runs {@code @libsql/client} 0.18.0
- * (Hrana v2: execute with positional and named arguments, batch in write and read mode, a failing batch,
+ * (Hrana v2: execute with positional and named arguments, batch in write, read and deferred mode, a failing batch,
  * interactive transactions committed and rolled back, syntax and constraint errors) and
  * {@code @tursodatabase/serverless} 1.4.0 (Hrana v3 pipeline and cursor: prepare/get/all/run, raw, pluck,
  * safeIntegers, named arguments, exec transactions, batch) and prints every statement it ran with what the
