@@ -340,6 +340,27 @@ class HranaProtocolTest {
     }
 
     @Test
+    void anotherStreamWaitsForTheTransactionAndSeesItsCommit() throws Exception {
+        try (TestServer patient = new TestServer(100, 60_000, 10_000, 10_000)) {
+            patient.pipeline("wait", pipeline(null, execute("CREATE TABLE t(x)")));
+            JsonNode tx = patient.pipeline("wait", pipeline(null, execute("BEGIN IMMEDIATE"), execute("INSERT INTO t VALUES (1)")));
+            java.util.concurrent.CompletableFuture<JsonNode> reader = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return patient.pipeline("wait", pipeline(null, execute("SELECT count(*) FROM t"), "{\"type\":\"close\"}"));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(300);
+            assertFalse(reader.isDone(), "the reader waits while the transaction is open");
+            patient.pipeline("wait", pipeline(tx.get("baton").asText(), execute("INSERT INTO t VALUES (2)"), execute("COMMIT"),
+                    "{\"type\":\"close\"}"));
+            JsonNode seen = reader.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals("2", result(seen, 0).get("result").get("rows").get(0).get(0).get("value").asText());
+        }
+    }
+
+    @Test
     void aStreamThatIsAbandonedIsRolledBackAfterItsIdleTime() throws Exception {
         try (TestServer short_ = new TestServer(100, 60_000, 300, 5_000)) {
             short_.pipeline("idle", pipeline(null, execute("CREATE TABLE t(x)")));
