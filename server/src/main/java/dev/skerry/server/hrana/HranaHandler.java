@@ -169,7 +169,7 @@ public final class HranaHandler extends Handler.Abstract {
                     session.run(r, out);
                 }
             } catch (RuntimeException | IOException e) {
-                abandon(stream);
+                closeOrRetry(stream);
                 throw e;
             }
             g.writeEndArray();
@@ -191,7 +191,7 @@ public final class HranaHandler extends Handler.Abstract {
                 Session session = new Session(stream, databases, busyTimeoutMillis, maxResponseBytes)) {
             session.batch(c.steps(), new Session.CursorSink(out));
         } catch (RuntimeException | IOException e) {
-            abandon(stream);
+            closeOrRetry(stream);
             throw e;
         }
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
@@ -207,19 +207,24 @@ public final class HranaHandler extends Handler.Abstract {
         return buf.toByteArray();
     }
 
-    /** A request failed unexpectedly: the stream is closed (its transaction rolled back) rather than kept. */
-    private void abandon(Stream stream) {
-        close(stream);
-    }
-
     /** Expires the streams idle for too long, rolling back their transactions (called periodically). */
     public void expireStreams() {
         for (Stream s : streams.expire()) {
-            close(s);
+            closeOrRetry(s);
         }
     }
 
-    /** Closes every stream (shutdown). */
+    /**
+     * Closes a stream; one whose transaction could not be rolled back is kept under a baton nobody knows, so
+     * that the next expiry tries again (else its database would stay owned by a stream nobody can reach).
+     */
+    private void closeOrRetry(Stream s) {
+        if (!close(s)) {
+            streams.put(s);
+        }
+    }
+
+    /** Closes every stream (shutdown; a transaction that cannot be rolled back here is by closing its database). */
     public void closeStreams() {
         for (Stream s : streams.removeAll()) {
             close(s);
@@ -231,15 +236,21 @@ public final class HranaHandler extends Handler.Abstract {
         return streams.size();
     }
 
-    private void close(Stream s) {
+    /**
+     * Closes a stream that is not in the registry (expired, or failed unexpectedly: then it is closed rather
+     * than kept), rolling back its transaction. Returns false when the database could not be entered to roll
+     * back (the stream still owns it).
+     */
+    private boolean close(Stream s) {
         if (!s.inTransaction) {
             s.closed = true;
-            return;
+            return true;
         }
         try (Session session = new Session(s, databases, busyTimeoutMillis, maxResponseBytes)) {
             session.closeStream();
+            return true;
         } catch (RequestError e) {
-            // The database could not be entered; it rolls the transaction back when it closes.
+            return false;
         }
     }
 
