@@ -77,6 +77,20 @@ public final class Connection {
             public void dropIndex(String name) {
                 schema.dropIndex(name);
             }
+
+            @Override
+            public void createTemp(String sql) throws SqliteException {
+                SchemaBuilder.addTemp(schema, sql);
+            }
+
+            @Override
+            public void dropTemp(boolean trigger, String name) {
+                if (trigger) {
+                    schema.dropTempTrigger(name);
+                } else {
+                    schema.dropTempView(name);
+                }
+            }
         });
     }
 

@@ -25,7 +25,7 @@ final class Returning {
             throws SqliteException {
         this.p = p;
         this.sc = sc;
-        this.scope = new Scope(null, p.schema);
+        this.scope = p.rootScope();
         this.row = new Source(table, alias != null ? alias : table.name(), rowCursor);
         scope.add(row);
         this.items = sc.expand(columns, scope);

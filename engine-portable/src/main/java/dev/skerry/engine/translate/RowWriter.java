@@ -98,7 +98,7 @@ final class RowWriter {
             return;
         }
         p.v.addOp(Opcode.NOT_EXISTS, cursor, skip, existing);
-        Scope scope = new Scope(null, p.schema);
+        Scope scope = p.rootScope();
         Source target = new Source(table, table.name(), cursor);
         Source excluded = new Source(table, "excluded", -1);
         int[] regs = new int[table.columnCount()];
@@ -184,7 +184,7 @@ final class RowWriter {
                     break;
                 case Conflict.REPLACE: {
                     int ok = p.v.addOp(Opcode.NOT_NULL, reg, 0);
-                    ex.codeTo(c.defaultValue(), new Scope(null, p.schema), reg);
+                    ex.codeTo(c.defaultValue(), p.rootScope(), reg);
                     p.v.jumpHere(ok);
                     break;
                 }
@@ -201,7 +201,7 @@ final class RowWriter {
         if (table.checks().isEmpty()) {
             return;
         }
-        Scope scope = new Scope(null, p.schema);
+        Scope scope = p.rootScope();
         Source row = new Source(table, table.name(), -1);
         int[] regs = new int[table.columnCount()];
         for (int i = 0; i < regs.length; i++) {

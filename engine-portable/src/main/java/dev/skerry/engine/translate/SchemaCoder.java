@@ -184,8 +184,12 @@ final class SchemaCoder {
 
     /** CREATE VIEW: only the sqlite_schema row (the query is compiled where the view is used). */
     void createView(Stmt.CreateView cv) throws SqliteException {
-        if (cv.temp()) {
-            throw SqliteException.error("TEMP views are not supported");
+        if (cv.temp() && cv.name().schema() != null) {
+            throw SqliteException.error("temporary table name must be unqualified");
+        }
+        if (cv.temp() || isTemp(cv.name())) {
+            createTempView(cv);
+            return;
         }
         checkSchemaName(cv.name());
         String name = cv.name().name().text();
@@ -214,6 +218,143 @@ final class SchemaCoder {
         insertSchemaRow(cur, "view", name, name, root, SchemaBuilder.viewSql(cv, p.sql));
         p.v.addOp(Opcode.CLOSE, cur);
         schemaChanged();
+    }
+
+    /**
+     * CREATE TEMP VIEW: the view goes to the connection's in-memory TEMP schema (ParseSchema on database 1),
+     * where it shadows a main-schema object of the same name.
+     */
+    private void createTempView(Stmt.CreateView cv) throws SqliteException {
+        String name = cv.name().name().text();
+        if (p.schema.findTempView(name) != null) {
+            if (cv.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("view " + name + " already exists");
+        }
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
+        p.v.addOp(Opcode.PARSE_SCHEMA, 1, 0, 0, SchemaBuilder.viewSql(cv, p.sql));
+    }
+
+    /**
+     * CREATE TRIGGER, with SQLite's checks in SQLite's order ({@code sqlite3BeginTrigger}); the row goes to
+     * sqlite_schema with type 'trigger', root page 0 and the table name as written, or, for a TEMP trigger,
+     * to the connection's in-memory TEMP schema.
+     */
+    void createTrigger(Stmt.CreateTrigger ct) throws SqliteException {
+        if (ct.temp() && ct.name().schema() != null) {
+            throw SqliteException.error("temporary trigger may not have qualified name");
+        }
+        boolean temp = ct.temp() || isTemp(ct.name());
+        if (!temp) {
+            checkSchemaName(ct.name());
+        }
+        String name = ct.name().name().text();
+        String tableName = ct.table().name().text();
+        if (isTemp(ct.table())) {
+            if (!temp) {
+                throw SqliteException.error("trigger " + name + " cannot reference objects in database temp");
+            }
+            throw SqliteException.error("no such table: " + ct.table());
+        }
+        checkSchemaName(ct.table());
+        Table table = p.schema.findTable(tableName);
+        dev.skerry.engine.schema.View view = table == null ? p.schema.findView(tableName) : null;
+        if (table == null && view == null) {
+            throw SqliteException.error("no such table: main." + tableName);
+        }
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
+        if ((temp ? p.schema.findTempTrigger(name) : p.schema.findMainTrigger(name)) != null) {
+            if (ct.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("trigger " + name + " already exists");
+        }
+        if (table != null && Names.reserved(table.name())) {
+            throw SqliteException.error("cannot create trigger on system table");
+        }
+        if (view != null && ct.time() != Stmt.TriggerTime.INSTEAD_OF) {
+            throw SqliteException.error("cannot create " + (ct.time() == Stmt.TriggerTime.AFTER ? "AFTER" : "BEFORE")
+                    + " trigger on view: " + qualified(ct.table()));
+        }
+        if (table != null && ct.time() == Stmt.TriggerTime.INSTEAD_OF) {
+            throw SqliteException.error("cannot create INSTEAD OF trigger on table: " + qualified(ct.table()));
+        }
+        String sql = SchemaBuilder.triggerSql(ct, p.sql);
+        if (temp) {
+            p.v.addOp(Opcode.PARSE_SCHEMA, 1, 0, 0, sql);
+            return;
+        }
+        p.needWrite();
+        int root = p.reg();
+        p.v.addOp(Opcode.INTEGER, 0, root);
+        int cur = openSchemaTable();
+        insertSchemaRow(cur, "trigger", name, tableName, root, sql);
+        p.v.addOp(Opcode.CLOSE, cur);
+        schemaChanged();
+    }
+
+    /** A table name as SQLite's {@code %S} prints it in trigger errors: with its schema when one was written. */
+    private static String qualified(dev.skerry.engine.parser.ast.QualifiedName name) {
+        return name.toString();
+    }
+
+    private static boolean isTemp(dev.skerry.engine.parser.ast.QualifiedName name) {
+        return name.schema() != null && (Names.equal(name.schema().text(), "temp")
+                || Names.equal(name.schema().text(), "temporary"));
+    }
+
+    /**
+     * REINDEX: rebuilds indexes (empties each and fills it again from its table's rows). No name: every index;
+     * a collation's name: the indexes with a column of that collation; a table's (or view's) name: its
+     * indexes; an index's name: that index; anything else is SQLite's error.
+     */
+    void reindex(Stmt.Reindex r) throws SqliteException {
+        List<Index> targets = new ArrayList<>();
+        if (r.target() == null) {
+            targets.addAll(p.schema.indexes());
+        } else {
+            String name = r.target().name().text();
+            dev.skerry.engine.value.Collation coll = r.target().schema() == null
+                    ? dev.skerry.engine.value.Collation.byName(name) : null;
+            if (coll != null) {
+                for (Index index : p.schema.indexes()) {
+                    for (int f = 0; f < index.columnCount(); f++) {
+                        if (index.collation(f) == coll) {
+                            targets.add(index);
+                            break;
+                        }
+                    }
+                }
+            } else {
+                if (r.target().schema() != null && !Names.equal(r.target().schema().text(), "main")) {
+                    throw SqliteException.error("unable to identify the object to be reindexed");
+                }
+                Table table = p.schema.findTable(name);
+                Index index = p.schema.findIndex(name);
+                if (table != null) {
+                    targets.addAll(table.indexes());
+                } else if (index != null) {
+                    targets.add(index);
+                } else if (p.schema.findView(name) == null) {
+                    throw SqliteException.error("unable to identify the object to be reindexed");
+                }
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        p.needWrite();
+        for (Index index : targets) {
+            int root = p.reg();
+            p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
+            p.v.addOp(Opcode.INTEGER, index.rootPage(), root);
+            fillIndex(index.table(), index, root);
+        }
     }
 
     void createIndex(Stmt.CreateIndex ci) throws SqliteException {
@@ -312,6 +453,7 @@ final class SchemaCoder {
                             : table.name()) + " may not be dropped");
                 }
                 p.needWrite();
+                dropTriggersOn(table.name());
                 deleteSchemaRows(2, table.name());
                 for (Index index : table.indexes()) {
                     p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
@@ -339,6 +481,17 @@ final class SchemaCoder {
                 return;
             }
             case VIEW: {
+                if (!Names.equal(drop.name().schema() == null ? "" : drop.name().schema().text(), "main")
+                        && p.schema.findTempView(name) != null) {
+                    p.v.addOp(Opcode.DROP_TABLE, 1, 0, 0, p.schema.findTempView(name).name());
+                    return;
+                }
+                if (isTemp(drop.name())) {
+                    if (drop.ifExists()) {
+                        return;
+                    }
+                    throw SqliteException.error("no such view: " + drop.name());
+                }
                 dev.skerry.engine.schema.View view = p.schema.findView(name);
                 if (view == null && p.schema.findTable(name) != null) {
                     throw SqliteException.error("use DROP TABLE to delete table " + p.schema.findTable(name).name());
@@ -350,15 +503,51 @@ final class SchemaCoder {
                     throw SqliteException.error("no such view: " + drop.name());
                 }
                 p.needWrite();
+                dropTriggersOn(view.name());
                 deleteSchemaRows(1, view.name());
                 schemaChanged();
                 return;
             }
             default:
-                if (drop.ifExists()) {
-                    return;
-                }
-                throw SqliteException.error("no such trigger: " + drop.name());
+                dropTrigger(drop);
+        }
+    }
+
+    /** DROP TRIGGER: a TEMP trigger is searched before one of the main schema unless a schema is named. */
+    private void dropTrigger(Stmt.Drop drop) throws SqliteException {
+        String name = drop.name().name().text();
+        String schemaName = drop.name().schema() == null ? null : drop.name().schema().text();
+        if (schemaName != null && !isTemp(drop.name()) && !Names.equal(schemaName, "main")) {
+            throw SqliteException.error("unknown database " + schemaName);
+        }
+        dev.skerry.engine.schema.Trigger t = schemaName == null || isTemp(drop.name())
+                ? p.schema.findTempTrigger(name) : null;
+        if (t == null && (schemaName == null || Names.equal(schemaName, "main"))) {
+            t = p.schema.findMainTrigger(name);
+        }
+        if (t == null) {
+            if (drop.ifExists()) {
+                return;
+            }
+            throw SqliteException.error("no such trigger: " + drop.name());
+        }
+        if (t.temp()) {
+            p.v.addOp(Opcode.DROP_TRIGGER, 1, 0, 0, t.name());
+            return;
+        }
+        p.needWrite();
+        deleteTriggerRow(t.name());
+        schemaChanged();
+    }
+
+    /** Drops the triggers on the table or view {@code name} (its DROP removes them, as SQLite's does). */
+    private void dropTriggersOn(String name) {
+        for (dev.skerry.engine.schema.Trigger t : p.schema.triggersOn(name)) {
+            if (t.temp()) {
+                p.v.addOp(Opcode.DROP_TRIGGER, 1, 0, 0, t.name());
+            } else {
+                deleteTriggerRow(t.name());
+            }
         }
     }
 
@@ -387,6 +576,29 @@ final class SchemaCoder {
         p.v.addOp(Opcode.MAKE_RECORD, base, 5, rec, "BBBDB");
         p.v.addOp(Opcode.NEW_ROWID, cur, rowid);
         p.v.addOp(Opcode.INSERT, cur, rec, rowid);
+    }
+
+    /** Deletes the sqlite_schema row of type 'trigger' named {@code name}. */
+    private void deleteTriggerRow(String name) {
+        int cur = openSchemaTable();
+        int done = p.label();
+        int next = p.label();
+        int r = p.reg();
+        int v = p.reg();
+        int type = p.reg();
+        p.v.addString(name, v);
+        p.v.addString("trigger", type);
+        p.v.addOp(Opcode.REWIND, cur, done);
+        int top = p.v.currentAddress();
+        p.v.addOp(Opcode.COLUMN, cur, 1, r);
+        p.v.addOp(Opcode.NE, v, next, r, null, 0);
+        p.v.addOp(Opcode.COLUMN, cur, 0, r);
+        p.v.addOp(Opcode.NE, type, next, r, null, 0);
+        p.v.addOp(Opcode.DELETE, cur, 0);
+        p.resolve(next);
+        p.v.addOp(Opcode.NEXT, cur, top);
+        p.resolve(done);
+        p.v.addOp(Opcode.CLOSE, cur);
     }
 
     /** Deletes the rows of sqlite_schema whose column {@code column} (1 name, 2 tbl_name) equals {@code value}. */

@@ -1,0 +1,40 @@
+package dev.skerry.engine.vdbe;
+
+/**
+ * The P4 of a {@code Program} instruction (SQLite's {@code SubProgram}): a trigger compiled as a program of
+ * its own, run in a new frame of registers and cursors.
+ *
+ * <p>States: EMPTY while the trigger is being compiled (a trigger whose body fires itself refers to its own
+ * sub-program before it is finished) → SET once {@link #set} stores the finished program; the VM only runs
+ * SET sub-programs. {@code token} identifies the trigger: a frame whose sub-program has the same token is the
+ * same trigger running (what the recursion check compares, as SQLite compares {@code SubProgram.token}).
+ */
+public final class SubProgram {
+    private final Object token;
+    private final String name;
+    private Program program;
+
+    public SubProgram(Object token, String name) {
+        this.token = token;
+        this.name = name;
+    }
+
+    /** Stores the compiled program; called once. */
+    public void set(Program program) {
+        this.program = program;
+    }
+
+    Program program() {
+        return program;
+    }
+
+    Object token() {
+        return token;
+    }
+
+    /** What EXPLAIN shows as P4 (SQLite shows {@code program}; the trigger's name helps reading). */
+    @Override
+    public String toString() {
+        return "program(" + name + ")";
+    }
+}
