@@ -434,7 +434,13 @@ final class SchemaCoder {
     }
 
     void drop(Stmt.Drop drop) throws SqliteException {
-        checkSchemaName(drop.name());
+        if (drop.kind() == Stmt.ObjectKind.TRIGGER) {
+            dropTrigger(drop);
+            return;
+        }
+        if (drop.kind() != Stmt.ObjectKind.VIEW || !isTemp(drop.name())) {
+            checkSchemaName(drop.name());
+        }
         String name = drop.name().name().text();
         switch (drop.kind()) {
             case TABLE: {
@@ -509,7 +515,7 @@ final class SchemaCoder {
                 return;
             }
             default:
-                dropTrigger(drop);
+                throw SqliteException.error("not a droppable object: " + drop.kind());
         }
     }
 
@@ -517,9 +523,6 @@ final class SchemaCoder {
     private void dropTrigger(Stmt.Drop drop) throws SqliteException {
         String name = drop.name().name().text();
         String schemaName = drop.name().schema() == null ? null : drop.name().schema().text();
-        if (schemaName != null && !isTemp(drop.name()) && !Names.equal(schemaName, "main")) {
-            throw SqliteException.error("unknown database " + schemaName);
-        }
         dev.skerry.engine.schema.Trigger t = schemaName == null || isTemp(drop.name())
                 ? p.schema.findTempTrigger(name) : null;
         if (t == null && (schemaName == null || Names.equal(schemaName, "main"))) {

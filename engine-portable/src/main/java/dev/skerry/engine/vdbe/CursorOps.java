@@ -20,7 +20,7 @@ final class CursorOps {
 
     /** Runs the cursor opcode at {@code pc}; false when the opcode is not one of these. */
     static boolean run(Vm vm, int pc) throws IoPending, SqliteException {
-        Program p = vm.program();
+        Program p = vm.current();
         int op = p.opcode[pc];
         int a1 = p.p1[pc];
         int a2 = p.p2[pc];
