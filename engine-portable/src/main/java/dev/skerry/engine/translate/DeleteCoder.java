@@ -32,10 +32,10 @@ final class DeleteCoder {
         if (!del.orderBy().isEmpty() || del.limit() != null) {
             throw SqliteException.error("DELETE with ORDER BY or LIMIT is not supported");
         }
-        if (p.schema.findTable(del.table().name().text()) == null
-                && p.schema.findView(del.table().name().text()) != null) {
-            throw SqliteException.error("cannot modify " + p.schema.findView(del.table().name().text()).name()
-                    + " because it is a view");
+        dev.skerry.engine.schema.View view = InsteadOfCoder.target(p, del.table());
+        if (view != null) {
+            new InsteadOfCoder(p, sc).delete(del, view);
+            return;
         }
         Table table = FromBuilder.lookupTable(p, del.table());
         if (table == p.schema.schemaTable()) {

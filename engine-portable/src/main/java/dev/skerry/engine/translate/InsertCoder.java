@@ -41,19 +41,20 @@ final class InsertCoder {
 
     void compile(Stmt.Insert ins) throws SqliteException {
         RowWriter writer = insert(ins);
-        if (writer.returning != null) {
+        if (writer != null && writer.returning != null) {
             writer.returning.output();
         }
     }
 
+    /** Compiles the INSERT; returns its row writer, or null when it inserts into a view (through its triggers). */
     private RowWriter insert(Stmt.Insert ins) throws SqliteException {
         if (ins.with() != null) {
             throw SqliteException.error("WITH clauses are not supported");
         }
-        if (p.schema.findTable(ins.table().name().text()) == null
-                && p.schema.findView(ins.table().name().text()) != null) {
-            throw SqliteException.error("cannot modify " + p.schema.findView(ins.table().name().text()).name()
-                    + " because it is a view");
+        dev.skerry.engine.schema.View view = InsteadOfCoder.target(p, ins.table());
+        if (view != null) {
+            new InsteadOfCoder(p, sc).insert(ins, view);
+            return null;
         }
         Table table = FromBuilder.lookupTable(p, ins.table());
         if (table == p.schema.schemaTable()) {

@@ -67,10 +67,10 @@ final class UpdateCoder {
         if (!upd.orderBy().isEmpty() || upd.limit() != null) {
             throw SqliteException.error("UPDATE with ORDER BY or LIMIT is not supported");
         }
-        if (p.schema.findTable(upd.table().name().text()) == null
-                && p.schema.findView(upd.table().name().text()) != null) {
-            throw SqliteException.error("cannot modify " + p.schema.findView(upd.table().name().text()).name()
-                    + " because it is a view");
+        dev.skerry.engine.schema.View view = InsteadOfCoder.target(p, upd.table());
+        if (view != null) {
+            new InsteadOfCoder(p, sc).update(upd, view);
+            return;
         }
         Table table = FromBuilder.lookupTable(p, upd.table());
         if (table == p.schema.schemaTable()) {
