@@ -237,6 +237,14 @@ public final class Connection {
         db.interrupt();
     }
 
+    /**
+     * {@code PRAGMA recursive_triggers}: when on, a trigger may fire itself (to a depth of 1000) and rows that
+     * REPLACE deletes fire DELETE triggers; off by default, as in SQLite. Takes effect for statements run after.
+     */
+    public void setRecursiveTriggers(boolean on) {
+        db.recursiveTriggers = on;
+    }
+
     /** False between BEGIN and COMMIT/ROLLBACK. */
     public boolean isAutocommit() {
         return db.isAutocommit();

@@ -28,6 +28,11 @@ public final class SkerryEngine implements AutoCloseable {
         }
     }
 
+    /** The connection under test (for settings SQL cannot make yet). */
+    public Connection connection() {
+        return connection;
+    }
+
     /** Runs one statement and returns its rows or its error. */
     public Outcome run(String sql) {
         Statement st = null;

@@ -244,7 +244,7 @@ final class RowWriter {
                 int action = resolve(table.rowidConflict());
                 conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
                         ? table.column(table.rowidAlias()).name() : "rowid"), skip,
-                        ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+                        ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY, rowidReg);
             }
             p.resolve(ok);
         }
@@ -284,7 +284,7 @@ final class RowWriter {
                     cols.append(table.name()).append('.').append(table.column(index.column(f)).name());
                 }
                 conflict(action, "UNIQUE", cols.toString(), skip, index.origin() == Index.ORIGIN_PRIMARY_KEY
-                        ? ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY : ResultCode.SQLITE_CONSTRAINT_UNIQUE);
+                        ? ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY : ResultCode.SQLITE_CONSTRAINT_UNIQUE, other);
             }
             p.resolve(ok);
         }
@@ -313,13 +313,15 @@ final class RowWriter {
         }
     }
 
-    private void conflict(int action, String kind, String what, int skip, int code) {
+    /** Resolves a conflict with the row whose rowid is in {@code existing} (the table cursor is on it). */
+    private void conflict(int action, String kind, String what, int skip, int code, int existing)
+            throws SqliteException {
         switch (action) {
             case Conflict.IGNORE:
                 p.v.addOp(Opcode.GOTO, 0, skip);
                 return;
             case Conflict.REPLACE:
-                deleteCurrentRow();
+                deleteCurrentRow(existing);
                 return;
             default:
                 p.v.addOp(Opcode.HALT, code, action, 0, what, Opcode.P5_CONSTRAINT_UNIQUE);
@@ -330,17 +332,41 @@ final class RowWriter {
     }
 
     /** Deletes the row whose rowid is in {@code rowidReg}, with its index entries. */
-    void deleteRowAt(int rowidReg) {
+    void deleteRowAt(int rowidReg) throws SqliteException {
         int gone = p.label();
         p.v.addOp(Opcode.NOT_EXISTS, cursor, gone, rowidReg);
-        deleteCurrentRow();
+        deleteCurrentRow(rowidReg);
         p.resolve(gone);
     }
 
-    /** Deletes the row the table cursor is on, with its index entries (not counted in changes()). */
-    void deleteCurrentRow() {
+    /**
+     * Deletes the row the table cursor is on (rowid in {@code rowidReg}), with its index entries, not counted
+     * in changes(): REPLACE's deletion. When the table has DELETE triggers, they fire around it only while
+     * recursive triggers are on (SQLite's rule), with REPLACE as their conflict clause; a trigger that
+     * deleted the row leaves nothing to delete.
+     */
+    void deleteCurrentRow(int rowidReg) throws SqliteException {
+        List<dev.skerry.engine.schema.Trigger> before = TriggerCoder.find(p, table.name(),
+                dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.BEFORE, null);
+        List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table.name(),
+                dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.AFTER, null);
+        if (before.isEmpty() && after.isEmpty()) {
+            deleteIndexEntries();
+            p.v.addOp(Opcode.DELETE, cursor, 0);
+            return;
+        }
+        Source row = new Source(table, table.name(), cursor);
+        int block = TriggerCoder.block(p, table.columnCount());
+        TriggerCoder.load(p, row, block, 0);
+        int done = p.label();
+        TriggerCoder.fire(p, before, row, block, Conflict.REPLACE, done, Opcode.PROGRAM_ONLY_RECURSIVE);
+        if (!before.isEmpty()) {
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, done, rowidReg);
+        }
         deleteIndexEntries();
         p.v.addOp(Opcode.DELETE, cursor, 0);
+        TriggerCoder.fire(p, after, row, block, Conflict.REPLACE, done, Opcode.PROGRAM_ONLY_RECURSIVE);
+        p.resolve(done);
     }
 
     /** Removes the index entries of the row the table cursor is on. */
