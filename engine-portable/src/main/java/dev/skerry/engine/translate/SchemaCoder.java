@@ -460,7 +460,7 @@ final class SchemaCoder {
                 }
                 p.needWrite();
                 dropTriggersOn(table.name());
-                deleteSchemaRows(2, table.name());
+                deleteSchemaRows(2, table.name(), "trigger", false);
                 for (Index index : table.indexes()) {
                     p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
                 }
@@ -481,7 +481,7 @@ final class SchemaCoder {
                             "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
                 }
                 p.needWrite();
-                deleteSchemaRows(1, index.name());
+                deleteSchemaRows(1, index.name(), "index", true);
                 p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
                 schemaChanged();
                 return;
@@ -510,7 +510,7 @@ final class SchemaCoder {
                 }
                 p.needWrite();
                 dropTriggersOn(view.name());
-                deleteSchemaRows(1, view.name());
+                deleteSchemaRows(1, view.name(), "view", true);
                 schemaChanged();
                 return;
             }
@@ -583,39 +583,28 @@ final class SchemaCoder {
 
     /** Deletes the sqlite_schema row of type 'trigger' named {@code name}. */
     private void deleteTriggerRow(String name) {
-        int cur = openSchemaTable();
-        int done = p.label();
-        int next = p.label();
-        int r = p.reg();
-        int v = p.reg();
-        int type = p.reg();
-        p.v.addString(name, v);
-        p.v.addString("trigger", type);
-        p.v.addOp(Opcode.REWIND, cur, done);
-        int top = p.v.currentAddress();
-        p.v.addOp(Opcode.COLUMN, cur, 1, r);
-        p.v.addOp(Opcode.NE, v, next, r, null, 0);
-        p.v.addOp(Opcode.COLUMN, cur, 0, r);
-        p.v.addOp(Opcode.NE, type, next, r, null, 0);
-        p.v.addOp(Opcode.DELETE, cur, 0);
-        p.resolve(next);
-        p.v.addOp(Opcode.NEXT, cur, top);
-        p.resolve(done);
-        p.v.addOp(Opcode.CLOSE, cur);
+        deleteSchemaRows(1, name, "trigger", true);
     }
 
-    /** Deletes the rows of sqlite_schema whose column {@code column} (1 name, 2 tbl_name) equals {@code value}. */
-    private void deleteSchemaRows(int column, String value) {
+    /**
+     * Deletes the rows of sqlite_schema whose column {@code column} (1 name, 2 tbl_name) equals {@code value}
+     * and whose type is {@code type} ({@code sameType}) or is not ({@code !sameType}).
+     */
+    private void deleteSchemaRows(int column, String value, String type, boolean sameType) {
         int cur = openSchemaTable();
         int done = p.label();
         int next = p.label();
         int r = p.reg();
         int v = p.reg();
+        int t = p.reg();
         p.v.addString(value, v);
+        p.v.addString(type, t);
         p.v.addOp(Opcode.REWIND, cur, done);
         int top = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, cur, column, r);
         p.v.addOp(Opcode.NE, v, next, r, null, 0);
+        p.v.addOp(Opcode.COLUMN, cur, 0, r);
+        p.v.addOp(sameType ? Opcode.NE : Opcode.EQ, t, next, r, null, 0);
         p.v.addOp(Opcode.DELETE, cur, 0);
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, cur, top);
