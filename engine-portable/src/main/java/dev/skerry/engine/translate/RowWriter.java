@@ -91,6 +91,8 @@ final class RowWriter {
     /**
      * The DO NOTHING or DO UPDATE of {@code u} for a conflict with the row whose rowid is {@code existing};
      * the new row (registers {@code newRegs}, rowid {@code rowidReg}) is then not inserted: ends at {@code skip}.
+     * DO UPDATE fires the table's UPDATE triggers as an UPDATE with conflict clause ABORT would (SQLite runs
+     * it as one), and not the INSERT's AFTER triggers.
      */
     private void upsert(UpsertClause u, int existing, int newRegs, int rowidReg, int skip) throws SqliteException {
         if (u.ast.doNothing()) {
@@ -138,9 +140,32 @@ final class RowWriter {
         }
         int old = p.reg();
         p.v.addOp(Opcode.SCOPY, existing, old);
+        List<String> changed = new java.util.ArrayList<>();
+        for (dev.skerry.engine.parser.ast.SetClause set : u.ast.sets()) {
+            for (dev.skerry.engine.parser.ast.Name c : set.columns()) {
+                changed.add(c.text());
+            }
+        }
+        List<dev.skerry.engine.schema.Trigger> before = TriggerCoder.find(p, table.name(),
+                dev.skerry.engine.parser.ast.Stmt.TriggerEvent.UPDATE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.BEFORE, changed);
+        List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table.name(),
+                dev.skerry.engine.parser.ast.Stmt.TriggerEvent.UPDATE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.AFTER, changed);
+        Source row = new Source(table, table.name(), cursor);
+        int block = 0;
+        if (!before.isEmpty() || !after.isEmpty()) {
+            block = TriggerCoder.block(p, n);
+            TriggerCoder.load(p, row, block, 0);
+        }
+        if (!before.isEmpty()) {
+            TriggerCoder.beforeUpdate(p, table, before, row, block, upd, newRowid, old, assigned, Conflict.ABORT, skip);
+        }
         RowWriter update = new RowWriter(this, Conflict.DEFAULT);
         update.checkColumns(upd, newRowid, skip);
         update.checkUniqueAndWrite(upd, newRowid, old, rowidExpr != null, skip);
+        if (!after.isEmpty()) {
+            TriggerCoder.store(p, block, n, 1, upd, newRowid);
+            TriggerCoder.fire(p, after, row, block, Conflict.ABORT, skip, 0);
+        }
         p.v.addOp(Opcode.GOTO, 0, skip);
     }
 

@@ -1,9 +1,11 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.QualifiedName;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.schema.Table;
 import dev.skerry.engine.schema.Trigger;
 import dev.skerry.engine.vdbe.Opcode;
 import dev.skerry.engine.vdbe.SubProgram;
@@ -162,6 +164,29 @@ final class TriggerCoder {
         String n = name.name().text();
         if (sub.schema.findTable(n) == null && sub.schema.findView(n) == null) {
             throw SqliteException.error("no such table: main." + n);
+        }
+    }
+
+    /**
+     * The BEFORE UPDATE triggers, as SQLite fires them: NEW is the new row with the columns' affinities applied;
+     * afterwards the row is sought again (a trigger may have deleted it: then it is skipped) and the columns
+     * the UPDATE does not assign are read again, as a trigger may have changed them.
+     */
+    static void beforeUpdate(Parse p, Table table, List<Trigger> before, Source src, int block, int newRegs, int newRowid,
+            int oldRowid, Expr[] assigned, int onError, int next) throws SqliteException {
+        int n = table.columnCount();
+        store(p, block, n, 1, newRegs, newRowid);
+        StringBuilder aff = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            aff.append(table.column(i).affinity());
+        }
+        p.v.addOp(Opcode.AFFINITY, row(block, n, 1) + 1, n, 0, aff.toString());
+        fire(p, before, src, block, onError, next, 0);
+        p.v.addOp(Opcode.NOT_EXISTS, src.cursor, next, oldRowid);
+        for (int i = 0; i < n; i++) {
+            if (assigned[i] == null && i != table.rowidAlias()) {
+                p.v.addOp(Opcode.COLUMN, src.cursor, i, newRegs + i);
+            }
         }
     }
 }

@@ -134,7 +134,7 @@ final class UpdateCoder {
             p.v.addOp(Opcode.SCOPY, newRowid, newRegs + table.rowidAlias());
         }
         if (!before.isEmpty()) {
-            fireBefore(table, before, src, block, newRegs, newRowid, oldRowid, assigned, onError, next);
+            TriggerCoder.beforeUpdate(p, table, before, src, block, newRegs, newRowid, oldRowid, assigned, onError, next);
         }
         writer.checkColumns(newRegs, newRowid, next);
         writer.checkUniqueAndWrite(newRegs, newRowid, oldRowid, rowidExpr != null, next);
@@ -147,29 +147,6 @@ final class UpdateCoder {
         p.resolve(done);
         if (writer.returning != null) {
             writer.returning.output();
-        }
-    }
-
-    /**
-     * The BEFORE UPDATE triggers, as SQLite fires them: NEW is the new row with the columns' affinities applied;
-     * afterwards the row is sought again (a trigger may have deleted it: then it is skipped) and the columns
-     * the UPDATE does not assign are read again, as a trigger may have changed them.
-     */
-    private void fireBefore(Table table, List<Trigger> before, Source src, int block, int newRegs, int newRowid,
-            int oldRowid, Expr[] assigned, int onError, int next) throws SqliteException {
-        int n = table.columnCount();
-        TriggerCoder.store(p, block, n, 1, newRegs, newRowid);
-        StringBuilder aff = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            aff.append(table.column(i).affinity());
-        }
-        p.v.addOp(Opcode.AFFINITY, TriggerCoder.row(block, n, 1) + 1, n, 0, aff.toString());
-        TriggerCoder.fire(p, before, src, block, onError, next, 0);
-        p.v.addOp(Opcode.NOT_EXISTS, src.cursor, next, oldRowid);
-        for (int i = 0; i < n; i++) {
-            if (assigned[i] == null && i != table.rowidAlias()) {
-                p.v.addOp(Opcode.COLUMN, src.cursor, i, newRegs + i);
-            }
         }
     }
 }

@@ -109,6 +109,25 @@ class TriggerRaiseSqlTest {
     }
 
     @Test
+    void upsertFiresUpdateTriggers() {
+        Differential.assertSame("""
+            create table t(a integer primary key, b unique, c);
+            create table log(what, x, y, z unique);
+            create trigger ai after insert on t begin insert into log values('ai', new.a, new.b, null); end;
+            create trigger bu before update on t begin insert into log values('bu', old.c, new.c, null); end;
+            create trigger au after update of c on t begin insert or ignore into log values('au', old.c, new.c, 'k'); end;
+            create trigger bi before insert on t begin insert into log values('bi', new.a, new.b, null); end;
+            insert into t values(1, 'x', 0);
+            insert into t values(2, 'x', 5) on conflict(b) do update set c = c + excluded.c;
+            insert into t values(1, 'y', 7) on conflict do update set c = 100;
+            insert into t values(3, 'x', 1) on conflict(b) do nothing;
+            insert into t values(4, 'x', 1) on conflict(b) do update set b = 'w';
+            select * from t order by a;
+            select rowid, * from log order by rowid;
+            """);
+    }
+
+    @Test
     void changesAndLastInsertRowid() {
         Differential.assertSame("""
             create table t(a integer primary key, b);
