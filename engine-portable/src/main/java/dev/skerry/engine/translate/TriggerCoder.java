@@ -96,7 +96,7 @@ final class TriggerCoder {
         if (sp != null) {
             return sp;
         }
-        sp = new SubProgram(t, t.name());
+        sp = new SubProgram(t);
         p.putTriggerProgram(t, conflict, sp);
         Parse sub = Parse.forTrigger(p, t, conflict);
         sub.begin();

@@ -11,12 +11,10 @@ package dev.skerry.engine.vdbe;
  */
 public final class SubProgram {
     private final Object token;
-    private final String name;
     private Program program;
 
-    public SubProgram(Object token, String name) {
+    public SubProgram(Object token) {
         this.token = token;
-        this.name = name;
     }
 
     /** Stores the compiled program; called once. */
@@ -32,9 +30,9 @@ public final class SubProgram {
         return token;
     }
 
-    /** What EXPLAIN shows as P4 (SQLite shows {@code program}; the trigger's name helps reading). */
+    /** What EXPLAIN shows as P4, as SQLite shows it (the comment column names the trigger). */
     @Override
     public String toString() {
-        return "program(" + name + ")";
+        return "program";
     }
 }
