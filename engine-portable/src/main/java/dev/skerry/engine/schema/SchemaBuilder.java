@@ -29,7 +29,7 @@ import java.util.List;
  * constraint with the same key columns and collations as an earlier one shares its index. A column repeated
  * in one constraint is repeated in the index, as SQLite does for rowid tables.
  *
- * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP, generated columns,
+ * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP tables, generated columns,
  * expression and partial indexes, STRICT tables.
  */
 public final class SchemaBuilder {

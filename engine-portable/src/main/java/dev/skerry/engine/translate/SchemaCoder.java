@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CREATE TABLE, CREATE INDEX, DROP TABLE and DROP INDEX (SQLite's {@code build.c}).
+ * CREATE and DROP of tables, indexes, views and triggers, and REINDEX (SQLite's {@code build.c} and
+ * {@code trigger.c}). TEMP views and triggers go to the connection's in-memory TEMP schema instead of
+ * sqlite_schema ({@code ParseSchema}, {@code DropTable} and {@code DropTrigger} on database 1).
  *
  * <p>The object is first described with {@link SchemaBuilder}, which reports every error SQLite reports at
  * compile time. The program then does what SQLite's does: {@code CreateBtree} for the table and each
@@ -285,6 +287,9 @@ final class SchemaCoder {
             throw SqliteException.error("cannot create INSTEAD OF trigger on table: " + qualified(ct.table()));
         }
         String sql = SchemaBuilder.triggerSql(ct, p.sql);
+        if (hasParameter(sql)) {
+            throw SqliteException.error("trigger cannot use variables");
+        }
         if (temp) {
             p.v.addOp(Opcode.PARSE_SCHEMA, 1, 0, 0, sql);
             return;
@@ -296,6 +301,38 @@ final class SchemaCoder {
         insertSchemaRow(cur, "trigger", name, tableName, root, sql);
         p.v.addOp(Opcode.CLOSE, cur);
         schemaChanged();
+    }
+
+    /**
+     * True when {@code sql} holds a parameter ({@code ?}, {@code ?NNN}, {@code :name}, {@code @name},
+     * {@code $name}) outside string literals, quoted identifiers and comments.
+     */
+    private static boolean hasParameter(String sql) {
+        int n = sql.length();
+        for (int i = 0; i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`' || c == '[') {
+                int close = sql.indexOf(c == '[' ? ']' : c, i + 1);
+                i = close < 0 ? n : close;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 1;
+            } else if (c == '?') {
+                return true;
+            } else if ((c == ':' || c == '@' || c == '$') && i + 1 < n && idChar(sql.charAt(i + 1))
+                    && (c != '$' || i == 0 || !idChar(sql.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean idChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+                || c >= 0x80;
     }
 
     /** A table name as SQLite's {@code %S} prints it in trigger errors: with its schema when one was written. */

@@ -112,6 +112,13 @@ class TriggerSqlTest {
             create trigger tq before insert on t begin insert into main.t values(1); end;
             create trigger tq before insert on t begin insert into t values(1) returning *; end;
             create trigger tq before insert on t begin delete from t indexed by x; end;
+            create trigger tq before insert on t begin select ?; end;
+            create trigger tq before insert on t begin select :a, 'it''s ?' "x?"; end;
+            create trigger tq before insert on t when new.b = @b begin select 1; end;
+            create trigger tq before insert on t begin select $x; end;
+            create trigger tq before insert on t begin select 1 /* ? */; -- ?
+            select 'a$b', 2; end;
+            drop trigger tq;
             create trigger tq before insert on t begin insert into nosuch values(1); end;
             insert into t values(1, 1);
             drop trigger tq;
