@@ -84,6 +84,11 @@ public final class Connection {
             }
 
             @Override
+            public int tempVersion() {
+                return schema.tempVersion();
+            }
+
+            @Override
             public void dropTemp(boolean trigger, String name) {
                 if (trigger) {
                     schema.dropTempTrigger(name);

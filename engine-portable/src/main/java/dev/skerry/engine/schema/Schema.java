@@ -37,6 +37,7 @@ public final class Schema {
     private final Table schemaTable;
     private int cookie;
     private int generation;
+    private int tempVersion;
 
     public Schema() {
         schemaTable = new Table(SCHEMA_TABLE, 1,
@@ -67,6 +68,14 @@ public final class Schema {
     /** Counts changes to this in-memory schema; a program compiled at another generation is stale. */
     public int generation() {
         return generation;
+    }
+
+    /**
+     * Counts changes to the TEMP views and triggers (the TEMP schema's cookie): a program compiled at another
+     * version is stale.
+     */
+    public int tempVersion() {
+        return tempVersion;
     }
 
     /** The table {@code sqlite_schema} itself. */
@@ -120,6 +129,7 @@ public final class Schema {
     public void addTempView(View view) {
         tempViews.add(view);
         generation++;
+        tempVersion++;
     }
 
     /** Removes the TEMP view named {@code name}; no-op when absent. */
@@ -128,6 +138,7 @@ public final class Schema {
         if (v != null) {
             tempViews.remove(v);
             generation++;
+            tempVersion++;
         }
     }
 
@@ -194,6 +205,7 @@ public final class Schema {
     public void addTempTrigger(Trigger trigger) {
         tempTriggers.add(trigger);
         generation++;
+        tempVersion++;
     }
 
     /** Removes the TEMP trigger named {@code name} (the {@code DropTrigger} opcode on database 1); no-op when absent. */
@@ -202,6 +214,7 @@ public final class Schema {
             if (Names.equal(t.name(), name)) {
                 tempTriggers.remove(t);
                 generation++;
+                tempVersion++;
                 return;
             }
         }

@@ -171,7 +171,8 @@ final class Parse {
         v.addOp(Opcode.HALT);
         v.resolveLabel(prologue);
         if ((read || write) && outerParse == null) {
-            v.addOp(Opcode.TRANSACTION, 0, write ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(), null, 1);
+            v.addOp(Opcode.TRANSACTION, 0, write ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(),
+                    Integer.valueOf(schema.tempVersion()), 1);
         }
         for (int k = 0; k < constants.size(); k++) {
             loadValue(constants.get(k), constantRegisters.get(k));

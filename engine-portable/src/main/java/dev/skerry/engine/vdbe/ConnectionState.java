@@ -44,6 +44,9 @@ public final class ConnectionState {
 
         /** DropTrigger, or DropTable on database 1: forgets the TEMP trigger (or view) named {@code name}. */
         void dropTemp(boolean trigger, String name);
+
+        /** The version of the TEMP schema ({@code Schema.tempVersion}), checked by {@code Transaction}. */
+        int tempVersion();
     }
 
     final Pager pager;

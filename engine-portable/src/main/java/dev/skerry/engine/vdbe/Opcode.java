@@ -536,7 +536,9 @@ public final class Opcode {
      * write statement inside an explicit transaction, or while another statement of the connection is writing,
      * also opens its statement savepoint here, undone if the statement fails (otherwise the statement is the
      * whole transaction and a failure rolls that back). When P5 is not zero, the schema cookie must equal P3,
-     * otherwise the statement fails with SQLITE_SCHEMA "database schema has changed".
+     * otherwise the statement fails with SQLITE_SCHEMA "database schema has changed"; so it does when P4 (an
+     * Integer) is not the version of the TEMP schema. Deviation: SQLite has one Transaction per database, the
+     * TEMP one (P1=1) carrying its cookie; Skerry's TEMP schema has no file, and P4 carries its version.
      */
     public static final int TRANSACTION = 64;
 

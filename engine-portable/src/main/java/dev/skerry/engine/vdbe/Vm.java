@@ -673,6 +673,10 @@ public final class Vm {
                     break;
                 case Opcode.TRANSACTION:
                     txn.begin(p2[pc], p3[pc], p5[pc]);
+                    if (p5[pc] != 0 && p4[pc] instanceof Integer
+                            && (Integer) p4[pc] != db.schemaLoader().tempVersion()) {
+                        throw new SqliteException(ResultCode.SQLITE_SCHEMA, "database schema has changed");
+                    }
                     break;
                 case Opcode.SAVEPOINT:
                     if (txn.savepoint(p1[pc], (String) p4[pc])) {
