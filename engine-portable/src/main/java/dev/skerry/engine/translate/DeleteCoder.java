@@ -2,6 +2,7 @@ package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.schema.Conflict;
 import dev.skerry.engine.schema.Index;
 import dev.skerry.engine.schema.Table;
 import dev.skerry.engine.schema.Trigger;
@@ -68,7 +69,8 @@ final class DeleteCoder {
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
         Source row = new Source(table, table.name(), writer.cursor);
         int block = 0;
-        int onError = p.conflict(0);
+        // DELETE hands no conflict clause to its triggers, even inside a trigger (SQLite passes OE_Default).
+        int onError = Conflict.DEFAULT;
         if (!before.isEmpty() || !after.isEmpty()) {
             block = TriggerCoder.block(p, table.columnCount());
             TriggerCoder.load(p, row, block, 0);

@@ -183,7 +183,7 @@ final class InsteadOfCoder {
 
     void delete(Stmt.Delete del, View view) throws SqliteException {
         List<Trigger> ts = triggers(view, Stmt.TriggerEvent.DELETE, null);
-        int onError = p.conflict(0);
+        int onError = dev.skerry.engine.schema.Conflict.DEFAULT;
         Scope scope = p.rootScope();
         Source rows = FromBuilder.materializeView(p, sc, view,
                 del.alias() != null ? del.alias().text() : view.name(), scope);

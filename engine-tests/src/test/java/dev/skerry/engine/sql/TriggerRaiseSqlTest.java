@@ -109,6 +109,29 @@ class TriggerRaiseSqlTest {
     }
 
     @Test
+    void conflictClausesReachNestedTriggers() {
+        Differential.assertSame("""
+            create table t(a integer primary key);
+            create table u(k integer primary key);
+            create table log(x unique);
+            insert into log values('dup');
+            insert into u values(1), (2);
+            create trigger ta after insert on t begin delete from u where k = new.a; update u set k = k + 10 where k = new.a + 1; end;
+            create trigger ud after delete on u begin insert into log values('dup'); end;
+            create trigger uu after update on u begin insert into log values('dup'); end;
+            insert or ignore into t values(1);
+            select * from t;
+            select * from u;
+            drop trigger ud;
+            insert or ignore into t values(1);
+            insert or ignore into t values(2);
+            select * from t;
+            select * from u;
+            select * from log;
+            """);
+    }
+
+    @Test
     void upsertFiresUpdateTriggers() {
         Differential.assertSame("""
             create table t(a integer primary key, b unique, c);
