@@ -22,11 +22,14 @@ import java.util.List;
  * <p>INSERT evaluates each source row (VALUES in place, a SELECT through an ephemeral table) into NEW, with no
  * affinity applied and NULL for the columns not listed. UPDATE and DELETE first materialize the view's rows
  * for which WHERE holds into an ephemeral table; for each, OLD is the row and (UPDATE) NEW the row with the SET
- * values. Without an INSTEAD OF trigger for the event the statement fails as SQLite's does.
+ * values. Without an INSTEAD OF trigger for the event the statement fails as SQLite's does. RETURNING gives
+ * NEW (OLD for DELETE) of each row no trigger skipped with RAISE(IGNORE).
  */
 final class InsteadOfCoder {
     private final Parse p;
     private final SelectCoder sc;
+    /** The RETURNING clause, or null. */
+    private Returning returning;
 
     InsteadOfCoder(Parse p, SelectCoder sc) {
         this.p = p;
@@ -49,15 +52,14 @@ final class InsteadOfCoder {
 
     void insert(Stmt.Insert ins, View view) throws SqliteException {
         List<Trigger> ts = triggers(view, Stmt.TriggerEvent.INSERT, null);
-        if (!ins.returning().isEmpty()) {
-            throw SqliteException.error("RETURNING on a view is not supported");
-        }
         int onError = p.conflict(SchemaBuilder.conflict(ins.orConflict()));
         Scope scope = p.rootScope();
         int over = p.label();
         p.v.addOp(Opcode.GOTO, 0, over);
         Source rows = FromBuilder.materializeView(p, sc, view, view.name(), scope);
         p.resolve(over);
+        returning = ins.returning().isEmpty() ? null
+                : new Returning(p, sc, rows, ins.alias() == null ? view.name() : ins.alias().text(), ins.returning());
         int n = rows.columnCount();
         int[] map = new int[n];
         int nValues = n;
@@ -84,6 +86,7 @@ final class InsteadOfCoder {
         Select select = ins.select();
         if (select == null) {
             fireInsert(ts, rows, block, map, -1, onError);
+            output();
             return;
         }
         if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values && select.orderBy().isEmpty()
@@ -95,6 +98,7 @@ final class InsteadOfCoder {
                 }
                 fireInsert(ts, rows, block, map, values, onError);
             }
+            output();
             return;
         }
         int eph = p.cursor();
@@ -117,6 +121,21 @@ final class InsteadOfCoder {
         fireInsert(ts, rows, block, map, values, onError);
         p.v.addOp(Opcode.NEXT, eph, top);
         p.resolve(done);
+        output();
+    }
+
+    /** Emits the RETURNING rows kept, if there is a RETURNING clause. */
+    private void output() {
+        if (returning != null) {
+            returning.output();
+        }
+    }
+
+    /** Keeps the RETURNING row of a row the triggers were not told to skip (NEW, or OLD for DELETE). */
+    private void keep(int block, int n, int part) throws SqliteException {
+        if (returning != null) {
+            returning.fromRegisters(TriggerCoder.row(block, n, part) + 1, 0);
+        }
     }
 
     private void checkCount(View view, Stmt.Insert ins, int got, int want) throws SqliteException {
@@ -141,6 +160,7 @@ final class InsteadOfCoder {
         }
         int next = p.label();
         TriggerCoder.fire(p, ts, rows, block, onError, next, 0);
+        keep(block, n, 1);
         p.resolve(next);
     }
 
@@ -156,6 +176,8 @@ final class InsteadOfCoder {
         Scope scope = p.rootScope();
         Source rows = FromBuilder.materializeView(p, sc, view,
                 upd.alias() != null ? upd.alias().text() : view.name(), scope);
+        returning = upd.returning().isEmpty() ? null
+                : new Returning(p, sc, rows, upd.alias() == null ? view.name() : upd.alias().text(), upd.returning());
         int n = rows.columnCount();
         Expr[] assigned = new Expr[n];
         for (SetClause set : upd.sets()) {
@@ -178,7 +200,9 @@ final class InsteadOfCoder {
                 }
             }
             TriggerCoder.fire(p, ts, rows, block, onError, next, 0);
+            keep(block, n, 1);
         });
+        output();
     }
 
     void delete(Stmt.Delete del, View view) throws SqliteException {
@@ -187,7 +211,13 @@ final class InsteadOfCoder {
         Scope scope = p.rootScope();
         Source rows = FromBuilder.materializeView(p, sc, view,
                 del.alias() != null ? del.alias().text() : view.name(), scope);
-        eachRow(rows, scope, del.where(), (block, next) -> TriggerCoder.fire(p, ts, rows, block, onError, next, 0));
+        returning = del.returning().isEmpty() ? null
+                : new Returning(p, sc, rows, del.alias() == null ? view.name() : del.alias().text(), del.returning());
+        eachRow(rows, scope, del.where(), (block, next) -> {
+            TriggerCoder.fire(p, ts, rows, block, onError, next, 0);
+            keep(block, rows.columnCount(), 0);
+        });
+        output();
     }
 
     /** What to do with one row of the view: {@code block} holds OLD, {@code next} is the end of the row. */

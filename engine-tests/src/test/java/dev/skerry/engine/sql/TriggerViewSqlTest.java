@@ -46,6 +46,25 @@ class TriggerViewSqlTest {
     }
 
     @Test
+    void returningOnViews() {
+        Differential.assertSame("""
+            create table t(a integer primary key, b);
+            create view v as select a, b from t;
+            create trigger vi instead of insert on v begin insert into t values(new.a, new.b); end;
+            create trigger vu instead of update on v begin update t set b = new.b where a = old.a; end;
+            create trigger vd instead of delete on v when old.a <> 3 begin delete from t where a = old.a; end;
+            create trigger vd2 instead of delete on v when old.a = 3 begin select raise(ignore); end;
+            insert into v values(1, 2), (3, 4) returning *, a + 1;
+            insert into v(a) select 9 returning b, a;
+            insert into v default values returning *;
+            update v set b = b * 10 returning a, b;
+            delete from v where a < 5 returning *;
+            insert into v(a) values(7) returning rowid;
+            select * from t;
+            """);
+    }
+
+    @Test
     void tempViewsAndTriggers() {
         Differential.assertSame("""
             create table t(x integer, y);
