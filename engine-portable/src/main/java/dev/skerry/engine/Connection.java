@@ -58,10 +58,12 @@ public final class Connection {
             @Override
             public void committed() {
                 committedRows = schemaRows;
+                schema.commitTemp();
             }
 
             @Override
             public void rolledBack() throws SqliteException {
+                schema.rollbackTemp();
                 if (schemaRows != committedRows) {
                     schemaRows = committedRows;
                     rebuildSchema();
@@ -81,6 +83,9 @@ public final class Connection {
             @Override
             public void createTemp(String sql) throws SqliteException {
                 SchemaBuilder.addTemp(schema, sql);
+                if (db.isAutocommit()) {
+                    schema.commitTemp();
+                }
             }
 
             @Override
@@ -94,6 +99,9 @@ public final class Connection {
                     schema.dropTempTrigger(name);
                 } else {
                     schema.dropTempView(name);
+                }
+                if (db.isAutocommit()) {
+                    schema.commitTemp();
                 }
             }
         });

@@ -19,7 +19,8 @@ import java.util.List;
  * <p>Triggers are kept in {@code sqlite_schema} order too. The TEMP views and triggers (the objects of the
  * {@code temp} schema, which lives in the connection's memory only) are kept apart: {@link #clear()} before a
  * reload of {@code sqlite_schema} keeps them, and name lookups see them before the main schema's objects, as
- * SQLite searches {@code temp} before {@code main}.
+ * SQLite searches {@code temp} before {@code main}. Changes to them made in a transaction are undone by its
+ * rollback ({@link #commitTemp}/{@link #rollbackTemp}).
  */
 public final class Schema {
     /** The name SQLite gives the schema table; {@code sqlite_master} is the legacy alias. */
@@ -34,6 +35,9 @@ public final class Schema {
     private final ArrayList<Trigger> triggers = new ArrayList<>();
     private final ArrayList<View> tempViews = new ArrayList<>();
     private final ArrayList<Trigger> tempTriggers = new ArrayList<>();
+    /** The TEMP objects as of the last commit (what a rollback returns to). */
+    private final ArrayList<View> committedTempViews = new ArrayList<>();
+    private final ArrayList<Trigger> committedTempTriggers = new ArrayList<>();
     private final Table schemaTable;
     private int cookie;
     private int generation;
@@ -76,6 +80,26 @@ public final class Schema {
      */
     public int tempVersion() {
         return tempVersion;
+    }
+
+    /** The TEMP views and triggers as they are now are committed (a transaction ended, or a change outside one). */
+    public void commitTemp() {
+        committedTempViews.clear();
+        committedTempViews.addAll(tempViews);
+        committedTempTriggers.clear();
+        committedTempTriggers.addAll(tempTriggers);
+    }
+
+    /** The transaction was rolled back: the TEMP views and triggers go back to their last committed state. */
+    public void rollbackTemp() {
+        if (!tempViews.equals(committedTempViews) || !tempTriggers.equals(committedTempTriggers)) {
+            tempViews.clear();
+            tempViews.addAll(committedTempViews);
+            tempTriggers.clear();
+            tempTriggers.addAll(committedTempTriggers);
+            generation++;
+            tempVersion++;
+        }
     }
 
     /** The table {@code sqlite_schema} itself. */

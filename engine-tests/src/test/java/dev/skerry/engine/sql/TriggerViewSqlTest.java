@@ -102,6 +102,32 @@ class TriggerViewSqlTest {
             drop view temp.v5;
             drop view v2;
             select name from sqlite_schema order by name;
+            begin;
+            create temp view tv as select 1;
+            create temp trigger tg after insert on t begin insert into log values('tg'); end;
+            select * from tv;
+            rollback;
+            select * from tv;
+            insert into t values(10, 'r');
+            create temp view tv as select 2;
+            create temp trigger tg after insert on t begin insert into log values('tg'); end;
+            begin;
+            drop view tv;
+            drop trigger tg;
+            insert into t values(11, 's');
+            rollback;
+            select * from tv;
+            insert into t values(12, 't');
+            begin;
+            insert into t values(13, 'u');
+            create temp view tw as select 3;
+            commit;
+            select * from tw;
+            begin;
+            insert into t values(14, 'v');
+            rollback;
+            select * from tw;
+            select * from log;
             """);
     }
 }
