@@ -27,6 +27,11 @@ import dev.skerry.engine.value.ValueCompare;
  * anything lasting; {@code pc} still points at it, so the next {@code step()} runs it again. Instructions
  * whose effect spans several I/O waits (Halt's commit) keep their progress in fields ({@link StatementTxn}).
  *
+ * <p>Frames: while a trigger program runs ({@code Program}), {@code program}, the operand arrays, the registers,
+ * the cursors and the Once flags are the trigger's, the caller's being saved in {@link #frame}
+ * ({@link TriggerFrames}); {@link #program()} is always the statement's. An error, a reset or the statement's
+ * end first returns to the statement's level.
+ *
  * <p>Invariants: {@code pc} is the address of the next instruction to run; registers {@code r[1..]} are
  * never null; {@code runningVm} is true exactly while this VM is counted in {@link
  * ConnectionState#runningVms}.
