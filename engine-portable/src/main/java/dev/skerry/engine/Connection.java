@@ -58,10 +58,12 @@ public final class Connection {
             @Override
             public void committed() {
                 committedRows = schemaRows;
+                schema.commitTemp();
             }
 
             @Override
             public void rolledBack() throws SqliteException {
+                schema.rollbackTemp();
                 if (schemaRows != committedRows) {
                     schemaRows = committedRows;
                     rebuildSchema();
@@ -76,6 +78,31 @@ public final class Connection {
             @Override
             public void dropIndex(String name) {
                 schema.dropIndex(name);
+            }
+
+            @Override
+            public void createTemp(String sql) throws SqliteException {
+                SchemaBuilder.addTemp(schema, sql);
+                if (db.isAutocommit()) {
+                    schema.commitTemp();
+                }
+            }
+
+            @Override
+            public int tempVersion() {
+                return schema.tempVersion();
+            }
+
+            @Override
+            public void dropTemp(boolean trigger, String name) {
+                if (trigger) {
+                    schema.dropTempTrigger(name);
+                } else {
+                    schema.dropTempView(name);
+                }
+                if (db.isAutocommit()) {
+                    schema.commitTemp();
+                }
             }
         });
     }
@@ -221,6 +248,14 @@ public final class Connection {
      */
     public void interrupt() {
         db.interrupt();
+    }
+
+    /**
+     * {@code PRAGMA recursive_triggers}: when on, a trigger may fire itself (to a depth of 1000) and rows that
+     * REPLACE deletes fire DELETE triggers; off by default, as in SQLite. Takes effect for statements run after.
+     */
+    public void setRecursiveTriggers(boolean on) {
+        db.recursiveTriggers = on;
     }
 
     /** False between BEGIN and COMMIT/ROLLBACK. */

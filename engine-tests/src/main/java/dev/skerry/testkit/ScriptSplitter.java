@@ -1,11 +1,13 @@
 package dev.skerry.testkit;
 
+import dev.skerry.engine.parser.SqlComplete;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Splits a SQL script into statements at the semicolons that end them, skipping semicolons inside string
- * literals, quoted identifiers ({@code "x"}, {@code `x`}, {@code [x]}) and comments. Each piece keeps its
+ * literals, quoted identifiers ({@code "x"}, {@code `x`}, {@code [x]}) and comments, and those inside a
+ * CREATE TRIGGER's body (a semicolon ends a statement only where {@link SqlComplete} says the text is complete). Each piece keeps its
  * text as written, without the semicolon; pieces that hold only whitespace and comments are dropped.
  */
 public final class ScriptSplitter {
@@ -48,7 +50,7 @@ public final class ScriptSplitter {
                 hasToken = true;
                 continue;
             }
-            if (c == ';') {
+            if (c == ';' && SqlComplete.isComplete(script.substring(start, i + 1))) {
                 if (hasToken) {
                     out.add(script.substring(start, i).trim());
                 }

@@ -28,6 +28,16 @@ public final class SkerryEngine implements AutoCloseable {
         }
     }
 
+    /** The VFS of the connection under test (to drive its statements with {@link HostLoop}). */
+    public Vfs vfs() {
+        return vfs;
+    }
+
+    /** The connection under test (for settings SQL cannot make yet). */
+    public Connection connection() {
+        return connection;
+    }
+
     /** Runs one statement and returns its rows or its error. */
     public Outcome run(String sql) {
         Statement st = null;

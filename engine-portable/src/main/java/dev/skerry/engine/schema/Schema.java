@@ -15,6 +15,12 @@ import java.util.List;
  * {@code sqlite_master}) is always present and never listed in {@link #tables()}. Changes come from
  * {@link SchemaBuilder} (loading and {@code ParseSchema}) and from {@link #dropTable}/{@link #dropIndex}
  * (the {@code DropTable}/{@code DropIndex} opcodes); each bumps {@link #generation()}.
+ *
+ * <p>Triggers are kept in {@code sqlite_schema} order too. The TEMP views and triggers (the objects of the
+ * {@code temp} schema, which lives in the connection's memory only) are kept apart: {@link #clear()} before a
+ * reload of {@code sqlite_schema} keeps them, and name lookups see them before the main schema's objects, as
+ * SQLite searches {@code temp} before {@code main}. Changes to them made in a transaction are undone by its
+ * rollback ({@link #commitTemp}/{@link #rollbackTemp}).
  */
 public final class Schema {
     /** The name SQLite gives the schema table; {@code sqlite_master} is the legacy alias. */
@@ -26,9 +32,16 @@ public final class Schema {
     private final HashMap<String, Index> indexesByKey = new HashMap<>();
     private final ArrayList<View> views = new ArrayList<>();
     private final HashMap<String, View> viewsByKey = new HashMap<>();
+    private final ArrayList<Trigger> triggers = new ArrayList<>();
+    private final ArrayList<View> tempViews = new ArrayList<>();
+    private final ArrayList<Trigger> tempTriggers = new ArrayList<>();
+    /** The TEMP objects as of the last commit (what a rollback returns to). */
+    private final ArrayList<View> committedTempViews = new ArrayList<>();
+    private final ArrayList<Trigger> committedTempTriggers = new ArrayList<>();
     private final Table schemaTable;
     private int cookie;
     private int generation;
+    private int tempVersion;
 
     public Schema() {
         schemaTable = new Table(SCHEMA_TABLE, 1,
@@ -61,6 +74,34 @@ public final class Schema {
         return generation;
     }
 
+    /**
+     * Counts changes to the TEMP views and triggers (the TEMP schema's cookie): a program compiled at another
+     * version is stale.
+     */
+    public int tempVersion() {
+        return tempVersion;
+    }
+
+    /** The TEMP views and triggers as they are now are committed (a transaction ended, or a change outside one). */
+    public void commitTemp() {
+        committedTempViews.clear();
+        committedTempViews.addAll(tempViews);
+        committedTempTriggers.clear();
+        committedTempTriggers.addAll(tempTriggers);
+    }
+
+    /** The transaction was rolled back: the TEMP views and triggers go back to their last committed state. */
+    public void rollbackTemp() {
+        if (!tempViews.equals(committedTempViews) || !tempTriggers.equals(committedTempTriggers)) {
+            tempViews.clear();
+            tempViews.addAll(committedTempViews);
+            tempTriggers.clear();
+            tempTriggers.addAll(committedTempTriggers);
+            generation++;
+            tempVersion++;
+        }
+    }
+
     /** The table {@code sqlite_schema} itself. */
     public Table schemaTable() {
         return schemaTable;
@@ -88,9 +129,119 @@ public final class Schema {
         return null;
     }
 
-    /** The view named {@code name} (ASCII case ignored), or null. */
+    /** The view named {@code name} (ASCII case ignored; a TEMP view first), or null. */
     public View findView(String name) {
+        for (View v : tempViews) {
+            if (Names.equal(v.name(), name)) {
+                return v;
+            }
+        }
         return viewsByKey.get(Names.key(name));
+    }
+
+    /** The TEMP view named {@code name}, or null. */
+    public View findTempView(String name) {
+        for (View v : tempViews) {
+            if (Names.equal(v.name(), name)) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    /** Adds a TEMP view (CREATE TEMP VIEW ran). */
+    public void addTempView(View view) {
+        tempViews.add(view);
+        generation++;
+        tempVersion++;
+    }
+
+    /** Removes the TEMP view named {@code name}; no-op when absent. */
+    public void dropTempView(String name) {
+        View v = findTempView(name);
+        if (v != null) {
+            tempViews.remove(v);
+            generation++;
+            tempVersion++;
+        }
+    }
+
+    /** The trigger named {@code name} (ASCII case ignored; a TEMP trigger first), or null. */
+    public Trigger findTrigger(String name) {
+        for (Trigger t : tempTriggers) {
+            if (Names.equal(t.name(), name)) {
+                return t;
+            }
+        }
+        for (Trigger t : triggers) {
+            if (Names.equal(t.name(), name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The TEMP trigger named {@code name}, or null. */
+    public Trigger findTempTrigger(String name) {
+        for (Trigger t : tempTriggers) {
+            if (Names.equal(t.name(), name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** The trigger of the main schema named {@code name}, or null. */
+    public Trigger findMainTrigger(String name) {
+        for (Trigger t : triggers) {
+            if (Names.equal(t.name(), name)) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The triggers on the table or view named {@code tableName}, in the order SQLite fires them: TEMP triggers
+     * first, each group the most recently created first.
+     */
+    public List<Trigger> triggersOn(String tableName) {
+        List<Trigger> out = new ArrayList<>();
+        for (int k = tempTriggers.size() - 1; k >= 0; k--) {
+            if (Names.equal(tempTriggers.get(k).tableName(), tableName)) {
+                out.add(tempTriggers.get(k));
+            }
+        }
+        for (int k = triggers.size() - 1; k >= 0; k--) {
+            if (Names.equal(triggers.get(k).tableName(), tableName)) {
+                out.add(triggers.get(k));
+            }
+        }
+        return out;
+    }
+
+    void addTrigger(Trigger trigger) {
+        triggers.add(trigger);
+        generation++;
+    }
+
+    /** Adds a TEMP trigger (CREATE TEMP TRIGGER ran). */
+    public void addTempTrigger(Trigger trigger) {
+        tempTriggers.add(trigger);
+        generation++;
+        tempVersion++;
+    }
+
+    /** Removes the TEMP trigger named {@code name} (the {@code DropTrigger} opcode on database 1); no-op when absent. */
+    public void dropTempTrigger(String name) {
+        for (Trigger t : tempTriggers) {
+            if (Names.equal(t.name(), name)) {
+                tempTriggers.remove(t);
+                generation++;
+                tempVersion++;
+                return;
+            }
+        }
     }
 
     /** The views, in sqlite_schema order. */
@@ -159,7 +310,7 @@ public final class Schema {
         generation++;
     }
 
-    /** Forgets every table and index (before a reload); the cookie is kept. */
+    /** Forgets every table, index, view and trigger of the main schema (before a reload); the cookie and the TEMP objects are kept. */
     public void clear() {
         tables.clear();
         indexes.clear();
@@ -167,6 +318,7 @@ public final class Schema {
         indexesByKey.clear();
         views.clear();
         viewsByKey.clear();
+        triggers.clear();
         generation++;
     }
 }

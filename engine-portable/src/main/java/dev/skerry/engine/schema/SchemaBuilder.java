@@ -29,7 +29,7 @@ import java.util.List;
  * constraint with the same key columns and collations as an earlier one shares its index. A column repeated
  * in one constraint is repeated in the index, as SQLite does for rowid tables.
  *
- * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP, generated columns,
+ * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP tables, generated columns,
  * expression and partial indexes, STRICT tables.
  */
 public final class SchemaBuilder {
@@ -167,8 +167,7 @@ public final class SchemaBuilder {
      * Adds to {@code schema} the object described by one row of {@code sqlite_schema}, as SQLite's
      * {@code sqlite3InitCallback} does: a table or index row with SQL is parsed and built; an index row
      * without SQL gives the root page of an automatic index its table's CREATE TABLE declared. Rows must
-     * come in sqlite_schema order (a table before its automatic indexes). Triggers are not supported and
-     * are skipped. A row that cannot be understood is SQLITE_CORRUPT
+     * come in sqlite_schema order (a table before its automatic indexes). A row that cannot be understood is SQLITE_CORRUPT
      * {@code malformed database schema (name) - reason}.
      */
     public static void addRow(Schema schema, String type, String name, String tblName, int rootPage, String sql)
@@ -186,6 +185,12 @@ public final class SchemaBuilder {
                     throw SqliteException.error("invalid view row");
                 }
                 schema.addView(view((Stmt.CreateView) st, sql));
+            } else if ("trigger".equals(type)) {
+                Stmt st = parseOne(sql);
+                if (!(st instanceof Stmt.CreateTrigger)) {
+                    throw SqliteException.error("invalid trigger row");
+                }
+                schema.addTrigger(trigger((Stmt.CreateTrigger) st, sql, false));
             } else if ("index".equals(type)) {
                 Table table = schema.findTable(tblName);
                 if (table == null) {
@@ -224,6 +229,36 @@ public final class SchemaBuilder {
             cols.add(n.text());
         }
         return new View(cv.name().name().text(), sql, cv.select(), cols);
+    }
+
+    /** Adds to {@code schema} the TEMP view or trigger that the CREATE statement {@code sql} describes. */
+    public static void addTemp(Schema schema, String sql) throws SqliteException {
+        Stmt st = parseOne(sql);
+        if (st instanceof Stmt.CreateTrigger) {
+            schema.addTempTrigger(trigger((Stmt.CreateTrigger) st, sql, true));
+        } else if (st instanceof Stmt.CreateView) {
+            schema.addTempView(view((Stmt.CreateView) st, sql));
+        } else {
+            throw SqliteException.error("not a TEMP object: " + sql);
+        }
+    }
+
+    /** The trigger a CREATE TRIGGER parsed from {@code sql} (the text its spans point into) describes. */
+    public static Trigger trigger(Stmt.CreateTrigger ct, String sql, boolean temp) {
+        List<String> cols = new ArrayList<>();
+        for (Name n : ct.updateColumns()) {
+            cols.add(n.text());
+        }
+        return new Trigger(ct.name().name().text(), ct.table().name().text(), sql, ct.time(), ct.event(), cols,
+                ct.when(), ct.body(), temp);
+    }
+
+    /**
+     * The text SQLite stores in {@code sqlite_schema.sql} for a CREATE TRIGGER parsed from {@code sql}: from
+     * the trigger name (without its schema) to the {@code END}, after {@code CREATE TRIGGER }.
+     */
+    public static String triggerSql(Stmt.CreateTrigger ct, String sql) {
+        return "CREATE TRIGGER " + sql.substring(ct.name().name().start(), ct.end());
     }
 
     /** The text SQLite stores in {@code sqlite_schema.sql} for a CREATE VIEW parsed from {@code sql}. */

@@ -181,7 +181,7 @@ final class CompoundCoder {
         }
         Output out = new Output(sc.p, sc.ex, n, keys, desc, coll, false, info.collations, sel.limit(), sink);
         out.sortByColumns(cols);
-        out.prepare(new Scope(outer, sc.p.schema));
+        out.prepare(new Scope(sc.p.outer(outer), sc.p.schema));
         return out;
     }
 }

@@ -2,8 +2,10 @@ package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.schema.Conflict;
 import dev.skerry.engine.schema.Index;
 import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.schema.Trigger;
 import dev.skerry.engine.vdbe.Opcode;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,17 +33,21 @@ final class DeleteCoder {
         if (!del.orderBy().isEmpty() || del.limit() != null) {
             throw SqliteException.error("DELETE with ORDER BY or LIMIT is not supported");
         }
-        if (p.schema.findTable(del.table().name().text()) == null
-                && p.schema.findView(del.table().name().text()) != null) {
-            throw SqliteException.error("cannot modify " + p.schema.findView(del.table().name().text()).name()
-                    + " because it is a view");
+        dev.skerry.engine.schema.View view = InsteadOfCoder.target(p, del.table());
+        if (view != null) {
+            new InsteadOfCoder(p, sc).delete(del, view);
+            return;
         }
         Table table = FromBuilder.lookupTable(p, del.table());
         if (table == p.schema.schemaTable()) {
             throw SqliteException.error("table sqlite_master may not be modified");
         }
         p.needWrite();
-        if (del.where() == null && del.returning().isEmpty()) {
+        List<Trigger> before = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.DELETE, Stmt.TriggerTime.BEFORE,
+                null);
+        List<Trigger> after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.DELETE, Stmt.TriggerTime.AFTER,
+                null);
+        if (del.where() == null && del.returning().isEmpty() && before.isEmpty() && after.isEmpty()) {
             p.v.addOp(Opcode.CLEAR, table.rootPage(), 0, 1);
             for (Index index : table.indexes()) {
                 p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
@@ -61,11 +67,26 @@ final class DeleteCoder {
         int top = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
+        Source row = new Source(table, table.name(), writer.cursor);
+        int block = 0;
+        // DELETE hands no conflict clause to its triggers, even inside a trigger (SQLite passes OE_Default).
+        int onError = Conflict.DEFAULT;
+        if (!before.isEmpty() || !after.isEmpty()) {
+            block = TriggerCoder.block(p, table.columnCount());
+            TriggerCoder.load(p, row, block, 0);
+        }
+        if (!before.isEmpty()) {
+            TriggerCoder.fire(p, before, row, block, onError, next, 0);
+            p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
+        }
         if (returning != null) {
             returning.fromCursor();
         }
         writer.deleteIndexEntries();
         p.v.addOp(Opcode.DELETE, writer.cursor, Opcode.OPFLAG_NCHANGE);
+        if (!after.isEmpty()) {
+            TriggerCoder.fire(p, after, row, block, onError, next, 0);
+        }
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, rowids, top);
         p.resolve(done);
@@ -82,7 +103,7 @@ final class DeleteCoder {
             dev.skerry.engine.parser.ast.Expr where) throws SqliteException {
         int rowids = p.cursor();
         p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, dev.skerry.engine.btree.KeyInfo.binary(1));
-        Scope scope = new Scope(null, p.schema);
+        Scope scope = p.rootScope();
         Source src = new Source(table, alias != null ? alias.text() : table.name(), p.cursor());
         scope.add(src);
         List<Source> sources = scope.sources;

@@ -115,10 +115,30 @@ final class ExprCoder {
         } else if (e instanceof Expr.RowValue) {
             throw SqliteException.error("row value misused");
         } else if (e instanceof Expr.Raise) {
-            throw SqliteException.error("RAISE() may only be used within a trigger-program");
+            raise((Expr.Raise) e, s, target);
         } else {
             throw SqliteException.error("unsupported expression: " + e.sourceText(p.sql));
         }
+    }
+
+    /**
+     * RAISE in a trigger program: IGNORE ends the trigger and skips the row that fired it (Halt with
+     * OE_Ignore); ROLLBACK, ABORT and FAIL end the statement with SQLITE_CONSTRAINT_TRIGGER and the message,
+     * undoing what the conflict action of the same name undoes. The expression's own value is NULL.
+     */
+    private void raise(Expr.Raise r, Scope s, int target) throws SqliteException {
+        if (p.trigger == null) {
+            throw SqliteException.error("RAISE() may only be used within a trigger-program");
+        }
+        if (r.action() == Expr.RaiseAction.IGNORE) {
+            p.v.addOp(Opcode.HALT, 0, Opcode.OE_IGNORE);
+        } else {
+            int msg = code(r.message(), s);
+            int onError = r.action() == Expr.RaiseAction.ROLLBACK ? Opcode.OE_ROLLBACK
+                    : r.action() == Expr.RaiseAction.ABORT ? Opcode.OE_ABORT : Opcode.OE_FAIL;
+            p.v.addOp(Opcode.HALT, dev.skerry.engine.ResultCode.SQLITE_CONSTRAINT_TRIGGER, onError, msg);
+        }
+        p.v.addOp(Opcode.NULL, 0, target);
     }
 
     private void literal(Expr.Literal lit, int target) throws SqliteException {

@@ -249,7 +249,25 @@ final class FromBuilder {
     }
 
     private static boolean isMain(QualifiedName name) {
-        return name.schema() == null || Names.equal(name.schema().text(), "main");
+        return name.schema() == null || Names.equal(name.schema().text(), "main")
+                || Names.equal(name.schema().text(), "temp");
+    }
+
+    /**
+     * Materializes {@code view} into an ephemeral table added to {@code scope} as source {@code alias} (the
+     * rows an UPDATE or DELETE on a view hands to its INSTEAD OF triggers); returns the source.
+     */
+    static Source materializeView(Parse p, SelectCoder selects, View view, String alias, Scope scope)
+            throws SqliteException {
+        String saved = p.sql;
+        p.sql = view.sql();
+        try {
+            materialize(p, selects, view.select(), null, alias, view.columns(), scope,
+                    (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got " + got);
+        } finally {
+            p.sql = saved;
+        }
+        return scope.sources.get(scope.sources.size() - 1);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.schema.Column;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.schema.Trigger;
 import dev.skerry.engine.vdbe.Opcode;
 import java.util.List;
 
@@ -28,6 +29,10 @@ import java.util.List;
 final class InsertCoder {
     private final Parse p;
     private final SelectCoder sc;
+    /** The BEFORE and AFTER INSERT triggers of the table. */
+    private List<Trigger> before = List.of();
+    private List<Trigger> after = List.of();
+    private int onError;
 
     InsertCoder(Parse p, SelectCoder sc) {
         this.p = p;
@@ -36,19 +41,20 @@ final class InsertCoder {
 
     void compile(Stmt.Insert ins) throws SqliteException {
         RowWriter writer = insert(ins);
-        if (writer.returning != null) {
+        if (writer != null && writer.returning != null) {
             writer.returning.output();
         }
     }
 
+    /** Compiles the INSERT; returns its row writer, or null when it inserts into a view (through its triggers). */
     private RowWriter insert(Stmt.Insert ins) throws SqliteException {
         if (ins.with() != null) {
             throw SqliteException.error("WITH clauses are not supported");
         }
-        if (p.schema.findTable(ins.table().name().text()) == null
-                && p.schema.findView(ins.table().name().text()) != null) {
-            throw SqliteException.error("cannot modify " + p.schema.findView(ins.table().name().text()).name()
-                    + " because it is a view");
+        dev.skerry.engine.schema.View view = InsteadOfCoder.target(p, ins.table());
+        if (view != null) {
+            new InsteadOfCoder(p, sc).insert(ins, view);
+            return null;
         }
         Table table = FromBuilder.lookupTable(p, ins.table());
         if (table == p.schema.schemaTable()) {
@@ -85,7 +91,9 @@ final class InsertCoder {
         if (table.rowidAlias() >= 0 && map[table.rowidAlias()] >= 0) {
             rowidValue = map[table.rowidAlias()];
         }
-        int onError = SchemaBuilder.conflict(ins.orConflict());
+        onError = p.conflict(SchemaBuilder.conflict(ins.orConflict()));
+        before = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.BEFORE, null);
+        after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.AFTER, null);
         RowWriter writer = new RowWriter(p, sc.ex, table, onError);
         int values = p.regs(Math.max(nValues, 1));
         int newRegs = p.regs(n);
@@ -102,7 +110,7 @@ final class InsertCoder {
                     ins.returning(), writer.cursor);
         }
         Select select = ins.select();
-        Scope empty = new Scope(null, p.schema);
+        Scope empty = p.rootScope();
         if (select == null) {
             buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, true);
             return writer;
@@ -221,7 +229,7 @@ final class InsertCoder {
      */
     private void buildRow(Table table, int[] map, int rowidValue, List<Expr> direct, int values, int newRegs,
             int rowid, RowWriter writer, boolean defaultValues) throws SqliteException {
-        Scope empty = new Scope(null, p.schema);
+        Scope empty = p.rootScope();
         int n = table.columnCount();
         for (int i = 0; i < n; i++) {
             if (i == table.rowidAlias()) {
@@ -244,6 +252,9 @@ final class InsertCoder {
         }
         int skip = p.label();
         boolean explicitRowid = rowidValue >= 0 && !defaultValues;
+        if (!before.isEmpty()) {
+            fireBefore(table, explicitRowid ? rowidValue : -1, direct, values, newRegs, writer, skip);
+        }
         if (explicitRowid) {
             if (direct != null) {
                 sc.ex.codeTo(direct.get(rowidValue), empty, rowid);
@@ -264,6 +275,42 @@ final class InsertCoder {
         }
         writer.checkColumns(newRegs, rowid, skip);
         writer.checkUniqueAndWrite(newRegs, rowid, 0, explicitRowid, skip);
+        if (!after.isEmpty()) {
+            int block = TriggerCoder.block(p, n);
+            TriggerCoder.store(p, block, n, 1, newRegs, rowid);
+            TriggerCoder.fire(p, after, new Source(table, table.name(), writer.cursor), block, onError, skip, 0);
+        }
         p.resolve(skip);
+    }
+
+    /**
+     * The BEFORE INSERT triggers, as SQLite fires them: NEW is the row with the columns' affinities applied and
+     * NEW.rowid the given rowid (which must be an integer) or -1 when it is to be chosen.
+     */
+    private void fireBefore(Table table, int rowidValue, List<Expr> direct, int values, int newRegs,
+            RowWriter writer, int skip) throws SqliteException {
+        int n = table.columnCount();
+        int block = TriggerCoder.block(p, n);
+        int rowid = TriggerCoder.row(block, n, 1);
+        if (rowidValue >= 0) {
+            if (direct != null) {
+                sc.ex.codeTo(direct.get(rowidValue), p.rootScope(), rowid);
+            } else {
+                p.v.addOp(Opcode.SCOPY, values + rowidValue, rowid);
+            }
+            int given = p.v.addOp(Opcode.NOT_NULL, rowid, 0);
+            p.v.addOp(Opcode.INTEGER, -1, rowid);
+            p.v.jumpHere(given);
+            p.v.addOp(Opcode.MUST_BE_INT, rowid, 0);
+        } else {
+            p.v.addOp(Opcode.INTEGER, -1, rowid);
+        }
+        TriggerCoder.store(p, block, n, 1, newRegs, 0);
+        StringBuilder aff = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            aff.append(table.column(i).affinity());
+        }
+        p.v.addOp(Opcode.AFFINITY, rowid + 1, n, 0, aff.toString());
+        TriggerCoder.fire(p, before, new Source(table, table.name(), writer.cursor), block, onError, skip, 0);
     }
 }

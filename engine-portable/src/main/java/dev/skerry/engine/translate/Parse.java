@@ -33,12 +33,69 @@ final class Parse {
     /** True when compiling for EXPLAIN QUERY PLAN: loops emit {@code Explain} instructions. */
     boolean explainQueryPlan;
     private int explainId;
+    /** The statement's Parse when this one compiles a trigger program, else null. */
+    private Parse outerParse;
+    /** The trigger being compiled as this program, or null. */
+    dev.skerry.engine.schema.Trigger trigger;
+    /** In a trigger program: the scope holding OLD and NEW, the outermost scope of every statement; else null. */
+    Scope triggerScope;
+    /** In a trigger program: the firing statement's conflict clause, which overrides the steps' own ({@link dev.skerry.engine.schema.Conflict}). */
+    int triggerConflict;
+    /** The trigger programs compiled for this statement, by trigger and conflict clause (root Parse only). */
+    private java.util.IdentityHashMap<dev.skerry.engine.schema.Trigger, dev.skerry.engine.vdbe.SubProgram[]> triggerPrograms;
 
     Parse(Schema schema, String sql, Functions functions) {
         this.schema = schema;
         this.sql = sql;
         this.functions = functions;
         this.prologue = v.makeLabel();
+    }
+
+    /** A Parse compiling the program of {@code trigger} for the statement compiled by {@code outer}. */
+    static Parse forTrigger(Parse outer, dev.skerry.engine.schema.Trigger trigger, int conflict) {
+        Parse sub = new Parse(outer.schema, trigger.sql(), outer.functions);
+        sub.outerParse = outer.statementParse();
+        sub.trigger = trigger;
+        sub.triggerConflict = conflict;
+        return sub;
+    }
+
+    /** The Parse of the statement (this one unless compiling a trigger program). */
+    Parse statementParse() {
+        return outerParse == null ? this : outerParse;
+    }
+
+    /** The sub-program of {@code trigger} for conflict clause {@code conflict} (null when not yet made), shared by the whole statement. */
+    dev.skerry.engine.vdbe.SubProgram triggerProgram(dev.skerry.engine.schema.Trigger t, int conflict) {
+        Parse root = statementParse();
+        if (root.triggerPrograms == null) {
+            return null;
+        }
+        dev.skerry.engine.vdbe.SubProgram[] byConflict = root.triggerPrograms.get(t);
+        return byConflict == null ? null : byConflict[conflict];
+    }
+
+    void putTriggerProgram(dev.skerry.engine.schema.Trigger t, int conflict, dev.skerry.engine.vdbe.SubProgram sp) {
+        Parse root = statementParse();
+        if (root.triggerPrograms == null) {
+            root.triggerPrograms = new java.util.IdentityHashMap<>();
+        }
+        root.triggerPrograms.computeIfAbsent(t, k -> new dev.skerry.engine.vdbe.SubProgram[6])[conflict] = sp;
+    }
+
+    /** A new outermost scope: empty, or in a trigger program inside the scope of OLD and NEW. */
+    Scope rootScope() {
+        return new Scope(triggerScope, schema);
+    }
+
+    /** {@code outer}, or the scope of OLD and NEW for a statement's outermost query in a trigger program. */
+    Scope outer(Scope outer) {
+        return outer != null ? outer : triggerScope;
+    }
+
+    /** The conflict clause a statement of a trigger program uses: the firing statement's when it has one. */
+    int conflict(int own) {
+        return trigger != null && triggerConflict != dev.skerry.engine.schema.Conflict.DEFAULT ? triggerConflict : own;
     }
 
     /** Emits {@code Init}, the first instruction. */
@@ -49,11 +106,17 @@ final class Parse {
     /** The statement reads the database: the prologue opens a read transaction. */
     void needRead() {
         read = true;
+        if (outerParse != null) {
+            outerParse.needRead();
+        }
     }
 
     /** The statement writes the database: the prologue opens a write transaction. */
     void needWrite() {
         write = true;
+        if (outerParse != null) {
+            outerParse.needWrite();
+        }
     }
 
     /** A register holding {@code value} (Long, Double, String, byte[] or null for NULL), loaded once by the prologue. */
@@ -107,8 +170,9 @@ final class Parse {
     Program finish() {
         v.addOp(Opcode.HALT);
         v.resolveLabel(prologue);
-        if (read || write) {
-            v.addOp(Opcode.TRANSACTION, 0, write ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(), null, 1);
+        if ((read || write) && outerParse == null) {
+            v.addOp(Opcode.TRANSACTION, 0, write ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(),
+                    Integer.valueOf(schema.tempVersion()), 1);
         }
         for (int k = 0; k < constants.size(); k++) {
             loadValue(constants.get(k), constantRegisters.get(k));

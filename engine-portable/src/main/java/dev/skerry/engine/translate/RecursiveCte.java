@@ -81,7 +81,7 @@ final class RecursiveCte {
         int limit = 0;
         if (sel.limit() != null) {
             limit = p.reg();
-            selects.ex.codeTo(sel.limit().limit(), new Scope(null, p.schema), limit);
+            selects.ex.codeTo(sel.limit().limit(), p.rootScope(), limit);
             p.v.addOp(Opcode.MUST_BE_INT, limit, 0);
             p.v.addOp(Opcode.IF_NOT, limit, done, 0);
         }

@@ -23,10 +23,23 @@ final class Returning {
     /** Declares the result columns and opens the ephemeral table; {@code rowCursor} is the table's write cursor. */
     Returning(Parse p, SelectCoder sc, Table table, String alias, List<ResultColumn> columns, int rowCursor)
             throws SqliteException {
+        this(p, sc, new Source(table, alias != null ? alias : table.name(), rowCursor), columns);
+    }
+
+    /**
+     * RETURNING of a statement on a view (through its INSTEAD OF triggers): the rows are the view's, named
+     * {@code alias}, and always come from registers ({@link #fromRegisters}).
+     */
+    Returning(Parse p, SelectCoder sc, Source view, String alias, List<ResultColumn> columns) throws SqliteException {
+        this(p, sc, new Source(alias, view.columnNames, view.affinities, view.collations, view.declaredTypes, -1),
+                columns);
+    }
+
+    private Returning(Parse p, SelectCoder sc, Source row, List<ResultColumn> columns) throws SqliteException {
         this.p = p;
         this.sc = sc;
-        this.scope = new Scope(null, p.schema);
-        this.row = new Source(table, alias != null ? alias : table.name(), rowCursor);
+        this.scope = p.rootScope();
+        this.row = row;
         scope.add(row);
         this.items = sc.expand(columns, scope);
         for (SelectCoder.Item it : items) {

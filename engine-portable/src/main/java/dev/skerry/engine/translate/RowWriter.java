@@ -91,6 +91,8 @@ final class RowWriter {
     /**
      * The DO NOTHING or DO UPDATE of {@code u} for a conflict with the row whose rowid is {@code existing};
      * the new row (registers {@code newRegs}, rowid {@code rowidReg}) is then not inserted: ends at {@code skip}.
+     * DO UPDATE fires the table's UPDATE triggers as an UPDATE with conflict clause ABORT would (SQLite runs
+     * it as one), and not the INSERT's AFTER triggers.
      */
     private void upsert(UpsertClause u, int existing, int newRegs, int rowidReg, int skip) throws SqliteException {
         if (u.ast.doNothing()) {
@@ -98,7 +100,7 @@ final class RowWriter {
             return;
         }
         p.v.addOp(Opcode.NOT_EXISTS, cursor, skip, existing);
-        Scope scope = new Scope(null, p.schema);
+        Scope scope = p.rootScope();
         Source target = new Source(table, table.name(), cursor);
         Source excluded = new Source(table, "excluded", -1);
         int[] regs = new int[table.columnCount()];
@@ -138,9 +140,32 @@ final class RowWriter {
         }
         int old = p.reg();
         p.v.addOp(Opcode.SCOPY, existing, old);
+        List<String> changed = new java.util.ArrayList<>();
+        for (dev.skerry.engine.parser.ast.SetClause set : u.ast.sets()) {
+            for (dev.skerry.engine.parser.ast.Name c : set.columns()) {
+                changed.add(c.text());
+            }
+        }
+        List<dev.skerry.engine.schema.Trigger> before = TriggerCoder.find(p, table.name(),
+                dev.skerry.engine.parser.ast.Stmt.TriggerEvent.UPDATE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.BEFORE, changed);
+        List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table.name(),
+                dev.skerry.engine.parser.ast.Stmt.TriggerEvent.UPDATE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.AFTER, changed);
+        Source row = new Source(table, table.name(), cursor);
+        int block = 0;
+        if (!before.isEmpty() || !after.isEmpty()) {
+            block = TriggerCoder.block(p, n);
+            TriggerCoder.load(p, row, block, 0);
+        }
+        if (!before.isEmpty()) {
+            TriggerCoder.beforeUpdate(p, table, before, row, block, upd, newRowid, old, assigned, Conflict.ABORT, skip);
+        }
         RowWriter update = new RowWriter(this, Conflict.DEFAULT);
         update.checkColumns(upd, newRowid, skip);
         update.checkUniqueAndWrite(upd, newRowid, old, rowidExpr != null, skip);
+        if (!after.isEmpty()) {
+            TriggerCoder.store(p, block, n, 1, upd, newRowid);
+            TriggerCoder.fire(p, after, row, block, Conflict.ABORT, skip, 0);
+        }
         p.v.addOp(Opcode.GOTO, 0, skip);
     }
 
@@ -184,7 +209,7 @@ final class RowWriter {
                     break;
                 case Conflict.REPLACE: {
                     int ok = p.v.addOp(Opcode.NOT_NULL, reg, 0);
-                    ex.codeTo(c.defaultValue(), new Scope(null, p.schema), reg);
+                    ex.codeTo(c.defaultValue(), p.rootScope(), reg);
                     p.v.jumpHere(ok);
                     break;
                 }
@@ -201,7 +226,7 @@ final class RowWriter {
         if (table.checks().isEmpty()) {
             return;
         }
-        Scope scope = new Scope(null, p.schema);
+        Scope scope = p.rootScope();
         Source row = new Source(table, table.name(), -1);
         int[] regs = new int[table.columnCount()];
         for (int i = 0; i < regs.length; i++) {
@@ -244,7 +269,7 @@ final class RowWriter {
                 int action = resolve(table.rowidConflict());
                 conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
                         ? table.column(table.rowidAlias()).name() : "rowid"), skip,
-                        ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY);
+                        ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY, rowidReg);
             }
             p.resolve(ok);
         }
@@ -284,7 +309,7 @@ final class RowWriter {
                     cols.append(table.name()).append('.').append(table.column(index.column(f)).name());
                 }
                 conflict(action, "UNIQUE", cols.toString(), skip, index.origin() == Index.ORIGIN_PRIMARY_KEY
-                        ? ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY : ResultCode.SQLITE_CONSTRAINT_UNIQUE);
+                        ? ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY : ResultCode.SQLITE_CONSTRAINT_UNIQUE, other);
             }
             p.resolve(ok);
         }
@@ -313,13 +338,15 @@ final class RowWriter {
         }
     }
 
-    private void conflict(int action, String kind, String what, int skip, int code) {
+    /** Resolves a conflict with the row whose rowid is in {@code existing} (the table cursor is on it). */
+    private void conflict(int action, String kind, String what, int skip, int code, int existing)
+            throws SqliteException {
         switch (action) {
             case Conflict.IGNORE:
                 p.v.addOp(Opcode.GOTO, 0, skip);
                 return;
             case Conflict.REPLACE:
-                deleteCurrentRow();
+                deleteCurrentRow(existing);
                 return;
             default:
                 p.v.addOp(Opcode.HALT, code, action, 0, what, Opcode.P5_CONSTRAINT_UNIQUE);
@@ -330,17 +357,41 @@ final class RowWriter {
     }
 
     /** Deletes the row whose rowid is in {@code rowidReg}, with its index entries. */
-    void deleteRowAt(int rowidReg) {
+    void deleteRowAt(int rowidReg) throws SqliteException {
         int gone = p.label();
         p.v.addOp(Opcode.NOT_EXISTS, cursor, gone, rowidReg);
-        deleteCurrentRow();
+        deleteCurrentRow(rowidReg);
         p.resolve(gone);
     }
 
-    /** Deletes the row the table cursor is on, with its index entries (not counted in changes()). */
-    void deleteCurrentRow() {
+    /**
+     * Deletes the row the table cursor is on (rowid in {@code rowidReg}), with its index entries, not counted
+     * in changes(): REPLACE's deletion. When the table has DELETE triggers, they fire around it only while
+     * recursive triggers are on (SQLite's rule), with REPLACE as their conflict clause; a trigger that
+     * deleted the row leaves nothing to delete.
+     */
+    void deleteCurrentRow(int rowidReg) throws SqliteException {
+        List<dev.skerry.engine.schema.Trigger> before = TriggerCoder.find(p, table.name(),
+                dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.BEFORE, null);
+        List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table.name(),
+                dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.AFTER, null);
+        if (before.isEmpty() && after.isEmpty()) {
+            deleteIndexEntries();
+            p.v.addOp(Opcode.DELETE, cursor, 0);
+            return;
+        }
+        Source row = new Source(table, table.name(), cursor);
+        int block = TriggerCoder.block(p, table.columnCount());
+        TriggerCoder.load(p, row, block, 0);
+        int done = p.label();
+        TriggerCoder.fire(p, before, row, block, Conflict.REPLACE, done, Opcode.PROGRAM_ONLY_RECURSIVE);
+        if (!before.isEmpty()) {
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, done, rowidReg);
+        }
         deleteIndexEntries();
         p.v.addOp(Opcode.DELETE, cursor, 0);
+        TriggerCoder.fire(p, after, row, block, Conflict.REPLACE, done, Opcode.PROGRAM_ONLY_RECURSIVE);
+        p.resolve(done);
     }
 
     /** Removes the index entries of the row the table cursor is on. */

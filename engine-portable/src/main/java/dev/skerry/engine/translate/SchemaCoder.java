@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CREATE TABLE, CREATE INDEX, DROP TABLE and DROP INDEX (SQLite's {@code build.c}).
+ * CREATE and DROP of tables, indexes, views and triggers, and REINDEX (SQLite's {@code build.c} and
+ * {@code trigger.c}). TEMP views and triggers go to the connection's in-memory TEMP schema instead of
+ * sqlite_schema ({@code ParseSchema}, {@code DropTable} and {@code DropTrigger} on database 1).
  *
  * <p>The object is first described with {@link SchemaBuilder}, which reports every error SQLite reports at
  * compile time. The program then does what SQLite's does: {@code CreateBtree} for the table and each
@@ -184,8 +186,12 @@ final class SchemaCoder {
 
     /** CREATE VIEW: only the sqlite_schema row (the query is compiled where the view is used). */
     void createView(Stmt.CreateView cv) throws SqliteException {
-        if (cv.temp()) {
-            throw SqliteException.error("TEMP views are not supported");
+        if (cv.temp() && cv.name().schema() != null) {
+            throw SqliteException.error("temporary table name must be unqualified");
+        }
+        if (cv.temp() || isTemp(cv.name())) {
+            createTempView(cv);
+            return;
         }
         checkSchemaName(cv.name());
         String name = cv.name().name().text();
@@ -214,6 +220,178 @@ final class SchemaCoder {
         insertSchemaRow(cur, "view", name, name, root, SchemaBuilder.viewSql(cv, p.sql));
         p.v.addOp(Opcode.CLOSE, cur);
         schemaChanged();
+    }
+
+    /**
+     * CREATE TEMP VIEW: the view goes to the connection's in-memory TEMP schema (ParseSchema on database 1),
+     * where it shadows a main-schema object of the same name.
+     */
+    private void createTempView(Stmt.CreateView cv) throws SqliteException {
+        String name = cv.name().name().text();
+        if (p.schema.findTempView(name) != null) {
+            if (cv.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("view " + name + " already exists");
+        }
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
+        p.v.addOp(Opcode.PARSE_SCHEMA, 1, 0, 0, SchemaBuilder.viewSql(cv, p.sql));
+    }
+
+    /**
+     * CREATE TRIGGER, with SQLite's checks in SQLite's order ({@code sqlite3BeginTrigger}); the row goes to
+     * sqlite_schema with type 'trigger', root page 0 and the table name as written, or, for a TEMP trigger,
+     * to the connection's in-memory TEMP schema.
+     */
+    void createTrigger(Stmt.CreateTrigger ct) throws SqliteException {
+        if (ct.temp() && ct.name().schema() != null) {
+            throw SqliteException.error("temporary trigger may not have qualified name");
+        }
+        boolean temp = ct.temp() || isTemp(ct.name());
+        if (!temp) {
+            checkSchemaName(ct.name());
+        }
+        String name = ct.name().name().text();
+        String tableName = ct.table().name().text();
+        if (isTemp(ct.table())) {
+            if (!temp) {
+                throw SqliteException.error("trigger " + name + " cannot reference objects in database temp");
+            }
+            throw SqliteException.error("no such table: " + ct.table());
+        }
+        checkSchemaName(ct.table());
+        Table table = p.schema.findTable(tableName);
+        dev.skerry.engine.schema.View view = table == null ? p.schema.findView(tableName) : null;
+        if (table == null && view == null) {
+            throw SqliteException.error("no such table: main." + tableName);
+        }
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
+        if ((temp ? p.schema.findTempTrigger(name) : p.schema.findMainTrigger(name)) != null) {
+            if (ct.ifNotExists()) {
+                return;
+            }
+            throw SqliteException.error("trigger " + name + " already exists");
+        }
+        if (table != null && Names.reserved(table.name())) {
+            throw SqliteException.error("cannot create trigger on system table");
+        }
+        if (view != null && ct.time() != Stmt.TriggerTime.INSTEAD_OF) {
+            throw SqliteException.error("cannot create " + (ct.time() == Stmt.TriggerTime.AFTER ? "AFTER" : "BEFORE")
+                    + " trigger on view: " + qualified(ct.table()));
+        }
+        if (table != null && ct.time() == Stmt.TriggerTime.INSTEAD_OF) {
+            throw SqliteException.error("cannot create INSTEAD OF trigger on table: " + qualified(ct.table()));
+        }
+        String sql = SchemaBuilder.triggerSql(ct, p.sql);
+        if (hasParameter(sql)) {
+            throw SqliteException.error("trigger cannot use variables");
+        }
+        if (temp) {
+            p.v.addOp(Opcode.PARSE_SCHEMA, 1, 0, 0, sql);
+            return;
+        }
+        p.needWrite();
+        int root = p.reg();
+        p.v.addOp(Opcode.INTEGER, 0, root);
+        int cur = openSchemaTable();
+        insertSchemaRow(cur, "trigger", name, tableName, root, sql);
+        p.v.addOp(Opcode.CLOSE, cur);
+        schemaChanged();
+    }
+
+    /**
+     * True when {@code sql} holds a parameter ({@code ?}, {@code ?NNN}, {@code :name}, {@code @name},
+     * {@code $name}) outside string literals, quoted identifiers and comments.
+     */
+    private static boolean hasParameter(String sql) {
+        int n = sql.length();
+        for (int i = 0; i < n; i++) {
+            char c = sql.charAt(i);
+            if (c == '\'' || c == '"' || c == '`' || c == '[') {
+                int close = sql.indexOf(c == '[' ? ']' : c, i + 1);
+                i = close < 0 ? n : close;
+            } else if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
+                int eol = sql.indexOf('\n', i);
+                i = eol < 0 ? n : eol;
+            } else if (c == '/' && i + 1 < n && sql.charAt(i + 1) == '*') {
+                int close = sql.indexOf("*/", i + 2);
+                i = close < 0 ? n : close + 1;
+            } else if (c == '?') {
+                return true;
+            } else if ((c == ':' || c == '@' || c == '$') && i + 1 < n && idChar(sql.charAt(i + 1))
+                    && (c != '$' || i == 0 || !idChar(sql.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean idChar(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+                || c >= 0x80;
+    }
+
+    /** A table name as SQLite's {@code %S} prints it in trigger errors: with its schema when one was written. */
+    private static String qualified(dev.skerry.engine.parser.ast.QualifiedName name) {
+        return name.toString();
+    }
+
+    private static boolean isTemp(dev.skerry.engine.parser.ast.QualifiedName name) {
+        return name.schema() != null && (Names.equal(name.schema().text(), "temp")
+                || Names.equal(name.schema().text(), "temporary"));
+    }
+
+    /**
+     * REINDEX: rebuilds indexes (empties each and fills it again from its table's rows). No name: every index;
+     * a collation's name: the indexes with a column of that collation; a table's (or view's) name: its
+     * indexes; an index's name: that index; anything else is SQLite's error.
+     */
+    void reindex(Stmt.Reindex r) throws SqliteException {
+        List<Index> targets = new ArrayList<>();
+        if (r.target() == null) {
+            targets.addAll(p.schema.indexes());
+        } else {
+            String name = r.target().name().text();
+            dev.skerry.engine.value.Collation coll = r.target().schema() == null
+                    ? dev.skerry.engine.value.Collation.byName(name) : null;
+            if (coll != null) {
+                for (Index index : p.schema.indexes()) {
+                    for (int f = 0; f < index.columnCount(); f++) {
+                        if (index.collation(f) == coll) {
+                            targets.add(index);
+                            break;
+                        }
+                    }
+                }
+            } else {
+                if (r.target().schema() != null && !Names.equal(r.target().schema().text(), "main")) {
+                    throw SqliteException.error("unable to identify the object to be reindexed");
+                }
+                Table table = p.schema.findTable(name);
+                Index index = p.schema.findIndex(name);
+                if (table != null) {
+                    targets.addAll(table.indexes());
+                } else if (index != null) {
+                    targets.add(index);
+                } else if (p.schema.findView(name) == null) {
+                    throw SqliteException.error("unable to identify the object to be reindexed");
+                }
+            }
+        }
+        if (targets.isEmpty()) {
+            return;
+        }
+        p.needWrite();
+        for (Index index : targets) {
+            int root = p.reg();
+            p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
+            p.v.addOp(Opcode.INTEGER, index.rootPage(), root);
+            fillIndex(index.table(), index, root);
+        }
     }
 
     void createIndex(Stmt.CreateIndex ci) throws SqliteException {
@@ -293,7 +471,13 @@ final class SchemaCoder {
     }
 
     void drop(Stmt.Drop drop) throws SqliteException {
-        checkSchemaName(drop.name());
+        if (drop.kind() == Stmt.ObjectKind.TRIGGER) {
+            dropTrigger(drop);
+            return;
+        }
+        if (drop.kind() != Stmt.ObjectKind.VIEW || !isTemp(drop.name())) {
+            checkSchemaName(drop.name());
+        }
         String name = drop.name().name().text();
         switch (drop.kind()) {
             case TABLE: {
@@ -312,7 +496,8 @@ final class SchemaCoder {
                             : table.name()) + " may not be dropped");
                 }
                 p.needWrite();
-                deleteSchemaRows(2, table.name());
+                dropTriggersOn(table.name());
+                deleteSchemaRows(2, table.name(), "trigger", false);
                 for (Index index : table.indexes()) {
                     p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
                 }
@@ -333,12 +518,23 @@ final class SchemaCoder {
                             "index associated with UNIQUE or PRIMARY KEY constraint cannot be dropped");
                 }
                 p.needWrite();
-                deleteSchemaRows(1, index.name());
+                deleteSchemaRows(1, index.name(), "index", true);
                 p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
                 schemaChanged();
                 return;
             }
             case VIEW: {
+                if (!Names.equal(drop.name().schema() == null ? "" : drop.name().schema().text(), "main")
+                        && p.schema.findTempView(name) != null) {
+                    p.v.addOp(Opcode.DROP_TABLE, 1, 0, 0, p.schema.findTempView(name).name());
+                    return;
+                }
+                if (isTemp(drop.name())) {
+                    if (drop.ifExists()) {
+                        return;
+                    }
+                    throw SqliteException.error("no such view: " + drop.name());
+                }
                 dev.skerry.engine.schema.View view = p.schema.findView(name);
                 if (view == null && p.schema.findTable(name) != null) {
                     throw SqliteException.error("use DROP TABLE to delete table " + p.schema.findTable(name).name());
@@ -350,15 +546,48 @@ final class SchemaCoder {
                     throw SqliteException.error("no such view: " + drop.name());
                 }
                 p.needWrite();
-                deleteSchemaRows(1, view.name());
+                dropTriggersOn(view.name());
+                deleteSchemaRows(1, view.name(), "view", true);
                 schemaChanged();
                 return;
             }
             default:
-                if (drop.ifExists()) {
-                    return;
-                }
-                throw SqliteException.error("no such trigger: " + drop.name());
+                throw SqliteException.error("not a droppable object: " + drop.kind());
+        }
+    }
+
+    /** DROP TRIGGER: a TEMP trigger is searched before one of the main schema unless a schema is named. */
+    private void dropTrigger(Stmt.Drop drop) throws SqliteException {
+        String name = drop.name().name().text();
+        String schemaName = drop.name().schema() == null ? null : drop.name().schema().text();
+        dev.skerry.engine.schema.Trigger t = schemaName == null || isTemp(drop.name())
+                ? p.schema.findTempTrigger(name) : null;
+        if (t == null && (schemaName == null || Names.equal(schemaName, "main"))) {
+            t = p.schema.findMainTrigger(name);
+        }
+        if (t == null) {
+            if (drop.ifExists()) {
+                return;
+            }
+            throw SqliteException.error("no such trigger: " + drop.name());
+        }
+        if (t.temp()) {
+            p.v.addOp(Opcode.DROP_TRIGGER, 1, 0, 0, t.name());
+            return;
+        }
+        p.needWrite();
+        deleteTriggerRow(t.name());
+        schemaChanged();
+    }
+
+    /** Drops the triggers on the table or view {@code name} (its DROP removes them, as SQLite's does). */
+    private void dropTriggersOn(String name) {
+        for (dev.skerry.engine.schema.Trigger t : p.schema.triggersOn(name)) {
+            if (t.temp()) {
+                p.v.addOp(Opcode.DROP_TRIGGER, 1, 0, 0, t.name());
+            } else {
+                deleteTriggerRow(t.name());
+            }
         }
     }
 
@@ -389,18 +618,30 @@ final class SchemaCoder {
         p.v.addOp(Opcode.INSERT, cur, rec, rowid);
     }
 
-    /** Deletes the rows of sqlite_schema whose column {@code column} (1 name, 2 tbl_name) equals {@code value}. */
-    private void deleteSchemaRows(int column, String value) {
+    /** Deletes the sqlite_schema row of type 'trigger' named {@code name}. */
+    private void deleteTriggerRow(String name) {
+        deleteSchemaRows(1, name, "trigger", true);
+    }
+
+    /**
+     * Deletes the rows of sqlite_schema whose column {@code column} (1 name, 2 tbl_name) equals {@code value}
+     * and whose type is {@code type} ({@code sameType}) or is not ({@code !sameType}).
+     */
+    private void deleteSchemaRows(int column, String value, String type, boolean sameType) {
         int cur = openSchemaTable();
         int done = p.label();
         int next = p.label();
         int r = p.reg();
         int v = p.reg();
+        int t = p.reg();
         p.v.addString(value, v);
+        p.v.addString(type, t);
         p.v.addOp(Opcode.REWIND, cur, done);
         int top = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, cur, column, r);
         p.v.addOp(Opcode.NE, v, next, r, null, 0);
+        p.v.addOp(Opcode.COLUMN, cur, 0, r);
+        p.v.addOp(sameType ? Opcode.NE : Opcode.EQ, t, next, r, null, 0);
         p.v.addOp(Opcode.DELETE, cur, 0);
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, cur, top);

@@ -110,7 +110,7 @@ final class Scope {
         int count = 0;
         for (int k = 0; k < sources.size(); k++) {
             Source src = sources.get(k);
-            if (table != null && !Names.equal(src.name, table.text())) {
+            if ((table != null && !Names.equal(src.name, table.text())) || (table == null && src.qualifiedOnly)) {
                 continue;
             }
             if (schemaName != null && !Names.equal(schemaName.text(), "main")) {
@@ -139,7 +139,7 @@ final class Scope {
             Source rowidSource = null;
             int n = 0;
             for (Source src : sources) {
-                if ((table == null || Names.equal(src.name, table.text())) && src.table != null) {
+                if ((table == null ? !src.qualifiedOnly : Names.equal(src.name, table.text())) && src.table != null) {
                     rowidSource = src;
                     n++;
                 }

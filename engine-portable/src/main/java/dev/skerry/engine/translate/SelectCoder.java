@@ -125,7 +125,7 @@ final class SelectCoder {
         if (!q.windows().isEmpty()) {
             throw SqliteException.error("window functions are not supported");
         }
-        Scope scope = new Scope(outer, p.schema);
+        Scope scope = new Scope(p.outer(outer), p.schema);
         FromBuilder.Result from = FromBuilder.build(p, this, q.from(), scope);
         List<Item> items = expand(q.columns(), scope);
         if (expectColumns != null && expectColumns[0] != items.size()) {
@@ -157,7 +157,7 @@ final class SelectCoder {
         }
         Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, q.distinct(),
                 info.collations, limit, sink);
-        out.prepare(new Scope(outer, p.schema));
+        out.prepare(new Scope(p.outer(outer), p.schema));
         boolean[][] needed = Usage.empty(scope.sources);
         for (Item it : items) {
             Usage.mark(it.expr, scope, scope.sources, needed);
@@ -232,7 +232,7 @@ final class SelectCoder {
     private ResultInfo values(SelectCore.Values v, List<OrderingTerm> orderBy, Limit limit, Scope outer,
             Output.Sink sink) throws SqliteException {
         int n = v.rows().get(0).size();
-        Scope scope = new Scope(outer, p.schema);
+        Scope scope = new Scope(p.outer(outer), p.schema);
         ResultInfo info = new ResultInfo();
         info.names = new String[n];
         info.decltypes = new String[n];

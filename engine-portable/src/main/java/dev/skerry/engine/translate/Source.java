@@ -37,6 +37,8 @@ final class Source {
     boolean leftJoinInner;
     /** NOT INDEXED: the planner uses no index of this table (rowid seeks remain). */
     boolean notIndexed;
+    /** OLD or NEW in a trigger program: only a qualified name ({@code new.a}) refers to its columns. */
+    boolean qualifiedOnly;
     /** INDEXED BY: the only index the planner may use, or null. */
     Index indexedBy;
 

@@ -55,6 +55,10 @@ public final class Translator {
             new SchemaCoder(p).createView((Stmt.CreateView) body);
         } else if (body instanceof Stmt.CreateIndex) {
             new SchemaCoder(p).createIndex((Stmt.CreateIndex) body);
+        } else if (body instanceof Stmt.CreateTrigger) {
+            new SchemaCoder(p).createTrigger((Stmt.CreateTrigger) body);
+        } else if (body instanceof Stmt.Reindex) {
+            new SchemaCoder(p).reindex((Stmt.Reindex) body);
         } else if (body instanceof Stmt.Drop) {
             new SchemaCoder(p).drop((Stmt.Drop) body);
         } else if (body instanceof Stmt.Begin) {

@@ -7,6 +7,7 @@ import dev.skerry.engine.parser.ast.SetClause;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.schema.Trigger;
 import dev.skerry.engine.vdbe.Opcode;
 import java.util.List;
 
@@ -66,10 +67,10 @@ final class UpdateCoder {
         if (!upd.orderBy().isEmpty() || upd.limit() != null) {
             throw SqliteException.error("UPDATE with ORDER BY or LIMIT is not supported");
         }
-        if (p.schema.findTable(upd.table().name().text()) == null
-                && p.schema.findView(upd.table().name().text()) != null) {
-            throw SqliteException.error("cannot modify " + p.schema.findView(upd.table().name().text()).name()
-                    + " because it is a view");
+        dev.skerry.engine.schema.View view = InsteadOfCoder.target(p, upd.table());
+        if (view != null) {
+            new InsteadOfCoder(p, sc).update(upd, view);
+            return;
         }
         Table table = FromBuilder.lookupTable(p, upd.table());
         if (table == p.schema.schemaTable()) {
@@ -79,13 +80,24 @@ final class UpdateCoder {
         Expr[] assigned = assignments(table, upd.sets());
         Expr rowidExpr = rowidAssignment(table, upd.sets());
         int rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
-        RowWriter writer = new RowWriter(p, sc.ex, table, SchemaBuilder.conflict(upd.orConflict()));
+        int onError = p.conflict(SchemaBuilder.conflict(upd.orConflict()));
+        List<String> changed = new java.util.ArrayList<>();
+        for (SetClause set : upd.sets()) {
+            for (Name c : set.columns()) {
+                changed.add(c.text());
+            }
+        }
+        List<Trigger> before = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.UPDATE, Stmt.TriggerTime.BEFORE,
+                changed);
+        List<Trigger> after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.UPDATE, Stmt.TriggerTime.AFTER,
+                changed);
+        RowWriter writer = new RowWriter(p, sc.ex, table, onError);
         writer.open();
         if (!upd.returning().isEmpty()) {
             writer.returning = new Returning(p, sc, table, upd.alias() == null ? null : upd.alias().text(),
                     upd.returning(), writer.cursor);
         }
-        Scope scope = new Scope(null, p.schema);
+        Scope scope = p.rootScope();
         Source src = new Source(table, upd.alias() != null ? upd.alias().text() : table.name(), writer.cursor);
         scope.add(src);
         int done = p.label();
@@ -97,6 +109,11 @@ final class UpdateCoder {
         int top = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, rowids, 0, oldRowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, oldRowid);
+        int block = 0;
+        if (!before.isEmpty() || !after.isEmpty()) {
+            block = TriggerCoder.block(p, n);
+            TriggerCoder.load(p, src, block, 0);
+        }
         for (int i = 0; i < n; i++) {
             if (i == table.rowidAlias()) {
                 continue;
@@ -116,8 +133,15 @@ final class UpdateCoder {
         if (table.rowidAlias() >= 0) {
             p.v.addOp(Opcode.SCOPY, newRowid, newRegs + table.rowidAlias());
         }
+        if (!before.isEmpty()) {
+            TriggerCoder.beforeUpdate(p, table, before, src, block, newRegs, newRowid, oldRowid, assigned, onError, next);
+        }
         writer.checkColumns(newRegs, newRowid, next);
         writer.checkUniqueAndWrite(newRegs, newRowid, oldRowid, rowidExpr != null, next);
+        if (!after.isEmpty()) {
+            TriggerCoder.store(p, block, n, 1, newRegs, newRowid);
+            TriggerCoder.fire(p, after, src, block, onError, next, 0);
+        }
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, rowids, top);
         p.resolve(done);

@@ -18,7 +18,11 @@
  *   <li>statement coders: {@link dev.skerry.engine.translate.SelectCoder},
  *       {@link dev.skerry.engine.translate.InsertCoder}, {@link dev.skerry.engine.translate.UpdateCoder},
  *       {@link dev.skerry.engine.translate.DeleteCoder}, {@link dev.skerry.engine.translate.SchemaCoder}
- *       (CREATE/DROP).</li>
+ *       (CREATE/DROP, REINDEX);</li>
+ *   <li>triggers ({@code trigger.c}): {@link dev.skerry.engine.translate.TriggerCoder} compiles each trigger
+ *       a statement fires into a sub-program run by the {@code Program} opcode, and
+ *       {@link dev.skerry.engine.translate.InsteadOfCoder} writes to views through their INSTEAD OF
+ *       triggers.</li>
  * </ul>
  *
  * <p>Generated programs follow SQLite's shape: {@code Init} jumps to a prologue at the end that opens the

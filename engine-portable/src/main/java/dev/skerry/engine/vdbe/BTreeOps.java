@@ -17,7 +17,7 @@ final class BTreeOps {
     }
 
     static boolean run(Vm vm, int pc) throws IoPending, SqliteException {
-        Program p = vm.program();
+        Program p = vm.current();
         int op = p.opcode[pc];
         int a1 = p.p1[pc];
         int a2 = p.p2[pc];

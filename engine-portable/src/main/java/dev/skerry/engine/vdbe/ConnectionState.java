@@ -38,6 +38,15 @@ public final class ConnectionState {
 
         /** DropIndex: forgets the index in the in-memory schema. */
         void dropIndex(String name);
+
+        /** ParseSchema on database 1: adds the TEMP view or trigger that the CREATE statement {@code sql} describes. */
+        void createTemp(String sql) throws SqliteException;
+
+        /** DropTrigger, or DropTable on database 1: forgets the TEMP trigger (or view) named {@code name}. */
+        void dropTemp(boolean trigger, String name);
+
+        /** The version of the TEMP schema ({@code Schema.tempVersion}), checked by {@code Transaction}. */
+        int tempVersion();
     }
 
     final Pager pager;
@@ -53,6 +62,11 @@ public final class ConnectionState {
     int writingVms;
     /** A write transaction whose last statement was reset after a row waits to be committed (autocommit). */
     boolean commitPending;
+    /**
+     * {@code PRAGMA recursive_triggers}: when set, a trigger may fire itself (up to the depth limit) and the rows
+     * REPLACE deletes fire DELETE triggers. Read when a {@code Program} instruction runs.
+     */
+    public boolean recursiveTriggers;
     long lastInsertRowid;
     long changes;
     long totalChanges;

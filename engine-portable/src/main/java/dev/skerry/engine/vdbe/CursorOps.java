@@ -20,7 +20,7 @@ final class CursorOps {
 
     /** Runs the cursor opcode at {@code pc}; false when the opcode is not one of these. */
     static boolean run(Vm vm, int pc) throws IoPending, SqliteException {
-        Program p = vm.program();
+        Program p = vm.current();
         int op = p.opcode[pc];
         int a1 = p.p1[pc];
         int a2 = p.p2[pc];
@@ -250,10 +250,21 @@ final class CursorOps {
                 break;
             }
             case Opcode.PARSE_SCHEMA:
-                vm.db().schemaLoader().reloadSchema();
+                if (a1 == 1) {
+                    vm.db().schemaLoader().createTemp((String) a4);
+                } else {
+                    vm.db().schemaLoader().reloadSchema();
+                }
                 break;
             case Opcode.DROP_TABLE:
-                vm.db().schemaLoader().dropTable((String) a4);
+                if (a1 == 1) {
+                    vm.db().schemaLoader().dropTemp(false, (String) a4);
+                } else {
+                    vm.db().schemaLoader().dropTable((String) a4);
+                }
+                break;
+            case Opcode.DROP_TRIGGER:
+                vm.db().schemaLoader().dropTemp(true, (String) a4);
                 break;
             case Opcode.DROP_INDEX:
                 vm.db().schemaLoader().dropIndex((String) a4);

@@ -92,7 +92,8 @@ public final class Opcode {
      * {@code Halt P1 P2 P3 P4 P5}
      *
      * <p>Ends the program. P1 is the result code (0 for success). On error P2 says what to undo (OE_Rollback=1
-     * the transaction, OE_Abort=2 the statement, OE_Fail=3 nothing). The message is P4; when P5 is 1, 2, 3 or
+     * the transaction, OE_Abort=2 the statement, OE_Fail=3 nothing). The message is P4, or the text of register
+     * P3 when P3 is not zero (RAISE's message); when P5 is 1, 2, 3 or
      * 4 it is prefixed with "NOT NULL", "UNIQUE", "CHECK" or "FOREIGN KEY" and " constraint failed: ". On
      * success at the end of the last writing statement in autocommit mode the transaction is committed here;
      * the statement reports IO until the commit is durable. With OE_Fail in autocommit mode the rows changed
@@ -535,7 +536,9 @@ public final class Opcode {
      * write statement inside an explicit transaction, or while another statement of the connection is writing,
      * also opens its statement savepoint here, undone if the statement fails (otherwise the statement is the
      * whole transaction and a failure rolls that back). When P5 is not zero, the schema cookie must equal P3,
-     * otherwise the statement fails with SQLITE_SCHEMA "database schema has changed".
+     * otherwise the statement fails with SQLITE_SCHEMA "database schema has changed"; so it does when P4 (an
+     * Integer) is not the version of the TEMP schema. Deviation: SQLite has one Transaction per database, the
+     * TEMP one (P1=1) carrying its cookie; Skerry's TEMP schema has no file, and P4 carries its version.
      */
     public static final int TRANSACTION = 64;
 
@@ -899,7 +902,9 @@ public final class Opcode {
      * {@code ParseSchema P1 P4}
      *
      * <p>Reloads the schema of database P1 from sqlite_schema after a statement changed it. Deviation: P4
-     * (SQLite's WHERE clause selecting the new rows) is not used; the whole schema is read again.
+     * (SQLite's WHERE clause selecting the new rows) is not used; the whole schema is read again. For database
+     * 1 (TEMP), which has no file, P4 is the CREATE statement of the new TEMP object, added to the in-memory
+     * schema.
      */
     public static final int PARSE_SCHEMA = 110;
 
@@ -975,7 +980,8 @@ public final class Opcode {
      * {@code DropTable P1 P4}
      *
      * <p>Removes the table named P4 (a String) and its indexes from the in-memory schema of database P1 (the
-     * b-trees and the sqlite_schema rows are removed by other instructions).
+     * b-trees and the sqlite_schema rows are removed by other instructions). For database 1 (TEMP) it removes
+     * the TEMP view named P4.
      */
     public static final int DROP_TABLE = 119;
 
@@ -998,8 +1004,40 @@ public final class Opcode {
      */
     public static final int SAVEPOINT = 121;
 
+    /**
+     * {@code Program P1 P2 P4 P5}
+     *
+     * <p>Runs the trigger program P4 (a SubProgram) in a new frame of registers and cursors; its Param
+     * instructions read the caller's registers from P1 on (the OLD and NEW rows). When the trigger ends with
+     * RAISE(IGNORE), execution continues at P2, else at the next instruction. {@code last_insert_rowid()} and
+     * {@code changes()} are restored when the trigger ends. More than 1000 nested frames fail with "too many
+     * levels of trigger recursion". P5 bit 1 (PROGRAM_NOT_RECURSIVE): the trigger does not run when a frame of
+     * the same trigger is already running. Deviation: SQLite decides at compile time whether recursive triggers
+     * are enabled; Skerry reads the connection's flag here, so bit 1 applies only while it is clear, and P5 bit
+     * 2 (PROGRAM_ONLY_RECURSIVE, the DELETE triggers of rows REPLACE removes) runs the trigger only while it is
+     * set. P3 (SQLite's frame register) is unused.
+     */
+    public static final int PROGRAM = 122;
+
+    /**
+     * {@code Param P1 P2}
+     *
+     * <p>In a trigger program: copies register P1 + (the caller's Program P1) of the calling frame into
+     * register P2.
+     */
+    public static final int PARAM = 123;
+
+    /**
+     * {@code DropTrigger P1 P4}
+     *
+     * <p>Removes the trigger named P4 (a String) from the in-memory schema of database P1. Deviation: used for
+     * the TEMP schema (P1 = 1) only; main-schema triggers are forgotten by the ParseSchema that follows the
+     * deletion of their sqlite_schema row.
+     */
+    public static final int DROP_TRIGGER = 124;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 122;
+    public static final int NUM_OPCODES = 125;
 
     private static final String[] NAMES = {
         "Init",
@@ -1124,6 +1162,9 @@ public final class Opcode {
         "DropTable",
         "DropIndex",
         "Savepoint",
+        "Program",
+        "Param",
+        "DropTrigger",
     };
 
     private static final String[] SYNOPSES = {
@@ -1243,6 +1284,9 @@ public final class Opcode {
         "accum=r[P3] step(r[P2@P5])",
         "accum=r[P1] N=P2",
         "r[P3]=value N=P2",
+        null,
+        null,
+        null,
         null,
         null,
         null,
@@ -1375,6 +1419,9 @@ public final class Opcode {
         0, // DropTable
         0, // DropIndex
         0, // Savepoint
+        4, // Program
+        0, // Param
+        0, // DropTrigger
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */
@@ -1453,6 +1500,14 @@ public final class Opcode {
 
     // CreateBtree P3 (SQLite's BTREE_ flags).
     public static final int BTREE_INTKEY = 1;
+
+    // Program P5.
+    /** Program P5: do not run the trigger when it is already running (unless recursive triggers are on). */
+    public static final int PROGRAM_NOT_RECURSIVE = 1;
+    /** Program P5: run the trigger only when recursive triggers are on. */
+    public static final int PROGRAM_ONLY_RECURSIVE = 2;
+    /** Halt P2 in a trigger program (SQLite's OE_Ignore): RAISE(IGNORE), go to the Program's P2. */
+    public static final int OE_IGNORE = 4;
     public static final int BTREE_BLOBKEY = 2;
 
     // ReadCookie P3 / SetCookie P2: header fields (SQLite's BTREE_ numbers).

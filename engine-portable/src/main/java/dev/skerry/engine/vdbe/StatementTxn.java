@@ -83,6 +83,16 @@ final class StatementTxn {
         nChange += n;
     }
 
+    /** The rows counted so far by the running program (a trigger program counts its own). */
+    long count() {
+        return nChange;
+    }
+
+    /** Sets the count (entering a trigger program: 0; leaving it: the caller's count). */
+    void setCount(long n) {
+        nChange = n;
+    }
+
     /** ResetCount. */
     void resetCount() {
         publishChanges(nChange);

@@ -27,6 +27,11 @@ import dev.skerry.engine.value.ValueCompare;
  * anything lasting; {@code pc} still points at it, so the next {@code step()} runs it again. Instructions
  * whose effect spans several I/O waits (Halt's commit) keep their progress in fields ({@link StatementTxn}).
  *
+ * <p>Frames: while a trigger program runs ({@code Program}), {@code program}, the operand arrays, the registers,
+ * the cursors and the Once flags are the trigger's, the caller's being saved in {@link #frame}
+ * ({@link TriggerFrames}); {@link #program()} is always the statement's. An error, a reset or the statement's
+ * end first returns to the statement's level.
+ *
  * <p>Invariants: {@code pc} is the address of the next instruction to run; registers {@code r[1..]} are
  * never null; {@code runningVm} is true exactly while this VM is counted in {@link
  * ConnectionState#runningVms}.
@@ -36,19 +41,24 @@ public final class Vm {
     private static final int RUNNING = 1;
     private static final int HALTED = 2;
 
-    private final Program program;
+    private final Program root;
     private final ConnectionState db;
-    private final int[] opcode;
-    private final int[] p1;
-    private final int[] p2;
-    private final int[] p3;
-    private final int[] p5;
-    private final Object[] p4;
+    // The program running and its operands: the statement's own, or a trigger's while a frame is entered.
+    private Program program;
+    private int[] opcode;
+    private int[] p1;
+    private int[] p2;
+    private int[] p3;
+    private int[] p5;
+    private Object[] p4;
 
-    final Mem[] r;
-    private final VdbeCursor[] cursors;
+    Mem[] r;
+    private VdbeCursor[] cursors;
     /** Closed b-tree cursors kept per slot for the next run (see {@link BTreeVdbeCursor#reopen()}). */
-    private final BTreeVdbeCursor[] spare;
+    private BTreeVdbeCursor[] spare;
+    /** The innermost frame of a running trigger program (see {@link TriggerFrames}), or null at the statement's level. */
+    VdbeFrame frame;
+    int frameDepth;
     private final Mem[] params;
     private final StatementTxn txn;
 
@@ -69,30 +79,60 @@ public final class Vm {
     long clearCount = -1;
     private Mem[] unpacked = new Mem[0];
     private final Mem[] seekKey = {new Mem()};
-    private final FunctionCalls functions;
+    private FunctionCalls functions;
     private final RecordReader recordReader = new RecordReader();
 
     public Vm(Program program, ConnectionState db) {
-        this.program = program;
+        this.root = program;
         this.db = db;
-        this.opcode = program.opcode;
-        this.p1 = program.p1;
-        this.p2 = program.p2;
-        this.p3 = program.p3;
-        this.p4 = program.p4;
-        this.p5 = program.p5;
-        this.r = new Mem[program.registerCount + 1];
-        for (int i = 0; i < r.length; i++) {
-            r[i] = new Mem();
-        }
-        this.cursors = new VdbeCursor[program.cursorCount];
-        this.spare = new BTreeVdbeCursor[program.cursorCount];
+        switchTo(program, newRegisters(program), new VdbeCursor[program.cursorCount],
+                new BTreeVdbeCursor[program.cursorCount], null);
         this.params = new Mem[program.parameterCount()];
         for (int i = 0; i < params.length; i++) {
             params[i] = new Mem();
         }
         this.txn = new StatementTxn(db, scanCountsChanges(program));
         this.functions = new FunctionCalls(db, r.length);
+    }
+
+    /** A zeroed register file for {@code p} (register 0 unused). */
+    static Mem[] newRegisters(Program p) {
+        Mem[] regs = new Mem[p.registerCount + 1];
+        for (int i = 0; i < regs.length; i++) {
+            regs[i] = new Mem();
+        }
+        return regs;
+    }
+
+    /** Makes {@code p} the running program, with its registers, cursors and Once flags. */
+    void switchTo(Program p, Mem[] regs, VdbeCursor[] curs, BTreeVdbeCursor[] spares, boolean[] once) {
+        program = p;
+        opcode = p.opcode;
+        p1 = p.p1;
+        p2 = p.p2;
+        p3 = p.p3;
+        p4 = p.p4;
+        p5 = p.p5;
+        r = regs;
+        cursors = curs;
+        spare = spares;
+        onceDone = once;
+    }
+
+    boolean[] onceDone() {
+        return onceDone;
+    }
+
+    FunctionCalls functions() {
+        return functions;
+    }
+
+    void setFunctions(FunctionCalls f) {
+        functions = f;
+    }
+
+    StatementTxn txn() {
+        return txn;
     }
 
     private static boolean scanCountsChanges(Program p) {
@@ -108,6 +148,11 @@ public final class Vm {
     }
 
     public Program program() {
+        return root;
+    }
+
+    /** The program running now: the statement's, or the trigger program of the innermost frame. */
+    Program current() {
         return program;
     }
 
@@ -215,12 +260,31 @@ public final class Vm {
     }
 
     private void closeCursors() {
+        TriggerFrames.unwind(this);
         for (int i = 0; i < cursors.length; i++) {
             if (cursors[i] != null) {
                 cursors[i].close();
                 if (cursors[i] instanceof BTreeVdbeCursor) {
                     spare[i] = (BTreeVdbeCursor) cursors[i];
                 }
+                cursors[i] = null;
+            }
+        }
+    }
+
+    VdbeCursor[] cursorArray() {
+        return cursors;
+    }
+
+    BTreeVdbeCursor[] spareArray() {
+        return spare;
+    }
+
+    /** Closes the cursors of the running trigger program (its frame is being left). */
+    void closeFrameCursors() {
+        for (int i = 0; i < cursors.length; i++) {
+            if (cursors[i] != null) {
+                cursors[i].close();
                 cursors[i] = null;
             }
         }
@@ -239,13 +303,29 @@ public final class Vm {
 
     /** Ends the statement after an error: undo per {@code onError}, close cursors, HALTED. No I/O. */
     private void abort(int onError, int code) throws SqliteException {
+        TriggerFrames.unwind(this);
         txn.undo(onError, code);
         closeCursors();
         state = HALTED;
         leave();
     }
 
+    /** Runs frame after frame until a row or the end: true at a ResultRow. */
     private boolean run() throws IoPending, SqliteException {
+        for (;;) {
+            int k = runFrame();
+            if (k != FRAME_SWITCHED) {
+                return k == AT_ROW;
+            }
+        }
+    }
+
+    private static final int AT_END = 0;
+    private static final int AT_ROW = 1;
+    /** {@link #runFrame()}: a trigger program was entered or left; run again with its arrays. */
+    private static final int FRAME_SWITCHED = 2;
+
+    private int runFrame() throws IoPending, SqliteException {
         final Mem[] r = this.r;
         final int[] opcode = this.opcode;
         final int[] p1 = this.p1;
@@ -258,7 +338,7 @@ public final class Vm {
             this.pc = pc;
             if (pc >= program.size) {
                 halt(0);
-                return false;
+                return AT_END;
             }
             if (db.interrupted) {
                 throw new SqliteException(ResultCode.SQLITE_INTERRUPT, "interrupted");
@@ -297,10 +377,22 @@ public final class Vm {
                         continue;
                     }
                     halt(p1[pc]);
-                    return false;
+                    return AT_END;
                 case Opcode.HALT:
+                    if (frame != null && p1[pc] == 0) {
+                        TriggerFrames.leave(this, p2[pc] == Opcode.OE_IGNORE);
+                        return FRAME_SWITCHED;
+                    }
                     halt(p1[pc]);
-                    return false;
+                    return AT_END;
+                case Opcode.PROGRAM:
+                    if (TriggerFrames.enter(this, pc)) {
+                        return FRAME_SWITCHED;
+                    }
+                    break;
+                case Opcode.PARAM:
+                    r[p2[pc]].copyFrom(frame.registers[frame.paramBase + p1[pc]]);
+                    break;
                 case Opcode.INTEGER:
                     r[p2[pc]].setLong(p1[pc]);
                     break;
@@ -349,7 +441,7 @@ public final class Vm {
                     resultStart = p1[pc];
                     resultCount = p2[pc];
                     this.pc = pc + 1;
-                    return true;
+                    return AT_ROW;
                 case Opcode.CONCAT:
                     Arithmetic.concat(r[p2[pc]], r[p1[pc]], r[p3[pc]]);
                     break;
@@ -586,17 +678,21 @@ public final class Vm {
                     break;
                 case Opcode.TRANSACTION:
                     txn.begin(p2[pc], p3[pc], p5[pc]);
+                    if (p5[pc] != 0 && p4[pc] instanceof Integer
+                            && (Integer) p4[pc] != db.schemaLoader().tempVersion()) {
+                        throw new SqliteException(ResultCode.SQLITE_SCHEMA, "database schema has changed");
+                    }
                     break;
                 case Opcode.SAVEPOINT:
                     if (txn.savepoint(p1[pc], (String) p4[pc])) {
                         finishHalt();
-                        return false;
+                        return AT_END;
                     }
                     break;
                 case Opcode.AUTO_COMMIT:
                     txn.autoCommit(p1[pc] != 0, p2[pc] != 0);
                     finishHalt();
-                    return false;
+                    return AT_END;
                 case Opcode.READ_COOKIE:
                     r[p2[pc]].setLong(txn.readCookie(p3[pc]));
                     break;
@@ -762,7 +858,7 @@ public final class Vm {
     /** Halt (and HaltIfNull that fired): ends the program with result code {@code code}. */
     private void halt(int code) throws IoPending, SqliteException {
         if (code != 0) {
-            String msg = (String) p4[pc];
+            String msg = opcode[pc] == Opcode.HALT && p3[pc] != 0 ? Convert.toText(r[p3[pc]]) : (String) p4[pc];
             int kind = p5[pc];
             if (kind >= Opcode.P5_CONSTRAINT_NOTNULL && kind <= Opcode.P5_CONSTRAINT_FK) {
                 String[] names = {"NOT NULL", "UNIQUE", "CHECK", "FOREIGN KEY"};
@@ -781,6 +877,7 @@ public final class Vm {
     }
 
     private void finishHalt() throws SqliteException {
+        TriggerFrames.unwind(this);
         txn.end();
         closeCursors();
         state = HALTED;

@@ -13,6 +13,10 @@
  * which is also the {@link dev.skerry.engine.func.FunctionContext} they see. {@link
  * dev.skerry.engine.vdbe.Explainer} renders EXPLAIN rows.
  *
+ * <p>Triggers: a {@code Program} instruction runs a trigger's {@link dev.skerry.engine.vdbe.SubProgram} in a
+ * new frame of registers and cursors ({@code TriggerFrames}, {@code VdbeFrame}); the VM switches between the
+ * statement's program and the innermost frame's, and an error or a reset leaves every frame at once.
+ *
  * <p>Transactions: the VMs of one connection share a {@link dev.skerry.engine.vdbe.ConnectionState}
  * (autocommit flag, named savepoints, counters, the running and writing VMs); each VM's part in it (its
  * write flag, statement savepoint, commit phase and change count) is a {@code StatementTxn}. {@code Transaction} opens the
