@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 
 /**
  * {@code skerry --sqltest [--verbose] FILE|DIR...}: runs the {@code .sqltest} files given and those under the
- * folders given (sorted by path), prints one line per file ({@code FILE: N passed, M failed, K skipped}),
+ * folders given (sorted by path), prints one line per file ({@code FILE: N passed, M failed, K skipped (T ms)}),
  * with {@code --verbose} each failure, and finally the totals. Relative {@code @database} paths are resolved
  * from the nearest folder above the file that has a {@code database} subfolder (the corpus layout). The exit
  * status is 0 when nothing failed, else 1.
@@ -46,6 +46,7 @@ public final class SqltestCommand {
             for (Path file : files) {
                 SqltestRunner runner = new SqltestRunner(databases, isComplete, corpusDir(file), temp);
                 SqltestResult r;
+                long t0 = System.nanoTime();
                 try {
                     r = runner.runFile(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
                 } catch (IOException e) {
@@ -53,7 +54,7 @@ public final class SqltestCommand {
                     r.failed++;
                     r.failures.add(file + ": cannot read: " + e.getMessage());
                 }
-                out.println(file + ": " + r);
+                out.println(file + ": " + r + " (" + (System.nanoTime() - t0) / 1_000_000 + " ms)");
                 if (verbose) {
                     for (String f : r.failures) {
                         out.println("    FAIL " + f);
