@@ -67,6 +67,31 @@ final class PragmaDiff {
         }
     }
 
+    /**
+     * Compares {@code script} on two copies of the database file {@code source} (SQLite's left in the journal
+     * mode the file has, so a damaged file is read as it is).
+     */
+    static void assertSameOnCopies(Path source, String script) throws IOException {
+        Path dir = Files.createTempDirectory("pragma");
+        Path a = dir.resolve("sqlite.db");
+        Path b = dir.resolve("skerry.db");
+        try {
+            Files.copy(source, a);
+            Files.copy(source, b);
+            try (SqliteEngine sqlite = new SqliteEngine(a.toString());
+                    SkerryEngine skerry = new SkerryEngine(TestVfs.wrap(new FileVfs()), b.toString())) {
+                compare(script, sqlite, skerry, a.toString(), b.toString());
+            }
+        } finally {
+            try (var s = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) s::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
     private static void compare(String script, SqliteEngine sqlite, SkerryEngine skerry, String pathA, String pathB) {
         List<String> diffs = new ArrayList<>();
         for (String sql : ScriptSplitter.split(script)) {
