@@ -66,6 +66,12 @@ public final class Translator {
             new SchemaCoder(p).createIndex((Stmt.CreateIndex) body);
         } else if (body instanceof Stmt.Drop) {
             new SchemaCoder(p).drop((Stmt.Drop) body);
+        } else if (body instanceof Stmt.AlterRenameTable) {
+            new AlterCoder(p).renameTable((Stmt.AlterRenameTable) body);
+        } else if (body instanceof Stmt.AlterRenameColumn) {
+            new AlterCoder(p).renameColumn((Stmt.AlterRenameColumn) body);
+        } else if (body instanceof Stmt.AlterAddColumn) {
+            new AlterCoder(p).addColumn((Stmt.AlterAddColumn) body);
         } else if (body instanceof Stmt.Pragma) {
             new PragmaCoder(p, pragmas).compile((Stmt.Pragma) body);
         } else if (body instanceof Stmt.Begin) {
