@@ -196,6 +196,12 @@ final class AlterCoder {
                 dflt = (ColumnConstraint.Default) cc;
             } else if (cc instanceof ColumnConstraint.Check) {
                 check = true;
+            } else if (cc instanceof ColumnConstraint.References) {
+                ForeignKeyClause fk = ((ColumnConstraint.References) cc).foreignKey();
+                if (fk.columns().size() > 1) {
+                    throw SqliteException.error("foreign key on " + name + " should reference only one column of table "
+                            + fk.table().text());
+                }
             } else if (cc instanceof ColumnConstraint.Generated) {
                 throw SqliteException.error("generated columns are not supported");
             }
@@ -216,6 +222,7 @@ final class AlterCoder {
         int at = addColumnOffset(sql, ct);
         String text = columnText(st);
         String newSql = sql.substring(0, at) + ", " + text + sql.substring(at);
+        checkNewDefinition(t, newSql);
         p.needWrite();
         if (whenRows != null) {
             errorIfNotEmpty(t, whenRows);
@@ -225,6 +232,26 @@ final class AlterCoder {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
         rewriteSchemaRows(rows);
+    }
+
+    /**
+     * Verifies the table as it will be, as SQLite parses the schema again after the change: the definition
+     * builds, and its CHECK expressions resolve against its columns.
+     */
+    private void checkNewDefinition(Table t, String newSql) throws SqliteException {
+        try {
+            Stmt.CreateTable ct = (Stmt.CreateTable) Parser.parseFirst(newSql).statement();
+            Table changed = dev.skerry.engine.schema.SchemaBuilder.table(ct, newSql, newSql, t.rootPage());
+            Parse scratch = new Parse(p.schema, newSql, p.functions);
+            SelectCoder sc = new SelectCoder(scratch);
+            Scope scope = new Scope(null, p.schema);
+            scope.add(new Source(changed, changed.name(), scratch.cursor()));
+            for (dev.skerry.engine.schema.CheckConstraint c : changed.checks()) {
+                sc.ex.code(c.expr(), scope);
+            }
+        } catch (SqliteException e) {
+            throw SqliteException.error("error in table " + t.name() + " after add column: " + e.getMessage());
+        }
     }
 
     /** SQLite's {@code sqlite3ValueFromExpr} succeeds: a literal or TRUE/FALSE, possibly after signs. */
