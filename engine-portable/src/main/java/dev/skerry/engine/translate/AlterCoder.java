@@ -21,7 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * ALTER TABLE ... RENAME TO, RENAME COLUMN and ADD COLUMN (SQLite's {@code alter.c}), with SQLite's errors.
+ * ALTER TABLE ... RENAME TO, RENAME COLUMN, ADD COLUMN and DROP COLUMN (SQLite's {@code alter.c}), with
+ * SQLite's errors.
  *
  * <p>The new {@code sqlite_schema} texts are computed while compiling, as SQLite's {@code sqlite_rename_*}
  * functions compute them: the stored statements are parsed again and exactly the tokens that name the table
@@ -35,7 +36,7 @@ import java.util.List;
  * <p>ADD COLUMN with a DEFAULT other than NULL on a table that has rows stores the default in the existing
  * rows (SQLite supplies it when reading short records). Not supported (an error, never a silent
  * difference): views that refer to the renamed table or column (SQLite rewrites them; triggers too, which
- * Skerry does not have yet), renaming a view, DROP COLUMN, adding a column with a CHECK constraint to a
+ * Skerry does not have yet), renaming a view, adding a column with a CHECK constraint to a
  * table that has rows (SQLite verifies the rows against it).
  */
 final class AlterCoder {
@@ -222,12 +223,13 @@ final class AlterCoder {
         int at = addColumnOffset(sql, ct);
         String text = columnText(st);
         String newSql = sql.substring(0, at) + ", " + text + sql.substring(at);
-        checkNewDefinition(t, newSql);
+        checkDefinition(t, newSql, "after add column");
         p.needWrite();
         if (whenRows != null) {
             errorIfNotEmpty(t, whenRows);
         } else if (!nullDefault) {
-            storeDefault(t, value, def);
+            rewriteRows(t, -1, value,
+                    dev.skerry.engine.value.Affinity.fromDeclaredType(def.type() == null ? "" : def.type().text()));
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
@@ -238,10 +240,19 @@ final class AlterCoder {
      * Verifies the table as it will be, as SQLite parses the schema again after the change: the definition
      * builds, and its CHECK expressions resolve against its columns.
      */
-    private void checkNewDefinition(Table t, String newSql) throws SqliteException {
+    private void checkDefinition(Table t, String newSql, String when) throws SqliteException {
         try {
             Stmt.CreateTable ct = (Stmt.CreateTable) Parser.parseFirst(newSql).statement();
             Table changed = dev.skerry.engine.schema.SchemaBuilder.table(ct, newSql, newSql, t.rootPage());
+            for (TableConstraint tc : ct.constraints()) {
+                if (tc instanceof TableConstraint.ForeignKey) {
+                    for (Name n : ((TableConstraint.ForeignKey) tc).columns()) {
+                        if (changed.findColumn(n.text()) < 0) {
+                            throw SqliteException.error("unknown column \"" + n.text() + "\" in foreign key definition");
+                        }
+                    }
+                }
+            }
             Parse scratch = new Parse(p.schema, newSql, p.functions);
             SelectCoder sc = new SelectCoder(scratch);
             Scope scope = new Scope(null, p.schema);
@@ -250,7 +261,7 @@ final class AlterCoder {
                 sc.ex.code(c.expr(), scope);
             }
         } catch (SqliteException e) {
-            throw SqliteException.error("error in table " + t.name() + " after add column: " + e.getMessage());
+            throw SqliteException.error("error in table " + t.name() + " " + when + ": " + e.getMessage());
         }
     }
 
@@ -316,12 +327,13 @@ final class AlterCoder {
     }
 
     /**
-     * Appends the added column's DEFAULT to every row written before it. SQLite leaves old records short and
-     * supplies the default when reading past their end; Skerry's readers do not, so the value is stored
-     * instead (the same rows for SQL, and records SQLite reads alike). Two passes, as UPDATE: the rowids
-     * first, then each row rewritten.
+     * Rewrites every row of {@code t}: without column {@code drop} (when not -1), or with {@code append}
+     * (stored with affinity {@code appendAffinity}) added at the end. For ADD COLUMN with a DEFAULT SQLite
+     * leaves old records short and supplies the default when reading past their end; Skerry's readers do
+     * not, so the value is stored instead (the same rows for SQL, records SQLite reads alike). Two passes, as
+     * UPDATE: the rowids first, then each row rewritten.
      */
-    private void storeDefault(Table t, Expr value, ColumnDef def) throws SqliteException {
+    private void rewriteRows(Table t, int drop, Expr append, char appendAffinity) throws SqliteException {
         int n = t.columnCount();
         int rowids = p.cursor();
         p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, dev.skerry.engine.btree.KeyInfo.binary(1));
@@ -339,30 +351,94 @@ final class AlterCoder {
         p.resolve(done1);
         p.v.addOp(Opcode.CLOSE, read);
         int write = p.cursor();
-        int regs = p.regs(n + 1);
-        new SelectCoder(p).ex.codeTo(value, new Scope(null, p.schema), regs + n);
-        p.v.addOp(Opcode.OPEN_WRITE, write, t.rootPage(), 0, n + 1);
+        int fields = n + (drop >= 0 ? -1 : 1);
+        int regs = p.regs(fields);
+        StringBuilder aff = new StringBuilder();
+        for (int i = 0; i < n - (drop >= 0 ? 1 : 0); i++) {
+            aff.append('A');
+        }
+        if (append != null) {
+            new SelectCoder(p).ex.codeTo(append, new Scope(null, p.schema), regs + n);
+            aff.append(appendAffinity);
+        }
+        p.v.addOp(Opcode.OPEN_WRITE, write, t.rootPage(), 0, Math.max(n, fields));
         int done2 = p.label();
         int next = p.label();
         p.v.addOp(Opcode.REWIND, rowids, done2);
         int top2 = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
         p.v.addOp(Opcode.NOT_EXISTS, write, next, rowid);
+        int k = 0;
         for (int i = 0; i < n; i++) {
-            p.v.addOp(Opcode.COLUMN, write, i, regs + i);
+            if (i != drop) {
+                p.v.addOp(Opcode.COLUMN, write, i, regs + k++);
+            }
         }
-        StringBuilder aff = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            aff.append('A');
-        }
-        aff.append(dev.skerry.engine.value.Affinity.fromDeclaredType(def.type() == null ? "" : def.type().text()));
-        p.v.addOp(Opcode.MAKE_RECORD, regs, n + 1, rec, aff.toString());
+        p.v.addOp(Opcode.MAKE_RECORD, regs, fields, rec, aff.toString());
         p.v.addOp(Opcode.INSERT, write, rec, rowid);
         p.resolve(next);
         p.v.addOp(Opcode.NEXT, rowids, top2);
         p.resolve(done2);
         p.v.addOp(Opcode.CLOSE, write);
         p.v.addOp(Opcode.CLOSE, rowids);
+    }
+
+    /**
+     * DROP COLUMN: SQLite's checks (not the PRIMARY KEY, not UNIQUE, not the only column; the table, its
+     * CHECK constraints and foreign keys and its indexes must still make sense without it), the column's
+     * text cut out as SQLite's {@code sqlite_drop_column} cuts it, and every row rewritten without it.
+     */
+    void dropColumn(Stmt.AlterDropColumn st) throws SqliteException {
+        Table t = target(st.table());
+        if (t == null) {
+            throw SqliteException.error("cannot drop column from view \"" + st.table().name().text() + "\"");
+        }
+        alterable(t);
+        int col = t.findColumn(st.column().text());
+        if (col < 0) {
+            throw SqliteException.error("no such column: \""
+                    + p.sql.substring(st.column().start(), st.column().end()) + "\"");
+        }
+        String column = t.column(col).name();
+        if (t.column(col).primaryKey()) {
+            throw SqliteException.error("cannot drop PRIMARY KEY column: \"" + column + "\"");
+        }
+        for (Index ix : t.indexes()) {
+            if (ix.origin() == Index.ORIGIN_UNIQUE && ix.fieldOf(col) >= 0) {
+                throw SqliteException.error("cannot drop UNIQUE column: \"" + column + "\"");
+            }
+        }
+        if (t.columnCount() <= 1) {
+            throw SqliteException.error("cannot drop column \"" + column + "\": no other columns exist");
+        }
+        String sql = t.sql();
+        Stmt.CreateTable ct = parseTable(t);
+        int from;
+        int to;
+        if (col < ct.columns().size() - 1) {
+            from = ct.columns().get(col).name().start();
+            to = ct.columns().get(col + 1).name().start();
+        } else {
+            to = addColumnOffset(sql, ct);
+            from = ct.columns().get(col).name().start();
+            while (from > 0 && sql.charAt(from) != ',') {
+                from--;
+            }
+        }
+        String newSql = sql.substring(0, from) + sql.substring(to);
+        checkDefinition(t, newSql, "after drop column");
+        for (Index ix : t.indexes()) {
+            if (ix.sql() != null && ix.fieldOf(col) >= 0) {
+                throw SqliteException.error("error in index " + ix.name() + " after drop column: no such column: "
+                        + column);
+            }
+        }
+        refuseDependentViews(t.name(), column);
+        p.needWrite();
+        rewriteRows(t, col, null, 'A');
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
+        rewriteSchemaRows(rows);
     }
 
     private static Stmt.CreateTable parseTable(Table t) throws SqliteException {

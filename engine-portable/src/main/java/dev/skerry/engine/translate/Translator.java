@@ -72,6 +72,8 @@ public final class Translator {
             new AlterCoder(p).renameColumn((Stmt.AlterRenameColumn) body);
         } else if (body instanceof Stmt.AlterAddColumn) {
             new AlterCoder(p).addColumn((Stmt.AlterAddColumn) body);
+        } else if (body instanceof Stmt.AlterDropColumn) {
+            new AlterCoder(p).dropColumn((Stmt.AlterDropColumn) body);
         } else if (body instanceof Stmt.Pragma) {
             new PragmaCoder(p, pragmas).compile((Stmt.Pragma) body);
         } else if (body instanceof Stmt.Begin) {

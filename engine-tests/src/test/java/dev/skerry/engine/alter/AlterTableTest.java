@@ -106,4 +106,46 @@ class AlterTableTest {
             pragma integrity_check;
             """);
     }
+
+    @Test
+    void dropColumnCutsTheTextAndRewritesTheRows() {
+        Differential.assertSame("""
+            create table t(a integer primary key, b unique, c, d check(d>0), e, f text default 'x', g references t(a), h,
+                foreign key(h) references t(a), check(e <> 1));
+            create index i on t(c);
+            insert into t values(1, 2, 3, 4, 5, 'six', 1, 1), (2, 3, 4, 5, 6, randomblob(3000), 2, 2);
+            alter table t drop column nope;
+            alter table t drop column "nope";
+            alter table t drop column a;
+            alter table t drop column b;
+            alter table t drop column c;
+            alter table t drop column d;
+            alter table t drop column e;
+            alter table t drop column f;
+            select sql from sqlite_schema where name = 't';
+            select * from t order by a;
+            alter table t drop column g;
+            alter table t drop column h;
+            select sql from sqlite_schema where name = 't';
+            select * from t order by a;
+            select * from t where c = 4;
+            create table one(x);
+            alter table one drop column x;
+            create table w(a, b, primary key(a));
+            insert into w values(1, 2);
+            alter table w drop column b;
+            select sql from sqlite_schema where name = 'w';
+            select * from w;
+            create table w2(a, b, "c");
+            insert into w2 values(1, 2, 3);
+            alter table w2 drop column "c";
+            alter table w2 add column d default 9;
+            alter table w2 drop column a;
+            select sql from sqlite_schema where name = 'w2';
+            select * from w2;
+            alter table sqlite_schema drop column name;
+            alter table nope drop column a;
+            pragma integrity_check;
+            """);
+    }
 }
