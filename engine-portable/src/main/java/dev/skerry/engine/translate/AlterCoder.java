@@ -57,7 +57,7 @@ final class AlterCoder {
             if (p.schema.findView(n) != null) {
                 return null;
             }
-            throw SqliteException.error("no such table: " + n);
+            throw SqliteException.error("no such table: " + (name.schema() != null ? "main." : "") + n);
         }
         return t;
     }
@@ -539,10 +539,17 @@ final class AlterCoder {
 
     /**
      * Refuses the change when a view mentions the table (or, for a column rename, the column): SQLite would
-     * rewrite the view's text too, which Skerry does not.
+     * rewrite the view's text too, which Skerry does not. A view that does not compile fails the change as
+     * SQLite's check of the schema after it does ({@code error in view V: ...}).
      */
     private void refuseDependentViews(String table, String column) throws SqliteException {
         for (View v : p.schema.views()) {
+            String sql = "SELECT * FROM " + Identifiers.quote(v.name());
+            try {
+                Translator.compile(Parser.parseFirst(sql).statement(), sql, p.schema);
+            } catch (SqliteException e) {
+                throw SqliteException.error("error in view " + v.name() + ": " + e.getMessage());
+            }
             boolean table_ = false;
             boolean column_ = column == null;
             for (SqlEdits.Token tok : SqlEdits.tokens(v.sql(), 0, v.sql().length())) {

@@ -57,6 +57,11 @@ class AlterTableTest {
             alter table t rename column a to A;
             select name, sql from sqlite_schema order by rowid;
             alter table nope rename column a to b;
+            alter table main.nope rename column a to b;
+            create view cyc as select * from cyc;
+            alter table t rename column a to a2;
+            alter table t rename to t9;
+            drop view cyc;
             alter table sqlite_schema rename column name to n;
             create table w(p, q, unique(p collate nocase, q), primary key(q), check(p != 'check(p)'), check (lower(p) <> 'p'));
             alter table w rename column p to pp;
