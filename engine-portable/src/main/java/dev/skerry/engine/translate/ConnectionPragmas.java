@@ -27,7 +27,6 @@ public final class ConnectionPragmas {
     private final TableHashOrder tableOrder = new TableHashOrder();
     boolean foreignKeys;
     boolean recursiveTriggers;
-    boolean caseSensitiveLike;
     int busyTimeout;
     int cacheSize = DEFAULT_CACHE_SIZE;
     /** {@code PRAGMA synchronous}: 0 OFF, 1 NORMAL, 2 FULL (SQLite's default), 3 EXTRA. */
@@ -77,11 +76,6 @@ public final class ConnectionPragmas {
     /** {@code PRAGMA recursive_triggers}. */
     public boolean recursiveTriggers() {
         return recursiveTriggers;
-    }
-
-    /** {@code PRAGMA case_sensitive_like}: LIKE compiled while it is set compares case. */
-    public boolean caseSensitiveLike() {
-        return caseSensitiveLike;
     }
 
     /** {@code PRAGMA busy_timeout} in milliseconds. */

@@ -18,7 +18,13 @@
  *   <li>statement coders: {@link dev.skerry.engine.translate.SelectCoder},
  *       {@link dev.skerry.engine.translate.InsertCoder}, {@link dev.skerry.engine.translate.UpdateCoder},
  *       {@link dev.skerry.engine.translate.DeleteCoder}, {@link dev.skerry.engine.translate.SchemaCoder}
- *       (CREATE/DROP).</li>
+ *       (CREATE/DROP), {@link dev.skerry.engine.translate.AlterCoder} (ALTER TABLE, with the text edits of
+ *       {@link dev.skerry.engine.translate.SqlEdits});</li>
+ *   <li>{@link dev.skerry.engine.translate.PragmaCoder}: PRAGMA statements, over the connection's
+ *       {@link dev.skerry.engine.translate.ConnectionPragmas}; the schema-describing rows come from
+ *       {@link dev.skerry.engine.translate.SchemaPragmas}, values are read as SQLite reads them
+ *       ({@link dev.skerry.engine.translate.PragmaValues}), tables are visited in SQLite's hash order
+ *       ({@link dev.skerry.engine.translate.TableHashOrder}).</li>
  * </ul>
  *
  * <p>Generated programs follow SQLite's shape: {@code Init} jumps to a prologue at the end that opens the
