@@ -7,6 +7,9 @@ import dev.skerry.cli.shell.Shell;
 import dev.skerry.cli.shell.ShellExit;
 import dev.skerry.cli.shell.ShellOutput;
 import dev.skerry.cli.slt.SltCommand;
+import dev.skerry.cli.sqltest.SqltestCommand;
+import dev.skerry.cli.sqltest.ReadonlyCopy;
+import dev.skerry.cli.sqltest.SqltestRunner;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,13 +21,33 @@ import java.util.function.Predicate;
 
 /**
  * The command line, independent of the engine: {@code skerry --slt [--verbose] FILE...} runs sqllogictest
- * files; otherwise {@code skerry [OPTIONS] [DB] [SQL...]} is the shell, as {@code sqlite3}: with SQL
+ * files; {@code skerry --sqltest [--verbose] FILE|DIR...} runs Turso's {@code .sqltest} files; otherwise
+ * {@code skerry [OPTIONS] [DB] [SQL...]} is the shell, as {@code sqlite3}: with SQL
  * arguments it runs them, else it reads stdin. Returns the exit status.
  */
 public final class Cli {
     private static final String[] VALUE_OPTIONS = {"-separator", "-newline", "-nullvalue"};
 
     private Cli() {
+    }
+
+    /**
+     * {@code --sqltest [--verbose] FILE|DIR...}: read-only fixtures are copied to a temp file first, so that
+     * the engine never writes to them.
+     */
+    private static int sqltest(String[] args, BackendOpener opener, Predicate<String> isComplete,
+            OutputStream stdout) {
+        List<String> paths = new ArrayList<>();
+        boolean verbose = false;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--verbose")) {
+                verbose = true;
+            } else {
+                paths.add(args[i]);
+            }
+        }
+        SqltestRunner.Databases dbs = (path, readonly) -> opener.open(readonly ? ReadonlyCopy.of(path) : path);
+        return SqltestCommand.run(paths, verbose, dbs, isComplete, new PrintStream(stdout, true, StandardCharsets.UTF_8));
     }
 
     public static int run(String[] args, InputStream in, OutputStream stdout, OutputStream stderr,
@@ -40,6 +63,9 @@ public final class Cli {
                 }
             }
             return SltCommand.run(files, verbose, opener, new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        }
+        if (args.length > 0 && args[0].equals("--sqltest")) {
+            return sqltest(args, opener, isComplete, stdout);
         }
         ShellOutput out = new ShellOutput(stdout);
         ShellOutput err = new ShellOutput(stderr);

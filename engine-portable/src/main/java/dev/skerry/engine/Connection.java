@@ -7,6 +7,7 @@ import dev.skerry.engine.pager.Pager;
 import dev.skerry.engine.parser.ParseResult;
 import dev.skerry.engine.parser.Parser;
 import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.translate.ConnectionPragmas;
 import dev.skerry.engine.translate.Translator;
 import dev.skerry.engine.schema.Schema;
 import dev.skerry.engine.vdbe.ConnectionState;
@@ -45,10 +46,13 @@ public final class Connection {
     private List<SchemaReader.Row> committedRows = Collections.emptyList();
     /** The in-memory schema the translator compiles against. */
     private final Schema schema = new Schema();
+    /** The settings PRAGMA statements read and change. */
+    private final ConnectionPragmas pragmas;
 
     private Connection(Vfs vfs, String path) {
         this.pager = Pager.open(vfs, path);
         this.schemaReader = new SchemaReader(pager);
+        this.pragmas = new ConnectionPragmas(pager, this::tableAndViewNames, this::isAutocommit);
         this.db = new ConnectionState(pager, new ConnectionState.SchemaLoader() {
             @Override
             public void reloadSchema() throws IoPending, SqliteException {
@@ -192,7 +196,21 @@ public final class Connection {
 
     /** Compiles a parsed statement against the current schema. */
     Program compile(ParseResult parsed, String sql) throws SqliteException {
-        return Translator.compile(parsed.statement(), sql, schema);
+        Program program = Translator.compile(parsed.statement(), sql, schema, Translator.builtins(), pragmas);
+        // PRAGMA recursive_triggers takes effect when compiled (as SQLite's); the VM's trigger frames read it here.
+        db.recursiveTriggers = pragmas.recursiveTriggers();
+        return program;
+    }
+
+    /** The names of the tables and views in sqlite_schema order (the order SQLite's schema hash is filled in). */
+    private List<String> tableAndViewNames() {
+        List<String> names = new ArrayList<>();
+        for (SchemaReader.Row row : schemaRows) {
+            if ("table".equals(row.type) || "view".equals(row.type)) {
+                names.add(row.name);
+            }
+        }
+        return names;
     }
 
     /** Compiles again the statement at {@code offset} of {@code sql} (after a schema change). */
@@ -255,6 +273,7 @@ public final class Connection {
      * REPLACE deletes fire DELETE triggers; off by default, as in SQLite. Takes effect for statements run after.
      */
     public void setRecursiveTriggers(boolean on) {
+        pragmas.setRecursiveTriggers(on);
         db.recursiveTriggers = on;
     }
 

@@ -20,9 +20,14 @@ public final class SkerryEngine implements AutoCloseable {
     private final Connection connection;
 
     public SkerryEngine() {
+        this(TestVfs.create(), "differential.db");
+    }
+
+    /** Skerry on the database at {@code path} of {@code vfs}. */
+    public SkerryEngine(Vfs vfs, String path) {
         try {
-            vfs = TestVfs.create();
-            connection = HostLoop.open(vfs, "differential.db");
+            this.vfs = vfs;
+            connection = HostLoop.open(vfs, path);
         } catch (SqliteException e) {
             throw new IllegalStateException(e);
         }

@@ -17,8 +17,13 @@ public final class SqliteEngine implements AutoCloseable {
     private final Connection connection;
 
     public SqliteEngine() {
+        this(":memory:");
+    }
+
+    /** SQLite on the database at {@code path} (a file, or {@code :memory:}). */
+    public SqliteEngine(String path) {
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite::memory:");
+            connection = DriverManager.getConnection("jdbc:sqlite:" + path);
         } catch (SQLException e) {
             throw new IllegalStateException("sqlite-jdbc is not available", e);
         }

@@ -23,6 +23,25 @@ final class PageCache {
         slots = new Page[cap];
     }
 
+    /** Changes the soft limit (at least 16 pages); pages over it are evicted as room is needed. */
+    void setLimit(int newLimit) {
+        limit = Math.max(16, newLimit);
+        int cap = slots.length;
+        while (cap < limit * 2) {
+            cap <<= 1;
+        }
+        if (cap != slots.length) {
+            Page[] old = slots;
+            slots = new Page[cap];
+            count = 0;
+            for (Page p : old) {
+                if (p != null) {
+                    put(p);
+                }
+            }
+        }
+    }
+
     int size() {
         return count;
     }

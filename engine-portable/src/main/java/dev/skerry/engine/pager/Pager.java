@@ -90,6 +90,10 @@ public final class Pager {
     /** Per-database state of the b-tree layer (its registry of open cursors); the pager only holds it. */
     private Object btreeShared;
 
+    /** SQLite's largest page count ({@code SQLITE_MAX_PAGE_COUNT}). */
+    public static final long MAX_PAGE_COUNT = 0xfffffffeL;
+    private long maxPageCount = MAX_PAGE_COUNT;
+
     private Pager(Vfs vfs, String path) {
         this.vfs = vfs;
         this.path = path;
@@ -329,6 +333,71 @@ public final class Pager {
         }
     }
 
+    /**
+     * Sets the soft limit of resident pages ({@code PRAGMA cache_size}: {@code n > 0} pages, {@code n < 0}
+     * {@code -n} KiB); SQLite's minimum of 10 pages applies.
+     */
+    public void setCacheSize(int n) {
+        long pages = n >= 0 ? n : (-(long) n * 1024) / (pageSize + 136);
+        cache.setLimit((int) Math.max(10, Math.min(pages, 1 << 20)));
+    }
+
+    /** The largest number of pages the database may grow to ({@code PRAGMA max_page_count}). */
+    public long maxPageCount() {
+        return maxPageCount;
+    }
+
+    /**
+     * Sets the largest number of pages, never below the current size, as SQLite's
+     * {@code sqlite3PagerMaxPageCount}; {@code n <= 0} leaves it unchanged. Returns the limit now in force.
+     */
+    public long setMaxPageCount(long n) {
+        if (n > 0) {
+            maxPageCount = Math.min(Math.max(n, dbSize), MAX_PAGE_COUNT);
+        }
+        return maxPageCount;
+    }
+
+    /** The database's path as it was opened. */
+    public String filename() {
+        return path;
+    }
+
+    /** 0 none, 1 full, 2 incremental: the auto-vacuum mode of the database header ({@code PRAGMA auto_vacuum}). */
+    public int autoVacuum() {
+        if (DbHeader.get4(page1.data, DbHeader.AUTOVACUUM_ROOT) == 0) {
+            return 0;
+        }
+        return DbHeader.get4(page1.data, DbHeader.INCREMENTAL_VACUUM) != 0 ? 2 : 1;
+    }
+
+    /**
+     * True when the database is in WAL format (or new); false for a rollback-journal file SQLite made, which
+     * Skerry turns into WAL at its first write.
+     */
+    public boolean walFormat() {
+        return committedSize == 0 || page1.data[DbHeader.WRITE_VERSION] == 2 || walFrames() > 0;
+    }
+
+    /** The number of frames in the write-ahead log (0 when it is empty or not open). */
+    public int walFrames() {
+        return wal == null || !walReady ? 0 : wal.maxFrame();
+    }
+
+    /**
+     * Copies the log into the database file and empties it ({@code PRAGMA wal_checkpoint}), outside any
+     * write transaction. Re-callable after {@link IoPending} until it returns.
+     */
+    public void checkpoint() throws IoPending, SqliteException {
+        requireReady();
+        if (tx == TX_WRITE) {
+            throw new SqliteException(ResultCode.SQLITE_LOCKED, "database table is locked");
+        }
+        if (wal != null && walReady) {
+            wal.checkpoint(file);
+        }
+    }
+
     /** The b-tree layer's per-database state ({@code btree.CursorRegistry}), or null before its first cursor. */
     public Object btreeShared() {
         return btreeShared;
@@ -456,7 +525,7 @@ public final class Pager {
         if (pgno == pendingBytePage()) {
             pgno++;
         }
-        if (pgno <= 0) {
+        if (pgno <= 0 || (pgno & 0xffffffffL) > maxPageCount) {
             throw new SqliteException(ResultCode.SQLITE_FULL, "database or disk is full");
         }
         Page p = pageForOverwrite(pgno);

@@ -199,13 +199,18 @@ final class FromBuilder {
             if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())) {
                 View view = p.schema.findView(t.name().name().text());
                 if (view != null) {
+                    if (p.expandingViews.contains(view)) {
+                        throw SqliteException.error("view " + view.name() + " is circularly defined");
+                    }
                     String saved = p.sql;
                     p.sql = view.sql();
+                    p.expandingViews.add(view);
                     try {
                         materialize(p, selects, view.select(), null, alias, view.columns(), scope,
                                 (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got " + got);
                     } finally {
                         p.sql = saved;
+                        p.expandingViews.remove(view);
                     }
                     return;
                 }

@@ -30,6 +30,8 @@ final class Parse {
     private final ArrayList<Integer> constantRegisters = new ArrayList<>();
     private String[] parameterNames = new String[0];
     private int depth;
+    /** The views whose queries are being expanded (a view met again inside its own expansion is circular). */
+    final ArrayList<dev.skerry.engine.schema.View> expandingViews = new ArrayList<>();
     /** True when compiling for EXPLAIN QUERY PLAN: loops emit {@code Explain} instructions. */
     boolean explainQueryPlan;
     private int explainId;

@@ -30,6 +30,15 @@ public final class Translator {
     /** Compiles {@code stmt}, parsed from {@code sql}, against {@code schema}, calling the functions of {@code functions}. */
     public static Program compile(Stmt stmt, String sql, Schema schema, FunctionRegistry functions)
             throws SqliteException {
+        return compile(stmt, sql, schema, functions, ConnectionPragmas.detached());
+    }
+
+    /**
+     * Compiles {@code stmt} for a connection whose PRAGMA settings are {@code pragmas} (PRAGMA statements read
+     * and change them while they are compiled, as SQLite's do).
+     */
+    public static Program compile(Stmt stmt, String sql, Schema schema, FunctionRegistry functions,
+            ConnectionPragmas pragmas) throws SqliteException {
         Parse p = new Parse(schema, sql, new RegistryFunctions(functions));
         int mode = Program.EXPLAIN_NONE;
         Stmt body = stmt;
@@ -61,6 +70,16 @@ public final class Translator {
             new SchemaCoder(p).reindex((Stmt.Reindex) body);
         } else if (body instanceof Stmt.Drop) {
             new SchemaCoder(p).drop((Stmt.Drop) body);
+        } else if (body instanceof Stmt.AlterRenameTable) {
+            new AlterCoder(p).renameTable((Stmt.AlterRenameTable) body);
+        } else if (body instanceof Stmt.AlterRenameColumn) {
+            new AlterCoder(p).renameColumn((Stmt.AlterRenameColumn) body);
+        } else if (body instanceof Stmt.AlterAddColumn) {
+            new AlterCoder(p).addColumn((Stmt.AlterAddColumn) body);
+        } else if (body instanceof Stmt.AlterDropColumn) {
+            new AlterCoder(p).dropColumn((Stmt.AlterDropColumn) body);
+        } else if (body instanceof Stmt.Pragma) {
+            new PragmaCoder(p, pragmas).compile((Stmt.Pragma) body);
         } else if (body instanceof Stmt.Begin) {
             p.v.addOp(Opcode.AUTO_COMMIT, 0, 0);
         } else if (body instanceof Stmt.Commit) {
@@ -86,6 +105,11 @@ public final class Translator {
             sb.append(Character.toUpperCase(c));
         }
         return sb.toString();
+    }
+
+    /** SQLite's built-in functions (one registry shared by every compilation). */
+    public static FunctionRegistry builtins() {
+        return Builtins.REGISTRY;
     }
 
     /** The built-in functions, created once. */

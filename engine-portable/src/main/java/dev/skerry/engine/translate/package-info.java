@@ -18,11 +18,17 @@
  *   <li>statement coders: {@link dev.skerry.engine.translate.SelectCoder},
  *       {@link dev.skerry.engine.translate.InsertCoder}, {@link dev.skerry.engine.translate.UpdateCoder},
  *       {@link dev.skerry.engine.translate.DeleteCoder}, {@link dev.skerry.engine.translate.SchemaCoder}
- *       (CREATE/DROP, REINDEX);</li>
+ *       (CREATE/DROP, REINDEX), {@link dev.skerry.engine.translate.AlterCoder} (ALTER TABLE, with the text
+ *       edits of {@link dev.skerry.engine.translate.SqlEdits});</li>
  *   <li>triggers ({@code trigger.c}): {@link dev.skerry.engine.translate.TriggerCoder} compiles each trigger
  *       a statement fires into a sub-program run by the {@code Program} opcode, and
  *       {@link dev.skerry.engine.translate.InsteadOfCoder} writes to views through their INSTEAD OF
  *       triggers.</li>
+ *   <li>{@link dev.skerry.engine.translate.PragmaCoder}: PRAGMA statements, over the connection's
+ *       {@link dev.skerry.engine.translate.ConnectionPragmas}; the schema-describing rows come from
+ *       {@link dev.skerry.engine.translate.SchemaPragmas}, values are read as SQLite reads them
+ *       ({@link dev.skerry.engine.translate.PragmaValues}), tables are visited in SQLite's hash order
+ *       ({@link dev.skerry.engine.translate.TableHashOrder}).</li>
  * </ul>
  *
  * <p>Generated programs follow SQLite's shape: {@code Init} jumps to a prologue at the end that opens the

@@ -1036,8 +1036,52 @@ public final class Opcode {
      */
     public static final int DROP_TRIGGER = 124;
 
+
+    /**
+     * {@code Pagecount P1 P2}
+     *
+     * <p>Writes the number of pages of database P1 into register P2 (pages allocated by the open write
+     * transaction included).
+     */
+    public static final int PAGECOUNT = 125;
+
+    /**
+     * {@code MaxPgcnt P1 P2 P3}
+     *
+     * <p>Sets the largest number of pages database P1 may grow to to P3, never below its current size; P3 0
+     * leaves it unchanged. Writes the limit in force afterwards into register P2. Growing past it fails with
+     * SQLITE_FULL.
+     */
+    public static final int MAX_PGCNT = 126;
+
+    /**
+     * {@code IntegrityCk P1 P2 P4}
+     *
+     * <p>Checks the database as P4 (an {@code IntegrityCheck.Plan}) says, then hands out one problem per
+     * execution: its text into register P1, or, when none is left, a jump to P2. The first execution checks
+     * the freelist, every b-tree the plan lists page by page and that every page is used once (all these
+     * problems make the first row, after {@code *** in database main ***}), then the rows: NOT NULL columns,
+     * and unless the plan is a {@code quick_check}'s, each row's entry in each index, duplicates in UNIQUE
+     * indexes and each index's entry count (one row per problem). At most the plan's limit of problems is
+     * reported. Deviation: SQLite's IntegrityCk checks only the b-trees and leaves its message in a register;
+     * the row checks are bytecode of its own (which also checks CHECK constraints, which Skerry does not).
+     */
+    public static final int INTEGRITY_CK = 127;
+
+    /**
+     * {@code Checkpoint P1 P2 P3}
+     *
+     * <p>Checkpoints the write-ahead log of database P1 in mode P2 (0 PASSIVE, 1 FULL, 2 RESTART, 3
+     * TRUNCATE): every committed frame is copied into the database file and the log is emptied. Writes 0
+     * (not busy) into register P3, then into P3+1 and P3+2 the frames the log held and the frames
+     * checkpointed (both 0 in TRUNCATE mode, which leaves the log empty). Deviation: every mode copies the
+     * whole log and empties it, as one connection per file cannot be blocked by readers; outside WAL the
+     * answer is SQLite's 0, -1, -1 only when no log is open.
+     */
+    public static final int CHECKPOINT = 128;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 125;
+    public static final int NUM_OPCODES = 129;
 
     private static final String[] NAMES = {
         "Init",
@@ -1165,6 +1209,10 @@ public final class Opcode {
         "Program",
         "Param",
         "DropTrigger",
+        "Pagecount",
+        "MaxPgcnt",
+        "IntegrityCk",
+        "Checkpoint",
     };
 
     private static final String[] SYNOPSES = {
@@ -1284,6 +1332,10 @@ public final class Opcode {
         "accum=r[P3] step(r[P2@P5])",
         "accum=r[P1] N=P2",
         "r[P3]=value N=P2",
+        null,
+        null,
+        null,
+        null,
         null,
         null,
         null,
@@ -1422,6 +1474,10 @@ public final class Opcode {
         4, // Program
         0, // Param
         0, // DropTrigger
+        0, // Pagecount
+        0, // MaxPgcnt
+        4, // IntegrityCk
+        0, // Checkpoint
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */
@@ -1511,6 +1567,8 @@ public final class Opcode {
     public static final int BTREE_BLOBKEY = 2;
 
     // ReadCookie P3 / SetCookie P2: header fields (SQLite's BTREE_ numbers).
+    /** ReadCookie only: the number of freelist pages. */
+    public static final int BTREE_FREE_PAGE_COUNT = 0;
     public static final int BTREE_SCHEMA_VERSION = 1;
     public static final int BTREE_USER_VERSION = 6;
     public static final int BTREE_APPLICATION_ID = 8;

@@ -56,6 +56,7 @@ final class StatementTxn {
 
     long readCookie(int field) {
         switch (field) {
+            case Opcode.BTREE_FREE_PAGE_COUNT: return db.pager.freelistCount();
             case Opcode.BTREE_SCHEMA_VERSION: return db.pager.schemaCookie();
             case Opcode.BTREE_USER_VERSION: return db.pager.userVersion();
             case Opcode.BTREE_APPLICATION_ID: return db.pager.applicationId();

@@ -77,6 +77,10 @@ public final class Vm {
     /** Clear with P3: the cursor counting the rows about to be deleted, and the count once known (-1 before). */
     BTreeVdbeCursor clearCursor;
     long clearCount = -1;
+    /** IntegrityCk: the check in progress or handing out its rows (null when none). */
+    IntegrityCheck integrityCheck;
+    /** Checkpoint: the log's frame count taken before a checkpoint that waits for I/O (-1 when none). */
+    int checkpointFrames = -1;
     private Mem[] unpacked = new Mem[0];
     private final Mem[] seekKey = {new Mem()};
     private FunctionCalls functions;
@@ -243,6 +247,8 @@ public final class Vm {
         }
         onceDone = null;
         permutation = null;
+        integrityCheck = null;
+        checkpointFrames = -1;
         functions.clear();
         state = READY;
         leave();
@@ -700,7 +706,7 @@ public final class Vm {
                     txn.setCookie(p2[pc], p3[pc]);
                     break;
                 default:
-                    if (!CursorOps.run(this, pc)) {
+                    if (!CursorOps.run(this, pc) && !PragmaOps.run(this, pc)) {
                         throw new SqliteException(ResultCode.SQLITE_INTERNAL,
                                 "opcode " + Opcode.name(opcode[pc]) + " is not implemented");
                     }

@@ -30,7 +30,8 @@
  * from below; the step loop lets it out to the host (the public API turns it into {@code StepResult.IO}) and,
  * on the next step, runs the same instruction again from its start. The program counter advances only when
  * an instruction completes, so every instruction changes no lasting state before its last possible I/O;
- * the few whose work spans several waits (Halt's commit, Count, Clear's row count, schema reading) keep
- * their progress in explicit fields.
+ * the few whose work spans several waits (Halt's commit, Count, Clear's row count, schema reading,
+ * IntegrityCk's {@code IntegrityCheck} and Checkpoint, both run by {@code PragmaOps}) keep their progress in
+ * explicit fields.
  */
 package dev.skerry.engine.vdbe;

@@ -17,8 +17,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Recursive triggers ({@code PRAGMA recursive_triggers = 1} on SQLite, the connection flag on Skerry, which
- * has no PRAGMA yet): a trigger firing itself until its WHEN stops it, the depth limit of 1000 levels, DELETE
+ * Recursive triggers ({@code PRAGMA recursive_triggers = 1} on both engines): a trigger firing itself until its WHEN stops it, the depth limit of 1000 levels, DELETE
  * triggers fired by REPLACE; and the extended result code of RAISE.
  */
 class TriggerRecursionTest {
@@ -26,7 +25,7 @@ class TriggerRecursionTest {
         List<String> diffs = new ArrayList<>();
         try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
             sqlite.run("pragma recursive_triggers = 1");
-            skerry.connection().setRecursiveTriggers(true);
+            skerry.run("pragma recursive_triggers = 1");
             for (String sql : ScriptSplitter.split(script)) {
                 Outcome want = sqlite.run(sql);
                 Outcome got = skerry.run(sql);

@@ -1,0 +1,448 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.btree.KeyInfo;
+import dev.skerry.engine.pager.Pager;
+import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.parser.ast.Name;
+import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.schema.View;
+import dev.skerry.engine.vdbe.IntegrityCheck;
+import dev.skerry.engine.vdbe.Opcode;
+import dev.skerry.engine.vdbe.Program;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * PRAGMA statements, as SQLite's {@code sqlite3Pragma} compiles them: {@code PRAGMA [schema.]name},
+ * {@code PRAGMA name = value} and {@code PRAGMA name(value)}.
+ *
+ * <p>As in SQLite, a pragma that changes a connection setting ({@code foreign_keys}, {@code cache_size},
+ * {@code busy_timeout}, {@code page_size} of a new database, ...) does so while it is compiled, and one that
+ * reports the schema ({@code table_info}, {@code index_list}, ...) computes its rows then; those that read
+ * or change the database file do it when the program runs ({@code ReadCookie}/{@code SetCookie} for the
+ * header fields, {@code Pagecount}, {@code MaxPgcnt}, {@code IntegrityCk}, {@code Checkpoint}). Result
+ * column names are SQLite's. A name SQLite does not know compiles to an empty program (SQLite ignores
+ * unknown pragmas); a pragma SQLite knows and Skerry does not implement is an error naming it.
+ */
+final class PragmaCoder {
+    /** SQLite's limit of problems {@code integrity_check} reports by default. */
+    private static final int INTEGRITY_CHECK_ERROR_MAX = 100;
+
+    /** SQLite pragmas Skerry does not implement: an error rather than silently doing nothing. */
+    private static final String[] NOT_IMPLEMENTED = {
+        "analysis_limit", "automatic_index", "cache_spill", "case_sensitive_like", "cell_size_check",
+        "checkpoint_fullfsync", "compile_options", "count_changes", "data_store_directory", "data_version",
+        "default_cache_size", "defer_foreign_keys", "empty_result_callbacks", "foreign_key_check",
+        "full_column_names", "fullfsync", "function_list", "hard_heap_limit", "ignore_check_constraints",
+        "incremental_vacuum", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
+        "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
+        "read_uncommitted", "reverse_unordered_selects", "secure_delete", "short_column_names",
+        "shrink_memory", "soft_heap_limit", "stats", "temp_store", "temp_store_directory", "threads",
+        "trusted_schema", "wal_autocheckpoint", "writable_schema",
+    };
+
+    private final Parse p;
+    private final ConnectionPragmas conn;
+
+    PragmaCoder(Parse p, ConnectionPragmas conn) {
+        this.p = p;
+        this.conn = conn;
+    }
+
+    void compile(Stmt.Pragma st) throws SqliteException {
+        Name schemaName = st.name().schema();
+        if (schemaName != null && !Names.equal(schemaName.text(), "main")) {
+            if (Names.equal(schemaName.text(), "temp")) {
+                throw SqliteException.error("PRAGMA temp." + st.name().name().text()
+                        + ": the temp schema is not supported");
+            }
+            throw SqliteException.error("unknown database " + schemaName.text());
+        }
+        String name = Names.key(st.name().name().text());
+        String value = st.value();
+        switch (name) {
+            case "user_version":
+                header(name, Opcode.BTREE_USER_VERSION, value);
+                return;
+            case "application_id":
+                header(name, Opcode.BTREE_APPLICATION_ID, value);
+                return;
+            case "schema_version":
+                header(name, Opcode.BTREE_SCHEMA_VERSION, value);
+                return;
+            case "freelist_count":
+                header(name, Opcode.BTREE_FREE_PAGE_COUNT, null);
+                return;
+            case "page_count":
+            case "max_page_count":
+                pageCount(name, value);
+                return;
+            case "page_size":
+                pageSize(value);
+                return;
+            case "cache_size":
+                cacheSize(value);
+                return;
+            case "journal_mode":
+                journalMode(value);
+                return;
+            case "synchronous":
+                synchronous(value);
+                return;
+            case "foreign_keys":
+                if (value == null) {
+                    single(name, conn.foreignKeys ? 1L : 0L);
+                } else if (conn.autocommit()) {
+                    conn.foreignKeys = PragmaValues.bool(value, false);
+                }
+                return;
+            case "recursive_triggers":
+                if (value == null) {
+                    single(name, conn.recursiveTriggers ? 1L : 0L);
+                } else {
+                    conn.recursiveTriggers = PragmaValues.bool(value, false);
+                }
+                return;
+            case "busy_timeout":
+                if (value != null) {
+                    int ms = PragmaValues.atoi(value);
+                    conn.busyTimeout = Math.max(ms, 0);
+                }
+                single("timeout", (long) conn.busyTimeout);
+                return;
+            case "encoding":
+                encoding(value);
+                return;
+            case "auto_vacuum":
+                autoVacuum(value);
+                return;
+            case "database_list": {
+                String file = pager().filename();
+                rows(new String[] {"seq", "name", "file"},
+                        List.<Object[]>of(new Object[] {0L, "main", file.equals(":memory:") ? "" : file}));
+                return;
+            }
+            case "collation_list":
+                rows(new String[] {"seq", "name"}, List.of(new Object[] {0L, "RTRIM"}, new Object[] {1L, "NOCASE"},
+                        new Object[] {2L, "BINARY"}));
+                return;
+            case "table_list":
+                tableList(value);
+                return;
+            case "table_info":
+            case "table_xinfo":
+                tableInfo(name.equals("table_xinfo"), value);
+                return;
+            case "index_list":
+                indexList(value);
+                return;
+            case "index_info":
+            case "index_xinfo":
+                indexInfo(name.equals("index_xinfo"), value);
+                return;
+            case "foreign_key_list": {
+                Table t = value == null ? null : p.schema.findTable(value);
+                rows(SchemaPragmas.FOREIGN_KEY_LIST, t == null ? List.of() : SchemaPragmas.foreignKeyList(t));
+                return;
+            }
+            case "integrity_check":
+            case "quick_check":
+                integrityCheck(name, value);
+                return;
+            case "wal_checkpoint":
+                walCheckpoint(value);
+                return;
+            default:
+                for (String n : NOT_IMPLEMENTED) {
+                    if (n.equals(name)) {
+                        throw SqliteException.error("PRAGMA " + name + " is not supported");
+                    }
+                }
+        }
+    }
+
+    private Pager pager() throws SqliteException {
+        Pager pager = conn.pager();
+        if (pager == null) {
+            throw SqliteException.error("PRAGMA needs a database connection");
+        }
+        return pager;
+    }
+
+    private void columns(String... names) {
+        p.v.setResultColumns(names, new String[names.length]);
+    }
+
+    /** Result rows known at compile time: each value Long, String or null. */
+    private void rows(String[] names, List<Object[]> rows) {
+        columns(names);
+        int base = p.regs(names.length);
+        for (Object[] row : rows) {
+            for (int k = 0; k < names.length; k++) {
+                p.loadValue(row[k], base + k);
+            }
+            p.v.addOp(Opcode.RESULT_ROW, base, names.length);
+        }
+    }
+
+    private void single(String column, Object value) {
+        rows(new String[] {column}, List.<Object[]>of(new Object[] {value}));
+    }
+
+    /** A header field: read in a read transaction, or (with a value, unless read-only) set in a write one. */
+    private void header(String name, int cookie, String value) {
+        if (value != null) {
+            p.needWrite();
+            p.v.addOp(Opcode.SET_COOKIE, 0, cookie, PragmaValues.atoi(value));
+            return;
+        }
+        columns(name);
+        p.needRead();
+        int reg = p.reg();
+        p.v.addOp(Opcode.READ_COOKIE, 0, reg, cookie);
+        p.v.addOp(Opcode.RESULT_ROW, reg, 1);
+    }
+
+    private void pageCount(String name, String value) {
+        columns(name);
+        p.needRead();
+        int reg = p.reg();
+        if (name.equals("page_count")) {
+            p.v.addOp(Opcode.PAGECOUNT, 0, reg);
+        } else {
+            long x = 0;
+            Long v = value == null ? null : PragmaValues.decOrHexToI64(value);
+            if (v != null) {
+                x = Math.max(0, Math.min(v, Pager.MAX_PAGE_COUNT));
+            }
+            p.v.addOp(Opcode.MAX_PGCNT, 0, reg, (int) x);
+        }
+        p.v.addOp(Opcode.RESULT_ROW, reg, 1);
+    }
+
+    private void pageSize(String value) throws SqliteException {
+        Pager pager = pager();
+        if (value == null) {
+            single("page_size", (long) pager.pageSize());
+        } else {
+            pager.setPageSize(PragmaValues.atoi(value));
+        }
+    }
+
+    private void cacheSize(String value) throws SqliteException {
+        if (value == null) {
+            single("cache_size", (long) conn.cacheSize);
+        } else {
+            conn.cacheSize = PragmaValues.atoi(value);
+            pager().setCacheSize(conn.cacheSize);
+        }
+    }
+
+    /**
+     * Skerry databases are in WAL mode (a rollback-journal file SQLite made is reported as {@code delete}
+     * until Skerry's first write turns it into WAL). Asking for {@code wal}, or naming no mode SQLite knows,
+     * answers the current mode as SQLite does; any other mode is refused with an error, as Skerry cannot
+     * leave WAL mode.
+     */
+    private void journalMode(String value) throws SqliteException {
+        String mode = pager().walFormat() ? "wal" : "delete";
+        if (value != null) {
+            String v = Names.key(value);
+            if (!v.equals("wal") && !v.equals(mode)
+                    && (v.equals("delete") || v.equals("persist") || v.equals("off") || v.equals("truncate")
+                    || v.equals("memory"))) {
+                throw SqliteException.error("journal_mode " + v.toUpperCase()
+                        + " is not supported: Skerry databases are always in WAL mode");
+            }
+        }
+        single("journal_mode", mode);
+    }
+
+    private void synchronous(String value) throws SqliteException {
+        if (value == null) {
+            single("synchronous", (long) conn.synchronous);
+            return;
+        }
+        if (!conn.autocommit()) {
+            throw SqliteException.error("Safety level may not be changed inside a transaction");
+        }
+        int level = (PragmaValues.safetyLevel(value, false, 1) + 1) & 0x07;
+        conn.synchronous = (level == 0 ? 1 : level) - 1;
+    }
+
+    private void encoding(String value) throws SqliteException {
+        Pager pager = pager();
+        if (value == null) {
+            int e = pager.textEncoding();
+            single("encoding", e == 2 ? "UTF-16le" : e == 3 ? "UTF-16be" : "UTF-8");
+            return;
+        }
+        String v = value;
+        boolean utf8 = v.equalsIgnoreCase("UTF8") || v.equalsIgnoreCase("UTF-8");
+        boolean utf16 = v.equalsIgnoreCase("UTF-16le") || v.equalsIgnoreCase("UTF-16be")
+                || v.equalsIgnoreCase("UTF16le") || v.equalsIgnoreCase("UTF16be") || v.equalsIgnoreCase("UTF-16")
+                || v.equalsIgnoreCase("UTF16");
+        if (!utf8 && !utf16) {
+            throw SqliteException.error("unsupported encoding: " + value);
+        }
+        if (utf16 && pager.pageCount() == 0) {
+            throw SqliteException.error("UTF-16 databases are not supported (only UTF-8)");
+        }
+    }
+
+    /**
+     * Reports the file's mode. Changing it is possible in SQLite only before the first table is created (on
+     * a database with tables SQLite ignores the request, as Skerry does); Skerry cannot write auto-vacuum
+     * databases, so asking for one on an empty database is an error.
+     */
+    private void autoVacuum(String value) throws SqliteException {
+        Pager pager = pager();
+        if (value == null) {
+            single("auto_vacuum", (long) pager.autoVacuum());
+            return;
+        }
+        int mode = PragmaValues.autoVacuum(value);
+        if (mode != pager.autoVacuum() && p.schema.tables().isEmpty() && p.schema.views().isEmpty()) {
+            throw SqliteException.error("auto_vacuum databases are not supported (writes are refused)");
+        }
+    }
+
+    private void tableList(String value) throws SqliteException {
+        List<Object[]> rows = new ArrayList<>();
+        for (String n : conn.tableOrder()) {
+            String shown = n.equals("sqlite_master") ? "sqlite_schema" : n;
+            if (value != null && !Names.equal(value, n)) {
+                continue;
+            }
+            Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
+            if (t != null) {
+                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, 0L});
+                continue;
+            }
+            View view = p.schema.findView(n);
+            if (view != null) {
+                rows.add(new Object[] {"main", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
+            }
+        }
+        if (value == null || Names.equal(value, "sqlite_temp_schema") || Names.equal(value, "sqlite_temp_master")) {
+            rows.add(new Object[] {"temp", "sqlite_temp_schema", "table", 5L, 0L, 0L});
+        }
+        rows(new String[] {"schema", "name", "type", "ncol", "wr", "strict"}, rows);
+    }
+
+    /**
+     * The number of result columns of a view, found by compiling {@code SELECT * FROM} it; 0 when that fails
+     * (a view over a dropped table), as SQLite's column count stays unknown then.
+     */
+    private int viewColumnCount(View view) {
+        String sql = "SELECT * FROM " + Identifiers.quote(view.name());
+        try {
+            Program prog = Translator.compile(Parser.parseFirst(sql).statement(), sql, p.schema);
+            return prog.columnCount();
+        } catch (SqliteException e) {
+            return 0;
+        }
+    }
+
+    private void tableInfo(boolean extended, String value) throws SqliteException {
+        String[] cols = extended ? SchemaPragmas.TABLE_XINFO : SchemaPragmas.TABLE_INFO;
+        Table t = value == null ? null : p.schema.findTable(value);
+        if (t == null && value != null && p.schema.findView(value) != null) {
+            throw SqliteException.error("PRAGMA table_info of a view is not supported");
+        }
+        rows(cols, t == null ? List.of() : SchemaPragmas.tableInfo(t, extended));
+    }
+
+    private void indexList(String value) {
+        Table t = value == null ? null : p.schema.findTable(value);
+        rows(SchemaPragmas.INDEX_LIST, t == null ? List.of() : SchemaPragmas.indexList(t));
+    }
+
+    private void indexInfo(boolean extended, String value) throws SqliteException {
+        String[] cols = extended ? SchemaPragmas.INDEX_XINFO : SchemaPragmas.INDEX_INFO;
+        Index ix = value == null ? null : p.schema.findIndex(value);
+        rows(cols, ix == null ? List.of() : SchemaPragmas.indexInfo(ix, extended));
+    }
+
+    /**
+     * {@code integrity_check[(N|table)]} / {@code quick_check}: one IntegrityCk loop handing out the problems
+     * found, or the single row {@code ok}. N limits the problems reported (100 when absent or not positive);
+     * a table name checks that table and its indexes only.
+     */
+    private void integrityCheck(String name, String value) throws SqliteException {
+        int maxErrors = INTEGRITY_CHECK_ERROR_MAX;
+        Table only = null;
+        if (value != null) {
+            Integer n = PragmaValues.int32(value);
+            if (n != null) {
+                maxErrors = n;
+                if (maxErrors <= 0) {
+                    maxErrors = INTEGRITY_CHECK_ERROR_MAX;
+                }
+            } else {
+                only = p.schema.findTable(value);
+                if (only == null) {
+                    throw SqliteException.error("no such table: " + value);
+                }
+            }
+        }
+        IntegrityCheck.Plan plan = new IntegrityCheck.Plan(name.equals("quick_check"), maxErrors, only != null,
+                only != null && only.rootPage() == 1);
+        for (String n : conn.tableOrder()) {
+            Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
+            if (t == null || (only != null && t != only)) {
+                continue;
+            }
+            IntegrityCheck.TablePlan tp = plan.table(t.name(), t.rootPage(), t.rowidAlias());
+            for (int c = 0; c < t.columnCount(); c++) {
+                if (t.column(c).notNull() && c != t.rowidAlias()) {
+                    tp.notNull(c, t.column(c).name());
+                }
+            }
+            for (Index ix : t.indexes()) {
+                int n1 = ix.columnCount();
+                int[] columns = new int[n1];
+                boolean[] notNull = new boolean[n1];
+                for (int k = 0; k < n1; k++) {
+                    columns[k] = ix.column(k);
+                    notNull[k] = t.column(ix.column(k)).notNull();
+                }
+                KeyInfo keyInfo = KeyInfos.of(ix);
+                tp.index(ix.name(), ix.rootPage(), columns, keyInfo, ix.unique(), notNull);
+            }
+        }
+        columns(name);
+        p.needRead();
+        int reg = p.reg();
+        int count = p.reg();
+        int done = p.label();
+        int end = p.label();
+        p.v.addOp(Opcode.INTEGER, 0, count);
+        int loop = p.v.currentAddress();
+        p.v.addOp(Opcode.INTEGRITY_CK, reg, done, 0, plan);
+        p.v.addOp(Opcode.RESULT_ROW, reg, 1);
+        p.v.addOp(Opcode.ADD_IMM, count, 1);
+        p.v.addOp(Opcode.GOTO, 0, loop);
+        p.resolve(done);
+        p.v.addOp(Opcode.IF_POS, count, end, 0);
+        p.v.addString("ok", reg);
+        p.v.addOp(Opcode.RESULT_ROW, reg, 1);
+        p.resolve(end);
+    }
+
+    private void walCheckpoint(String value) {
+        int mode = 0;
+        if (value != null) {
+            String v = Names.key(value);
+            mode = v.equals("full") ? 1 : v.equals("restart") ? 2 : v.equals("truncate") ? 3 : 0;
+        }
+        columns("busy", "log", "checkpointed");
+        int reg = p.regs(3);
+        p.v.addOp(Opcode.CHECKPOINT, 0, mode, reg);
+        p.v.addOp(Opcode.RESULT_ROW, reg, 3);
+    }
+}

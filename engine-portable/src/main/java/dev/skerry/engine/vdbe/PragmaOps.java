@@ -1,0 +1,66 @@
+package dev.skerry.engine.vdbe;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.io.IoPending;
+import dev.skerry.engine.pager.Pager;
+import dev.skerry.engine.value.Mem;
+
+/**
+ * The opcodes behind PRAGMA statements that look at or act on the database file while they run
+ * ({@code Pagecount}, {@code MaxPgcnt}, {@code IntegrityCk}, {@code Checkpoint}), run for the {@link Vm}'s
+ * step loop. Each either finishes its instruction or throws IoPending before any lasting change (the
+ * integrity check and the checkpoint keep their progress in an explicit state and are re-called).
+ */
+final class PragmaOps {
+    private PragmaOps() {
+    }
+
+    /** The checkpoint modes of {@code Checkpoint} P2 (SQLite's {@code SQLITE_CHECKPOINT_} values). */
+    static final int CHECKPOINT_TRUNCATE = 3;
+
+    /** Runs the opcode at {@code pc}; false when it is not one of these. */
+    static boolean run(Vm vm, int pc) throws IoPending, SqliteException {
+        Program p = vm.program();
+        Pager pager = vm.db().pager();
+        Mem[] r = vm.r;
+        switch (p.opcode[pc]) {
+            case Opcode.PAGECOUNT:
+                r[p.p2[pc]].setLong(pager.pageCount());
+                break;
+            case Opcode.MAX_PGCNT:
+                r[p.p2[pc]].setLong(pager.setMaxPageCount(p.p3[pc] & 0xffffffffL));
+                break;
+            case Opcode.INTEGRITY_CK: {
+                if (vm.integrityCheck == null) {
+                    vm.integrityCheck = new IntegrityCheck(pager, (IntegrityCheck.Plan) p.p4[pc]);
+                }
+                vm.integrityCheck.step();
+                String row = vm.integrityCheck.next();
+                if (row == null) {
+                    vm.integrityCheck = null;
+                    vm.jumpTo(p.p2[pc]);
+                    return true;
+                }
+                r[p.p1[pc]].setText(row);
+                break;
+            }
+            case Opcode.CHECKPOINT: {
+                if (vm.checkpointFrames < 0) {
+                    vm.checkpointFrames = pager.walFrames();
+                }
+                pager.checkpoint();
+                long frames = p.p2[pc] == CHECKPOINT_TRUNCATE ? 0 : vm.checkpointFrames;
+                vm.checkpointFrames = -1;
+                int out = p.p3[pc];
+                r[out].setLong(0);
+                r[out + 1].setLong(frames);
+                r[out + 2].setLong(frames);
+                break;
+            }
+            default:
+                return false;
+        }
+        vm.jumpTo(pc + 1);
+        return true;
+    }
+}
