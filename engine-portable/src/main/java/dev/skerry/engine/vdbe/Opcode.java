@@ -998,8 +998,19 @@ public final class Opcode {
      */
     public static final int SAVEPOINT = 121;
 
+    /**
+     * {@code Window P1 P2 P3 P4} — synopsis {@code window functions of partition P1}.
+     *
+     * <p>Computes the window functions described by P4 (a {@code WindowSpec}) for every row of the partition
+     * held in the ephemeral table P1 (rows in window order), writing each value into its field of the row's
+     * record. Registers P2 and P3 hold the frame's starting and ending offsets (0 when the frame has none).
+     * Deviation: SQLite has no such opcode; it walks the partition with several cursors and computes frames
+     * with AggStep, AggInverse and AggValue. Skerry does that walk inside this instruction.
+     */
+    public static final int WINDOW = 122;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 122;
+    public static final int NUM_OPCODES = 123;
 
     private static final String[] NAMES = {
         "Init",
@@ -1124,6 +1135,7 @@ public final class Opcode {
         "DropTable",
         "DropIndex",
         "Savepoint",
+        "Window",
     };
 
     private static final String[] SYNOPSES = {
@@ -1249,6 +1261,7 @@ public final class Opcode {
         null,
         null,
         null,
+        "window functions of partition P1",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1375,6 +1388,7 @@ public final class Opcode {
         0, // DropTable
         0, // DropIndex
         0, // Savepoint
+        0, // Window
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */
