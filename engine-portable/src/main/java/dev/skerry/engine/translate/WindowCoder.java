@@ -57,7 +57,8 @@ final class WindowCoder {
 
     /** One distinct window and the cursors and registers of its stage. */
     private static final class Window {
-        final WindowDefs.Resolved def;
+        /** The window; an imposed frame gives way to the same frame written out (it has the offsets). */
+        WindowDefs.Resolved def;
         final List<Call> calls = new ArrayList<>();
         int keyColumn;
         int sorter;
@@ -203,7 +204,7 @@ final class WindowCoder {
         if (fc.distinct()) {
             throw SqliteException.error("DISTINCT is not supported for window functions");
         }
-        WindowDefs.Resolved def = WindowDefs.resolve(fc.over(), q.windows(), p.sql);
+        WindowDefs.Resolved def = WindowDefs.resolve(fc.over(), q.windows(), p.sql).forFunction(kind, p.sql);
         for (Expr a : fc.args()) {
             checkAbsent(a);
         }
@@ -221,6 +222,9 @@ final class WindowCoder {
         for (Window w : windows) {
             if (w.def.key.equals(def.key)) {
                 window = w;
+                if (w.def.imposed) {
+                    w.def = def;
+                }
             }
         }
         if (window == null) {

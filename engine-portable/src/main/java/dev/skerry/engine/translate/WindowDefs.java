@@ -1,6 +1,7 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.func.WindowFunctions;
 import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.NamedWindow;
 import dev.skerry.engine.parser.ast.OrderingTerm;
@@ -19,18 +20,30 @@ final class WindowDefs {
     private WindowDefs() {
     }
 
-    /** A window with its base windows folded in. {@code key} is equal for windows written the same way. */
+    /**
+     * A window with its base windows folded in. {@code key} is equal for windows SQLite finds compatible
+     * ({@code sqlite3WindowCompare}): same PARTITION BY, ORDER BY and frame, the default frame being RANGE
+     * BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW.
+     */
     static final class Resolved {
         final List<Expr> partition;
         final List<OrderingTerm> order;
         /** The frame as written, or null for the default one. */
         final WindowDef.Frame frame;
+        /** True when the frame is one SQLite imposes on a built-in function ({@link #forFunction}). */
+        final boolean imposed;
         final String key;
 
         Resolved(List<Expr> partition, List<OrderingTerm> order, WindowDef.Frame frame, String sql) {
+            this(partition, order, frame, false, frameKey(frame, sql), sql);
+        }
+
+        private Resolved(List<Expr> partition, List<OrderingTerm> order, WindowDef.Frame frame, boolean imposed,
+                String frameKey, String sql) {
             this.partition = partition;
             this.order = order;
             this.frame = frame;
+            this.imposed = imposed;
             StringBuilder k = new StringBuilder();
             for (Expr e : partition) {
                 k.append(e.sourceText(sql)).append(',');
@@ -39,16 +52,60 @@ final class WindowDefs {
             for (OrderingTerm t : order) {
                 k.append(t.expr().sourceText(sql)).append(' ').append(t.order()).append(' ').append(t.nulls()).append(',');
             }
-            k.append('|');
-            if (frame != null) {
-                k.append(frame.unit()).append(' ').append(bound(frame.start(), sql)).append(' ')
-                        .append(bound(frame.end(), sql)).append(' ').append(frame.exclude());
+            this.key = k.append('|').append(frameKey).toString();
+        }
+
+        private static String frameKey(WindowDef.Frame f, String sql) {
+            if (f == null) {
+                return "RANGE UNBOUNDED_PRECEDING() CURRENT_ROW() NO_OTHERS";
             }
-            this.key = k.toString();
+            return f.unit() + " " + bound(f.start(), sql) + " " + bound(f.end(), sql) + " "
+                    + (f.exclude() == null ? WindowDef.Exclude.NO_OTHERS : f.exclude());
         }
 
         private static String bound(WindowDef.Bound b, String sql) {
-            return b.kind() + (b.offset() == null ? "" : "(" + b.offset().sourceText(sql) + ")");
+            return b.kind() + "(" + (b.offset() == null ? "" : b.offset().sourceText(sql)) + ")";
+        }
+
+        /**
+         * The window as the built-in function of kind {@code kind} uses it: SQLite's {@code
+         * sqlite3WindowUpdate} replaces the frame of the functions that ignore it by a fixed one, which
+         * decides which windows are computed together.
+         */
+        Resolved forFunction(int kind, String sql) {
+            switch (kind) {
+                case WindowFunctions.ROW_NUMBER:
+                case WindowFunctions.LAG:
+                    return imposed(WindowDef.FrameUnit.ROWS, WindowDef.BoundKind.UNBOUNDED_PRECEDING, "",
+                            WindowDef.BoundKind.CURRENT_ROW, sql);
+                case WindowFunctions.RANK:
+                case WindowFunctions.DENSE_RANK:
+                    return imposed(WindowDef.FrameUnit.RANGE, WindowDef.BoundKind.UNBOUNDED_PRECEDING, "",
+                            WindowDef.BoundKind.CURRENT_ROW, sql);
+                case WindowFunctions.PERCENT_RANK:
+                    return imposed(WindowDef.FrameUnit.GROUPS, WindowDef.BoundKind.CURRENT_ROW, "",
+                            WindowDef.BoundKind.UNBOUNDED_FOLLOWING, sql);
+                case WindowFunctions.CUME_DIST:
+                    return imposed(WindowDef.FrameUnit.GROUPS, WindowDef.BoundKind.FOLLOWING, "1",
+                            WindowDef.BoundKind.UNBOUNDED_FOLLOWING, sql);
+                case WindowFunctions.NTILE:
+                    return imposed(WindowDef.FrameUnit.ROWS, WindowDef.BoundKind.CURRENT_ROW, "",
+                            WindowDef.BoundKind.UNBOUNDED_FOLLOWING, sql);
+                case WindowFunctions.LEAD:
+                    return imposed(WindowDef.FrameUnit.ROWS, WindowDef.BoundKind.UNBOUNDED_PRECEDING, "",
+                            WindowDef.BoundKind.UNBOUNDED_FOLLOWING, sql);
+                default:
+                    return this;
+            }
+        }
+
+        /** The imposed frame has no offset expressions: the functions given it never read the frame. */
+        private Resolved imposed(WindowDef.FrameUnit unit, WindowDef.BoundKind start, String startOffset,
+                WindowDef.BoundKind end, String sql) {
+            WindowDef.Frame f = new WindowDef.Frame(unit, new WindowDef.Bound(start, null),
+                    new WindowDef.Bound(end, null), null);
+            String key = unit + " " + start + "(" + startOffset + ") " + end + "() " + WindowDef.Exclude.NO_OTHERS;
+            return new Resolved(partition, order, f, true, key, sql);
         }
     }
 
