@@ -20,9 +20,9 @@ import dev.skerry.engine.value.ValueCompare;
  *
  * <p>Costs: ranking functions, lag/lead and first/last/nth_value are O(1) per row. An aggregate is stepped
  * once per row entering the frame and, when the frame's start moves, inverted once per row leaving it
- * ({@link Accumulator#inverse}); an aggregate without an inverse (min, max) is stepped from scratch for
- * each row unless the frame starts at UNBOUNDED PRECEDING, as is every aggregate when EXCLUDE removes rows
- * (SQLite re-scans the frame in that case too).
+ * ({@link Accumulator#inverse}); min() and max() keep a deque of candidates instead; another aggregate
+ * without an inverse is stepped from scratch for each row unless the frame starts at UNBOUNDED PRECEDING,
+ * as is every aggregate when EXCLUDE removes rows (SQLite re-scans the frame in that case too).
  */
 public final class WindowEvaluator {
     private final WindowSpec spec;
@@ -272,7 +272,8 @@ public final class WindowEvaluator {
     /**
      * lag/lead(X, OFFSET, DEFAULT): X of the row OFFSET rows before/after, or DEFAULT (NULL) when there is
      * none. As in SQLite the row is found by adding the offset to the row's position with SQL arithmetic, so
-     * a NULL or non-integral offset finds no row.
+     * a NULL or non-integral offset finds no row. SQLite returns a lag() row as soon as the row after it
+     * is buffered, so a negative lag() offset reaches at most one row ahead.
      */
     private void lagLead(WindowSpec.Call c) {
         Mem position = new Mem();
@@ -283,6 +284,7 @@ public final class WindowEvaluator {
             Mem[] row = rows[i];
             Mem off = c.nArg >= 2 ? row[c.argBase + 1] : one;
             position.setLong(i + 1);
+            int visible = c.kind == WindowFunctions.LAG ? Math.min(n, i + 2) : n;
             if (c.kind == WindowFunctions.LAG) {
                 Arithmetic.subtract(position, off, target);
             } else {
@@ -290,7 +292,7 @@ public final class WindowEvaluator {
             }
             Affinity.apply(target, Affinity.NUMERIC);
             Mem out = row[c.result];
-            if (target.type() == Mem.INTEGER && target.longValue() >= 1 && target.longValue() <= n) {
+            if (target.type() == Mem.INTEGER && target.longValue() >= 1 && target.longValue() <= visible) {
                 out.copyFrom(rows[(int) target.longValue() - 1][c.argBase]);
             } else if (c.nArg >= 3) {
                 out.copyFrom(row[c.argBase + 2]);
@@ -358,53 +360,35 @@ public final class WindowEvaluator {
     }
 
     /**
-     * first_value, last_value, nth_value. nth_value's N is read, as SQLite's step function reads it, from
-     * each row of the frame in turn: the value is that of the k-th row whose N is k; an N that is not a
-     * positive integer is an error as soon as a row carrying it is in a frame.
+     * first_value, last_value, nth_value. nth_value's N is, as SQLite reads it, the current row's (checked
+     * for every row, even one with an empty frame); with an EXCLUDE clause SQLite steps through the frame
+     * instead, reading N from each row stepped: the value is that of the last k-th row whose N is k, and an
+     * N that is not a positive integer is an error only when a row carrying it is in a frame.
      */
     private void frameValue(WindowSpec.Call c) throws SqliteException {
         Frame f = new Frame();
-        boolean constantN = c.kind == WindowFunctions.NTH_VALUE && sameN(c);
-        long fixedN = 0;
+        boolean scan = spec.exclude != WindowSpec.EXCLUDE_NO_OTHERS;
         for (int i = 0; i < n; i++) {
             f.of(i);
             int size = f.size();
             Mem out = rows[i][c.result];
             out.setNull();
-            if (size == 0) {
-                continue;
-            }
-            if (c.kind == WindowFunctions.FIRST_VALUE) {
-                out.copyFrom(rows[f.row(0)][c.argBase]);
-            } else if (c.kind == WindowFunctions.LAST_VALUE) {
-                out.copyFrom(rows[f.row(size - 1)][c.argBase]);
-            } else if (constantN) {
-                if (fixedN == 0) {
-                    fixedN = nthArgument(rows[f.row(0)][c.argBase + 1]);
+            if (c.kind == WindowFunctions.NTH_VALUE && !scan) {
+                long k = nthArgument(rows[i][c.argBase + 1]);
+                if (k <= size) {
+                    out.copyFrom(rows[f.row((int) k - 1)][c.argBase]);
                 }
-                if (fixedN <= size) {
-                    out.copyFrom(rows[f.row((int) fixedN - 1)][c.argBase]);
-                }
-            } else {
+            } else if (c.kind == WindowFunctions.NTH_VALUE) {
                 for (int k = 0; k < size; k++) {
                     Mem[] r = rows[f.row(k)];
                     if (nthArgument(r[c.argBase + 1]) == k + 1) {
                         out.copyFrom(r[c.argBase]);
                     }
                 }
+            } else if (size > 0) {
+                out.copyFrom(rows[f.row(c.kind == WindowFunctions.FIRST_VALUE ? 0 : size - 1)][c.argBase]);
             }
         }
-    }
-
-    private boolean sameN(WindowSpec.Call c) {
-        Mem first = rows[0][c.argBase + 1];
-        for (int i = 1; i < n; i++) {
-            Mem m = rows[i][c.argBase + 1];
-            if (m.type() != first.type() || ValueCompare.compare(m, first, Collation.BINARY) != 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** nth_value's N ({@code nth_valueStepFunc}): an integer, or an integral real, at least 1. */
@@ -430,6 +414,12 @@ public final class WindowEvaluator {
         AggregateFunction fn = c.aggregate.aggregate();
         Accumulator probe = fn.newAccumulator();
         boolean growOnly = spec.start == WindowSpec.UNBOUNDED_PRECEDING;
+        String name = c.aggregate.name();
+        if (spec.exclude == WindowSpec.EXCLUDE_NO_OTHERS && !growOnly && !probe.hasInverse() && c.nArg == 1
+                && (name.equals("min") || name.equals("max"))) {
+            slidingExtreme(c, name.equals("max"));
+            return;
+        }
         if (spec.exclude != WindowSpec.EXCLUDE_NO_OTHERS || (!probe.hasInverse() && !growOnly)) {
             Frame f = new Frame();
             for (int i = 0; i < n; i++) {
@@ -454,6 +444,45 @@ public final class WindowEvaluator {
                 step(a, cc, c, lo++, true);
             }
             a.valueInto(rows[i][c.result]);
+        }
+    }
+
+    /**
+     * min()/max() over frames whose start moves, as SQLite computes them (an index of the frame's values,
+     * value then arrival order): the least/greatest value, and among equal ones the last to enter the
+     * frame. Here a deque of candidate rows, values monotonic from its head, gives the same in O(n).
+     */
+    private void slidingExtreme(WindowSpec.Call c, boolean max) {
+        Collation coll = c.collation == null ? Collation.BINARY : c.collation;
+        int[] deque = new int[n];
+        int head = 0;
+        int tail = 0;
+        int hi = 0;
+        for (int i = 0; i < n; i++) {
+            while (hi < frameEnd[i]) {
+                Mem[] r = rows[hi];
+                Mem v = r[c.argBase];
+                if (!v.isNull() && (c.filter < 0 || Convert.toBoolean(r[c.filter], false))) {
+                    while (tail > head) {
+                        int cmp = ValueCompare.compare(rows[deque[tail - 1]][c.argBase], v, coll);
+                        if (max ? cmp > 0 : cmp < 0) {
+                            break;
+                        }
+                        tail--;
+                    }
+                    deque[tail++] = hi;
+                }
+                hi++;
+            }
+            while (head < tail && deque[head] < frameStart[i]) {
+                head++;
+            }
+            Mem out = rows[i][c.result];
+            if (head < tail) {
+                out.copyFrom(rows[deque[head]][c.argBase]);
+            } else {
+                out.setNull();
+            }
         }
     }
 
