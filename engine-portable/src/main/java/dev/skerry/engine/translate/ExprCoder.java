@@ -150,6 +150,9 @@ final class ExprCoder {
         if (r.isColumn()) {
             r.source.load(p, r.column, target);
         } else if (r.isAlias()) {
+            if (r.aliasScope.computed == null && WindowCoder.hasWindowCall(r.aliasExpr)) {
+                throw SqliteException.error("misuse of aliased window function " + ref.column().text());
+            }
             codeTo(r.aliasExpr, r.aliasScope, target);
         } else if (r.isString()) {
             p.v.addString(r.string, target);

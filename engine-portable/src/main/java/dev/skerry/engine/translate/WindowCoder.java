@@ -140,6 +140,43 @@ final class WindowCoder {
         return null;
     }
 
+    /** True when {@code e} calls a window function (not looking into subqueries). */
+    static boolean hasWindowCall(Expr e) {
+        return firstWindowCall(e) != null;
+    }
+
+    /** True when {@code e} calls a window function directly or through a result column's alias. */
+    private static boolean hasWindowCall(Expr e, Scope scope) throws SqliteException {
+        if (isWindowCall(e) || isWindowAlias(e, scope)) {
+            return true;
+        }
+        for (Expr c : Exprs.children(e)) {
+            if (hasWindowCall(c, scope)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isWindowAlias(Expr e, Scope scope) throws SqliteException {
+        if (!(e instanceof Expr.ColumnRef) || ((Expr.ColumnRef) e).table() != null) {
+            return false;
+        }
+        Scope.Resolved r = scope.resolve((Expr.ColumnRef) e);
+        return r.isAlias() && hasWindowCall(r.aliasExpr);
+    }
+
+    /** Window definitions see the FROM clause's columns, not the result columns' aliases (SQLite's rule). */
+    private static void checkNoAlias(Expr e, Scope scope) throws SqliteException {
+        if (e instanceof Expr.ColumnRef && ((Expr.ColumnRef) e).table() == null
+                && scope.resolve((Expr.ColumnRef) e).isAlias()) {
+            throw SqliteException.error("no such column: " + ((Expr.ColumnRef) e).column().text());
+        }
+        for (Expr c : Exprs.children(e)) {
+            checkNoAlias(c, scope);
+        }
+    }
+
     private static void checkAbsent(Expr e) throws SqliteException {
         Expr.FunctionCall f = firstWindowCall(e);
         if (f != null) {
@@ -276,12 +313,18 @@ final class WindowCoder {
     /** Assigns the columns: window-free parts of the outputs, window keys, arguments and filters. */
     private void layout(Scope scope, boolean[][] needed) throws SqliteException {
         for (SelectCoder.Item it : items) {
-            carry(it.expr);
+            carry(it.expr, scope);
         }
         for (Expr k : keys.exprs) {
-            carry(k);
+            carry(k, scope);
         }
         for (Window w : windows) {
+            for (Expr e : w.def.partition) {
+                checkNoAlias(e, scope);
+            }
+            for (OrderingTerm t : w.def.order) {
+                checkNoAlias(t.expr(), scope);
+            }
             w.keyColumn = columns.size();
             columns.addAll(w.def.partition);
             for (OrderingTerm t : w.def.order) {
@@ -302,11 +345,11 @@ final class WindowCoder {
         rowWidth = columns.size() + calls.size();
     }
 
-    private void carry(Expr e) {
-        if (e == null || isWindowCall(e)) {
+    private void carry(Expr e, Scope scope) throws SqliteException {
+        if (e == null || isWindowCall(e) || isWindowAlias(e, scope)) {
             return;
         }
-        if (firstWindowCall(e) == null) {
+        if (!hasWindowCall(e, scope)) {
             for (Expr c : columns) {
                 if (c == e) {
                     return;
@@ -316,7 +359,7 @@ final class WindowCoder {
             return;
         }
         for (Expr c : Exprs.children(e)) {
-            carry(c);
+            carry(c, scope);
         }
     }
 

@@ -18,7 +18,10 @@
  *   <li>statement coders: {@link dev.skerry.engine.translate.SelectCoder},
  *       {@link dev.skerry.engine.translate.InsertCoder}, {@link dev.skerry.engine.translate.UpdateCoder},
  *       {@link dev.skerry.engine.translate.DeleteCoder}, {@link dev.skerry.engine.translate.SchemaCoder}
- *       (CREATE/DROP).</li>
+ *       (CREATE/DROP);</li>
+ *   <li>{@link dev.skerry.engine.translate.WindowCoder} (with {@link dev.skerry.engine.translate.WindowDefs}):
+ *       a query core with window functions, as stages that sort, partition and hand each partition to the
+ *       {@code Window} instruction.</li>
  * </ul>
  *
  * <p>Generated programs follow SQLite's shape: {@code Init} jumps to a prologue at the end that opens the

@@ -64,4 +64,16 @@ class WindowEdgeSqlTest {
             select id, row_number() over (order by y, id) from m order by y, id;
             """);
     }
+
+    @Test
+    void aliases() {
+        Differential.assertSame(M + """
+            select row_number() over () as rn from m where rn > 1;
+            select row_number() over (order by id) as rn from m order by rn + 1 desc;
+            select x, row_number() over () as rn from m group by rn;
+            select x as v, row_number() over (order by v desc) from m;
+            select x as v, row_number() over (partition by v) from m;
+            select id, row_number() over (order by v) from (select id, x as v from m) order by id;
+            """);
+    }
 }
