@@ -62,6 +62,13 @@ class WindowEdgeSqlTest {
             select p, (select group_concat(id) over (order by id desc) from m as m2 where m2.p = m.p limit 1) from m order by id;
             select id from m order by sum(x) over (partition by p), id;
             select id, row_number() over (order by y, id) from m order by y, id;
+            select row_number() over (), sum(5) over (), lag(1) over ();
+            select count(*) over () from m limit 0;
+            select a.id, b.id, row_number() over (partition by a.p order by b.id desc, a.id) from m as a join m as b
+                on b.id = a.id + 1 order by 1;
+            select a.id, b.x, sum(b.x) over (order by a.id) from m as a left join m as b on b.id = a.id * 3 order by 1;
+            select p, y, count(*), sum(count(*)) over (partition by p order by y rows unbounded preceding) from m
+                group by p, y order by 1, 2;
             """);
     }
 
