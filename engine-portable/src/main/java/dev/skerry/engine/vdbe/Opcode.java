@@ -941,8 +941,8 @@ public final class Opcode {
      * {@code AggValue P1 P2 P3 P4} — synopsis {@code r[P3]=value N=P2}.
      *
      * <p>Writes the current value of the aggregate P4 whose state is in register P1 into register P3, leaving
-     * the state in place. P2 is the number of arguments the steps took. Deviation: not implemented yet (window
-     * functions need it; the aggregates' interface has no non-final value), so it fails with SQLITE_INTERNAL.
+     * the state in place. P2 is the number of arguments the steps took. Deviation: not implemented (no program
+     * uses it: window aggregates are computed by Window), so it fails with SQLITE_INTERNAL.
      */
     public static final int AGG_VALUE = 115;
 
