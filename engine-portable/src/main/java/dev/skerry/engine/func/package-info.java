@@ -11,6 +11,9 @@
  * {@link dev.skerry.engine.func.Accumulator#hasInverse} says so); it implements
  * {@link dev.skerry.engine.func.FunctionContext} for the connection state some functions read
  * (last_insert_rowid, changes, random, the call's collation). DISTINCT aggregates are handled by the VM.
+ * Window functions: {@link dev.skerry.engine.func.WindowFunctions} names the built-in ones, and
+ * {@link dev.skerry.engine.func.WindowEvaluator} computes a {@link dev.skerry.engine.func.WindowSpec}'s
+ * functions (built-in or aggregate) over the rows of one partition for the VM's {@code Window} instruction.
  * Values, conversions and formatting come from {@code dev.skerry.engine.value}.
  */
 package dev.skerry.engine.func;

@@ -1,6 +1,7 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.func.WindowFunctions;
 import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.FromClause;
 import dev.skerry.engine.parser.ast.ResultColumn;
@@ -63,6 +64,10 @@ final class ExprCoder {
 
     /** Evaluates {@code e} into {@code target}. */
     void codeTo(Expr e, Scope s, int target) throws SqliteException {
+        if (s != null && s.computed != null && s.computed.register(e) != 0) {
+            p.v.addOp(Opcode.SCOPY, s.computed.register(e), target);
+            return;
+        }
         if (e instanceof Expr.Literal) {
             literal((Expr.Literal) e, target);
         } else if (e instanceof Expr.ColumnRef) {
@@ -165,6 +170,9 @@ final class ExprCoder {
         if (r.isColumn()) {
             r.source.load(p, r.column, target);
         } else if (r.isAlias()) {
+            if (r.aliasScope.computed == null && WindowCoder.hasWindowCall(r.aliasExpr)) {
+                throw SqliteException.error("misuse of aliased window function " + ref.column().text());
+            }
             codeTo(r.aliasExpr, r.aliasScope, target);
         } else if (r.isString()) {
             p.v.addString(r.string, target);
@@ -477,10 +485,10 @@ final class ExprCoder {
     private void function(Expr.FunctionCall fc, Scope s, int target) throws SqliteException {
         String name = fc.name().text();
         int n = fc.star() ? 0 : fc.args().size();
-        if (fc.over() != null) {
-            throw SqliteException.error("window functions are not supported");
-        }
         Object scalar = p.functions.scalar(name, n);
+        if (fc.over() != null || (scalar == null && WindowFunctions.kind(name) >= 0)) {
+            throw SqliteException.error("misuse of window function " + name + "()");
+        }
         if (scalar == null && p.functions.aggregate(name, n) != null) {
             AggregateInfo.Call call = findAggregate(fc, s);
             if (call == null) {

@@ -32,6 +32,8 @@ final class Scope {
     boolean correlated;
     /** While resolving in an aggregate context, aggregate calls are allowed. */
     AggregateInfo aggregates;
+    /** While a window query's rows are output: the expressions already computed, else null. */
+    ComputedExprs computed;
 
     Scope(Scope outer, Schema schema) {
         this.outer = outer;

@@ -122,9 +122,6 @@ final class SelectCoder {
             return values((SelectCore.Values) core, orderBy, limit, outer, sink);
         }
         SelectCore.Query q = (SelectCore.Query) core;
-        if (!q.windows().isEmpty()) {
-            throw SqliteException.error("window functions are not supported");
-        }
         Scope scope = new Scope(p.outer(outer), p.schema);
         FromBuilder.Result from = FromBuilder.build(p, this, q.from(), scope);
         List<Item> items = expand(q.columns(), scope);
@@ -141,6 +138,7 @@ final class SelectCoder {
         WhereTerm.split(q.where(), scope, scope.sources, -1, terms);
         ResultInfo info = describe(items, scope);
         OrderKeys keys = orderKeys(orderBy, items, scope);
+        WindowCoder windows = WindowCoder.find(this, q, items, keys);
         boolean aggregate = !q.groupBy().isEmpty();
         for (Item it : items) {
             aggregate |= AggregateInfo.containsAggregate(it.expr, p);
@@ -172,7 +170,9 @@ final class SelectCoder {
         for (Expr g : q.groupBy()) {
             Usage.mark(g, scope, scope.sources, needed);
         }
-        if (aggregate) {
+        if (windows != null) {
+            windows.compile(scope, terms, leftInner(from, scope), needed, aggregate, out);
+        } else if (aggregate) {
             new AggregateCoder(this, scope, items, terms, leftInner(from, scope), needed, out, keys).compile(q);
         } else {
             List<OrderingTerm> planOrder = keys.exprs.isEmpty() ? null : keys.asOrderingTerms();

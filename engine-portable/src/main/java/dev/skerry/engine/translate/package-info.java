@@ -29,6 +29,9 @@
  *       {@link dev.skerry.engine.translate.SchemaPragmas}, values are read as SQLite reads them
  *       ({@link dev.skerry.engine.translate.PragmaValues}), tables are visited in SQLite's hash order
  *       ({@link dev.skerry.engine.translate.TableHashOrder}).</li>
+ *   <li>{@link dev.skerry.engine.translate.WindowCoder} (with {@link dev.skerry.engine.translate.WindowDefs}):
+ *       a query core with window functions, as stages that sort, partition and hand each partition to the
+ *       {@code Window} instruction.</li>
  * </ul>
  *
  * <p>Generated programs follow SQLite's shape: {@code Init} jumps to a prologue at the end that opens the

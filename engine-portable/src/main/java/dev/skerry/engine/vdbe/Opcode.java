@@ -946,8 +946,8 @@ public final class Opcode {
      * {@code AggValue P1 P2 P3 P4} — synopsis {@code r[P3]=value N=P2}.
      *
      * <p>Writes the current value of the aggregate P4 whose state is in register P1 into register P3, leaving
-     * the state in place. P2 is the number of arguments the steps took. Deviation: not implemented yet (window
-     * functions need it; the aggregates' interface has no non-final value), so it fails with SQLITE_INTERNAL.
+     * the state in place. P2 is the number of arguments the steps took. Deviation: not implemented (no program
+     * uses it: window aggregates are computed by Window), so it fails with SQLITE_INTERNAL.
      */
     public static final int AGG_VALUE = 115;
 
@@ -1080,8 +1080,19 @@ public final class Opcode {
      */
     public static final int CHECKPOINT = 128;
 
+    /**
+     * {@code Window P1 P2 P3 P4} — synopsis {@code window functions of partition P1}.
+     *
+     * <p>Computes the window functions described by P4 (a {@code WindowSpec}) for every row of the partition
+     * held in the ephemeral table P1 (rows in window order), writing each value into its field of the row's
+     * record. Registers P2 and P3 hold the frame's starting and ending offsets (0 when the frame has none).
+     * Deviation: SQLite has no such opcode; it walks the partition with several cursors and computes frames
+     * with AggStep, AggInverse and AggValue. Skerry does that walk inside this instruction.
+     */
+    public static final int WINDOW = 129;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 129;
+    public static final int NUM_OPCODES = 130;
 
     private static final String[] NAMES = {
         "Init",
@@ -1213,6 +1224,7 @@ public final class Opcode {
         "MaxPgcnt",
         "IntegrityCk",
         "Checkpoint",
+        "Window",
     };
 
     private static final String[] SYNOPSES = {
@@ -1345,6 +1357,7 @@ public final class Opcode {
         null,
         null,
         null,
+        "window functions of partition P1",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1478,6 +1491,7 @@ public final class Opcode {
         0, // MaxPgcnt
         4, // IntegrityCk
         0, // Checkpoint
+        0, // Window
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

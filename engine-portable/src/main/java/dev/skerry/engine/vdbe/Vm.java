@@ -673,6 +673,9 @@ public final class Vm {
                 case Opcode.AGG_FINAL:
                     functions.finish(p4[pc], p1[pc], r[p1[pc]]);
                     break;
+                case Opcode.WINDOW:
+                    WindowOp.run(cursors[p1[pc]], r[p2[pc]], r[p3[pc]], p4[pc], functions);
+                    break;
                 case Opcode.COLUMN:
                     CursorOps.column(cursors[p1[pc]], p2[pc], r[p3[pc]], p4[pc]);
                     break;

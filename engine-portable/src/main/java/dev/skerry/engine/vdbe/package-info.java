@@ -10,7 +10,8 @@
  * BY and GROUP BY: records sorted in memory by a KeyInfo), {@code EphemeralTableCursor} and
  * {@code EphemeralIndexCursor} (in-memory temporary tables keyed by rowid or by record). Records are compared
  * in place, field by field, by {@code RecordCompare}; functions are called through {@code FunctionCalls},
- * which is also the {@link dev.skerry.engine.func.FunctionContext} they see. {@link
+ * which is also the {@link dev.skerry.engine.func.FunctionContext} they see; {@code WindowOp} runs the window
+ * functions of a partition buffered in an ephemeral table. {@link
  * dev.skerry.engine.vdbe.Explainer} renders EXPLAIN rows.
  *
  * <p>Triggers: a {@code Program} instruction runs a trigger's {@link dev.skerry.engine.vdbe.SubProgram} in a
