@@ -1,6 +1,6 @@
 // Skerry for the browser: the promise API of @tursodatabase/database over the Skerry engine, which runs in a
-// dedicated Worker this module starts itself (skerry-worker.js, next to this file). The main thread never
-// blocks: every call is a message to the worker, answered in order.
+// dedicated module Worker this module starts itself (skerry-worker.js, next to this file, which runs
+// skerry-engine.js). The main thread never blocks: every call is a message to the worker, answered in order.
 
 const PRIMARY_NAMES = {
   1: 'SQLITE_ERROR', 2: 'SQLITE_INTERNAL', 3: 'SQLITE_PERM', 4: 'SQLITE_ABORT', 5: 'SQLITE_BUSY',
@@ -365,9 +365,14 @@ export class Database {
  * SQLITE_BUSY ("database is locked"). Options: {safeIntegers: boolean}.
  */
 export async function connect(path, opts = {}) {
-  const worker = new Worker(new URL('./skerry-worker.js', import.meta.url), { name: 'skerry' });
+  // Both URL patterns are literal `new URL('./file', import.meta.url)` so that bundlers (Vite, webpack,
+  // Rollup) emit the worker and the engine files and rewrite the URLs.
+  const worker = new Worker(new URL('./skerry-worker.js', import.meta.url), { type: 'module', name: 'skerry' });
   const channel = new Channel(worker);
   try {
+    const runtimeUrl = new URL('./skerry.wasm-runtime.js', import.meta.url).href;
+    const wasmUrl = new URL('./skerry.wasm', import.meta.url).href;
+    await channel.send({ op: 'load', runtimeUrl, wasmUrl });
     const { db } = await channel.send({ op: 'open', path });
     return new Database(channel, worker, db, path, opts);
   } catch (e) {
