@@ -231,12 +231,15 @@ export class EngineStatement {
     this.db.engine.check(this.live().bindAll(this.id, values || []));
   }
 
-  /** Runs to the end with `values`: {changes, lastInsertRowid (BigInt)}. */
+  /**
+   * Runs to the end with `values`: {changes, lastInsertRowid (BigInt)}. `changes` is that of the last INSERT,
+   * UPDATE or DELETE (SQLite's sqlite3_changes), except 0 for a read-only statement.
+   */
   run(values) {
     this.bind(values);
     const api = this.db.engine.api;
     this.db.engine.check(api.run(this.id));
-    return { changes: api.changes(this.db.id), lastInsertRowid: api.lastInsertRowid(this.db.id) };
+    return { changes: this.readonly ? 0 : api.changes(this.db.id), lastInsertRowid: api.lastInsertRowid(this.db.id) };
   }
 
   /**

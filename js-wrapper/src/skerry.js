@@ -86,34 +86,49 @@ class Channel {
   }
 }
 
+/** A plain object ({} or Object.create(null)): named parameter values. */
 function isNamedBindings(v) {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v)
-    && !(v instanceof ArrayBuffer);
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
+/** `v` when it can be bound (see the README), else a TypeError; a BigInt outside 64 bits is a RangeError. */
 function checkValue(v) {
-  if (typeof v === 'bigint' && (v > MAX_INT64 || v < MIN_INT64)) {
-    throw new RangeError('BigInt value is too large to bind as a 64-bit integer');
+  switch (typeof v) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return v;
+    case 'bigint':
+      if (v > MAX_INT64 || v < MIN_INT64) {
+        throw new RangeError('BigInt value is too large to bind as a 64-bit integer');
+      }
+      return v;
+    default:
+      if (v === null || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return v;
+      throw new TypeError('SQLite3 can only bind numbers, strings, bigints, buffers, and null');
   }
-  return v;
 }
 
 /**
  * Turns the arguments of run/get/all/iterate into one value per parameter (index 1..n of `params`, whose
- * entries are the parameter names, null for a plain `?`). Positional values fill the unnamed parameters in
- * order; one plain object gives named ones, keys with or without their `:`, `@` or `$` prefix.
+ * entries are the parameter names, null for a plain `?`), as better-sqlite3 reads them: an array's elements and
+ * other arguments are positional values filling the unnamed parameters in order; one plain object gives the
+ * named ones, keys with or without their `:`, `@` or `$` prefix (keys naming no parameter are ignored).
  */
 function bindValues(params, args) {
-  let list = args;
-  if (list.length === 1 && Array.isArray(list[0])) list = list[0];
   const positional = [];
   let named = null;
-  for (const a of list) {
-    if (isNamedBindings(a)) {
+  for (const a of args) {
+    if (Array.isArray(a)) {
+      for (const v of a) positional.push(checkValue(v));
+    } else if (isNamedBindings(a)) {
       if (named !== null) throw new TypeError('You cannot specify named parameters in two different objects');
       named = a;
     } else {
-      positional.push(a);
+      positional.push(checkValue(a));
     }
   }
   const n = params.length - 1;
@@ -123,7 +138,7 @@ function bindValues(params, args) {
     const name = params[i];
     if (name === null || name[0] === '?') {
       if (next >= positional.length) throw new RangeError('Too few parameter values were provided');
-      values[i - 1] = checkValue(positional[next++]);
+      values[i - 1] = positional[next++];
     } else {
       const key = name.slice(1);
       if (named !== null && Object.prototype.hasOwnProperty.call(named, key)) {

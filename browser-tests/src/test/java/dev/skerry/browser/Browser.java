@@ -140,6 +140,17 @@ final class Browser implements AutoCloseable {
         return page.evaluate(asyncFunction);
     }
 
+    /**
+     * Runs {@code body} (statements of an async function that sees {@code connect}, {@code SqliteError} and
+     * {@code db}, open on :memory: and closed afterwards) and returns {@code window.json} of its result.
+     */
+    String onMemoryDatabase(String body) {
+        return String.valueOf(eval("async () => { const { connect, SqliteError } = window.skerry;"
+                + " const db = await connect(':memory:');"
+                + " try { const result = await (async () => { " + body + " })(); return window.json(result); }"
+                + " finally { await db.close(); } }"));
+    }
+
     String console() {
         return String.join("\n", console);
     }

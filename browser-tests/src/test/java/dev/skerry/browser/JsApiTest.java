@@ -10,7 +10,6 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sqlite.SQLiteException;
 
 /**
  * The JS API of skerry.js end to end in Chromium, on in-memory databases: statements, every binding form,
@@ -30,28 +29,12 @@ class JsApiTest {
         browser.close();
     }
 
-    /** Runs {@code body} (statements of an async function with {@code db} open on :memory:) and returns json(result). */
     private static String js(String body) {
-        Object r = browser.eval("async () => { const { connect, SqliteError } = window.skerry;"
-                + " const db = await connect(':memory:');"
-                + " try { const result = await (async () => { " + body + " })(); return window.json(result); }"
-                + " finally { await db.close(); } }");
-        return String.valueOf(r);
+        return browser.onMemoryDatabase(body);
     }
 
     private static String sqliteError(String setup, String failing) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement st = c.createStatement()) {
-            if (!setup.isEmpty()) {
-                st.executeUpdate(setup);
-            }
-            st.execute(failing);
-            return "no error";
-        } catch (SQLiteException e) {
-            String m = e.getMessage();
-            String text = m.substring(m.indexOf('(') + 1, m.lastIndexOf(')'));
-            return "{\"name\":\"SqliteError\",\"code\":\"" + e.getResultCode().name() + "\",\"rawCode\":"
-                    + e.getResultCode().code + ",\"message\":\"" + text.replace("\"", "\\\"") + "\",\"sqlite\":true}";
-        }
+        return SqliteReference.error(setup, failing);
     }
 
     @Test
