@@ -254,4 +254,16 @@ class JsApiTest {
                         + " let t; try { other.prepare('SELECT 1'); } catch (x) { t = x; }"
                         + " return [flags, e.code, e.message, t.name, t.message, other.open];"));
     }
+
+    /**
+     * The engine has no PRAGMA statements yet (COMPAT.md): pragma() rejects with the engine's SqliteError instead of
+     * inventing a value. When PRAGMA arrives this test is to compare pragma() with SQLite's values.
+     */
+    @Test
+    void pragmaRejectsWhileTheEngineLacksPragma() {
+        assertEquals("[\"SqliteError\",\"SQLITE_ERROR\",true,\"SqliteError\",[1]]",
+                js("const a = await window.failure(db.pragma('user_version', {simple: true}));"
+                        + " const b = await window.failure(db.pragma('table_info(t)'));"
+                        + " return [a.name, a.code, /PRAGMA/.test(a.message), b.name, await db.prepare('SELECT 1').raw().get()];"));
+    }
 }
