@@ -7,6 +7,6 @@ export default {
   package: null,
   version: process.env.SKERRY_VERSION || 'unknown',
   modes: ['memory', 'opfs'],
-  extraModes: ['memory-connect', 'opfs-connect'], // the page-side promise API (nested Worker): --all or --only skerry:opfs-connect
-  note: 'memory/opfs: skerry-engine.js in the bench worker; *-connect: skerry.js connect() (nested Worker)',
+  extraModes: ['opfs-connect'], // the page-side promise API (nested Worker): --all or --only skerry:opfs-connect
+  note: 'memory/opfs: skerry-engine.js in the bench worker; opfs-connect: skerry.js connect() (nested Worker)',
 };

@@ -6,9 +6,10 @@
 // skerry-engine.js, the synchronous in-worker API that skerry.js's own worker is built on: the same thing
 // @sqlite.org/sqlite-wasm's oo1 API is to its contestant. Nothing is tuned: the engine's defaults (4 KiB pages,
 // WAL, its page cache) as shipped.
-//   memory, opfs                  — skerry-engine.js in the bench worker (sync calls, no microtask per call)
-//   memory-connect, opfs-connect  — the promise API users import in a page (skerry.js connect()): the engine in
-//                                   a nested Worker, one postMessage round trip per call (extra modes)
+//   memory, opfs   — skerry-engine.js in the bench worker (sync calls, no microtask per call)
+//   opfs-connect   — the promise API users import in a page (skerry.js connect()): the engine in a nested
+//                    Worker, one postMessage round trip per call (extra mode; the harness gives every mode but
+//                    'memory' an OPFS file, so there is no in-memory variant of it)
 let engine = null;
 let skerry = null;
 
@@ -18,7 +19,7 @@ export async function init(mode) {
     engine = await loadEngine();
     return { notes: ['skerry-engine.js in the bench worker (synchronous in-worker API)'] };
   }
-  if (mode === 'memory-connect' || mode === 'opfs-connect') {
+  if (mode === 'opfs-connect') {
     skerry = await import('/skerry/skerry.js');
     return { notes: ['skerry.js connect(): engine in a nested Worker, one message round trip per call'] };
   }
