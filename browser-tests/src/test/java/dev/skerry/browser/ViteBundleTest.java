@@ -91,9 +91,9 @@ class ViteBundleTest {
 
     /** Installs Vite when needed, bundles the app against {@code dist}, checks the output; the output directory. */
     private static Path build(Path dist) throws Exception {
-        requireTool("node", "--version");
-        requireTool("npm", "--version");
         Files.createDirectories(APP);
+        requireNode();
+        requireTool("npm", "--version");
         for (String f : new String[] {"package.json", "package-lock.json", "vite.config.js", "index.html", "main.js"}) {
             Files.copy(SOURCE.resolve(f), APP.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
@@ -102,8 +102,9 @@ class ViteBundleTest {
         if (!Files.isRegularFile(stamp) || !Arrays.equals(lock, Files.readAllBytes(stamp))) {
             Result ci = run(List.of("npm", "ci", "--no-audit", "--no-fund"), Map.of(), 300);
             if (ci.exit != 0) {
-                fail("npm ci in " + APP + " failed (exit " + ci.exit + "): is the npm registry reachable? "
-                        + "ViteBundleTest needs it once to install Vite.\n" + ci.output);
+                fail("npm ci in " + APP + " failed (exit " + ci.exit + "). ViteBundleTest installs Vite from the npm "
+                        + "registry on its first run: a network error below means the registry is not reachable.\n"
+                        + ci.output);
             }
             Files.write(stamp, lock);
         }
@@ -127,6 +128,17 @@ class ViteBundleTest {
     }
 
     private record Result(int exit, String output) {
+    }
+
+    /** Node 20.19+ (or 22.12+), what the pinned Vite needs. */
+    private static void requireNode() throws Exception {
+        requireTool("node", "--version");
+        String v = run(List.of("node", "--version"), Map.of(), 60).output.trim();
+        String[] parts = v.replaceFirst("^v", "").split("\\.");
+        int major = Integer.parseInt(parts[0]);
+        int minor = Integer.parseInt(parts[1]);
+        assertTrue(major > 22 || (major == 22 && minor >= 12) || (major == 20 && minor >= 19),
+                "node " + v + " is too old for Vite 8: ViteBundleTest needs node 20.19+ or 22.12+");
     }
 
     private static void requireTool(String tool, String arg) {
