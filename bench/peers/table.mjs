@@ -4,18 +4,36 @@
 // the same run and storage class; the Result checks of every case; shipped wasm sizes (raw and gzip -9); and
 // connect-to-first-row times.
 //
-//   node bench/peers/table.mjs [results.json] [js-wrapper/target/dist] [bench work dir with node_modules] > RESULTS.md
+//   node bench/peers/table.mjs [--dist js-wrapper/target/dist] [--work bench/target/peers] [results.json …] > RESULTS.md
+//
+// Several results.json (for instance one per repetition, each from `run.sh --reps 1 --out DIR`) are merged:
+// their runs and limit probes are pooled and summarized again by bench-peers' own lib/report.mjs (medians).
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
-const work = path.resolve(process.argv[4] || path.join(repo, 'bench/target/peers'));
-const resultsFile = path.resolve(process.argv[2] || path.join(work, 'results/results.json'));
-const dist = path.resolve(process.argv[3] || path.join(repo, 'js-wrapper/target/dist'));
-const R = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+let work = path.join(repo, 'bench/target/peers');
+let dist = path.join(repo, 'js-wrapper/target/dist');
+const files = [];
+for (let i = 2; i < process.argv.length; i++) {
+  const a = process.argv[i];
+  if (a === '--dist') dist = path.resolve(process.argv[++i]);
+  else if (a === '--work') work = path.resolve(process.argv[++i]);
+  else files.push(path.resolve(a));
+}
+if (!files.length) files.push(path.join(work, 'results/results.json'));
+const { summarize } = await import(pathToFileURL(path.join(work, 'lib/report.mjs')).href);
+const parts = files.map((f) => JSON.parse(fs.readFileSync(f, 'utf8')));
+const R = { ...parts[0] };
+R.runs = parts.flatMap((p) => p.runs);
+R.limits = parts.flatMap((p) => p.limits || []);
+R.finished = parts[parts.length - 1].finished;
+R.options = { ...parts[0].options, reps: parts.reduce((n, p) => n + p.options.reps, 0) };
+R.machine = { ...parts[0].machine, loads: parts.map((p) => [p.machine.loadavgStart, p.machine.loadavgEnd]) };
+R.summary = summarize(R);
 const S = R.summary.cases;
 
 const STEPS = [
@@ -49,7 +67,8 @@ out.push(`Run ${R.started} → ${R.finished}: ${R.options.reps} repetition(s), m
   (R.options.scale !== 1 ? `, **scale ${R.options.scale} (smoke test, not comparable)**` : '') +
   `; cases: ${Object.keys(S).join(', ')}.`);
 out.push(`Machine: ${m.cpus}× ${m.cpuModel}, ${m.memGiB} GiB; node ${m.node}; Chromium ${m.browser} headless. ` +
-  `**Shared machine**: load average (1/5/15 min) ${m.loadavgStart.join('/')} at start, ${m.loadavgEnd.join('/')} at end ` +
+  `**Shared machine**: load average (1/5/15 min) ` +
+  m.loads.map(([a, b], i) => `${m.loads.length > 1 ? `rep ${i + 1}: ` : ''}${a.join('/')} at start, ${b.join('/')} at end`).join('; ') + ' ' +
   `(${m.cpus} cores, other teams building and testing), so absolute times are noisy; compare ratios within the run.`);
 out.push('');
 out.push('| contestant | version | sqlite_version() |');
