@@ -48,11 +48,15 @@ async function opfsLocation(path) {
   if (parts.length === 0) {
     throw new EngineError(SQLITE_CANTOPEN, 'unable to open database file: empty path');
   }
-  let dir = await navigator.storage.getDirectory();
-  for (const p of parts.slice(0, -1)) {
-    dir = await dir.getDirectoryHandle(p, { create: true });
+  try {
+    let dir = await navigator.storage.getDirectory();
+    for (const p of parts.slice(0, -1)) {
+      dir = await dir.getDirectoryHandle(p, { create: true });
+    }
+    return { dir, name: parts[parts.length - 1] };
+  } catch (e) {
+    throw new EngineError(SQLITE_CANTOPEN, 'unable to open database file: ' + e.message);
   }
-  return { dir, name: parts[parts.length - 1] };
 }
 
 /** A sync access handle on dir/name (pushed on `handles`), or null when !create and the file is absent. */

@@ -312,12 +312,14 @@ export class Database {
 
   /** A prepared statement (compiled in the worker; a compile error rejects its first use). */
   prepare(sql) {
+    if (typeof sql !== 'string') throw new TypeError('Expected first argument to be a string');
     if (!this._open) throw new TypeError('The database connection is not open');
     return new Statement(this, sql);
   }
 
   /** Runs every statement of `sql`, discarding rows. */
   async exec(sql) {
+    if (typeof sql !== 'string') throw new TypeError('Expected first argument to be a string');
     await this._send({ op: 'exec', db: this._id, sql });
   }
 
@@ -380,6 +382,7 @@ export class Database {
  * SQLITE_BUSY ("database is locked"). Options: {safeIntegers: boolean}.
  */
 export async function connect(path, opts = {}) {
+  if (typeof path !== 'string') throw new TypeError('Expected first argument to be a string');
   // Both URL patterns are literal `new URL('./file', import.meta.url)` so that bundlers (Vite, webpack,
   // Rollup) emit the worker and the engine files and rewrite the URLs.
   const worker = new Worker(new URL('./skerry-worker.js', import.meta.url), { type: 'module', name: 'skerry' });

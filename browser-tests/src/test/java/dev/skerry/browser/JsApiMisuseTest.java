@@ -152,4 +152,19 @@ class JsApiMisuseTest {
                         + " const c = await db.prepare('SELECT count(*) FROM t WHERE a > ?').run(5);"
                         + " return [a.changes, b.changes, c.changes];"));
     }
+
+    @Test
+    void nonStringSqlAndPathsAreTypeErrors() {
+        String expected = typeError("Expected first argument to be a string");
+        assertEquals("[" + expected + "," + expected + "," + expected + "]",
+                js("return [await window.failure((async () => db.prepare(42))()), await window.failure(db.exec(null)),"
+                        + " await window.failure(connect(undefined))];"));
+    }
+
+    @Test
+    void unusableOpfsPathsAreCantopen() {
+        assertEquals("[\"SQLITE_CANTOPEN\",\"SQLITE_CANTOPEN\",\"SQLITE_CANTOPEN\",true]",
+                js("const codes = []; for (const p of ['/', 'a/../b.db', 'dir/..']) codes.push((await window.failure(connect(p))).code);"
+                        + " const ok = await connect('dir/fine.db'); await ok.close(); return [...codes, ok.open === false];"));
+    }
 }
