@@ -1,143 +1,23 @@
-// The Skerry engine's home: a dedicated (classic) Worker started by skerry.js. It loads the TeaVM wasm-gc
-// module, opens OPFS sync access handles (possible only in a dedicated Worker), and answers the requests of
-// skerry.js one at a time, in the order they arrive: {id, op, ...} in, {id, result} or {id, error} out.
-'use strict';
+// The Skerry engine's home for skerry.js: a dedicated module Worker that skerry.js starts. Its first request
+// ('load') brings the URLs of TeaVM's loader and of the wasm (skerry.js resolves them, so that bundlers see
+// them); it then answers the requests of skerry.js one at a time, in the order they arrive, with the engine of
+// skerry-engine.js: {id, op, ...} in, {id, result} or {id, error} out.
+import { EngineError, loadEngine } from './skerry-engine.js';
 
-importScripts(new URL('skerry.wasm-runtime.js', self.location.href).href);
-
-const SQLITE_OK = 0;
-const SQLITE_BUSY = 5;
-const SQLITE_CANTOPEN = 14;
+const SQLITE_INTERNAL = 2;
 const SQLITE_MISUSE = 21;
-const SQLITE_ROW = 100;
-const SQLITE_DONE = 101;
 const ROWS_PER_CHUNK = 512;
 
-let api = null;
-const loaded = TeaVM.wasmGC.load(new URL('skerry.wasm', self.location.href).href).then((m) => {
-  api = m.exports;
-});
-
-/** Open databases by wasm id: {path, handles: [FileSystemSyncAccessHandle]}. */
+let engine = null;
+/** Open databases by id: EngineDatabase. */
 const databases = new Map();
-/** Statements by the id skerry.js chose: {db, stmt (wasm id), params}. */
+/** Statements by the id skerry.js chose: EngineStatement. */
 const statements = new Map();
 
-class EngineError extends Error {
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
-}
-
-function lastError() {
-  return new EngineError(api.errorCode(), api.errorMessage());
-}
-
-function check(rc) {
-  if (rc !== SQLITE_OK && rc !== SQLITE_ROW && rc !== SQLITE_DONE) {
-    throw lastError();
-  }
-  return rc;
-}
-
-/** The directory and file name of an OPFS path such as "dir/sub/app.db" (directories are created). */
-async function opfsLocation(path) {
-  const parts = path.split('/').filter((p) => p.length > 0);
-  if (parts.length === 0) {
-    throw new EngineError(SQLITE_CANTOPEN, 'unable to open database file: empty path');
-  }
-  let dir = await navigator.storage.getDirectory();
-  for (const p of parts.slice(0, -1)) {
-    dir = await dir.getDirectoryHandle(p, { create: true });
-  }
-  return { dir, name: parts[parts.length - 1] };
-}
-
-async function openHandle(dir, name, create, handles) {
-  let file;
-  try {
-    file = await dir.getFileHandle(name, { create });
-  } catch (e) {
-    if (!create && e.name === 'NotFoundError') {
-      return null;
-    }
-    throw new EngineError(SQLITE_CANTOPEN, 'unable to open database file: ' + e.message);
-  }
-  try {
-    const h = await file.createSyncAccessHandle();
-    handles.push(h);
-    return h;
-  } catch (e) {
-    if (e.name === 'NoModificationAllowedError' || e.name === 'InvalidStateError') {
-      throw new EngineError(SQLITE_BUSY, 'database is locked');
-    }
-    throw new EngineError(SQLITE_CANTOPEN, 'unable to open database file: ' + e.message);
-  }
-}
-
-async function open({ path }) {
-  if (path === ':memory:' || path === '') {
-    const db = api.open(':memory:', 'memory', null);
-    if (db === 0) throw lastError();
-    databases.set(db, { path, handles: [] });
-    return { db };
-  }
-  const { dir, name } = await opfsLocation(path);
-  const handles = [];
-  const byPath = new Map();
-  try {
-    byPath.set(path, await openHandle(dir, name, true, handles));
-    byPath.set(path + '-wal', await openHandle(dir, name + '-wal', true, handles));
-    const journal = await openHandle(dir, name + '-journal', false, handles);
-    if (journal !== null) byPath.set(path + '-journal', journal);
-  } catch (e) {
-    for (const h of handles) h.close();
-    throw e;
-  }
-  const db = api.open(path, 'opfs', byPath);
-  if (db === 0) {
-    const err = lastError();
-    for (const h of handles) h.close();
-    throw err;
-  }
-  databases.set(db, { path, handles });
-  return { db };
-}
-
-function close({ db }) {
-  const d = databases.get(db);
-  if (!d) return null;
-  for (const [sid, s] of statements) {
-    if (s.db === db) statements.delete(sid);
-  }
-  const rc = api.close(db);
-  for (const h of d.handles) {
-    h.flush();
-    h.close();
-  }
-  databases.delete(db);
-  check(rc);
-  return null;
-}
-
-function prepare({ db, sid, sql }) {
-  const stmt = api.prepare(db, sql, 0);
-  if (stmt < 0) throw lastError();
-  if (stmt === 0) throw new EngineError(SQLITE_MISUSE, 'The supplied SQL string contains no statements');
-  const tail = api.tail();
-  if (tail < sql.length) {
-    const next = api.prepare(db, sql, tail);
-    if (next !== 0) {
-      api.finalize(stmt);
-      if (next < 0) throw lastError();
-      api.finalize(next);
-      throw new EngineError(SQLITE_MISUSE, 'The supplied SQL string contains more than one statement');
-    }
-  }
-  const params = api.parameters(stmt);
-  statements.set(sid, { db, stmt });
-  return { columns: api.columns(stmt), types: api.decltypes(stmt), params, readonly: api.readonly(stmt) };
+function database(id) {
+  const d = databases.get(id);
+  if (!d) throw new EngineError(SQLITE_MISUSE, 'The database connection is not open');
+  return d;
 }
 
 function statement(sid) {
@@ -146,55 +26,68 @@ function statement(sid) {
   return s;
 }
 
-function txState(db) {
-  return api.inTransaction(db);
+async function load({ runtimeUrl, wasmUrl }) {
+  try {
+    engine = await loadEngine({ runtimeUrl, wasmUrl });
+  } catch (e) {
+    throw new EngineError(SQLITE_INTERNAL, 'could not load skerry.wasm: ' + (e && e.message ? e.message : String(e)));
+  }
+  return null;
+}
+
+async function open({ path }) {
+  if (engine === null) throw new EngineError(SQLITE_MISUSE, 'the engine is not loaded');
+  const d = await engine.open(path);
+  databases.set(d.id, d);
+  return { db: d.id };
+}
+
+function close({ db }) {
+  const d = databases.get(db);
+  if (!d) return null;
+  for (const [sid, s] of statements) {
+    if (s.db === d) statements.delete(sid);
+  }
+  databases.delete(db);
+  d.close();
+  return null;
+}
+
+function prepare({ db, sid, sql }) {
+  const s = database(db).prepare(sql);
+  statements.set(sid, s);
+  return { columns: s.columns, types: s.types, params: s.params, readonly: s.readonly };
 }
 
 function run({ sid, values }) {
   const s = statement(sid);
-  check(api.bindAll(s.stmt, values));
-  check(api.run(s.stmt));
-  return { changes: api.changes(s.db), lastInsertRowid: api.lastInsertRowid(s.db), tx: txState(s.db) };
-}
-
-/** Steps up to max rows; resets the statement when it finished or failed. */
-function rows(s, max, safe) {
-  const out = api.rows(s.stmt, max, safe);
-  const why = api.lastStep();
-  if (why !== SQLITE_ROW) {
-    const err = why === SQLITE_DONE ? null : lastError();
-    api.reset(s.stmt);
-    if (err) throw err;
-  }
-  return { rows: out, done: why === SQLITE_DONE, tx: txState(s.db) };
+  const r = s.run(values);
+  return { changes: r.changes, lastInsertRowid: r.lastInsertRowid, tx: s.db.inTransaction };
 }
 
 function all({ sid, values, safe }) {
   const s = statement(sid);
-  check(api.bindAll(s.stmt, values));
-  return rows(s, 0x7fffffff, safe);
+  return { rows: s.all(values, safe), done: true, tx: s.db.inTransaction };
 }
 
 function get({ sid, values, safe }) {
   const s = statement(sid);
-  check(api.bindAll(s.stmt, values));
-  const r = rows(s, 1, safe);
-  if (!r.done) api.reset(s.stmt);
-  return { row: r.rows.length > 0 ? r.rows[0] : undefined, tx: txState(s.db) };
+  return { row: s.get(values, safe), tx: s.db.inTransaction };
 }
 
 function iterate({ sid, values, safe }) {
   const s = statement(sid);
-  check(api.bindAll(s.stmt, values));
-  return rows(s, ROWS_PER_CHUNK, safe);
+  s.bind(values);
+  return { ...s.fetch(ROWS_PER_CHUNK, safe), tx: s.db.inTransaction };
 }
 
 function iterateNext({ sid, safe }) {
-  return rows(statement(sid), ROWS_PER_CHUNK, safe);
+  const s = statement(sid);
+  return { ...s.fetch(ROWS_PER_CHUNK, safe), tx: s.db.inTransaction };
 }
 
 function reset({ sid }) {
-  check(api.reset(statement(sid).stmt));
+  statement(sid).reset();
   return null;
 }
 
@@ -202,24 +95,24 @@ function finalize({ sid }) {
   const s = statements.get(sid);
   if (!s) return null;
   statements.delete(sid);
-  check(api.finalize(s.stmt));
+  s.finalize();
   return null;
 }
 
 function exec({ db, sql }) {
-  const rc = api.exec(db, sql);
-  const tx = txState(db);
-  if (rc !== SQLITE_OK) {
-    const err = lastError();
-    err.tx = tx;
-    throw err;
+  const d = database(db);
+  try {
+    d.exec(sql);
+  } catch (e) {
+    e.tx = d.inTransaction;
+    throw e;
   }
-  return { tx };
+  return { tx: d.inTransaction };
 }
 
-const OPS = { open, close, prepare, run, all, get, iterate, iterateNext, reset, finalize, exec };
+const OPS = { load, open, close, prepare, run, all, get, iterate, iterateNext, reset, finalize, exec };
 
-let queue = loaded;
+let queue = Promise.resolve();
 self.onmessage = (event) => {
   const msg = event.data;
   queue = queue.then(async () => {
@@ -229,11 +122,10 @@ self.onmessage = (event) => {
       const result = await op(msg);
       self.postMessage({ id: msg.id, result });
     } catch (e) {
-      const code = e instanceof EngineError ? e.code : 2;
-      const message = e instanceof EngineError ? e.message : 'internal error: ' + (e && e.message ? e.message : String(e));
-      self.postMessage({ id: msg.id, error: { code, message, tx: e.tx } });
+      const known = e instanceof EngineError;
+      const code = known ? e.code : SQLITE_INTERNAL;
+      const message = known ? e.message : 'internal error: ' + (e && e.message ? e.message : String(e));
+      self.postMessage({ id: msg.id, error: { code, message, tx: e && e.tx } });
     }
-  }, (e) => {
-    self.postMessage({ id: msg.id, error: { code: 2, message: 'could not load skerry.wasm: ' + (e && e.message) } });
   });
 };

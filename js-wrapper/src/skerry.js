@@ -1,6 +1,6 @@
 // Skerry for the browser: the promise API of @tursodatabase/database over the Skerry engine, which runs in a
-// dedicated Worker this module starts itself (skerry-worker.js, next to this file). The main thread never
-// blocks: every call is a message to the worker, answered in order.
+// dedicated module Worker this module starts itself (skerry-worker.js, next to this file, which runs
+// skerry-engine.js). The main thread never blocks: every call is a message to the worker, answered in order.
 
 const PRIMARY_NAMES = {
   1: 'SQLITE_ERROR', 2: 'SQLITE_INTERNAL', 3: 'SQLITE_PERM', 4: 'SQLITE_ABORT', 5: 'SQLITE_BUSY',
@@ -86,34 +86,49 @@ class Channel {
   }
 }
 
+/** A plain object ({} or Object.create(null)): named parameter values. */
 function isNamedBindings(v) {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !ArrayBuffer.isView(v)
-    && !(v instanceof ArrayBuffer);
+  if (v === null || typeof v !== 'object') return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
 }
 
+/** `v` when it can be bound (see the README), else a TypeError; a BigInt outside 64 bits is a RangeError. */
 function checkValue(v) {
-  if (typeof v === 'bigint' && (v > MAX_INT64 || v < MIN_INT64)) {
-    throw new RangeError('BigInt value is too large to bind as a 64-bit integer');
+  switch (typeof v) {
+    case 'number':
+    case 'string':
+    case 'boolean':
+    case 'undefined':
+      return v;
+    case 'bigint':
+      if (v > MAX_INT64 || v < MIN_INT64) {
+        throw new RangeError('BigInt value is too large to bind as a 64-bit integer');
+      }
+      return v;
+    default:
+      if (v === null || ArrayBuffer.isView(v) || v instanceof ArrayBuffer) return v;
+      throw new TypeError('SQLite3 can only bind numbers, strings, bigints, buffers, and null');
   }
-  return v;
 }
 
 /**
  * Turns the arguments of run/get/all/iterate into one value per parameter (index 1..n of `params`, whose
- * entries are the parameter names, null for a plain `?`). Positional values fill the unnamed parameters in
- * order; one plain object gives named ones, keys with or without their `:`, `@` or `$` prefix.
+ * entries are the parameter names, null for a plain `?`), as better-sqlite3 reads them: an array's elements and
+ * other arguments are positional values filling the unnamed parameters in order; one plain object gives the
+ * named ones, keys with or without their `:`, `@` or `$` prefix (keys naming no parameter are ignored).
  */
 function bindValues(params, args) {
-  let list = args;
-  if (list.length === 1 && Array.isArray(list[0])) list = list[0];
   const positional = [];
   let named = null;
-  for (const a of list) {
-    if (isNamedBindings(a)) {
+  for (const a of args) {
+    if (Array.isArray(a)) {
+      for (const v of a) positional.push(checkValue(v));
+    } else if (isNamedBindings(a)) {
       if (named !== null) throw new TypeError('You cannot specify named parameters in two different objects');
       named = a;
     } else {
-      positional.push(a);
+      positional.push(checkValue(a));
     }
   }
   const n = params.length - 1;
@@ -123,7 +138,7 @@ function bindValues(params, args) {
     const name = params[i];
     if (name === null || name[0] === '?') {
       if (next >= positional.length) throw new RangeError('Too few parameter values were provided');
-      values[i - 1] = checkValue(positional[next++]);
+      values[i - 1] = positional[next++];
     } else {
       const key = name.slice(1);
       if (named !== null && Object.prototype.hasOwnProperty.call(named, key)) {
@@ -297,12 +312,14 @@ export class Database {
 
   /** A prepared statement (compiled in the worker; a compile error rejects its first use). */
   prepare(sql) {
+    if (typeof sql !== 'string') throw new TypeError('Expected first argument to be a string');
     if (!this._open) throw new TypeError('The database connection is not open');
     return new Statement(this, sql);
   }
 
   /** Runs every statement of `sql`, discarding rows. */
   async exec(sql) {
+    if (typeof sql !== 'string') throw new TypeError('Expected first argument to be a string');
     await this._send({ op: 'exec', db: this._id, sql });
   }
 
@@ -365,9 +382,15 @@ export class Database {
  * SQLITE_BUSY ("database is locked"). Options: {safeIntegers: boolean}.
  */
 export async function connect(path, opts = {}) {
-  const worker = new Worker(new URL('./skerry-worker.js', import.meta.url), { name: 'skerry' });
+  if (typeof path !== 'string') throw new TypeError('Expected first argument to be a string');
+  // Both URL patterns are literal `new URL('./file', import.meta.url)` so that bundlers (Vite, webpack,
+  // Rollup) emit the worker and the engine files and rewrite the URLs.
+  const worker = new Worker(new URL('./skerry-worker.js', import.meta.url), { type: 'module', name: 'skerry' });
   const channel = new Channel(worker);
   try {
+    const runtimeUrl = new URL('./skerry.wasm-runtime.js', import.meta.url).href;
+    const wasmUrl = new URL('./skerry.wasm', import.meta.url).href;
+    await channel.send({ op: 'load', runtimeUrl, wasmUrl });
     const { db } = await channel.send({ op: 'open', path });
     return new Database(channel, worker, db, path, opts);
   } catch (e) {

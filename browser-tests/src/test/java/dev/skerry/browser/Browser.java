@@ -15,25 +15,34 @@ import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.resource.ResourceFactory;
 
 /**
- * The test bench: Jetty on a free port serving {@code js-wrapper/target/dist} merged with the test pages, and
- * headless {@link Chromium} on a fresh profile directory, driven by Playwright. {@link #restart()} closes the
- * browser and starts it again on the same profile (what a user's browser restart is); the profile is deleted
- * at {@link #close()}.
+ * The test bench: Jetty on a free port serving {@code js-wrapper/target/dist} merged with the test pages (or
+ * other directories, such as a bundler's output), and headless {@link Chromium} on a fresh profile directory,
+ * driven by Playwright. {@link #restart()} closes the browser and starts it again on the same profile (what a
+ * user's browser restart is); the profile is deleted at {@link #close()}.
  *
  * <p>States: open (a context and a page exist) → closed. Console output of pages and workers is kept for
  * failure messages.
  */
 final class Browser implements AutoCloseable {
     private final Server server;
+    private final String startPage;
+    private final String readyCondition;
     private final Chromium chromium;
     private final List<String> console = new ArrayList<>();
     private Page page;
 
+    /** The test pages merged with {@code js-wrapper/target/dist}; pages wait for the wrapper to load. */
     Browser() throws Exception {
-        Path dist = Paths.get(System.getProperty("skerry.dist", "../js-wrapper/target/dist")).toAbsolutePath();
-        assertTrue(Files.isRegularFile(dist.resolve("skerry.wasm")),
-                "no " + dist.resolve("skerry.wasm") + ": build js-wrapper first (mvn package)");
-        Path pages = Paths.get(Browser.class.getResource("/pages/index.html").toURI()).getParent();
+        this(List.of(pagesDirectory(), distDirectory()), "/index.html", "() => window.skerryLoaded === true");
+    }
+
+    /**
+     * Serves {@code roots} (merged; earlier ones win) and opens {@code startPage} in a first tab, waiting on each
+     * page for {@code readyCondition} (JS source of a predicate function).
+     */
+    Browser(List<Path> roots, String startPage, String readyCondition) throws Exception {
+        this.startPage = startPage;
+        this.readyCondition = readyCondition;
         server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setPort(0);
@@ -41,8 +50,11 @@ final class Browser implements AutoCloseable {
         server.addConnector(connector);
         ResourceHandler files = new ResourceHandler();
         ResourceFactory rf = ResourceFactory.of(files);
-        Resource base = ResourceFactory.combine(rf.newResource(pages), rf.newResource(dist));
-        files.setBaseResource(base);
+        List<Resource> resources = new ArrayList<>();
+        for (Path root : roots) {
+            resources.add(rf.newResource(root));
+        }
+        files.setBaseResource(ResourceFactory.combine(resources));
         files.setDirAllowed(false);
         files.setCacheControl("no-store");
         server.setHandler(files);
@@ -51,29 +63,41 @@ final class Browser implements AutoCloseable {
         page = openPage();
     }
 
-    /** A new tab on the test page, with the wrapper loaded as {@code window.skerry}. */
+    /** {@code js-wrapper/target/dist}, checked to hold a built engine. */
+    static Path distDirectory() {
+        Path dist = Paths.get(System.getProperty("skerry.dist", "../js-wrapper/target/dist")).toAbsolutePath();
+        assertTrue(Files.isRegularFile(dist.resolve("skerry.wasm")),
+                "no " + dist.resolve("skerry.wasm") + ": build js-wrapper first (mvn package)");
+        return dist;
+    }
+
+    private static Path pagesDirectory() throws Exception {
+        return Paths.get(Browser.class.getResource("/pages/index.html").toURI()).getParent();
+    }
+
+    /** A new tab on the start page, once it is ready (the test page: the wrapper loaded as {@code window.skerry}). */
     Page openPage() {
         Page p = chromium.context().newPage();
         p.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
         p.onPageError(e -> console.add("pageerror: " + e));
         p.onWorker(w -> w.onClose(x -> console.add("worker closed: " + x.url())));
         p.navigate(url());
-        p.waitForFunction("() => window.skerryLoaded === true");
+        p.waitForFunction(readyCondition);
         return p;
     }
 
     String url() {
-        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + "/index.html";
+        return "http://127.0.0.1:" + ((ServerConnector) server.getConnectors()[0]).getLocalPort() + startPage;
     }
 
     Page page() {
         return page;
     }
 
-    /** Reloads the page and waits for the wrapper. */
+    /** Reloads the page and waits until it is ready again. */
     void reload() {
         page.reload();
-        page.waitForFunction("() => window.skerryLoaded === true");
+        page.waitForFunction(readyCondition);
     }
 
     /** Closes the browser and starts it again on the same profile. */
@@ -85,6 +109,17 @@ final class Browser implements AutoCloseable {
     /** Runs {@code asyncFunction} (JS source of an async arrow function) in the page and returns its result. */
     Object eval(String asyncFunction) {
         return page.evaluate(asyncFunction);
+    }
+
+    /**
+     * Runs {@code body} (statements of an async function that sees {@code connect}, {@code SqliteError} and
+     * {@code db}, open on :memory: and closed afterwards) and returns {@code window.json} of its result.
+     */
+    String onMemoryDatabase(String body) {
+        return String.valueOf(eval("async () => { const { connect, SqliteError } = window.skerry;"
+                + " const db = await connect(':memory:');"
+                + " try { const result = await (async () => { " + body + " })(); return window.json(result); }"
+                + " finally { await db.close(); } }"));
     }
 
     String console() {

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.sqlite.SQLiteException;
 
 /**
  * The JS API of skerry.js end to end in Chromium, on in-memory databases: statements, every binding form,
@@ -30,28 +29,12 @@ class JsApiTest {
         browser.close();
     }
 
-    /** Runs {@code body} (statements of an async function with {@code db} open on :memory:) and returns json(result). */
     private static String js(String body) {
-        Object r = browser.eval("async () => { const { connect, SqliteError } = window.skerry;"
-                + " const db = await connect(':memory:');"
-                + " try { const result = await (async () => { " + body + " })(); return window.json(result); }"
-                + " finally { await db.close(); } }");
-        return String.valueOf(r);
+        return browser.onMemoryDatabase(body);
     }
 
     private static String sqliteError(String setup, String failing) throws SQLException {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement st = c.createStatement()) {
-            if (!setup.isEmpty()) {
-                st.executeUpdate(setup);
-            }
-            st.execute(failing);
-            return "no error";
-        } catch (SQLiteException e) {
-            String m = e.getMessage();
-            String text = m.substring(m.indexOf('(') + 1, m.lastIndexOf(')'));
-            return "{\"name\":\"SqliteError\",\"code\":\"" + e.getResultCode().name() + "\",\"rawCode\":"
-                    + e.getResultCode().code + ",\"message\":\"" + text.replace("\"", "\\\"") + "\",\"sqlite\":true}";
-        }
+        return SqliteReference.error(setup, failing);
     }
 
     @Test
@@ -270,5 +253,40 @@ class JsApiTest {
                         + " const other = await connect(':memory:'); await other.close();"
                         + " let t; try { other.prepare('SELECT 1'); } catch (x) { t = x; }"
                         + " return [flags, e.code, e.message, t.name, t.message, other.open];"));
+    }
+
+    /**
+     * {@code pragma()} runs {@code PRAGMA …}: {@code {simple: true}} gives the first column of the first row, otherwise
+     * the rows as objects; both compared with SQLite's answers to the same pragmas.
+     */
+    @Test
+    void pragmaMatchesSqlite() throws SQLException {
+        String table = "CREATE TABLE t(a INTEGER PRIMARY KEY, b TEXT NOT NULL DEFAULT 'x', c REAL)";
+        StringBuilder expected = new StringBuilder("[");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:"); Statement st = c.createStatement()) {
+            st.executeUpdate(table);
+            st.executeUpdate("PRAGMA user_version = 7");
+            try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+                rs.next();
+                expected.append(rs.getLong(1)).append(",[");
+            }
+            try (ResultSet rs = st.executeQuery("PRAGMA table_info(t)")) {
+                boolean first = true;
+                while (rs.next()) {
+                    expected.append(first ? "{" : ",{");
+                    first = false;
+                    int n = rs.getMetaData().getColumnCount();
+                    for (int i = 1; i <= n; i++) {
+                        expected.append(i > 1 ? "," : "").append('"').append(rs.getMetaData().getColumnName(i))
+                                .append("\":").append(jsonOf(rs.getObject(i)));
+                    }
+                    expected.append('}');
+                }
+            }
+        }
+        expected.append("]]");
+        assertEquals(expected.toString(),
+                js("await db.exec(\"" + table + "\"); await db.pragma('user_version = 7');"
+                        + " return [await db.pragma('user_version', {simple: true}), await db.pragma('table_info(t)')];"));
     }
 }
