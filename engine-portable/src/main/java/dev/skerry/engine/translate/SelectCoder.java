@@ -138,7 +138,9 @@ final class SelectCoder {
         }
         FromBuilder.terms(from, scope);
         List<WhereTerm> terms = from.terms;
+        int whereFrom = terms.size();
         WhereTerm.split(q.where(), scope, scope.sources, -1, terms);
+        RightJoins.defer(scope.sources, scope.sources.size(), terms.subList(whereFrom, terms.size()));
         ResultInfo info = describe(items, scope);
         OrderKeys keys = orderKeys(orderBy, items, scope);
         boolean aggregate = !q.groupBy().isEmpty();
@@ -175,7 +177,8 @@ final class SelectCoder {
         if (aggregate) {
             new AggregateCoder(this, scope, items, terms, leftInner(from, scope), needed, out, keys).compile(q);
         } else {
-            List<OrderingTerm> planOrder = keys.exprs.isEmpty() ? null : keys.asOrderingTerms();
+            List<OrderingTerm> planOrder = keys.exprs.isEmpty() || RightJoins.any(scope.sources) ? null
+                    : keys.asOrderingTerms();
             WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner(from, scope), terms, planOrder,
                     needed);
             if (w.ordered()) {
@@ -334,7 +337,7 @@ final class SelectCoder {
                     Source s = scope.sources.get(k);
                     for (int c = 0; c < s.columnCount(); c++) {
                         if (!hidden(scope, k, c)) {
-                            items.add(new Item(FromBuilder.ref(s, s.columnNames[c]), null, rc, s.columnNames[c]));
+                            items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));
                         }
                     }
                 }
@@ -344,8 +347,9 @@ final class SelectCoder {
                 if (s == null) {
                     throw SqliteException.error("no such table: " + t.text());
                 }
+                int k = scope.sources.indexOf(s);
                 for (int c = 0; c < s.columnCount(); c++) {
-                    items.add(new Item(FromBuilder.ref(s, s.columnNames[c]), null, rc, s.columnNames[c]));
+                    items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));
                 }
             } else {
                 ResultColumn.Column col = (ResultColumn.Column) rc;
@@ -353,6 +357,25 @@ final class SelectCoder {
             }
         }
         return items;
+    }
+
+    /**
+     * Column {@code c} of source {@code k} as {@code *} shows it: qualified, except that left of a RIGHT or FULL
+     * join a column a later USING merges is the unqualified name, so it shows the merged value (SQLite's
+     * {@code selectExpander}).
+     */
+    private static Expr starColumn(Scope scope, int k, int c) {
+        Source s = scope.sources.get(k);
+        String name = s.columnNames[c];
+        if (k < RightJoins.last(scope.sources)) {
+            for (int j = k + 1; j < scope.sources.size(); j++) {
+                int jc = scope.sources.get(j).findColumn(name);
+                if (jc >= 0 && hidden(scope, j, jc)) {
+                    return new Expr.ColumnRef(null, null, new Name(name, Name.Quote.NONE, 0, 0), 0, 0);
+                }
+            }
+        }
+        return FromBuilder.ref(s, name);
     }
 
     private static boolean hidden(Scope scope, int k, int c) {

@@ -35,6 +35,11 @@ final class Source {
     final int cursor;
     /** True for the right-hand side of a LEFT JOIN: its columns may be NULL when no row matched. */
     boolean leftJoinInner;
+    /**
+     * True for the right-hand side of a RIGHT or FULL JOIN: its rows that no row of the left side matched
+     * are produced once more with every source to its left on its null row ({@link RightJoins}).
+     */
+    boolean rightJoin;
     /** NOT INDEXED: the planner uses no index of this table (rowid seeks remain). */
     boolean notIndexed;
     /** INDEXED BY: the only index the planner may use, or null. */
