@@ -144,6 +144,7 @@ final class CompoundCoder {
         int[] cols = new int[orderBy.size()];
         boolean[] desc = new boolean[orderBy.size()];
         Collation[] coll = new Collation[orderBy.size()];
+        boolean[] bigNull = new boolean[orderBy.size()];
         List<Expr> keys = new ArrayList<>();
         for (int k = 0; k < orderBy.size(); k++) {
             OrderingTerm t = orderBy.get(k);
@@ -176,11 +177,13 @@ final class CompoundCoder {
             }
             cols[k] = index;
             desc[k] = t.order() == dev.skerry.engine.parser.ast.SortOrder.DESC;
+            bigNull[k] = SelectCoder.bigNull(t);
             coll[k] = explicit != null ? explicit : info.collations[index];
             keys.add(e);
         }
         Output out = new Output(sc.p, sc.ex, n, keys, desc, coll, false, info.collations, sel.limit(), sink);
         out.sortByColumns(cols);
+        out.nullsAgainstOrder(bigNull);
         out.prepare(new Scope(outer, sc.p.schema));
         return out;
     }

@@ -159,6 +159,7 @@ final class SelectCoder {
         }
         Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, q.distinct(),
                 info.collations, limit, sink);
+        out.nullsAgainstOrder(keys.bigNull);
         out.prepare(new Scope(outer, p.schema));
         boolean[][] needed = Usage.empty(scope.sources);
         for (Item it : items) {
@@ -255,6 +256,7 @@ final class SelectCoder {
         OrderKeys keys = orderKeys(orderBy, items, scope);
         Output out = new Output(p, ex, n, keys.exprs, keys.desc, keys.collations, false, info.collations, limit,
                 sink);
+        out.nullsAgainstOrder(keys.bigNull);
         if (!keys.exprs.isEmpty()) {
             int[] cols = new int[keys.itemIndex.length];
             for (int k = 0; k < cols.length; k++) {
@@ -428,13 +430,16 @@ final class SelectCoder {
         final List<Expr> exprs = new ArrayList<>();
         boolean[] desc = new boolean[0];
         Collation[] collations = new Collation[0];
+        /** For each key, true when its NULLs go against its direction (NULLS LAST ascending, NULLS FIRST descending). */
+        boolean[] bigNull = new boolean[0];
         /** For each key, the result column it is (by number or alias), or -1. */
         int[] itemIndex = new int[0];
 
         List<OrderingTerm> asOrderingTerms() {
             List<OrderingTerm> out = new ArrayList<>();
             for (int k = 0; k < exprs.size(); k++) {
-                out.add(new OrderingTerm(exprs.get(k), desc[k] ? SortOrder.DESC : SortOrder.ASC, NullsOrder.DEFAULT));
+                out.add(new OrderingTerm(exprs.get(k), desc[k] ? SortOrder.DESC : SortOrder.ASC,
+                        bigNull[k] ? (desc[k] ? NullsOrder.FIRST : NullsOrder.LAST) : NullsOrder.DEFAULT));
             }
             return out;
         }
@@ -451,12 +456,11 @@ final class SelectCoder {
         keys.desc = new boolean[n];
         keys.collations = new Collation[n];
         keys.itemIndex = new int[n];
+        keys.bigNull = new boolean[n];
         for (int k = 0; k < n; k++) {
             OrderingTerm t = orderBy.get(k);
             boolean desc = t.order() == SortOrder.DESC;
-            if (t.nulls() != NullsOrder.DEFAULT && (t.nulls() == NullsOrder.FIRST) == desc) {
-                throw SqliteException.error("NULLS FIRST/LAST against the sort direction is not supported");
-            }
+            keys.bigNull[k] = bigNull(t);
             Expr e = t.expr();
             Expr base = e;
             Collation explicit = null;
@@ -500,6 +504,11 @@ final class SelectCoder {
             keys.collations[k] = c == null ? Collation.BINARY : c;
         }
         return keys;
+    }
+
+    /** True when {@code t} puts NULLs where its direction does not: NULLS LAST ascending, NULLS FIRST descending. */
+    static boolean bigNull(OrderingTerm t) {
+        return t.nulls() != NullsOrder.DEFAULT && (t.nulls() == NullsOrder.FIRST) == (t.order() == SortOrder.DESC);
     }
 
     /** 1st, 2nd, 3rd, 4th... as SQLite writes them in messages. */
