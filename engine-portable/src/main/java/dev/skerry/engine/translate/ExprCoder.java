@@ -473,10 +473,9 @@ final class ExprCoder {
             throw SqliteException.error("wrong number of arguments to function " + name + "()");
         }
         Object fn = lookupScalar(name, n);
-        if (fc.distinct() || fc.filter() != null || !fc.orderBy().isEmpty()) {
-            throw SqliteException.error(fc.distinct()
-                    ? "DISTINCT aggregates must have exactly one argument"
-                    : "FILTER clause may only be used with aggregate window functions");
+        if (fc.filter() != null || !fc.orderBy().isEmpty()) {
+            throw SqliteException.error((fc.filter() != null ? "FILTER" : "ORDER BY")
+                    + " may not be used with non-aggregate " + name + "()");
         }
         int args = n == 0 ? 0 : p.regs(n);
         for (int k = 0; k < n; k++) {
