@@ -36,6 +36,8 @@ final class SelectCoder {
         String[] decltypes;
         char[] affinities;
         Collation[] collations;
+        /** Per column: the expression has a collation of its own (else {@link #collations} says BINARY by default). */
+        boolean[] collated;
         boolean correlated;
     }
 
@@ -242,12 +244,14 @@ final class SelectCoder {
         info.decltypes = new String[n];
         info.affinities = new char[n];
         info.collations = new Collation[n];
+        info.collated = new boolean[n];
         for (int i = 0; i < n; i++) {
             info.names[i] = "column" + (i + 1);
             Expr e = v.rows().get(0).get(i);
             info.affinities[i] = ExprInfo.affinity(e, scope);
             Collation c = ExprInfo.collation(e, scope);
             info.collations[i] = c == null ? Collation.BINARY : c;
+            info.collated[i] = c != null;
         }
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -397,6 +401,7 @@ final class SelectCoder {
         info.decltypes = new String[n];
         info.affinities = new char[n];
         info.collations = new Collation[n];
+        info.collated = new boolean[n];
         for (int i = 0; i < n; i++) {
             Item it = items.get(i);
             Expr e = it.expr;
@@ -421,6 +426,7 @@ final class SelectCoder {
             info.affinities[i] = ExprInfo.affinity(e, scope);
             Collation c = ExprInfo.collation(e, scope);
             info.collations[i] = c == null ? Collation.BINARY : c;
+            info.collated[i] = c != null;
         }
         return info;
     }
