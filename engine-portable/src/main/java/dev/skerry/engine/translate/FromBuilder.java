@@ -212,6 +212,16 @@ final class FromBuilder {
 
     private static void add(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope, Result into)
             throws SqliteException {
+        selects.enterFrom();
+        try {
+            addItem(p, selects, item, scope, into);
+        } finally {
+            selects.leaveFrom();
+        }
+    }
+
+    private static void addItem(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope, Result into)
+            throws SqliteException {
         if (item instanceof TableOrSubquery.Table) {
             TableOrSubquery.Table t = (TableOrSubquery.Table) item;
             String alias = t.alias() != null ? t.alias().text() : t.name().name().text();

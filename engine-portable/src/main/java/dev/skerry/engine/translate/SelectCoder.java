@@ -60,6 +60,14 @@ final class SelectCoder {
     final ExprCoder ex;
     /** The common table expressions in scope, innermost last. */
     private final List<Cte> ctes = new ArrayList<>();
+    /**
+     * FROM items being compiled inside each other (a view whose query reads a view, a CTE reading a CTE, a
+     * subquery in FROM): each level nests several Java calls, so the depth is bounded well inside the stack
+     * ({@link #MAX_FROM_NESTING}), where SQLite flattens such chains and has no limit.
+     */
+    private int fromNesting;
+    /** The deepest nesting of FROM items compiled inside each other. */
+    static final int MAX_FROM_NESTING = 200;
 
     /** A common table expression visible to FROM clauses: its query and the SQL text it points into. */
     static final class Cte {
@@ -81,6 +89,19 @@ final class SelectCoder {
     SelectCoder(Parse p) {
         this.p = p;
         this.ex = new ExprCoder(p, this);
+    }
+
+    /** Enters a FROM item; throws when they nest too deep ({@link #fromNesting}). */
+    void enterFrom() throws SqliteException {
+        if (++fromNesting > MAX_FROM_NESTING) {
+            fromNesting--;
+            throw SqliteException.error("too many levels of nested views, subqueries and common table expressions"
+                    + " (maximum " + MAX_FROM_NESTING + ")");
+        }
+    }
+
+    void leaveFrom() {
+        fromNesting--;
     }
 
     /** A SELECT statement: rows go to {@code ResultRow}. */
@@ -296,7 +317,10 @@ final class SelectCoder {
      */
     ResultInfo describeCore(SelectCore core, Scope outer) throws SqliteException {
         Parse scratch = new Parse(p.schema, p.sql, p.functions);
-        return new SelectCoder(scratch).core(core, null, null, outer, (first, n) -> { }, null);
+        SelectCoder describer = new SelectCoder(scratch);
+        describer.fromNesting = fromNesting;
+        describer.ctes.addAll(ctes);
+        return describer.core(core, null, null, outer, (first, n) -> { }, null);
     }
 
     /**
