@@ -71,6 +71,9 @@ final class FromBuilder {
             }
             Source rightSource = scope.sources.get(level);
             rightSource.rightJoin = right;
+            if (right && rightSource.function != null) {
+                throw SqliteException.error("RIGHT or FULL JOIN to a table-valued function is not supported");
+            }
             int onLevel = left || right ? level : -1;
             List<String> using = new ArrayList<>();
             if (join.natural()) {
@@ -280,6 +283,11 @@ final class FromBuilder {
                     return;
                 }
             }
+            if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())
+                    && TableFunction.find(t.name().name().text()) != null) {
+                addFunction(p, t.name(), List.of(), t.alias(), scope);
+                return;
+            }
             Table table = lookupTable(p, t.name());
             if (t.indexedBy() != null && p.schema.findIndex(t.indexedBy().text()) == null) {
                 throw SqliteException.error("no such index: " + t.indexedBy().text());
@@ -310,7 +318,22 @@ final class FromBuilder {
             nestedInner(p, selects, nested.from(), scope, into);
             return;
         }
-        throw SqliteException.error("table-valued functions are not supported");
+        TableOrSubquery.TableFunction tf = (TableOrSubquery.TableFunction) item;
+        addFunction(p, tf.name(), tf.args(), tf.alias(), scope);
+    }
+
+    /** A table-valued function as a FROM item (with no arguments when named like a table). */
+    private static void addFunction(Parse p, QualifiedName name, List<Expr> args, Name alias, Scope scope)
+            throws SqliteException {
+        TableFunction f = isMain(name) ? TableFunction.find(name.name().text()) : null;
+        if (f == null) {
+            throw SqliteException.error("no such table: " + name);
+        }
+        int hidden = f.columns().length - f.visibleColumns();
+        if (args.size() > hidden) {
+            throw SqliteException.error("too many arguments on " + name.name().text() + "() - max " + hidden);
+        }
+        scope.add(new Source(alias != null ? alias.text() : name.name().text(), f, args, p.cursor()));
     }
 
     /** The error when a column list and a query's columns differ in number. */

@@ -365,7 +365,7 @@ final class SelectCoder {
                 }
                 for (int k = 0; k < scope.sources.size(); k++) {
                     Source s = scope.sources.get(k);
-                    for (int c = 0; c < s.columnCount(); c++) {
+                    for (int c = 0; c < s.visibleColumns(); c++) {
                         if (!hidden(scope, k, c)) {
                             items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));
                         }
@@ -378,7 +378,7 @@ final class SelectCoder {
                     throw SqliteException.error("no such table: " + t.text());
                 }
                 int k = scope.sources.indexOf(s);
-                for (int c = 0; c < s.columnCount(); c++) {
+                for (int c = 0; c < s.visibleColumns(); c++) {
                     items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));
                 }
             } else {

@@ -5,6 +5,8 @@ import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.schema.Table;
 import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.vdbe.Opcode;
+import dev.skerry.engine.parser.ast.Expr;
+import java.util.List;
 
 /**
  * One item of a FROM clause (or the target of INSERT/UPDATE/DELETE) as expressions see it: a name to
@@ -44,6 +46,10 @@ final class Source {
     boolean notIndexed;
     /** INDEXED BY: the only index the planner may use, or null. */
     Index indexedBy;
+    /** For a table-valued function: the function (its rows are read through the pseudo-cursor {@link #cursor}), else null. */
+    final TableFunction function;
+    /** The table-valued function's arguments, or null. */
+    final List<Expr> functionArgs;
 
     private Index coveringIndex;
     private int indexCursor = -1;
@@ -57,6 +63,8 @@ final class Source {
         this.table = table;
         this.name = name;
         this.cursor = cursor;
+        this.function = null;
+        this.functionArgs = null;
         int n = table.columnCount();
         columnNames = new String[n];
         affinities = new char[n];
@@ -74,6 +82,18 @@ final class Source {
     /** A subquery source whose rows are in the ephemeral table {@code cursor}. */
     Source(String name, String[] columnNames, char[] affinities, Collation[] collations, String[] declaredTypes,
             int cursor) {
+        this(name, columnNames, affinities, collations, declaredTypes, cursor, null, null);
+    }
+
+    /** A table-valued function's source: its rows are read through the pseudo-cursor {@code cursor}. */
+    Source(String name, TableFunction function, List<Expr> args, int cursor) {
+        this(name, function.columns(), new char[function.columns().length], binary(function.columns().length),
+                new String[function.columns().length], cursor, function, args);
+        java.util.Arrays.fill(affinities, dev.skerry.engine.value.Affinity.BLOB);
+    }
+
+    private Source(String name, String[] columnNames, char[] affinities, Collation[] collations,
+            String[] declaredTypes, int cursor, TableFunction function, List<Expr> args) {
         this.table = null;
         this.name = name;
         this.columnNames = columnNames;
@@ -81,6 +101,19 @@ final class Source {
         this.collations = collations;
         this.declaredTypes = declaredTypes;
         this.cursor = cursor;
+        this.function = function;
+        this.functionArgs = args;
+    }
+
+    private static Collation[] binary(int n) {
+        Collation[] c = new Collation[n];
+        java.util.Arrays.fill(c, Collation.BINARY);
+        return c;
+    }
+
+    /** The columns {@code *} shows: all but a table-valued function's hidden ones. */
+    int visibleColumns() {
+        return function != null ? function.visibleColumns() : columnNames.length;
     }
 
     int columnCount() {

@@ -40,6 +40,8 @@ final class WhereLoop {
     private final int[] inTop;
     private final int exit;
     private final RightJoins rightJoins;
+    /** Per level: the scan of a table-valued function, or null. */
+    private final FunctionScan[] scans;
 
     private WhereLoop(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner) {
         this.p = p;
@@ -60,6 +62,7 @@ final class WhereLoop {
         inTop = new int[n];
         exit = p.label();
         rightJoins = new RightJoins(p, sources);
+        scans = new FunctionScan[n];
     }
 
     /**
@@ -77,6 +80,8 @@ final class WhereLoop {
             for (WherePlan.Constraint c : w.plans[i].eq) {
                 c.term.consumed = true;
             }
+            w.scans[i] = FunctionScan.plan(p, ex, scope, sources, i, terms,
+                    leftInner[i] || RightJoins.onTermsOnly(sources, i));
             consumeRange(w.plans[i]);
             w.cont[i] = p.label();
             w.brk[i] = p.label();
@@ -148,7 +153,11 @@ final class WhereLoop {
         if (in != null) {
             inKey = inList(i, in);
         }
-        switch (plan.kind) {
+        if (scans[i] != null) {
+            scans[i].begin(brk[i]);
+            p.resolve(top[i]);
+            scans[i].row();
+        } else switch (plan.kind) {
             case WherePlan.ROWID_EQ: {
                 int r = in != null ? inKey : ex.code(plan.eq[0].value, scope);
                 p.v.addOp(Opcode.SEEK_ROWID, s.cursor, done[i], r);
@@ -394,7 +403,9 @@ final class WhereLoop {
             if (leftInner[i]) {
                 p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
             }
-            if (plan.kind != WherePlan.ROWID_EQ) {
+            if (scans[i] != null) {
+                scans[i].next(top[i]);
+            } else if (plan.kind != WherePlan.ROWID_EQ) {
                 p.v.addOp(plan.reverse ? Opcode.PREV : Opcode.NEXT, iter, top[i]);
             }
             if (inCursor[i] >= 0) {
