@@ -126,6 +126,36 @@ final class FunctionScan {
         t.consumed = true;
     }
 
+    /**
+     * In a FROM clause of inner joins, moves each table-valued function after the sources its arguments read
+     * (SQLite's planner orders such a join by the function's inputs), keeping the order otherwise.
+     */
+    static void placeAfterArguments(Scope scope) throws SqliteException {
+        List<Source> sources = scope.sources;
+        for (int moves = 0; moves < sources.size() * sources.size(); moves++) {
+            boolean moved = false;
+            for (int i = 0; i < sources.size() && !moved; i++) {
+                Source s = sources.get(i);
+                if (s.function == null) {
+                    continue;
+                }
+                long mask = 0;
+                for (Expr a : s.functionArgs) {
+                    mask |= WhereTerm.mask(a, scope, sources);
+                }
+                int last = WhereLoop.highestBit(mask & ~(1L << i));
+                if (last > i) {
+                    sources.remove(i);
+                    sources.add(last, s);
+                    moved = true;
+                }
+            }
+            if (!moved) {
+                return;
+            }
+        }
+    }
+
     private boolean hasEquality() {
         for (Expr.BinaryOp op : boundOps) {
             if (op == Expr.BinaryOp.EQ) {

@@ -158,6 +158,7 @@ final class SelectCoder {
         scope.resultColumns = q.columns();
         if (JoinOrder.reorderable(q.from(), scope, from)) {
             JoinOrder.reorder(scope, q.where(), from);
+            FunctionScan.placeAfterArguments(scope);
         }
         FromBuilder.terms(from, scope);
         List<WhereTerm> terms = from.terms;

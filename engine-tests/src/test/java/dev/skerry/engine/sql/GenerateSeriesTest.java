@@ -77,7 +77,9 @@ class GenerateSeriesTest {
             "with c(x) as (select value from generate_series(1, 3)) select sum(x) from c ### select 6 as \"sum(x)\"",
             "select distinct value / 2 from generate_series(1, 7) order by 1 ### select 0 as \"value / 2\" union all select 1 union all select 2 union all select 3",
             "select value from generate_series(1, 5) order by value nulls last limit 2 offset 1 ### select 2 as value union all select 3",
-            "select group_concat(value, '-' order by value desc) from generate_series(1, 4) ### select '4-3-2-1' as \"group_concat(value, '-' order by value desc)\""
+            "select group_concat(value, '-' order by value desc) from generate_series(1, 4) ### select '4-3-2-1' as \"group_concat(value, '-' order by value desc)\"",
+            "select a, value from generate_series(t.a, t.b), t order by 1, 2 ### with recursive s(a, b, value) as (select a, b, a from t where a is not null union all select a, b, value + 1 from s where value < b) select a, value from s order by 1, 2",
+            "select a, value from generate_series(1, t.b), t where a = 2 order by 2 ### with recursive s(a, b, value) as (select a, b, 1 from t where a = 2 union all select a, b, value + 1 from s where value < b) select a, value from s order by 2",
     };
 
     @Test
