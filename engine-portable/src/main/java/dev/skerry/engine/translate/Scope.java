@@ -184,7 +184,7 @@ final class Scope {
             Source rowidSource = null;
             int n = 0;
             for (Source src : sources) {
-                if ((table == null || Names.equal(src.name, table.text())) && src.table != null) {
+                if ((table == null || Names.equal(src.name, table.text())) && (src.table != null || src.function != null)) {
                     rowidSource = src;
                     n++;
                 }

@@ -22,7 +22,8 @@ import java.util.List;
  *   <li>fields of a record ({@link #readFromRecord}): the rows of a GROUP BY sorter read back.</li>
  * </ul>
  * A subquery in FROM is a source with no {@link #table}: it is materialized into an ephemeral table whose
- * column i is the subquery's result column i.
+ * column i is the subquery's result column i. A table-valued function's source reads its current row through
+ * a pseudo-cursor; its rowid is its first column (as generate_series's is its value).
  */
 final class Source {
     /** Column number meaning the rowid. */
@@ -166,6 +167,10 @@ final class Source {
 
     /** Emits the code that puts column {@code column} (or the rowid) of the current row into {@code target}. */
     void load(Parse p, int column, int target) {
+        if (function != null && column == ROWID && registers == null && recordCursor < 0) {
+            p.v.addOp(Opcode.COLUMN, cursor, 0, target);
+            return;
+        }
         if (registers != null) {
             int from = isRowid(column) ? rowidRegister : registers[column];
             p.v.addOp(Opcode.SCOPY, from, target);

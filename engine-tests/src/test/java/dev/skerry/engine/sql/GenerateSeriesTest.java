@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * runs on Skerry and an equivalent query (a recursive CTE, or the documented rows) runs on SQLite, and the
  * two results must be equal: arguments, defaults, negative and zero steps, NULL arguments, the 64-bit limits,
  * the hidden columns, WHERE constraints on value (=, <, <=, >, >=, BETWEEN, REAL and text bounds) and on the
- * hidden columns, correlated arguments, joins (inner, LEFT, FULL), aggregates, ORDER BY and LIMIT, CTEs and
+ * hidden columns, the rowid, correlated arguments, joins (inner, LEFT, FULL), aggregates, ORDER BY and LIMIT, CTEs and
  * compounds. Lines without {@code ###} set up both databases.
  */
 class GenerateSeriesTest {
@@ -80,6 +80,11 @@ class GenerateSeriesTest {
             "select group_concat(value, '-' order by value desc) from generate_series(1, 4) ### select '4-3-2-1' as \"group_concat(value, '-' order by value desc)\"",
             "select a, value from generate_series(t.a, t.b), t order by 1, 2 ### with recursive s(a, b, value) as (select a, b, a from t where a is not null union all select a, b, value + 1 from s where value < b) select a, value from s order by 1, 2",
             "select a, value from generate_series(1, t.b), t where a = 2 order by 2 ### with recursive s(a, b, value) as (select a, b, 1 from t where a = 2 union all select a, b, value + 1 from s where value < b) select a, value from s order by 2",
+            "select rowid from generate_series(1, 2) ### select 1 as rowid union all select 2",
+            "select rowid, value from generate_series(3, 4) where rowid > 3 ### select 4 as rowid, 4 as value",
+            "select s.rowid, s._rowid_ + 0 from generate_series(1, 2) s ### select 1 as rowid, 1 as \"s._rowid_ + 0\" union all select 2, 2",
+            "select max(rowid) from generate_series(1, 9) ### select 9 as \"max(rowid)\"",
+            "select value, count(*) from generate_series(1, 3) group by rowid ### select 1 as value, 1 as \"count(*)\" union all select 2, 1 union all select 3, 1",
     };
 
     @Test
