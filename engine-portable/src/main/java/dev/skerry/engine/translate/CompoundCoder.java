@@ -221,6 +221,9 @@ final class CompoundCoder {
                     }
                 }
             }
+            for (int c = 0; index < 0 && e instanceof Expr.ColumnRef && c < sel.cores().size(); c++) {
+                index = sc.matchColumn(sel.cores().get(c), (Expr.ColumnRef) e, outer);
+            }
             if (index < 0) {
                 throw SqliteException.error(SelectCoder.ordinal(k + 1)
                         + " ORDER BY term does not match any column in the result set");

@@ -325,6 +325,42 @@ final class SelectCoder {
     }
 
     /**
+     * The result column of {@code core} that is the column {@code ref} names in the core's FROM clause, or -1
+     * (a compound's ORDER BY term is matched so against each core in turn, as SQLite's
+     * {@code resolveOrderByTermToExprList} does); compiled into a scratch program like {@link #describeCore}.
+     */
+    int matchColumn(SelectCore core, Expr.ColumnRef ref, Scope outer) throws SqliteException {
+        if (!(core instanceof SelectCore.Query)) {
+            return -1;
+        }
+        SelectCore.Query q = (SelectCore.Query) core;
+        SelectCoder describer = new SelectCoder(new Parse(p.schema, p.sql, p.functions));
+        describer.fromNesting = fromNesting;
+        describer.ctes.addAll(ctes);
+        Scope scope = new Scope(outer, p.schema);
+        FromBuilder.build(describer.p, describer, q.from(), scope);
+        List<Item> items = describer.expand(q.columns(), scope);
+        Scope.Resolved want;
+        try {
+            want = scope.resolve(ref);
+        } catch (SqliteException e) {
+            return -1;
+        }
+        if (!want.isColumn()) {
+            return -1;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).expr instanceof Expr.ColumnRef) {
+                Scope.Resolved r = scope.resolve((Expr.ColumnRef) items.get(i).expr);
+                if (r.isColumn() && r.source == want.source && r.column == want.column) {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+
+    /**
      * The innermost visible common table expression named {@code name}, or null. While a CTE's own query is
      * compiled only the CTEs defined before it are visible ({@link #withVisible}).
      */

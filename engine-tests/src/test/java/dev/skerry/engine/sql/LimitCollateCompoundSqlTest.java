@@ -155,4 +155,26 @@ class LimitCollateCompoundSqlTest {
             select 1 from t where 0;
             """);
     }
+
+    @Test
+    void compoundOrderByColumnsOfAnyCore() {
+        Differential.assertSame("""
+            create table t1(a, b);
+            create table t2(c, d);
+            insert into t1 values (3, 'x'), (1, 'y');
+            insert into t2 values (2, 'z'), (5, 'w');
+            select a from t1 union select 2 order by t1.a;
+            select a from t1 union select c from t2 order by c;
+            select a from t1 union all select c from t2 order by t2.c desc;
+            select a, b from t1 union select c, d from t2 order by d;
+            select a, b from t1 union select c, d from t2 order by t1.b;
+            select a from t1 union select c from t2 order by t1.b;
+            select a from t1 union select c from t2 order by x;
+            select a from t1 union select c from t2 order by t3.c;
+            select a as q from t1 union select c from t2 order by q;
+            select a from t1 intersect select c from t2 order by t2.c;
+            select * from t1 union select * from t2 order by d, 1;
+            select t1.a from t1 join t2 on 1 union select 9 order by t1.a;
+            """);
+    }
 }
