@@ -9,9 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Seeded random joins against SQLite: two to four tables of random rows with NULLs (some indexed, one with a
- * rowid alias), joined by random kinds (INNER, LEFT, RIGHT, FULL, CROSS, comma, NATURAL and USING among
- * them) with random ON terms, random WHERE terms, sometimes an aggregate, an ORDER BY over every output
- * column or DISTINCT. A failure names the seed and the statement.
+ * rowid alias, one a subquery in FROM), joined by random kinds (INNER, LEFT, RIGHT, FULL, CROSS, comma,
+ * NATURAL and USING among them) with random ON terms, random WHERE terms, sometimes an aggregate, an ORDER BY
+ * over every output column or DISTINCT. A failure names the seed and the statement.
  */
 class RandomJoinTest {
     private static final String[] KINDS = {"JOIN", "LEFT JOIN", "RIGHT JOIN", "FULL JOIN", "CROSS JOIN", ",",
@@ -51,7 +51,7 @@ class RandomJoinTest {
                 .append("create table t2(a integer primary key, c);\n")
                 .append("create table t3(a int, d text);\ncreate index t3a on t3(a);\n")
                 .append("create table t4(b, d);\ncreate index t4bd on t4(b, d);\n");
-        String[][] cols = {{"a", "b"}, {"a", "c"}, {"a", "d"}, {"b", "d"}};
+        String[][] cols = {{"a", "b"}, {"a", "c"}, {"a", "d"}, {"b", "d"}, {"a", "c"}};
         for (int t = 0; t < 4; t++) {
             int rows = r.nextInt(7);
             for (int i = 0; i < rows; i++) {
@@ -66,6 +66,11 @@ class RandomJoinTest {
         return sb.toString();
     }
 
+    /** Table {@code t}: t1..t4, or a subquery in FROM over t2 and t3. */
+    private static String table(int t) {
+        return t == 4 ? "(SELECT t2.a AS a, t3.d AS c FROM t2 LEFT JOIN t3 ON t3.a = t2.c)" : "t" + (t + 1);
+    }
+
     private static String v(Random r) {
         return VALUES[r.nextInt(VALUES.length)];
     }
@@ -74,15 +79,15 @@ class RandomJoinTest {
         int n = 2 + r.nextInt(3);
         int[] tables = new int[n];
         for (int k = 0; k < n; k++) {
-            tables[k] = r.nextInt(4);
+            tables[k] = r.nextInt(5);
         }
         StringBuilder from = new StringBuilder();
-        from.append("t").append(tables[0] + 1).append(" AS s0");
+        from.append(table(tables[0])).append(" AS s0");
         for (int k = 1; k < n; k++) {
             String kind = KINDS[r.nextInt(KINDS.length)];
             boolean using = !kind.equals(",") && !kind.equals("CROSS JOIN") && r.nextInt(6) == 0;
             boolean natural = !using && !kind.equals(",") && !kind.equals("CROSS JOIN") && r.nextInt(10) == 0;
-            from.append(natural ? " NATURAL " : " ").append(kind).append(" t").append(tables[k] + 1)
+            from.append(natural ? " NATURAL " : " ").append(kind).append(" ").append(table(tables[k]))
                     .append(" AS s").append(k);
             if (using) {
                 String c = cols[tables[k]][r.nextInt(2)];
