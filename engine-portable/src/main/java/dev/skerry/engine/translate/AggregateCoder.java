@@ -2,6 +2,8 @@ package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.OrderingTerm;
+import dev.skerry.engine.parser.ast.SortOrder;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.vdbe.Opcode;
@@ -11,8 +13,8 @@ import java.util.List;
 /**
  * An aggregate query (SQLite's aggregate paths of {@code sqlite3Select}).
  *
- * <p>Without GROUP BY: the accumulators start NULL; each row steps them, and the first row (or, with exactly
- * one min() or max(), the row that set the extreme) copies the columns the query reads into registers;
+ * <p>Without GROUP BY: the accumulators start NULL; each row steps them, and the first row (or, with min()
+ * or max() calls, the row that set the last one's extreme) copies the columns the query reads into registers;
  * after the loop {@code AggFinal} gives the results and the single output row is computed with the sources
  * reading those registers (so a bare column shows the first row's value, as SQLite 3.50 does, and NULL when
  * there was no row).
@@ -20,7 +22,12 @@ import java.util.List;
  * <p>With GROUP BY: each row's group keys and needed columns go into a sorter; the sorted rows are read
  * back through a pseudo-cursor; a change of key ({@code Compare}/{@code Jump}) calls the output
  * subroutine for the group just finished and resets the accumulators; bare columns come from the group's
- * first row (or its min/max row), as without GROUP BY; HAVING filters in the subroutine.
+ * first row (or its min/max row), as without GROUP BY, and so do the GROUP BY columns themselves (under a
+ * collation such as NOCASE the group's rows may differ in them); HAVING filters in the subroutine.
+ *
+ * <p>A call with FILTER steps only for the rows its condition accepts; with DISTINCT, only for argument
+ * values not seen before in the group; with ORDER BY, its rows are filed in an ephemeral index and stepped
+ * in that order just before {@code AggFinal}.
  */
 final class AggregateCoder {
     private final Parse p;
@@ -80,6 +87,9 @@ final class AggregateCoder {
                 Collation coll = ExprInfo.collation(c.call.args().get(0), scope);
                 c.distinctKeyInfo = KeyInfos.of(new Collation[] {coll == null ? Collation.BINARY : coll},
                         new boolean[1]);
+            }
+            if (!c.call.orderBy().isEmpty()) {
+                orderTable(c);
             }
         }
         int[] colRegs = new int[scope.sources.size()];
@@ -212,7 +222,6 @@ final class AggregateCoder {
         p.v.addOp(Opcode.INTEGER, 1, copied);
         p.resolve(skipCopy);
         readFromRegisters(colRegs);
-        keysFromFirstRow(groupBy, prev);
         p.v.addOp(Opcode.SORTER_NEXT, sorter, top);
         p.v.addOp(Opcode.GOSUB, ret, outputSub);
         p.v.addOp(Opcode.GOTO, 0, end);
@@ -220,23 +229,6 @@ final class AggregateCoder {
         finalizeAndOutput(q);
         p.v.addOp(Opcode.RETURN, ret);
         p.resolve(end);
-    }
-
-    /**
-     * A column that is itself a GROUP BY term reads the group's key, which is the first row's value (it can
-     * differ from later rows' under a collation such as NOCASE), as SQLite's output does.
-     */
-    private void keysFromFirstRow(List<Expr> groupBy, int prev) throws SqliteException {
-        for (int k = 0; k < groupBy.size(); k++) {
-            Expr g = groupBy.get(k);
-            if (!(g instanceof Expr.ColumnRef)) {
-                continue;
-            }
-            Scope.Resolved r = scope.resolve((Expr.ColumnRef) g);
-            if (r.isColumn() && scope.sources.contains(r.source) && !r.source.isRowid(r.column)) {
-                r.source.readRegisterOverride(r.column, prev + k);
-            }
-        }
     }
 
     /** A GROUP BY term: a number k is result column k, else the expression. */
@@ -259,25 +251,107 @@ final class AggregateCoder {
             if (c.distinctCursor >= 0) {
                 p.v.addOp(Opcode.OPEN_EPHEMERAL, c.distinctCursor, 1, 0, c.distinctKeyInfo);
             }
+            if (c.orderCursor >= 0) {
+                p.v.addOp(Opcode.OPEN_EPHEMERAL, c.orderCursor, c.orderKeyFields + c.nArg, 0, c.orderKeyInfo);
+            }
         }
     }
 
     /**
-     * Steps every accumulator with the current row's arguments. When the query has exactly one min() or
-     * max(), returns the register its {@code CollSeq} sets to 1 when the row did not become the new extreme
-     * (the bare columns then keep the extreme row's values, as SQLite documents); else 0.
+     * Sets up the ORDER BY of an aggregate call (SQLite 3.44's ordered aggregates): the key fields are each
+     * term (preceded by a NULL flag when its NULLs go against its direction, as in {@link Output}) and a
+     * sequence number.
+     */
+    private void orderTable(AggregateInfo.Call c) throws SqliteException {
+        List<Collation> coll = new ArrayList<>();
+        List<Boolean> desc = new ArrayList<>();
+        for (OrderingTerm t : c.call.orderBy()) {
+            boolean d = t.order() == SortOrder.DESC;
+            if (SelectCoder.bigNull(t)) {
+                coll.add(Collation.BINARY);
+                desc.add(d);
+            }
+            Collation cl = ExprInfo.collation(t.expr(), scope);
+            coll.add(cl == null ? Collation.BINARY : cl);
+            desc.add(d);
+        }
+        coll.add(Collation.BINARY);
+        desc.add(false);
+        boolean[] d = new boolean[desc.size()];
+        for (int k = 0; k < d.length; k++) {
+            d[k] = desc.get(k);
+        }
+        c.orderCursor = p.cursor();
+        c.orderKeyFields = d.length;
+        c.orderKeyInfo = KeyInfos.of(coll.toArray(new Collation[0]), d);
+        c.orderSequence = p.reg();
+        p.v.addOp(Opcode.INTEGER, 0, c.orderSequence);
+    }
+
+    /** Instead of stepping: files the row's sort keys, sequence number and arguments {@code args..}. */
+    private void fileOrdered(AggregateInfo.Call c, int args) throws SqliteException {
+        int block = p.regs(c.orderKeyFields + c.nArg);
+        int f = 0;
+        for (OrderingTerm t : c.call.orderBy()) {
+            int flag = SelectCoder.bigNull(t) ? block + f++ : 0;
+            ex.codeTo(t.expr(), scope, block + f);
+            if (flag != 0) {
+                p.v.addOp(Opcode.INTEGER, 0, flag);
+                int notNull = p.v.addOp(Opcode.NOT_NULL, block + f, 0);
+                p.v.addOp(Opcode.INTEGER, 1, flag);
+                p.v.jumpHere(notNull);
+            }
+            f++;
+        }
+        p.v.addOp(Opcode.ADD_IMM, c.orderSequence, 1);
+        p.v.addOp(Opcode.SCOPY, c.orderSequence, block + f);
+        if (c.nArg > 0) {
+            p.v.addOp(Opcode.COPY, args, block + f + 1, c.nArg - 1);
+        }
+        int rec = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, block, c.orderKeyFields + c.nArg, rec);
+        p.v.addOp(Opcode.IDX_INSERT, c.orderCursor, rec);
+    }
+
+    /** Before {@code AggFinal}: steps the accumulator of an ordered call with its filed rows, in order. */
+    private void replayOrdered(AggregateInfo.Call c) throws SqliteException {
+        int end = p.label();
+        int args = c.nArg == 0 ? 0 : p.regs(c.nArg);
+        p.v.addOp(Opcode.REWIND, c.orderCursor, end);
+        int top = p.v.currentAddress();
+        for (int k = 0; k < c.nArg; k++) {
+            p.v.addOp(Opcode.COLUMN, c.orderCursor, c.orderKeyFields + k, args + k);
+        }
+        Collation coll = argumentCollation(c);
+        if (coll != null && coll != Collation.BINARY) {
+            p.v.addOp(Opcode.COLL_SEQ, 0, 0, 0, coll);
+        }
+        p.v.addOp(Opcode.AGG_STEP, 0, args, c.accumulator, c.function, c.nArg);
+        p.v.addOp(Opcode.NEXT, c.orderCursor, top);
+        p.resolve(end);
+    }
+
+    private Collation argumentCollation(AggregateInfo.Call c) throws SqliteException {
+        Collation coll = null;
+        for (int k = 0; k < c.nArg && coll == null; k++) {
+            coll = ExprInfo.collation(c.call.args().get(k), scope);
+        }
+        return coll;
+    }
+
+    /**
+     * Steps every accumulator with the current row's arguments. When the query has min() or max() calls
+     * (without ORDER BY), returns the register their {@code CollSeq} shares, which the last one stepped sets
+     * to 1 when the row did not become its new extreme (the bare columns then keep the extreme row's values,
+     * as SQLite's {@code updateAccumulator} does); else 0.
      */
     private int step() throws SqliteException {
-        AggregateInfo.Call minMax = null;
-        int minMaxCount = 0;
+        int hit = 0;
         for (AggregateInfo.Call c : agg.calls) {
-            String n = c.call.name().text();
-            if (c.nArg == 1 && (n.equalsIgnoreCase("min") || n.equalsIgnoreCase("max"))) {
-                minMax = c;
-                minMaxCount++;
+            if (isMinMax(c) && hit == 0) {
+                hit = p.reg();
             }
         }
-        int hit = minMaxCount == 1 ? p.reg() : 0;
         for (AggregateInfo.Call c : agg.calls) {
             int skip = p.label();
             int args = c.nArg == 0 ? 0 : p.regs(c.nArg);
@@ -293,11 +367,13 @@ final class AggregateCoder {
                 p.v.addOp(Opcode.MAKE_RECORD, args, 1, rec);
                 p.v.addOp(Opcode.IDX_INSERT, c.distinctCursor, rec);
             }
-            Collation coll = null;
-            for (int k = 0; k < c.nArg && coll == null; k++) {
-                coll = ExprInfo.collation(c.call.args().get(k), scope);
+            if (c.orderCursor >= 0) {
+                fileOrdered(c, args);
+                p.resolve(skip);
+                continue;
             }
-            if (c == minMax && hit != 0) {
+            Collation coll = argumentCollation(c);
+            if (isMinMax(c)) {
                 p.v.addOp(Opcode.COLL_SEQ, hit, 0, 0, coll == null ? Collation.BINARY : coll);
             } else if (coll != null && coll != Collation.BINARY) {
                 p.v.addOp(Opcode.COLL_SEQ, 0, 0, 0, coll);
@@ -306,6 +382,12 @@ final class AggregateCoder {
             p.resolve(skip);
         }
         return hit;
+    }
+
+    /** True for a min() or max() aggregate, which tells through {@code CollSeq} whether the row set a new extreme. */
+    private static boolean isMinMax(AggregateInfo.Call c) {
+        String n = c.call.name().text();
+        return c.nArg == 1 && c.orderCursor < 0 && (n.equalsIgnoreCase("min") || n.equalsIgnoreCase("max"));
     }
 
     /** Marks the columns {@code e} reads outside the arguments of its aggregate calls. */
@@ -371,6 +453,9 @@ final class AggregateCoder {
             p.explain("USE TEMP B-TREE FOR ORDER BY");
         }
         for (AggregateInfo.Call c : agg.calls) {
+            if (c.orderCursor >= 0) {
+                replayOrdered(c);
+            }
             p.v.addOp(Opcode.AGG_FINAL, c.accumulator, c.nArg, 0, c.function);
         }
         agg.output = true;

@@ -24,6 +24,17 @@ final class AggregateInfo {
         final int accumulator;
         int distinctCursor = -1;
         Object distinctKeyInfo;
+        /**
+         * With ORDER BY in the call: the ephemeral index holding each row's sort keys, a sequence number
+         * (ties keep the order the rows came in) and the arguments, replayed into the accumulator in order
+         * before {@code AggFinal}; else -1.
+         */
+        int orderCursor = -1;
+        Object orderKeyInfo;
+        /** The number of key fields of an {@link #orderCursor} record (sort keys, NULL flags, the sequence). */
+        int orderKeyFields;
+        /** The sequence number register of {@link #orderCursor}. */
+        int orderSequence;
 
         Call(Expr.FunctionCall call, Object function, int nArg, int accumulator) {
             this.call = call;
@@ -62,6 +73,11 @@ final class AggregateInfo {
                             throw SqliteException.error("misuse of aggregate function " + fc.name().text() + "()");
                         }
                     }
+                    for (Expr a : Exprs.children(fc)) {
+                        if (containsAggregate(a, p)) {
+                            throw SqliteException.error("misuse of aggregate function " + firstAggregate(a, p) + "()");
+                        }
+                    }
                     calls.add(new Call(fc, fn, n, p.reg()));
                 }
                 return;
@@ -70,6 +86,24 @@ final class AggregateInfo {
         for (Expr child : Exprs.children(e)) {
             collect(child, p);
         }
+    }
+
+    /** The name of the outermost aggregate function {@code e} calls. */
+    private static String firstAggregate(Expr e, Parse p) {
+        if (e instanceof Expr.FunctionCall) {
+            Expr.FunctionCall fc = (Expr.FunctionCall) e;
+            int n = fc.star() ? 0 : fc.args().size();
+            if (fc.over() == null && p.functions.aggregate(fc.name().text(), n) != null
+                    && p.functions.scalar(fc.name().text(), n) == null) {
+                return fc.name().text();
+            }
+        }
+        for (Expr child : Exprs.children(e)) {
+            if (containsAggregate(child, p)) {
+                return firstAggregate(child, p);
+            }
+        }
+        return "";
     }
 
     /** True when {@code e} calls an aggregate function outside any subquery. */

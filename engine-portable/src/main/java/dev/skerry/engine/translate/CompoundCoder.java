@@ -15,12 +15,13 @@ import java.util.List;
  * Compound SELECT (UNION ALL, UNION, INTERSECT, EXCEPT), left to right, into one {@link Output} that
  * applies the compound's ORDER BY (terms must name or number a result column) and LIMIT.
  *
- * <p>Chains of UNION and UNION ALL stream: the cores up to the last UNION are deduplicated together through
- * an ephemeral index, later cores pass straight through. A chain with INTERSECT or EXCEPT is materialized
- * in an ephemeral index (which also removes duplicates): EXCEPT deletes the right side's rows from it,
- * INTERSECT keeps those found in it, UNION and UNION ALL add to it; the index is then read out, and the
- * cores joined by UNION ALL after the last INTERSECT/EXCEPT/UNION follow unchanged. Names and types come
- * from the first core.
+ * <p>With an ORDER BY, chains of UNION and UNION ALL stream: the cores up to the last UNION are deduplicated
+ * together through an ephemeral index (the first of equal rows is kept), later cores pass straight through.
+ * Otherwise a chain with UNION, INTERSECT or EXCEPT is materialized in an ephemeral index (which also removes
+ * duplicates, keeping the last of equal rows as SQLite's does, or with an ORDER BY the first): EXCEPT deletes the right side's rows from
+ * it, INTERSECT keeps the entries it finds, UNION and UNION ALL add to it; the index is then read out, and
+ * the cores joined by UNION ALL after the last INTERSECT/EXCEPT/UNION follow unchanged. Names and types come
+ * from the first core; each column's collation from the leftmost core that gives it one.
  */
 final class CompoundCoder {
     private CompoundCoder() {
@@ -58,8 +59,12 @@ final class CompoundCoder {
         SelectCoder.ResultInfo first = sc.describeCore(cores.get(0), outer);
         int n = first.names.length;
         int[] shape = {n, 0};
-        Object keyInfo = KeyInfos.of(first.collations, new boolean[n]);
-        Output out = createOutput(sc, sel, first, outer, sink);
+        Collation[] columnCollations = columnCollations(sc, cores, first, outer);
+        Object keyInfo = KeyInfos.of(columnCollations, new boolean[n]);
+        if (lastDistinct >= 0 && sel.orderBy().isEmpty()) {
+            materialize = true;
+        }
+        Output out = createOutput(sc, sel, first, columnCollations, outer, sink);
         Output.Sink toOutput = (regs, cnt) -> {
             int next = p.label();
             out.row(regs, null, next);
@@ -87,7 +92,8 @@ final class CompoundCoder {
                 } : toOutput;
             } else if (op == null || op == Select.CompoundOp.UNION || op == Select.CompoundOp.UNION_ALL) {
                 // UNION ALL before a later INTERSECT/EXCEPT: the result is a set anyway.
-                coreSink = (regs, cnt) -> insert(p, set, regs, cnt);
+                coreSink = sel.orderBy().isEmpty() ? (regs, cnt) -> replace(p, set, regs, cnt)
+                        : (regs, cnt) -> insert(p, set, regs, cnt);
             } else if (op == Select.CompoundOp.EXCEPT) {
                 coreSink = (regs, cnt) -> {
                     int skip = p.label();
@@ -102,7 +108,11 @@ final class CompoundCoder {
                 coreSink = (regs, cnt) -> {
                     int skip = p.label();
                     p.v.addOp(Opcode.NOT_FOUND, set, skip, regs, Integer.valueOf(cnt));
-                    insert(p, into, regs, cnt);
+                    int entry = p.regs(cnt);
+                    for (int i = 0; i < cnt; i++) {
+                        p.v.addOp(Opcode.COLUMN, set, i, entry + i);
+                    }
+                    insert(p, into, entry, cnt);
                     p.resolve(skip);
                 };
             }
@@ -131,19 +141,60 @@ final class CompoundCoder {
         return first;
     }
 
+    /**
+     * Adds a row to a set, replacing an equal row already there: as SQLite's {@code IdxInsert} overwrites an
+     * equal key, the set keeps the last of the rows its collations call equal ({@code 1} and {@code 1.0},
+     * {@code 'a'} and {@code 'A'} under NOCASE).
+     */
+    private static void replace(Parse p, int cursor, int regs, int n) {
+        int absent = p.label();
+        p.v.addOp(Opcode.NOT_FOUND, cursor, absent, regs, Integer.valueOf(n));
+        p.v.addOp(Opcode.DELETE, cursor, 0);
+        p.resolve(absent);
+        insert(p, cursor, regs, n);
+    }
+
+    /**
+     * The collation of each result column (SQLite's {@code multiSelectCollSeq}): that of the leftmost core
+     * whose expression has one, else BINARY.
+     */
+    private static Collation[] columnCollations(SelectCoder sc, List<SelectCore> cores, SelectCoder.ResultInfo first,
+            Scope outer) throws SqliteException {
+        Collation[] coll = first.collations.clone();
+        boolean[] known = first.collated.clone();
+        for (int k = 1; k < cores.size(); k++) {
+            boolean all = true;
+            for (boolean b : known) {
+                all &= b;
+            }
+            if (all) {
+                break;
+            }
+            SelectCoder.ResultInfo info = sc.describeCore(cores.get(k), outer);
+            for (int i = 0; i < coll.length && i < info.collations.length; i++) {
+                if (!known[i] && info.collated[i]) {
+                    coll[i] = info.collations[i];
+                    known[i] = true;
+                }
+            }
+        }
+        return coll;
+    }
+
     private static void insert(Parse p, int cursor, int regs, int n) {
         int rec = p.reg();
         p.v.addOp(Opcode.MAKE_RECORD, regs, n, rec);
         p.v.addOp(Opcode.IDX_INSERT, cursor, rec);
     }
 
-    private static Output createOutput(SelectCoder sc, Select sel, SelectCoder.ResultInfo info, Scope outer,
-            Output.Sink sink) throws SqliteException {
+    private static Output createOutput(SelectCoder sc, Select sel, SelectCoder.ResultInfo info,
+            Collation[] columnCollations, Scope outer, Output.Sink sink) throws SqliteException {
         int n = info.names.length;
         List<OrderingTerm> orderBy = sel.orderBy();
         int[] cols = new int[orderBy.size()];
         boolean[] desc = new boolean[orderBy.size()];
         Collation[] coll = new Collation[orderBy.size()];
+        boolean[] bigNull = new boolean[orderBy.size()];
         List<Expr> keys = new ArrayList<>();
         for (int k = 0; k < orderBy.size(); k++) {
             OrderingTerm t = orderBy.get(k);
@@ -170,17 +221,22 @@ final class CompoundCoder {
                     }
                 }
             }
+            for (int c = 0; index < 0 && e instanceof Expr.ColumnRef && c < sel.cores().size(); c++) {
+                index = sc.matchColumn(sel.cores().get(c), (Expr.ColumnRef) e, outer);
+            }
             if (index < 0) {
                 throw SqliteException.error(SelectCoder.ordinal(k + 1)
                         + " ORDER BY term does not match any column in the result set");
             }
             cols[k] = index;
             desc[k] = t.order() == dev.skerry.engine.parser.ast.SortOrder.DESC;
-            coll[k] = explicit != null ? explicit : info.collations[index];
+            bigNull[k] = SelectCoder.bigNull(t);
+            coll[k] = explicit != null ? explicit : columnCollations[index];
             keys.add(e);
         }
-        Output out = new Output(sc.p, sc.ex, n, keys, desc, coll, false, info.collations, sel.limit(), sink);
+        Output out = new Output(sc.p, sc.ex, n, keys, desc, coll, false, columnCollations, sel.limit(), sink);
         out.sortByColumns(cols);
+        out.nullsAgainstOrder(bigNull);
         out.prepare(new Scope(sc.p.outer(outer), sc.p.schema));
         return out;
     }

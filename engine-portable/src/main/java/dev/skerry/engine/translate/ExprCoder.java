@@ -422,8 +422,9 @@ final class ExprCoder {
 
     /**
      * {@code x IN (v1, v2...)}: 1 when x equals a value, else NULL when x or some value is NULL, else 0
-     * (an empty list gives 0 even for a NULL x). Each equality uses the comparison affinity and collation of
-     * x with that value.
+     * (an empty list gives 0 even for a NULL x). Each equality uses the comparison affinity of x with that
+     * value, and x's collation (a list of one value is {@code x = v}, with the comparison's collation, as
+     * SQLite's parser rewrites it).
      */
     private void inList(Expr.InList in, Scope s, int target) throws SqliteException {
         List<Expr> values = in.values();
@@ -438,10 +439,14 @@ final class ExprCoder {
         p.v.addOp(Opcode.IS_NULL, x, isNull);
         int sawNull = p.reg();
         p.v.addOp(Opcode.INTEGER, 0, sawNull);
+        Collation listCollation = ExprInfo.collation(in.operand(), s);
+        if (listCollation == null) {
+            listCollation = Collation.BINARY;
+        }
         for (Expr v : values) {
             int r = code(v, s);
             char aff = ExprInfo.compareAffinity(in.operand(), v, s);
-            Collation coll = ExprInfo.compareCollation(in.operand(), v, s);
+            Collation coll = values.size() == 1 ? ExprInfo.compareCollation(in.operand(), v, s) : listCollation;
             p.v.addOp(Opcode.EQ, r, found, x, coll, aff & Opcode.AFF_MASK);
             int notNull = p.v.addOp(Opcode.NOT_NULL, r, 0);
             p.v.addOp(Opcode.INTEGER, 1, sawNull);
@@ -501,10 +506,9 @@ final class ExprCoder {
             throw SqliteException.error("wrong number of arguments to function " + name + "()");
         }
         Object fn = lookupScalar(name, n);
-        if (fc.distinct() || fc.filter() != null || !fc.orderBy().isEmpty()) {
-            throw SqliteException.error(fc.distinct()
-                    ? "DISTINCT aggregates must have exactly one argument"
-                    : "FILTER clause may only be used with aggregate window functions");
+        if (fc.filter() != null || !fc.orderBy().isEmpty()) {
+            throw SqliteException.error((fc.filter() != null ? "FILTER" : "ORDER BY")
+                    + " may not be used with non-aggregate " + name + "()");
         }
         int args = n == 0 ? 0 : p.regs(n);
         for (int k = 0; k < n; k++) {

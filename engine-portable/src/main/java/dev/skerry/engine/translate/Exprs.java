@@ -62,6 +62,9 @@ final class Exprs {
             if (f.filter() != null) {
                 out.add(f.filter());
             }
+            for (dev.skerry.engine.parser.ast.OrderingTerm t : f.orderBy()) {
+                out.add(t.expr());
+            }
         }
         return out;
     }

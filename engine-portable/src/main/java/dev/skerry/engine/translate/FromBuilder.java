@@ -18,7 +18,10 @@ import java.util.List;
  * Turns a FROM clause into the {@link Source}s of a scope and the join terms (SQLite's {@code sqlite3SrcList}
  * handling in {@code select.c}): tables are looked up in the schema, subqueries are materialized into
  * ephemeral tables before the loops, and NATURAL/USING joins become equality terms with the right-hand
- * column hidden from unqualified names. LEFT JOIN marks its right side and keeps its ON terms apart.
+ * column hidden from unqualified names. LEFT JOIN marks its right side and keeps its ON terms apart; RIGHT
+ * JOIN marks its right side for {@link RightJoins} and keeps its ON terms apart too; FULL JOIN does both.
+ * In a RIGHT JOIN an unqualified USING column names the right table's column, in a FULL JOIN the
+ * coalesce() of both sides ({@link Scope#merge}), as SQLite's {@code lookupName} resolves them.
  */
 final class FromBuilder {
     /** What the FROM clause gave: the sources are in {@link Scope#sources}. */
@@ -26,6 +29,8 @@ final class FromBuilder {
         final List<WhereTerm> terms = new ArrayList<>();
         final List<Expr> joinExprs = new ArrayList<>();
         final List<Integer> joinLevels = new ArrayList<>();
+        /** For each join condition, the level of the FROM item whose join it belongs to. */
+        final List<Integer> joinOrigins = new ArrayList<>();
         boolean[] leftInner = new boolean[0];
     }
 
@@ -38,16 +43,18 @@ final class FromBuilder {
             return r;
         }
         List<FromClause.Join> joins = from.joins();
+        boolean anyRight = false;
+        for (FromClause.Join join : joins) {
+            anyRight |= join.type() == FromClause.JoinType.RIGHT || join.type() == FromClause.JoinType.FULL;
+        }
         add(p, selects, from.first(), scope, r);
         for (int j = 0; j < joins.size(); j++) {
             FromClause.Join join = joins.get(j);
-            if (join.type() == FromClause.JoinType.RIGHT || join.type() == FromClause.JoinType.FULL) {
-                throw SqliteException.error("RIGHT and FULL OUTER JOINs are not supported");
-            }
             int level = scope.sources.size();
             add(p, selects, join.right(), scope, r);
-            boolean left = join.type() == FromClause.JoinType.LEFT;
-            if (scope.sources.size() != level + 1 && (left || join.natural() || !join.using().isEmpty())) {
+            boolean right = join.type() == FromClause.JoinType.RIGHT || join.type() == FromClause.JoinType.FULL;
+            boolean left = join.type() == FromClause.JoinType.LEFT || join.type() == FromClause.JoinType.FULL;
+            if (scope.sources.size() != level + 1 && (left || right || join.natural() || !join.using().isEmpty())) {
                 throw SqliteException.error("outer, NATURAL or USING joins with a parenthesized join are not supported");
             }
             if (left) {
@@ -62,10 +69,15 @@ final class FromBuilder {
             if (join.on() != null && !join.using().isEmpty()) {
                 throw SqliteException.error("cannot have both ON and USING clauses in the same join");
             }
-            Source right = scope.sources.get(level);
+            Source rightSource = scope.sources.get(level);
+            rightSource.rightJoin = right;
+            if (right && rightSource.function != null) {
+                throw SqliteException.error("RIGHT or FULL JOIN to a table-valued function is not supported");
+            }
+            int onLevel = left || right ? level : -1;
             List<String> using = new ArrayList<>();
             if (join.natural()) {
-                for (String c : right.columnNames) {
+                for (String c : rightSource.columnNames) {
                     if (leftSourceWith(scope, level, c) >= 0) {
                         using.add(c);
                     }
@@ -77,30 +89,80 @@ final class FromBuilder {
             }
             for (String c : using) {
                 int ls = leftSourceWith(scope, level, c);
-                int rc = right.findColumn(c);
+                int rc = rightSource.findColumn(c);
                 if (ls < 0 || rc < 0) {
                     throw SqliteException.error("cannot join using column " + c
                             + " - column not present in both tables");
                 }
                 Source lsrc = scope.sources.get(ls);
-                Expr eq = new Expr.Binary(Expr.BinaryOp.EQ, ref(lsrc, lsrc.columnNames[lsrc.findColumn(c)]),
-                        ref(right, right.columnNames[rc]), 0, 0);
-                r.joinExprs.add(eq);
-                r.joinLevels.add(left ? level : -1);
+                int lc = lsrc.findColumn(c);
+                Expr leftValue = anyRight ? usingLeftValue(scope, level, c) : ref(lsrc, lsrc.columnNames[lc]);
+                Expr rightValue = ref(rightSource, rightSource.columnNames[rc]);
+                r.joinExprs.add(new Expr.Binary(Expr.BinaryOp.EQ, leftValue, rightValue, 0, 0));
+                r.joinLevels.add(onLevel);
+                r.joinOrigins.add(level);
                 scope.hiddenColumns.add(new int[] {level, rc});
+                if (join.type() == FromClause.JoinType.RIGHT) {
+                    scope.merge(ls, lc, rightValue);
+                } else if (join.type() == FromClause.JoinType.FULL) {
+                    Expr now = scope.merged(ls, lc);
+                    scope.merge(ls, lc, coalesce(now != null ? now : ref(lsrc, lsrc.columnNames[lc]), rightValue));
+                }
             }
             if (join.on() != null) {
                 r.joinExprs.add(join.on());
-                r.joinLevels.add(left ? level : -1);
+                r.joinLevels.add(onLevel);
+                r.joinOrigins.add(level);
             }
         }
         return r;
     }
 
-    /** Splits the join conditions into terms once every source is known. */
+    /**
+     * The left-hand value of a USING column in a query with RIGHT or FULL joins (SQLite's
+     * {@code sqlite3ProcessJoin}): the column of the one left table that has it, or the coalesce() of all of
+     * them, each after the first having merged it in a USING of its own.
+     */
+    private static Expr usingLeftValue(Scope scope, int level, String column) throws SqliteException {
+        List<Expr> args = new ArrayList<>();
+        for (int k = 0; k < level; k++) {
+            Source s = scope.sources.get(k);
+            int c = s.findColumn(column);
+            if (c < 0) {
+                continue;
+            }
+            if (!args.isEmpty() && !hidden(scope, k, c)) {
+                throw SqliteException.error("ambiguous reference to " + column + " in USING()");
+            }
+            args.add(ref(s, s.columnNames[c]));
+        }
+        return args.size() == 1 ? args.get(0) : call("coalesce", args);
+    }
+
+    private static Expr coalesce(Expr a, Expr b) {
+        List<Expr> args = new ArrayList<>();
+        args.add(a);
+        args.add(b);
+        return call("coalesce", args);
+    }
+
+    private static Expr call(String name, List<Expr> args) {
+        return new Expr.FunctionCall(new Name(name, Name.Quote.NONE, 0, 0), false, false, args, List.of(), null,
+                null, 0, 0);
+    }
+
+    /**
+     * Splits the join conditions into terms once every source is known. With RIGHT or FULL joins, a condition
+     * of an inner join that comes after one of them filters that join's result, so it is evaluated no earlier
+     * than the right-hand side's level ({@link RightJoins#defer}).
+     */
     static void terms(Result r, Scope scope) throws SqliteException {
         for (int k = 0; k < r.joinExprs.size(); k++) {
+            int from = r.terms.size();
             WhereTerm.split(r.joinExprs.get(k), scope, scope.sources, r.joinLevels.get(k), r.terms);
+            if (r.joinLevels.get(k) < 0) {
+                RightJoins.defer(scope.sources, r.joinOrigins.get(k), r.terms.subList(from, r.terms.size()));
+            }
         }
     }
 
@@ -146,11 +208,22 @@ final class FromBuilder {
             if (j.on() != null) {
                 into.joinExprs.add(j.on());
                 into.joinLevels.add(-1);
+                into.joinOrigins.add(scope.sources.size() - 1);
             }
         }
     }
 
     private static void add(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope, Result into)
+            throws SqliteException {
+        selects.enterFrom();
+        try {
+            addItem(p, selects, item, scope, into);
+        } finally {
+            selects.leaveFrom();
+        }
+    }
+
+    private static void addItem(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope, Result into)
             throws SqliteException {
         if (item instanceof TableOrSubquery.Table) {
             TableOrSubquery.Table t = (TableOrSubquery.Table) item;
@@ -215,6 +288,11 @@ final class FromBuilder {
                     return;
                 }
             }
+            if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())
+                    && TableFunction.find(t.name().name().text()) != null) {
+                addFunction(p, t.name(), List.of(), t.alias(), scope);
+                return;
+            }
             Table table = lookupTable(p, t.name());
             if (t.indexedBy() != null && p.schema.findIndex(t.indexedBy().text()) == null) {
                 throw SqliteException.error("no such index: " + t.indexedBy().text());
@@ -245,7 +323,22 @@ final class FromBuilder {
             nestedInner(p, selects, nested.from(), scope, into);
             return;
         }
-        throw SqliteException.error("table-valued functions are not supported");
+        TableOrSubquery.TableFunction tf = (TableOrSubquery.TableFunction) item;
+        addFunction(p, tf.name(), tf.args(), tf.alias(), scope);
+    }
+
+    /** A table-valued function as a FROM item (with no arguments when named like a table). */
+    private static void addFunction(Parse p, QualifiedName name, List<Expr> args, Name alias, Scope scope)
+            throws SqliteException {
+        TableFunction f = isMain(name) ? TableFunction.find(name.name().text()) : null;
+        if (f == null) {
+            throw SqliteException.error("no such table: " + name);
+        }
+        int hidden = f.columns().length - f.visibleColumns();
+        if (args.size() > hidden) {
+            throw SqliteException.error("too many arguments on " + name.name().text() + "() - max " + hidden);
+        }
+        scope.add(new Source(alias != null ? alias.text() : name.name().text(), f, args, p.cursor()));
     }
 
     /** The error when a column list and a query's columns differ in number. */

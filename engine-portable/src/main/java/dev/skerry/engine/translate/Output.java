@@ -40,6 +40,8 @@ final class Output {
     private int distinctCursor = -1;
     private int sorter = -1;
     private int sorterOpen = -1;
+    /** Per sort key: NULLs go the other way than the direction puts them ({@link #nullsAgainstOrder}), or null. */
+    private boolean[] bigNull;
 
     Output(Parse p, ExprCoder ex, int nColumns, List<Expr> sortKeys, boolean[] sortDesc,
             Collation[] sortCollations, boolean distinct, Collation[] columnCollations, Limit limit, Sink sink) {
@@ -79,9 +81,43 @@ final class Output {
         }
         if (sortKeys != null && !sortKeys.isEmpty()) {
             sorter = p.cursor();
-            sorterOpen = p.v.addOp(Opcode.SORTER_OPEN, sorter, sortKeys.size() + nColumns, 0,
-                    KeyInfos.of(sortCollations, sortDesc));
+            int nKeys = keyFields();
+            Collation[] coll = new Collation[nKeys];
+            boolean[] desc = new boolean[nKeys];
+            for (int k = 0, f = 0; k < sortKeys.size(); k++) {
+                if (flipsNulls(k)) {
+                    coll[f] = Collation.BINARY;
+                    desc[f++] = sortDesc[k];
+                }
+                coll[f] = sortCollations[k];
+                desc[f++] = sortDesc[k];
+            }
+            sorterOpen = p.v.addOp(Opcode.SORTER_OPEN, sorter, nKeys + nColumns, 0, KeyInfos.of(coll, desc));
         }
+    }
+
+    /**
+     * Sort key k puts its NULLs after the other values when ascending, before them when descending
+     * ({@code NULLS LAST} / {@code NULLS FIRST} against the direction): an extra key field before it holds
+     * 1 for NULL and 0 otherwise, sorted in the same direction. Called before {@link #prepare}.
+     */
+    void nullsAgainstOrder(boolean[] flags) {
+        bigNull = flags;
+    }
+
+    private boolean flipsNulls(int k) {
+        return bigNull != null && bigNull[k];
+    }
+
+    /** The number of key fields in a sorter record: the keys and their NULL flags. */
+    private int keyFields() {
+        int n = sortKeys.size();
+        for (int k = 0; k < sortKeys.size(); k++) {
+            if (flipsNulls(k)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** Sort keys are result columns (a compound SELECT): key k is column {@code columns[k]} of the row. */
@@ -118,13 +154,20 @@ final class Output {
             p.v.addOp(Opcode.IDX_INSERT, distinctCursor, rec, regs, Integer.valueOf(nColumns));
         }
         if (sorter >= 0) {
-            int nKeys = sortKeys.size();
+            int nKeys = keyFields();
             int block = p.regs(nKeys + nColumns);
-            for (int k = 0; k < nKeys; k++) {
+            for (int k = 0, f = 0; k < sortKeys.size(); k++, f++) {
+                int flag = flipsNulls(k) ? block + f++ : 0;
                 if (sortColumns != null) {
-                    p.v.addOp(Opcode.SCOPY, regs + sortColumns[k], block + k);
+                    p.v.addOp(Opcode.SCOPY, regs + sortColumns[k], block + f);
                 } else {
-                    ex.codeTo(sortKeys.get(k), scope, block + k);
+                    ex.codeTo(sortKeys.get(k), scope, block + f);
+                }
+                if (flag != 0) {
+                    p.v.addOp(Opcode.INTEGER, 0, flag);
+                    int notNull = p.v.addOp(Opcode.NOT_NULL, block + f, 0);
+                    p.v.addOp(Opcode.INTEGER, 1, flag);
+                    p.v.jumpHere(notNull);
                 }
             }
             p.v.addOp(Opcode.COPY, regs, block + nKeys, nColumns - 1);
@@ -149,7 +192,7 @@ final class Output {
     /** Emitted after the loops: reads the sorter back in order. */
     void finish() throws SqliteException {
         if (sorter >= 0) {
-            int nKeys = sortKeys.size();
+            int nKeys = keyFields();
             int recReg = p.reg();
             int pseudo = p.cursor();
             p.v.addOp(Opcode.OPEN_PSEUDO, pseudo, recReg, nKeys + nColumns);

@@ -28,6 +28,11 @@ final class Scope {
     List<ResultColumn> resultColumns;
     /** Columns a USING or NATURAL join merged: the right-hand source's column is hidden from unqualified names. */
     final List<int[]> hiddenColumns = new ArrayList<>();
+    /**
+     * Columns merged by the USING of a RIGHT or FULL join: an unqualified reference to column {@code column}
+     * of source {@code source} (the visible one of the merged columns) reads {@code value} instead.
+     */
+    private final List<Merged> merged = new ArrayList<>();
     /** Set when an expression of this scope refers to an outer scope's source. */
     boolean correlated;
     /** While resolving in an aggregate context, aggregate calls are allowed. */
@@ -42,6 +47,40 @@ final class Scope {
 
     void add(Source s) {
         sources.add(s);
+    }
+
+    /** One merged USING column (see {@link #merge}). */
+    private static final class Merged {
+        final int source;
+        final int column;
+        final Expr value;
+
+        Merged(int source, int column, Expr value) {
+            this.source = source;
+            this.column = column;
+            this.value = value;
+        }
+    }
+
+    /** Makes unqualified references to column {@code column} of source {@code source} read {@code value}. */
+    void merge(int source, int column, Expr value) {
+        for (int k = 0; k < merged.size(); k++) {
+            if (merged.get(k).source == source && merged.get(k).column == column) {
+                merged.remove(k);
+                break;
+            }
+        }
+        merged.add(new Merged(source, column, value));
+    }
+
+    /** What an unqualified reference to column {@code column} of source {@code source} reads, or null: the column. */
+    Expr merged(int source, int column) {
+        for (Merged m : merged) {
+            if (m.source == source && m.column == column) {
+                return m.value;
+            }
+        }
+        return null;
     }
 
     /** What a column reference means. */
@@ -109,6 +148,7 @@ final class Scope {
     private Resolved lookupHere(Name table, String column, Name schemaName) throws SqliteException {
         Source found = null;
         int foundColumn = 0;
+        int foundSource = 0;
         int count = 0;
         for (int k = 0; k < sources.size(); k++) {
             Source src = sources.get(k);
@@ -127,6 +167,7 @@ final class Scope {
                 if (found == null) {
                     found = src;
                     foundColumn = c;
+                    foundSource = k;
                 }
             }
         }
@@ -135,13 +176,18 @@ final class Scope {
                     : table.text() + "." + column));
         }
         if (count == 1) {
+            Expr value = table == null ? merged(foundSource, foundColumn) : null;
+            if (value != null) {
+                return new Resolved(null, 0, value, this, null);
+            }
             return new Resolved(found, foundColumn, null, null, null);
         }
         if (isRowidName(column)) {
             Source rowidSource = null;
             int n = 0;
             for (Source src : sources) {
-                if ((table == null ? !src.qualifiedOnly : Names.equal(src.name, table.text())) && src.table != null) {
+                if ((table == null ? !src.qualifiedOnly : Names.equal(src.name, table.text()))
+                        && (src.table != null || src.function != null)) {
                     rowidSource = src;
                     n++;
                 }

@@ -36,6 +36,8 @@ final class SelectCoder {
         String[] decltypes;
         char[] affinities;
         Collation[] collations;
+        /** Per column: the expression has a collation of its own (else {@link #collations} says BINARY by default). */
+        boolean[] collated;
         boolean correlated;
     }
 
@@ -58,6 +60,14 @@ final class SelectCoder {
     final ExprCoder ex;
     /** The common table expressions in scope, innermost last. */
     private final List<Cte> ctes = new ArrayList<>();
+    /**
+     * FROM items being compiled inside each other (a view whose query reads a view, a CTE reading a CTE, a
+     * subquery in FROM): each level nests several Java calls, so the depth is bounded well inside the stack
+     * ({@link #MAX_FROM_NESTING}), where SQLite flattens such chains and has no limit.
+     */
+    private int fromNesting;
+    /** The deepest nesting of FROM items compiled inside each other. */
+    static final int MAX_FROM_NESTING = 200;
 
     /** A common table expression visible to FROM clauses: its query and the SQL text it points into. */
     static final class Cte {
@@ -79,6 +89,19 @@ final class SelectCoder {
     SelectCoder(Parse p) {
         this.p = p;
         this.ex = new ExprCoder(p, this);
+    }
+
+    /** Enters a FROM item; throws when they nest too deep ({@link #fromNesting}). */
+    void enterFrom() throws SqliteException {
+        if (++fromNesting > MAX_FROM_NESTING) {
+            fromNesting--;
+            throw SqliteException.error("too many levels of nested views, subqueries and common table expressions"
+                    + " (maximum " + MAX_FROM_NESTING + ")");
+        }
+    }
+
+    void leaveFrom() {
+        fromNesting--;
     }
 
     /** A SELECT statement: rows go to {@code ResultRow}. */
@@ -132,10 +155,13 @@ final class SelectCoder {
         scope.resultColumns = q.columns();
         if (JoinOrder.reorderable(q.from(), scope, from)) {
             JoinOrder.reorder(scope, q.where(), from);
+            FunctionScan.placeAfterArguments(scope);
         }
         FromBuilder.terms(from, scope);
         List<WhereTerm> terms = from.terms;
+        int whereFrom = terms.size();
         WhereTerm.split(q.where(), scope, scope.sources, -1, terms);
+        RightJoins.defer(scope.sources, scope.sources.size(), terms.subList(whereFrom, terms.size()));
         ResultInfo info = describe(items, scope);
         OrderKeys keys = orderKeys(orderBy, items, scope);
         WindowCoder windows = WindowCoder.find(this, q, items, keys);
@@ -155,6 +181,7 @@ final class SelectCoder {
         }
         Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, q.distinct(),
                 info.collations, limit, sink);
+        out.nullsAgainstOrder(keys.bigNull);
         out.prepare(new Scope(p.outer(outer), p.schema));
         boolean[][] needed = Usage.empty(scope.sources);
         for (Item it : items) {
@@ -175,7 +202,8 @@ final class SelectCoder {
         } else if (aggregate) {
             new AggregateCoder(this, scope, items, terms, leftInner(from, scope), needed, out, keys).compile(q);
         } else {
-            List<OrderingTerm> planOrder = keys.exprs.isEmpty() ? null : keys.asOrderingTerms();
+            List<OrderingTerm> planOrder = keys.exprs.isEmpty() || RightJoins.any(scope.sources) ? null
+                    : keys.asOrderingTerms();
             WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner(from, scope), terms, planOrder,
                     needed);
             if (w.ordered()) {
@@ -238,12 +266,14 @@ final class SelectCoder {
         info.decltypes = new String[n];
         info.affinities = new char[n];
         info.collations = new Collation[n];
+        info.collated = new boolean[n];
         for (int i = 0; i < n; i++) {
             info.names[i] = "column" + (i + 1);
             Expr e = v.rows().get(0).get(i);
             info.affinities[i] = ExprInfo.affinity(e, scope);
             Collation c = ExprInfo.collation(e, scope);
             info.collations[i] = c == null ? Collation.BINARY : c;
+            info.collated[i] = c != null;
         }
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -252,6 +282,7 @@ final class SelectCoder {
         OrderKeys keys = orderKeys(orderBy, items, scope);
         Output out = new Output(p, ex, n, keys.exprs, keys.desc, keys.collations, false, info.collations, limit,
                 sink);
+        out.nullsAgainstOrder(keys.bigNull);
         if (!keys.exprs.isEmpty()) {
             int[] cols = new int[keys.itemIndex.length];
             for (int k = 0; k < cols.length; k++) {
@@ -287,7 +318,46 @@ final class SelectCoder {
      */
     ResultInfo describeCore(SelectCore core, Scope outer) throws SqliteException {
         Parse scratch = new Parse(p.schema, p.sql, p.functions);
-        return new SelectCoder(scratch).core(core, null, null, outer, (first, n) -> { }, null);
+        SelectCoder describer = new SelectCoder(scratch);
+        describer.fromNesting = fromNesting;
+        describer.ctes.addAll(ctes);
+        return describer.core(core, null, null, outer, (first, n) -> { }, null);
+    }
+
+    /**
+     * The result column of {@code core} that is the column {@code ref} names in the core's FROM clause, or -1
+     * (a compound's ORDER BY term is matched so against each core in turn, as SQLite's
+     * {@code resolveOrderByTermToExprList} does); compiled into a scratch program like {@link #describeCore}.
+     */
+    int matchColumn(SelectCore core, Expr.ColumnRef ref, Scope outer) throws SqliteException {
+        if (!(core instanceof SelectCore.Query)) {
+            return -1;
+        }
+        SelectCore.Query q = (SelectCore.Query) core;
+        SelectCoder describer = new SelectCoder(new Parse(p.schema, p.sql, p.functions));
+        describer.fromNesting = fromNesting;
+        describer.ctes.addAll(ctes);
+        Scope scope = new Scope(outer, p.schema);
+        FromBuilder.build(describer.p, describer, q.from(), scope);
+        List<Item> items = describer.expand(q.columns(), scope);
+        Scope.Resolved want;
+        try {
+            want = scope.resolve(ref);
+        } catch (SqliteException e) {
+            return -1;
+        }
+        if (!want.isColumn()) {
+            return -1;
+        }
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).expr instanceof Expr.ColumnRef) {
+                Scope.Resolved r = scope.resolve((Expr.ColumnRef) items.get(i).expr);
+                if (r.isColumn() && r.source == want.source && r.column == want.column) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /**
@@ -332,9 +402,9 @@ final class SelectCoder {
                 }
                 for (int k = 0; k < scope.sources.size(); k++) {
                     Source s = scope.sources.get(k);
-                    for (int c = 0; c < s.columnCount(); c++) {
+                    for (int c = 0; c < s.visibleColumns(); c++) {
                         if (!hidden(scope, k, c)) {
-                            items.add(new Item(FromBuilder.ref(s, s.columnNames[c]), null, rc, s.columnNames[c]));
+                            items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));
                         }
                     }
                 }
@@ -344,8 +414,9 @@ final class SelectCoder {
                 if (s == null) {
                     throw SqliteException.error("no such table: " + t.text());
                 }
-                for (int c = 0; c < s.columnCount(); c++) {
-                    items.add(new Item(FromBuilder.ref(s, s.columnNames[c]), null, rc, s.columnNames[c]));
+                int k = scope.sources.indexOf(s);
+                for (int c = 0; c < s.visibleColumns(); c++) {
+                    items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));
                 }
             } else {
                 ResultColumn.Column col = (ResultColumn.Column) rc;
@@ -353,6 +424,25 @@ final class SelectCoder {
             }
         }
         return items;
+    }
+
+    /**
+     * Column {@code c} of source {@code k} as {@code *} shows it: qualified, except that left of a RIGHT or FULL
+     * join a column a later USING merges is the unqualified name, so it shows the merged value (SQLite's
+     * {@code selectExpander}).
+     */
+    private static Expr starColumn(Scope scope, int k, int c) {
+        Source s = scope.sources.get(k);
+        String name = s.columnNames[c];
+        if (k < RightJoins.last(scope.sources)) {
+            for (int j = k + 1; j < scope.sources.size(); j++) {
+                int jc = scope.sources.get(j).findColumn(name);
+                if (jc >= 0 && hidden(scope, j, jc)) {
+                    return new Expr.ColumnRef(null, null, new Name(name, Name.Quote.NONE, 0, 0), 0, 0);
+                }
+            }
+        }
+        return FromBuilder.ref(s, name);
     }
 
     private static boolean hidden(Scope scope, int k, int c) {
@@ -372,6 +462,7 @@ final class SelectCoder {
         info.decltypes = new String[n];
         info.affinities = new char[n];
         info.collations = new Collation[n];
+        info.collated = new boolean[n];
         for (int i = 0; i < n; i++) {
             Item it = items.get(i);
             Expr e = it.expr;
@@ -396,6 +487,7 @@ final class SelectCoder {
             info.affinities[i] = ExprInfo.affinity(e, scope);
             Collation c = ExprInfo.collation(e, scope);
             info.collations[i] = c == null ? Collation.BINARY : c;
+            info.collated[i] = c != null;
         }
         return info;
     }
@@ -405,13 +497,16 @@ final class SelectCoder {
         final List<Expr> exprs = new ArrayList<>();
         boolean[] desc = new boolean[0];
         Collation[] collations = new Collation[0];
+        /** For each key, true when its NULLs go against its direction (NULLS LAST ascending, NULLS FIRST descending). */
+        boolean[] bigNull = new boolean[0];
         /** For each key, the result column it is (by number or alias), or -1. */
         int[] itemIndex = new int[0];
 
         List<OrderingTerm> asOrderingTerms() {
             List<OrderingTerm> out = new ArrayList<>();
             for (int k = 0; k < exprs.size(); k++) {
-                out.add(new OrderingTerm(exprs.get(k), desc[k] ? SortOrder.DESC : SortOrder.ASC, NullsOrder.DEFAULT));
+                out.add(new OrderingTerm(exprs.get(k), desc[k] ? SortOrder.DESC : SortOrder.ASC,
+                        bigNull[k] ? (desc[k] ? NullsOrder.FIRST : NullsOrder.LAST) : NullsOrder.DEFAULT));
             }
             return out;
         }
@@ -428,12 +523,11 @@ final class SelectCoder {
         keys.desc = new boolean[n];
         keys.collations = new Collation[n];
         keys.itemIndex = new int[n];
+        keys.bigNull = new boolean[n];
         for (int k = 0; k < n; k++) {
             OrderingTerm t = orderBy.get(k);
             boolean desc = t.order() == SortOrder.DESC;
-            if (t.nulls() != NullsOrder.DEFAULT && (t.nulls() == NullsOrder.FIRST) == desc) {
-                throw SqliteException.error("NULLS FIRST/LAST against the sort direction is not supported");
-            }
+            keys.bigNull[k] = bigNull(t);
             Expr e = t.expr();
             Expr base = e;
             Collation explicit = null;
@@ -477,6 +571,11 @@ final class SelectCoder {
             keys.collations[k] = c == null ? Collation.BINARY : c;
         }
         return keys;
+    }
+
+    /** True when {@code t} puts NULLs where its direction does not: NULLS LAST ascending, NULLS FIRST descending. */
+    static boolean bigNull(OrderingTerm t) {
+        return t.nulls() != NullsOrder.DEFAULT && (t.nulls() == NullsOrder.FIRST) == (t.order() == SortOrder.DESC);
     }
 
     /** 1st, 2nd, 3rd, 4th... as SQLite writes them in messages. */

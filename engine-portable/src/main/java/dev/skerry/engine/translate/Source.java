@@ -5,6 +5,8 @@ import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.schema.Table;
 import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.vdbe.Opcode;
+import dev.skerry.engine.parser.ast.Expr;
+import java.util.List;
 
 /**
  * One item of a FROM clause (or the target of INSERT/UPDATE/DELETE) as expressions see it: a name to
@@ -20,7 +22,8 @@ import dev.skerry.engine.vdbe.Opcode;
  *   <li>fields of a record ({@link #readFromRecord}): the rows of a GROUP BY sorter read back.</li>
  * </ul>
  * A subquery in FROM is a source with no {@link #table}: it is materialized into an ephemeral table whose
- * column i is the subquery's result column i.
+ * column i is the subquery's result column i. A table-valued function's source reads its current row through
+ * a pseudo-cursor; its rowid is its first column (as generate_series's is its value).
  */
 final class Source {
     /** Column number meaning the rowid. */
@@ -35,12 +38,21 @@ final class Source {
     final int cursor;
     /** True for the right-hand side of a LEFT JOIN: its columns may be NULL when no row matched. */
     boolean leftJoinInner;
+    /**
+     * True for the right-hand side of a RIGHT or FULL JOIN: its rows that no row of the left side matched
+     * are produced once more with every source to its left on its null row ({@link RightJoins}).
+     */
+    boolean rightJoin;
     /** NOT INDEXED: the planner uses no index of this table (rowid seeks remain). */
     boolean notIndexed;
     /** OLD or NEW in a trigger program: only a qualified name ({@code new.a}) refers to its columns. */
     boolean qualifiedOnly;
     /** INDEXED BY: the only index the planner may use, or null. */
     Index indexedBy;
+    /** For a table-valued function: the function (its rows are read through the pseudo-cursor {@link #cursor}), else null. */
+    final TableFunction function;
+    /** The table-valued function's arguments, or null. */
+    final List<Expr> functionArgs;
 
     private Index coveringIndex;
     private int indexCursor = -1;
@@ -54,6 +66,8 @@ final class Source {
         this.table = table;
         this.name = name;
         this.cursor = cursor;
+        this.function = null;
+        this.functionArgs = null;
         int n = table.columnCount();
         columnNames = new String[n];
         affinities = new char[n];
@@ -71,6 +85,18 @@ final class Source {
     /** A subquery source whose rows are in the ephemeral table {@code cursor}. */
     Source(String name, String[] columnNames, char[] affinities, Collation[] collations, String[] declaredTypes,
             int cursor) {
+        this(name, columnNames, affinities, collations, declaredTypes, cursor, null, null);
+    }
+
+    /** A table-valued function's source: its rows are read through the pseudo-cursor {@code cursor}. */
+    Source(String name, TableFunction function, List<Expr> args, int cursor) {
+        this(name, function.columns(), new char[function.columns().length], binary(function.columns().length),
+                new String[function.columns().length], cursor, function, args);
+        java.util.Arrays.fill(affinities, dev.skerry.engine.value.Affinity.BLOB);
+    }
+
+    private Source(String name, String[] columnNames, char[] affinities, Collation[] collations,
+            String[] declaredTypes, int cursor, TableFunction function, List<Expr> args) {
         this.table = null;
         this.name = name;
         this.columnNames = columnNames;
@@ -78,6 +104,19 @@ final class Source {
         this.collations = collations;
         this.declaredTypes = declaredTypes;
         this.cursor = cursor;
+        this.function = function;
+        this.functionArgs = args;
+    }
+
+    private static Collation[] binary(int n) {
+        Collation[] c = new Collation[n];
+        java.util.Arrays.fill(c, Collation.BINARY);
+        return c;
+    }
+
+    /** The columns {@code *} shows: all but a table-valued function's hidden ones. */
+    int visibleColumns() {
+        return function != null ? function.visibleColumns() : columnNames.length;
     }
 
     int columnCount() {
@@ -130,6 +169,10 @@ final class Source {
 
     /** Emits the code that puts column {@code column} (or the rowid) of the current row into {@code target}. */
     void load(Parse p, int column, int target) {
+        if (function != null && column == ROWID && registers == null && recordCursor < 0) {
+            p.v.addOp(Opcode.COLUMN, cursor, 0, target);
+            return;
+        }
         if (registers != null) {
             int from = isRowid(column) ? rowidRegister : registers[column];
             p.v.addOp(Opcode.SCOPY, from, target);

@@ -17,7 +17,8 @@ import java.util.List;
  * to skip it; {@link #end()} emits the loop tails. For the right side of a LEFT JOIN, a flag register
  * records whether any row matched its ON terms; when the inner loop ends without a match, the cursor is put
  * on its null row ({@code NullRow}) and the rest of the body runs once more. {@code IfNullRow} before the
- * inner {@code Next} keeps that extra pass from stepping the cursor.
+ * inner {@code Next} keeps that extra pass from stepping the cursor. RIGHT and FULL joins add a pass after
+ * the loops for the right-hand rows nothing matched ({@link RightJoins}).
  */
 final class WhereLoop {
     private final Parse p;
@@ -38,6 +39,9 @@ final class WhereLoop {
     private final int[] done;
     private final int[] inTop;
     private final int exit;
+    private final RightJoins rightJoins;
+    /** Per level: the scan of a table-valued function, or null. */
+    private final FunctionScan[] scans;
 
     private WhereLoop(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner) {
         this.p = p;
@@ -57,6 +61,8 @@ final class WhereLoop {
         done = new int[n];
         inTop = new int[n];
         exit = p.label();
+        rightJoins = new RightJoins(p, sources);
+        scans = new FunctionScan[n];
     }
 
     /**
@@ -68,11 +74,14 @@ final class WhereLoop {
         WhereLoop w = new WhereLoop(p, ex, scope, sources, leftInner);
         int n = sources.size();
         for (int i = 0; i < n; i++) {
-            w.plans[i] = WherePlanner.plan(i, sources, terms, scope, leftInner[i], i == 0 ? orderBy : null,
+            w.plans[i] = WherePlanner.plan(i, sources, terms, scope,
+                    leftInner[i] || RightJoins.onTermsOnly(sources, i), i == 0 ? orderBy : null,
                     needed == null ? null : needed[i]);
             for (WherePlan.Constraint c : w.plans[i].eq) {
                 c.term.consumed = true;
             }
+            w.scans[i] = FunctionScan.plan(p, ex, scope, sources, i, terms,
+                    leftInner[i] || RightJoins.onTermsOnly(sources, i));
             consumeRange(w.plans[i]);
             w.cont[i] = p.label();
             w.brk[i] = p.label();
@@ -82,11 +91,12 @@ final class WhereLoop {
             w.done[i] = w.brk[i];
         }
         for (WhereTerm t : terms) {
-            if (!t.consumed && t.mask == 0 && t.leftJoinLevel < 0) {
+            if (!t.consumed && t.mask == 0 && t.leftJoinLevel < 0 && t.notBefore < 0) {
                 ex.jumpIfFalse(t.expr, scope, w.exit, true);
                 t.consumed = true;
             }
         }
+        w.rightJoins.open();
         for (int i = 0; i < n; i++) {
             p.explain(w.plans[i].describe(sources.get(i)) + (leftInner[i] ? " LEFT-JOIN" : ""));
             w.open(i);
@@ -143,7 +153,11 @@ final class WhereLoop {
         if (in != null) {
             inKey = inList(i, in);
         }
-        switch (plan.kind) {
+        if (scans[i] != null) {
+            scans[i].begin(brk[i]);
+            p.resolve(top[i]);
+            scans[i].row();
+        } else switch (plan.kind) {
             case WherePlan.ROWID_EQ: {
                 int r = in != null ? inKey : ex.code(plan.eq[0].value, scope);
                 p.v.addOp(Opcode.SEEK_ROWID, s.cursor, done[i], r);
@@ -188,9 +202,11 @@ final class WhereLoop {
         if (leftInner[i]) {
             p.v.addOp(Opcode.INTEGER, 1, flag[i]);
         }
+        rightJoins.matched(i);
         p.resolve(body[i]);
+        rightJoins.subroutineStart(i);
         for (WhereTerm t : terms) {
-            if (!t.consumed && t.leftJoinLevel < 0 && highestBit(t.mask) == i) {
+            if (!t.consumed && t.leftJoinLevel < 0 && t.level() == i) {
                 ex.jumpIfFalse(t.expr, scope, cont[i], true);
                 t.consumed = true;
             }
@@ -382,11 +398,14 @@ final class WhereLoop {
             Source s = sources.get(i);
             WherePlan plan = plans[i];
             p.resolve(cont[i]);
+            rightJoins.subroutineEnd(i);
             int iter = plan.kind == WherePlan.INDEX ? indexCursor[i] : s.cursor;
             if (leftInner[i]) {
                 p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
             }
-            if (plan.kind != WherePlan.ROWID_EQ) {
+            if (scans[i] != null) {
+                scans[i].next(top[i]);
+            } else if (plan.kind != WherePlan.ROWID_EQ) {
                 p.v.addOp(plan.reverse ? Opcode.PREV : Opcode.NEXT, iter, top[i]);
             }
             if (inCursor[i] >= 0) {
@@ -406,6 +425,11 @@ final class WhereLoop {
                 p.v.addOp(Opcode.GOTO, 0, body[i]);
             }
         }
+        int[] iter = new int[sources.size()];
+        for (int i = 0; i < iter.length; i++) {
+            iter[i] = plans[i].kind == WherePlan.INDEX && plans[i].covering ? indexCursor[i] : sources.get(i).cursor;
+        }
+        rightJoins.passes(iter, indexCursor);
         p.resolve(exit);
     }
 }

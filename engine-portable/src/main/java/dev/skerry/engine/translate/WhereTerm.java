@@ -12,7 +12,7 @@ import java.util.List;
  * A term of the ON clause of a LEFT JOIN belongs to the right-hand side's level ({@link #leftJoinLevel}) and
  * is checked before the row counts as matched. {@link #consumed} is set when the planner turned the term
  * into a seek, so the loop body does not test it again. A term containing a subquery is given every bit, so
- * it is evaluated innermost.
+ * it is evaluated innermost. A term is evaluated at the level {@link #level}.
  */
 final class WhereTerm {
     final Expr expr;
@@ -20,11 +20,22 @@ final class WhereTerm {
     /** The level whose LEFT JOIN ON clause this term comes from, or -1. */
     final int leftJoinLevel;
     boolean consumed;
+    /**
+     * The earliest level where the term may be evaluated, or -1: a WHERE term, or an ON term of an inner join
+     * after a RIGHT or FULL JOIN, must wait until that join's right-hand row has been recorded as matched
+     * ({@link RightJoins}).
+     */
+    int notBefore = -1;
 
     WhereTerm(Expr expr, long mask, int leftJoinLevel) {
         this.expr = expr;
         this.mask = mask;
         this.leftJoinLevel = leftJoinLevel;
+    }
+
+    /** The level where the loops evaluate the term: its innermost source, or later ({@link #notBefore}). */
+    int level() {
+        return Math.max(WhereLoop.highestBit(mask), notBefore);
     }
 
     /** Splits {@code e} at its top-level ANDs and appends the terms. */

@@ -14,7 +14,10 @@
  *   <li>{@link dev.skerry.engine.translate.ExprCoder}: expressions to registers and to conditional jumps, with
  *       SQLite's affinity and collation rules ({@link dev.skerry.engine.translate.ExprInfo});</li>
  *   <li>{@link dev.skerry.engine.translate.WherePlanner} and {@link dev.skerry.engine.translate.WhereLoop}:
- *       the nested loops of a FROM clause, each scanning a table or seeking an index or the rowid;</li>
+ *       the nested loops of a FROM clause, each scanning a table or seeking an index or the rowid, with
+ *       {@link dev.skerry.engine.translate.RightJoins} (the unmatched-rows passes of RIGHT and FULL joins) and
+ *       {@link dev.skerry.engine.translate.FunctionScan} (the level of a
+ *       {@link dev.skerry.engine.translate.TableFunction} such as generate_series);</li>
  *   <li>statement coders: {@link dev.skerry.engine.translate.SelectCoder},
  *       {@link dev.skerry.engine.translate.InsertCoder}, {@link dev.skerry.engine.translate.UpdateCoder},
  *       {@link dev.skerry.engine.translate.DeleteCoder}, {@link dev.skerry.engine.translate.SchemaCoder}
