@@ -59,9 +59,18 @@ final class StmtRunner {
     private final Connection connection;
     private final Vfs vfs;
     private final Budget budget;
+    private final boolean readOnly;
+    private final Deadline deadline;
 
-    StmtRunner(Connection connection, Vfs vfs, Budget budget) {
+    /**
+     * @param readOnly when true, a statement that may write ({@link Statement#isReadOnly()} false) fails with
+     *     SQLITE_AUTH before it runs
+     * @param deadline checked before each step
+     */
+    StmtRunner(Connection connection, Vfs vfs, Budget budget, boolean readOnly, Deadline deadline) {
         this.connection = connection;
+        this.readOnly = readOnly;
+        this.deadline = deadline;
         this.vfs = vfs;
         this.budget = budget;
     }
@@ -100,10 +109,12 @@ final class StmtRunner {
         long start = System.nanoTime();
         Statement st = prepareOne(sql);
         try {
+            admit(st);
             bind(st, stmt);
             long changesBefore = connection.totalChanges();
             boolean begun = false;
             while (true) {
+                deadline.check();
                 StepResult r = st.step();
                 if (r == StepResult.IO) {
                     HostIo.await(vfs, st.pendingIo());
@@ -150,8 +161,14 @@ final class StmtRunner {
                 return;
             }
             try {
+                admit(st);
                 StepResult r;
-                while ((r = st.step()) != StepResult.DONE) {
+                while (true) {
+                    deadline.check();
+                    r = st.step();
+                    if (r == StepResult.DONE) {
+                        break;
+                    }
                     if (r == StepResult.IO) {
                         HostIo.await(vfs, st.pendingIo());
                     }
@@ -164,6 +181,13 @@ final class StmtRunner {
             } finally {
                 closeQuietly(st);
             }
+        }
+    }
+
+    /** Refuses a statement that may write when the request is read-only (SQLite's authorizer error). */
+    private void admit(Statement st) throws RequestError {
+        if (readOnly && !st.isReadOnly()) {
+            throw new RequestError(RequestError.codeName(ResultCode.SQLITE_AUTH), "not authorized");
         }
     }
 
