@@ -5,6 +5,7 @@ import dev.skerry.vfs.file.FileVfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -204,9 +205,9 @@ public final class Databases implements AutoCloseable {
 
     /**
      * Creates database {@code name} as a copy of {@code source} at one moment: the source's files are copied
-     * while its lock is held and no transaction is open on it (waiting at most {@code busyTimeoutMillis}), so
-     * the copy holds exactly the source's committed state; the WAL is copied with the database file and
-     * recovered when the copy opens. The copy has its own files: later writes to either never reach the other.
+     * (to temporary names, then moved in place under the registry's lock) while the source's lock is held and
+     * no transaction is open on it (waiting at most {@code busyTimeoutMillis}), so the copy holds exactly the
+     * source's committed state; the WAL is copied with the database file and recovered when the copy opens. The copy has its own files: later writes to either never reach the other.
      *
      * @throws NotFoundException when {@code source} does not exist
      * @throws ExistsException when {@code name} exists
@@ -220,26 +221,37 @@ public final class Databases implements AutoCloseable {
         }
         Database d = acquire(source);
         Object owner = new Object();
+        Path tmpDb = dir.resolve(name + ".db.branch-tmp");
+        Path tmpWal = dir.resolve(name + ".db-wal.branch-tmp");
         try {
+            if (exists(name)) {
+                throw new ExistsException(name);
+            }
             d.enter(owner, busyTimeoutMillis);
             try {
-                synchronized (lock) {
-                    if (open.containsKey(name) || closing.containsKey(name) || Files.exists(file(name))) {
-                        throw new ExistsException(name);
-                    }
-                    Path wal = dir.resolve(source + ".db-wal");
-                    Path tmp = dir.resolve(name + ".db.branch-tmp");
-                    Files.deleteIfExists(dir.resolve(name + ".db-wal"));
-                    if (Files.exists(wal)) {
-                        Files.copy(wal, dir.resolve(name + ".db-wal"));
-                    }
-                    Files.copy(file(source), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(tmp, file(name), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+                Path wal = dir.resolve(source + ".db-wal");
+                Files.deleteIfExists(tmpWal);
+                if (Files.exists(wal)) {
+                    Files.copy(wal, tmpWal);
                 }
+                Files.copy(file(source), tmpDb, StandardCopyOption.REPLACE_EXISTING);
             } finally {
                 d.leave(owner);
             }
+            synchronized (lock) {
+                if (open.containsKey(name) || closing.containsKey(name) || Files.exists(file(name))) {
+                    throw new ExistsException(name);
+                }
+                if (Files.exists(tmpWal)) {
+                    Files.move(tmpWal, dir.resolve(name + ".db-wal"), StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.deleteIfExists(dir.resolve(name + ".db-wal"));
+                }
+                Files.move(tmpDb, file(name), StandardCopyOption.ATOMIC_MOVE);
+            }
         } finally {
+            Files.deleteIfExists(tmpWal);
+            Files.deleteIfExists(tmpDb);
             release(d);
         }
     }
