@@ -105,6 +105,10 @@ class TokenAuthTest {
         assertRefused(Jwt.sign(c, server.server.keys().keys().getPrivate()), "exp claim is not a number");
         String later = tokens.issue("a", Access.READ_WRITE, System.currentTimeMillis() / 1000 + 600);
         assertEquals(200, server.post("/db/a/v2/pipeline", COUNT, later).status());
+        String soon = tokens.issue("a", Access.READ_WRITE, System.currentTimeMillis() / 1000 + 2);
+        assertEquals(200, server.post("/db/a/v2/pipeline", COUNT, soon).status(), "verified and remembered");
+        Thread.sleep(3_100);
+        assertRefused(soon, "expired");
     }
 
     @Test

@@ -49,11 +49,8 @@ public final class Jwt {
         }
     }
 
-    /**
-     * The claims of {@code token} when it is well formed, uses {@code EdDSA}, is signed by {@code key} and has
-     * not expired at {@code nowSeconds} (an {@code exp} claim, seconds since the epoch, must be a number).
-     */
-    public static JsonNode verify(String token, PublicKey key, long nowSeconds) throws InvalidTokenException {
+    /** The claims of {@code token} when it is well formed, uses {@code EdDSA} and is signed by {@code key}. */
+    static JsonNode verifySignature(String token, PublicKey key) throws InvalidTokenException {
         int dot1 = token.indexOf('.');
         int dot2 = dot1 < 0 ? -1 : token.indexOf('.', dot1 + 1);
         if (dot1 < 0 || dot2 < 0 || token.indexOf('.', dot2 + 1) >= 0) {
@@ -80,6 +77,11 @@ public final class Jwt {
         if (!claims.isObject()) {
             throw new InvalidTokenException("the token's claims are not a JSON object");
         }
+        return claims;
+    }
+
+    /** Refuses claims whose {@code exp} (seconds since the epoch, a number) is not after {@code nowSeconds}. */
+    static void checkExpiry(JsonNode claims, long nowSeconds) throws InvalidTokenException {
         JsonNode exp = claims.get("exp");
         if (exp != null && !exp.isNull()) {
             if (!exp.isNumber()) {
@@ -89,7 +91,6 @@ public final class Jwt {
                 throw new InvalidTokenException("the token has expired");
             }
         }
-        return claims;
     }
 
     private static byte[] bytes(String part) throws InvalidTokenException {
