@@ -38,7 +38,12 @@ class AdminApiTest {
                     s.admin("POST", DBS + "/a/auth/tokens?expiration=5x", "{}").body());
             assertEquals(400, s.admin("POST", DBS + "/a/auth/tokens?authorization=all", "{}").status());
             assertEquals(404, s.admin("POST", DBS + "/zz/auth/tokens", "{}").status());
+            String jwt = token.json().get("jwt").asText();
+            assertEquals(200, s.post("/db/a/v2/pipeline", "{\"requests\":[]}", jwt).status());
             assertEquals("{\"database\":\"a\"}", s.admin("DELETE", DBS + "/a", null).body());
+            assertFalse(Files.exists(s.data.resolve("a.db")));
+            assertEquals(404, s.post("/db/a/v2/pipeline", "{\"requests\":[]}", jwt).status(),
+                    "the token of a deleted database does not bring it back");
             assertFalse(Files.exists(s.data.resolve("a.db")));
             assertEquals("{\"databases\":[]}", s.admin("GET", DBS, null).body());
         }

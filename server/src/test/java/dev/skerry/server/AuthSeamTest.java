@@ -20,7 +20,7 @@ class AuthSeamTest {
             if (!"Bearer good".equals(request.getHeaders().get("Authorization"))) {
                 throw new Auth.Denied("a valid token is required for " + database);
             }
-            return Access.READ_WRITE;
+            return Access.ADMIN;
         };
         ServerOptions o = ServerOptions.defaults(0, dir);
         try (SkerryServer s = SkerryServer.start(new ServerOptions("127.0.0.1", 0, dir, o.maxOpen(), o.dbIdleMillis(),

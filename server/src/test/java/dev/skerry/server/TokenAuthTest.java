@@ -113,7 +113,7 @@ class TokenAuthTest {
 
     @Test
     void aTokenForOneDatabaseGivesNothingOnAnother() throws Exception {
-        assertEquals(200, server.post("/db/b/v2/pipeline", CREATE, rw("b")).status());
+        assertEquals(200, server.post("/db/b/v2/pipeline", CREATE, server.server.keys().adminToken()).status());
         assertRefused(rw("b"), "not valid for database a");
         assertRefused(tokens.issue("b", Access.READ_ONLY, 0), "not valid for database a");
         ObjectNode noId = server.JSON.createObjectNode();
@@ -123,6 +123,14 @@ class TokenAuthTest {
         p.putObject("p").putObject("rw").putArray("ns").add("b");
         assertRefused(Jwt.sign(p, server.server.keys().keys().getPrivate()), "no access to database a");
         assertEquals(1, count("b"));
+    }
+
+    @Test
+    void databaseTokensDoNotCreateDatabases() throws Exception {
+        TestServer.Reply r = server.post("/db/ghost/v2/pipeline", CREATE, rw("ghost"));
+        assertEquals(404, r.status(), r.body());
+        assertEquals("DATABASE_NOT_FOUND", r.json().get("code").asText());
+        assertFalse(Files.exists(server.data.resolve("ghost.db")));
     }
 
     @Test

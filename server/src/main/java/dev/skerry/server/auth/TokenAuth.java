@@ -21,7 +21,8 @@ import org.eclipse.jetty.server.Request;
  * permissions) lists {@code D} in {@code p.rw.ns} (read-write) or {@code p.ro.ns} (read-only); the widest grant
  * wins. A token with {@code id} naming another database gives nothing on {@code D}, and a token without
  * {@code id} or {@code p} gives nothing (tokens for every database are the admin's). An {@code exp} claim in the
- * past refuses the token. The admin token gives read-write access to every database.
+ * past refuses the token. Database tokens reach existing databases only; the admin token gives
+ * {@link Access#ADMIN} on every database (read-write, and creating it on first use).
  */
 public final class TokenAuth implements Auth {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,7 +45,7 @@ public final class TokenAuth implements Auth {
     public Access authorize(Request request, String database) throws Denied {
         String token = bearer(request);
         if (isAdminToken(token)) {
-            return Access.READ_WRITE;
+            return Access.ADMIN;
         }
         JsonNode claims;
         try {

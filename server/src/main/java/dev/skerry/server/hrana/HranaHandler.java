@@ -141,7 +141,10 @@ public final class HranaHandler extends Handler.Abstract {
         }
     }
 
-    /** Authorises the request and checks that the database may be opened; returns what the request may do. */
+    /**
+     * Authorises the request and checks that the database may be opened (only {@link Access#ADMIN} creates it on
+     * first use, so a token of a deleted database does not bring it back); returns what the request may do.
+     */
     private Access authorize(String name, Request request) throws HttpError {
         Access access;
         try {
@@ -149,7 +152,7 @@ public final class HranaHandler extends Handler.Abstract {
         } catch (Auth.Denied e) {
             throw new HttpError(401, "UNAUTHORIZED", e.getMessage());
         }
-        if (!databases.canOpen(name)) {
+        if (!databases.canOpen(name) || access != Access.ADMIN && !databases.exists(name)) {
             throw new HttpError(404, "DATABASE_NOT_FOUND", "database " + name + " does not exist");
         }
         return access;
