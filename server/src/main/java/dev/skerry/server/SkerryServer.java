@@ -13,6 +13,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -89,11 +90,14 @@ public final class SkerryServer implements AutoCloseable {
         if (auth == null) {
             auth = options.auth() ? tokens : Auth.ALLOW_ALL;
         }
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "skerry-deadline");
             t.setDaemon(true);
             return t;
         });
+        // Every request schedules an interrupt and almost always cancels it: drop cancelled ones at once, or the
+        // queue would hold every request of the last time-limit period.
+        timer.setRemoveOnCancelPolicy(true);
         HranaHandler hrana = new HranaHandler(databases, auth, options.streamIdleMillis(), 100_000,
                 options.busyTimeoutMillis(), options.maxBodyBytes(), options.maxResponseBytes(),
                 options.requestTimeoutMillis(), timer);
