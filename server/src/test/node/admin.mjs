@@ -51,6 +51,9 @@ const ro = createClient({ url, authToken: (await api.databases.createToken("note
 assert.equal((await ro.execute("SELECT count(*) AS c FROM n")).rows[0].c, 2);
 summary.readOnlyWrite = await refused(ro.execute("INSERT INTO n(body) VALUES ('three')"), /SQLITE_AUTH/);
 await refused(ro.batch(["INSERT INTO n(body) VALUES ('x')"], "write"), /SQLITE_AUTH/);
+const readBatch = await ro.batch(["SELECT count(*) AS c FROM n", "SELECT max(id) AS m FROM n"], "read");
+assert.equal(readBatch[0].rows[0].c, 2);
+await refused(ro.batch(["SELECT 1", "DELETE FROM n"], "deferred"), /SQLITE_AUTH/);
 assert.equal((await notes.execute("SELECT count(*) AS c FROM n")).rows[0].c, 2);
 
 // A token for notes gives nothing on another database.

@@ -168,6 +168,8 @@ class TokenAuthTest {
             assertEquals("not authorized", results.at("/" + i + "/error/message").asText());
         }
         assertEquals("SQLITE_AUTH", results.at("/4/response/result/step_errors/1/code").asText(), results.toString());
+        assertTrue(results.at("/4/response/result/step_results/0").isObject(), "BEGIN reads: " + results);
+        assertTrue(results.at("/4/response/result/step_results/2").isObject(), "COMMIT reads: " + results);
         assertEquals(before, count("a"));
         JsonNode tables = server.post("/db/a/v2/pipeline", "{\"requests\":[{\"type\":\"execute\",\"stmt\":{\"sql\":"
                 + "\"SELECT count(*) FROM sqlite_schema WHERE name = 'u'\"}}]}", rw("a")).json();

@@ -8,6 +8,7 @@ import dev.skerry.engine.StepResult;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.parser.Parser;
 import dev.skerry.engine.value.Mem;
+import dev.skerry.engine.vdbe.Opcode;
 import dev.skerry.engine.vdbe.Program;
 import dev.skerry.server.db.HostIo;
 import java.io.IOException;
@@ -63,7 +64,7 @@ final class StmtRunner {
     private final Deadline deadline;
 
     /**
-     * @param readOnly when true, a statement that may write ({@link Statement#isReadOnly()} false) fails with
+     * @param readOnly when true, a statement that starts a write transaction fails with
      *     SQLITE_AUTH before it runs
      * @param deadline checked before each step
      */
@@ -184,11 +185,25 @@ final class StmtRunner {
         }
     }
 
-    /** Refuses a statement that may write when the request is read-only (SQLite's authorizer error). */
+    /**
+     * Refuses a statement that may write when the request is read-only (SQLite's authorizer error): one whose
+     * program starts a write transaction. That is {@code sqlite3_stmt_readonly}'s rule, under which BEGIN
+     * (deferred), COMMIT and ROLLBACK are read-only, so the clients' read batches work; the engine's
+     * {@link Statement#isReadOnly()} also counts those as writing, so it is not used here.
+     */
     private void admit(Statement st) throws RequestError {
-        if (readOnly && !st.isReadOnly()) {
+        if (readOnly && writes(st.program())) {
             throw new RequestError(RequestError.codeName(ResultCode.SQLITE_AUTH), "not authorized");
         }
+    }
+
+    private static boolean writes(Program program) {
+        for (int a = 0; a < program.size(); a++) {
+            if (program.opcode(a) == Opcode.TRANSACTION && program.p2(a) != Opcode.TXN_READ) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What {@code describe} reports of a statement: parameter names (null for {@code ?}), columns, kind. */
