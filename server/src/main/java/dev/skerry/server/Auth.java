@@ -3,9 +3,10 @@ package dev.skerry.server;
 import org.eclipse.jetty.server.Request;
 
 /**
- * Decides whether an HTTP request may use a database. The server asks before it runs anything of a Hrana
- * request. {@link #ALLOW_ALL} (the default, for development) admits everything; the JWT authentication of
- * the Turso clients ({@code Authorization: Bearer <jwt>}) will be one more implementation of this seam.
+ * Decides whether an HTTP request may use a database, and how. The server asks before it runs anything of a
+ * Hrana request. {@link #ALLOW_ALL} ({@code --no-auth}, for local demos) admits everything with
+ * {@link Access#ADMIN}; {@link dev.skerry.server.auth.TokenAuth} checks the Ed25519 JWT of the Turso
+ * clients ({@code Authorization: Bearer <jwt>}).
  */
 @FunctionalInterface
 public interface Auth {
@@ -18,9 +19,9 @@ public interface Auth {
         }
     }
 
-    /** Admits every request. */
-    Auth ALLOW_ALL = (request, database) -> { };
+    /** Admits every request, read-write, creating databases on first use. */
+    Auth ALLOW_ALL = (request, database) -> Access.ADMIN;
 
-    /** Returns normally when {@code request} may use {@code database}; throws {@link Denied} otherwise. */
-    void authorize(Request request, String database) throws Denied;
+    /** What {@code request} may do on {@code database}; throws {@link Denied} when it may not use it at all. */
+    Access authorize(Request request, String database) throws Denied;
 }

@@ -2,6 +2,9 @@ package dev.skerry.server;
 
 import dev.skerry.demo.DemoSite;
 import dev.skerry.demo.HealthHandler;
+import dev.skerry.server.admin.AdminHandler;
+import dev.skerry.server.auth.Keys;
+import dev.skerry.server.auth.TokenAuth;
 import dev.skerry.server.db.Databases;
 import dev.skerry.server.hrana.HranaHandler;
 import java.io.IOException;
@@ -10,6 +13,7 @@ import java.net.BindException;
 import java.net.URI;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -38,9 +42,13 @@ public final class SkerryServer implements AutoCloseable {
     private final HranaHandler hrana;
     private final ScheduledExecutorService janitor;
     private final String host;
+    private final ScheduledExecutorService timer;
+    private final Keys keys;
 
     private SkerryServer(Server server, ServerConnector connector, Databases databases, HranaHandler hrana,
-            ScheduledExecutorService janitor, String host) {
+            ScheduledExecutorService janitor, String host, ScheduledExecutorService timer, Keys keys) {
+        this.timer = timer;
+        this.keys = keys;
         this.server = server;
         this.connector = connector;
         this.databases = databases;
@@ -58,13 +66,17 @@ public final class SkerryServer implements AutoCloseable {
         }
     }
 
-    /** Starts a server with {@code options} admitting every request ({@link Auth#ALLOW_ALL}). */
+    /**
+     * Starts a server with {@code options}: requests need tokens ({@link TokenAuth}) unless authentication is
+     * off ({@link Auth#ALLOW_ALL}).
+     */
     public static SkerryServer start(ServerOptions options) throws Exception {
-        return start(options, Auth.ALLOW_ALL);
+        return start(options, null);
     }
 
     /**
-     * Starts a server.
+     * Starts a server; {@code auth} (when not null) replaces the authentication {@code options} choose for the
+     * databases, not for the admin API.
      *
      * @throws PortInUseException when the port is taken
      * @throws IllegalStateException when the classpath lacks the demo site (see {@link DemoSite#handler()})
@@ -73,8 +85,24 @@ public final class SkerryServer implements AutoCloseable {
         Handler site = DemoSite.handler();
         Databases databases = new Databases(options.data(), options.maxOpen(), options.dbIdleMillis(),
                 options.createOnFirstUse());
+        Keys keys = Keys.load(databases.directory(), options.adminToken());
+        TokenAuth tokens = new TokenAuth(keys);
+        if (auth == null) {
+            auth = options.auth() ? tokens : Auth.ALLOW_ALL;
+        }
+        ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "skerry-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        // Every request schedules an interrupt and almost always cancels it: drop cancelled ones at once, or the
+        // queue would hold every request of the last time-limit period.
+        timer.setRemoveOnCancelPolicy(true);
         HranaHandler hrana = new HranaHandler(databases, auth, options.streamIdleMillis(), 100_000,
-                options.busyTimeoutMillis(), options.maxBodyBytes(), options.maxResponseBytes());
+                options.busyTimeoutMillis(), options.maxBodyBytes(), options.maxResponseBytes(),
+                options.requestTimeoutMillis(), timer);
+        AdminHandler admin = new AdminHandler(databases, options.auth() ? tokens::isAdmin : request -> true,
+                tokens::issue, options.busyTimeoutMillis());
         Server server = new Server();
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
@@ -85,7 +113,7 @@ public final class SkerryServer implements AutoCloseable {
         connector.setHost(options.host());
         connector.setPort(options.port());
         server.addConnector(connector);
-        server.setHandler(new Handler.Sequence(new HealthHandler(), hrana, site));
+        server.setHandler(new Handler.Sequence(new HealthHandler(), hrana, admin, site));
         try {
             server.start();
         } catch (Exception e) {
@@ -95,6 +123,7 @@ public final class SkerryServer implements AutoCloseable {
                 e.addSuppressed(stop);
             }
             databases.close();
+            timer.shutdownNow();
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof BindException) {
                     throw new PortInUseException(options.port(), e);
@@ -117,7 +146,7 @@ public final class SkerryServer implements AutoCloseable {
                 System.err.println("skerry-server: janitor: " + e);
             }
         }, period, period, TimeUnit.MILLISECONDS);
-        return new SkerryServer(server, connector, databases, hrana, janitor, options.host());
+        return new SkerryServer(server, connector, databases, hrana, janitor, options.host(), timer, keys);
     }
 
     /** The port the server listens on (the chosen one when started with port 0). */
@@ -145,6 +174,11 @@ public final class SkerryServer implements AutoCloseable {
         return hrana;
     }
 
+    /** The server's signing key and admin token. */
+    public Keys keys() {
+        return keys;
+    }
+
     public void join() throws InterruptedException {
         server.join();
     }
@@ -156,6 +190,7 @@ public final class SkerryServer implements AutoCloseable {
         } finally {
             janitor.shutdownNow();
             janitor.awaitTermination(5, TimeUnit.SECONDS);
+            timer.shutdownNow();
             hrana.closeStreams();
             databases.close();
         }
@@ -203,6 +238,14 @@ public final class SkerryServer implements AutoCloseable {
         }, "skerry-shutdown"));
         out.println("Skerry server running at " + s.url() + " with databases in " + s.databases.directory()
                 + "; Hrana URL of database <name>: " + s.url() + "db/<name>/  (Ctrl+C stops it)");
+        if (!options.auth()) {
+            out.println("Authentication is OFF (--no-auth): anyone reaching the port may read, write and delete.");
+        } else if (s.keys.generated() || options.adminToken() != null) {
+            out.println("Admin token (Authorization: Bearer; also valid on every database): " + s.keys.adminToken());
+        } else {
+            out.println("Admin token: in " + s.databases.directory().resolve(".skerry-auth/admin-token"));
+        }
+        out.println("Admin API (Turso Platform API subset, @tursodatabase/api baseUrl): " + s.url() + "v1/");
         s.join();
         return 0;
     }

@@ -20,10 +20,11 @@ class AuthSeamTest {
             if (!"Bearer good".equals(request.getHeaders().get("Authorization"))) {
                 throw new Auth.Denied("a valid token is required for " + database);
             }
+            return Access.ADMIN;
         };
         ServerOptions o = ServerOptions.defaults(0, dir);
         try (SkerryServer s = SkerryServer.start(new ServerOptions("127.0.0.1", 0, dir, o.maxOpen(), o.dbIdleMillis(),
-                o.streamIdleMillis(), o.busyTimeoutMillis(), o.maxBodyBytes(), o.maxResponseBytes(), true, false),
+                o.streamIdleMillis(), o.busyTimeoutMillis(), o.maxBodyBytes(), o.maxResponseBytes(), true, false, true, null, 30_000),
                 onlyWithToken)) {
             String body = "{\"requests\":[{\"type\":\"execute\",\"stmt\":{\"sql\":\"CREATE TABLE t(x)\"}}]}";
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + "/db/a/v2/pipeline"))

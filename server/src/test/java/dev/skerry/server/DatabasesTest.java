@@ -90,7 +90,7 @@ class DatabasesTest {
         assertFalse(dbs.canOpen("nope"));
         dbs.close();
         ServerOptions o = ServerOptions.parse(new String[] {"--port", "0", "--host", "127.0.0.1", "--data",
-            dir.toString(), "--no-create"}, java.util.Map.of());
+            dir.toString(), "--no-create", "--no-auth"}, java.util.Map.of());
         try (SkerryServer s = SkerryServer.start(o)) {
             java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
                     java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + s.port()

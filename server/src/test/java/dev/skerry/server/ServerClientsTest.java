@@ -60,15 +60,16 @@ class ServerClientsTest {
     }
 
     /** Installs the pinned clients with npm ci unless target/node-clients already has this lock file's set. */
-    private static Path installClients() throws Exception {
+    static Path installClients() throws Exception {
         Path sources = Paths.get(System.getProperty("skerry.server.nodeSources", "src/test/node"));
         Path dir = Paths.get(System.getProperty("skerry.server.nodeDir", "target/node-clients"));
         Files.createDirectories(dir);
         Path lock = dir.resolve("package-lock.json");
         boolean current = Files.exists(dir.resolve("node_modules/@libsql/client/package.json"))
                 && Files.exists(dir.resolve("node_modules/@tursodatabase/serverless/package.json"))
+                && Files.exists(dir.resolve("node_modules/@tursodatabase/api/package.json"))
                 && Files.exists(lock) && Files.mismatch(lock, sources.resolve("package-lock.json")) == -1;
-        for (String f : new String[] {"package.json", "package-lock.json", "clients.mjs"}) {
+        for (String f : new String[] {"package.json", "package-lock.json", "clients.mjs", "admin.mjs"}) {
             Files.copy(sources.resolve(f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!current) {
@@ -78,7 +79,7 @@ class ServerClientsTest {
     }
 
     /** Runs a command in {@code dir}; fails the test with its output when it cannot run or exits non-zero. */
-    private static String run(Path dir, Path scratch, String... command) throws Exception {
+    static String run(Path dir, Path scratch, String... command) throws Exception {
         Path out = Files.createTempFile(scratch, "out", ".txt");
         Path err = Files.createTempFile(scratch, "err", ".txt");
         Process p;

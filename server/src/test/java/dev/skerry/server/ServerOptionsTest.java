@@ -32,6 +32,23 @@ class ServerOptionsTest {
     }
 
     @Test
+    void authenticationIsOnByDefaultWithTheAdminTokenFromTheCommandLineOrEnvironment() {
+        ServerOptions d = ServerOptions.parse(new String[0], Map.of());
+        assertTrue(d.auth());
+        assertEquals(null, d.adminToken());
+        assertEquals(30_000, d.requestTimeoutMillis());
+        ServerOptions e = ServerOptions.parse(new String[0], Map.of("SKERRY_ADMIN_TOKEN", "env-token"));
+        assertEquals("env-token", e.adminToken());
+        ServerOptions a = ServerOptions.parse(new String[] {"--admin-token", "cli", "--no-auth",
+            "--request-timeout-ms=250"}, Map.of("SKERRY_ADMIN_TOKEN", "env-token"));
+        assertEquals("cli", a.adminToken());
+        assertFalse(a.auth());
+        assertEquals(250, a.requestTimeoutMillis());
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.parse(new String[] {"--admin-token", " "},
+                Map.of()));
+    }
+
+    @Test
     void badArgumentsAreOneLineErrors() {
         assertEquals("unknown argument: --prot", assertThrows(IllegalArgumentException.class,
                 () -> ServerOptions.parse(new String[] {"--prot", "1"}, Map.of())).getMessage());

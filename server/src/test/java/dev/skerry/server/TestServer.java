@@ -21,10 +21,22 @@ final class TestServer implements AutoCloseable {
     final Path data;
 
     TestServer(int maxOpen, long dbIdleMillis, long streamIdleMillis, long busyTimeoutMillis) throws Exception {
+        this(new ServerOptions("127.0.0.1", 0, null, maxOpen, dbIdleMillis, streamIdleMillis,
+                busyTimeoutMillis, 64 * 1024, 256 * 1024, true, false, false, null, 30_000));
+    }
+
+    /** A server with {@code options} (their data directory replaced by a fresh one). */
+    TestServer(ServerOptions options) throws Exception {
         data = Files.createTempDirectory("skerry-server-test");
-        ServerOptions o = new ServerOptions("127.0.0.1", 0, data, maxOpen, dbIdleMillis, streamIdleMillis,
-                busyTimeoutMillis, 64 * 1024, 256 * 1024, true, false);
-        server = SkerryServer.start(o);
+        server = SkerryServer.start(new ServerOptions(options.host(), options.port(), data, options.maxOpen(),
+                options.dbIdleMillis(), options.streamIdleMillis(), options.busyTimeoutMillis(), options.maxBodyBytes(),
+                options.maxResponseBytes(), options.createOnFirstUse(), false, options.auth(), options.adminToken(),
+                options.requestTimeoutMillis()));
+    }
+
+    /** A server with authentication on, as the command line starts it. */
+    static TestServer withAuth() throws Exception {
+        return new TestServer(ServerOptions.defaults(0, null).withAuth(true, null));
     }
 
     TestServer() throws Exception {
@@ -43,6 +55,24 @@ final class TestServer implements AutoCloseable {
 
     Reply get(String path) throws Exception {
         return send(HttpRequest.newBuilder(URI.create(base() + path)).GET().build());
+    }
+
+    /** POSTs with {@code Authorization: Bearer token} (no header when token is null). */
+    Reply post(String path, String body, String token) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base() + path))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return send(b.build());
+    }
+
+    /** Sends {@code method} with a JSON body (or none) and the admin token. */
+    Reply admin(String method, String path, String body) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(base() + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Authorization", "Bearer " + server.keys().adminToken()).build());
     }
 
     Reply post(String path, String body) throws Exception {

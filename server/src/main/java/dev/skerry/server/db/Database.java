@@ -145,6 +145,14 @@ public final class Database {
 
     /** Closes the connection (checkpointing the WAL into the database file). Called by the registry only. */
     void close() {
+        close(() -> { });
+    }
+
+    /**
+     * Closes the connection and runs {@code afterClose} (deleting the files) before a successor may open them.
+     * Called by the registry only.
+     */
+    void close(Runnable afterClose) {
         lock.lock();
         try {
             if (connection != null) {
@@ -152,6 +160,7 @@ public final class Database {
                 connection = null;
             }
             txOwner = null;
+            afterClose.run();
         } finally {
             lock.unlock();
             closed.countDown();

@@ -5,6 +5,7 @@ import dev.skerry.vfs.file.FileVfs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -140,7 +141,7 @@ public final class Databases implements AutoCloseable {
     /** The number of databases with an open connection or being closed (for tests and monitoring). */
     public int openCount() {
         synchronized (lock) {
-            return open.size();
+            return open.size() + closing.size();
         }
     }
 
@@ -170,6 +171,127 @@ public final class Databases implements AutoCloseable {
             synchronized (lock) {
                 closing.remove(d.name(), d);
             }
+        }
+    }
+
+    /** Why {@link #create} or {@link #branch} refused a name that is taken. */
+    public static final class ExistsException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        ExistsException(String name) {
+            super("database " + name + " already exists", null, false, false);
+        }
+    }
+
+    /**
+     * Creates the empty database {@code name} (a valid name): an empty file, which SQLite and the engine read
+     * as an empty database.
+     *
+     * @throws ExistsException when it exists
+     */
+    public void create(String name) throws ExistsException, IOException {
+        check(name);
+        synchronized (lock) {
+            if (open.containsKey(name) || closing.containsKey(name)) {
+                throw new ExistsException(name);
+            }
+            try {
+                Files.createFile(file(name));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new ExistsException(name);
+            }
+        }
+    }
+
+    /**
+     * Creates database {@code name} as a copy of {@code source} at one moment: the source's files are copied
+     * (to temporary names, then moved in place under the registry's lock) while the source's lock is held and
+     * no transaction is open on it (waiting at most {@code busyTimeoutMillis}), so the copy holds exactly the
+     * source's committed state; the WAL is copied with the database file and recovered when the copy opens. The copy has its own files: later writes to either never reach the other.
+     *
+     * @throws NotFoundException when {@code source} does not exist
+     * @throws ExistsException when {@code name} exists
+     * @throws dev.skerry.engine.SqliteException SQLITE_BUSY when the source stays in a transaction
+     */
+    public void branch(String source, String name, long busyTimeoutMillis)
+            throws NotFoundException, ExistsException, IOException, dev.skerry.engine.SqliteException {
+        check(name);
+        if (!exists(source)) {
+            throw new NotFoundException(source);
+        }
+        Database d = acquire(source);
+        Object owner = new Object();
+        Path tmpDb = dir.resolve(name + ".db.branch-tmp");
+        Path tmpWal = dir.resolve(name + ".db-wal.branch-tmp");
+        try {
+            if (exists(name)) {
+                throw new ExistsException(name);
+            }
+            d.enter(owner, busyTimeoutMillis);
+            try {
+                Path wal = dir.resolve(source + ".db-wal");
+                Files.deleteIfExists(tmpWal);
+                if (Files.exists(wal)) {
+                    Files.copy(wal, tmpWal);
+                }
+                Files.copy(file(source), tmpDb, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                d.leave(owner);
+            }
+            synchronized (lock) {
+                if (open.containsKey(name) || closing.containsKey(name) || Files.exists(file(name))) {
+                    throw new ExistsException(name);
+                }
+                if (Files.exists(tmpWal)) {
+                    Files.move(tmpWal, dir.resolve(name + ".db-wal"), StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.deleteIfExists(dir.resolve(name + ".db-wal"));
+                }
+                Files.move(tmpDb, file(name), StandardCopyOption.ATOMIC_MOVE);
+            }
+        } finally {
+            Files.deleteIfExists(tmpWal);
+            Files.deleteIfExists(tmpDb);
+            release(d);
+        }
+    }
+
+    /**
+     * Deletes database {@code name}: its connection is closed (an open transaction is rolled back; a request
+     * using it is waited for) and its files are removed before the name can be opened again.
+     *
+     * @throws NotFoundException when it does not exist
+     */
+    public void delete(String name) throws NotFoundException {
+        if (!exists(name)) {
+            throw new NotFoundException(name);
+        }
+        Database d;
+        synchronized (lock) {
+            d = open.remove(name);
+            if (d == null) {
+                d = new Database(name, file(name).toString(), vfs, closing.get(name));
+            }
+            closing.put(name, d);
+        }
+        Database victim = d;
+        victim.close(() -> {
+            for (String suffix : new String[] {".db", ".db-wal", ".db-journal", ".db-shm"}) {
+                try {
+                    Files.deleteIfExists(dir.resolve(name + suffix));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        });
+        synchronized (lock) {
+            closing.remove(name, victim);
+        }
+    }
+
+    private static void check(String name) {
+        if (!DatabaseName.isValid(name)) {
+            throw new IllegalArgumentException("invalid database name: " + name);
         }
     }
 

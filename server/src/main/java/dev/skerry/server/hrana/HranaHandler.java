@@ -1,6 +1,7 @@
 package dev.skerry.server.hrana;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.skerry.server.Access;
 import dev.skerry.server.Auth;
 import dev.skerry.server.db.DatabaseName;
 import dev.skerry.server.db.Databases;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.io.Content;
@@ -33,7 +35,8 @@ import org.eclipse.jetty.util.Callback;
  *
  * Every answer under {@code /db/} carries CORS headers allowing any origin. Requests are refused as a whole
  * (nothing runs) with a JSON error {@code {"message", "code"}}: 400 for a bad database name, malformed JSON or
- * an invalid baton, 401 when {@link Auth} refuses, 404 for a database that does not exist (when databases are
+ * an invalid baton, 401 when {@link Auth} refuses (a read-only grant makes writing statements fail with
+ * {@code SQLITE_AUTH}), 404 for a database that does not exist (when databases are
  * not created on first use), 405 for a wrong method, 413 above the body size limit. Paths outside
  * {@code /db/} are left to the next handler.
  */
@@ -47,6 +50,8 @@ public final class HranaHandler extends Handler.Abstract {
     private final long busyTimeoutMillis;
     private final int maxBodyBytes;
     private final long maxResponseBytes;
+    private final long requestTimeoutMillis;
+    private final ScheduledExecutorService timer;
 
     /**
      * @param streamIdleMillis how long a stream lives without requests (its transaction is then rolled back)
@@ -54,9 +59,14 @@ public final class HranaHandler extends Handler.Abstract {
      * @param busyTimeoutMillis how long a request waits for another stream's transaction before SQLITE_BUSY
      * @param maxBodyBytes the largest request body accepted
      * @param maxResponseBytes the estimated size the rows of one response may reach (RESPONSE_TOO_LARGE above)
+     * @param requestTimeoutMillis how long the statements of one HTTP request may run (SQLITE_INTERRUPT after)
+     * @param timer the thread that interrupts statements past their request's time
      */
     public HranaHandler(Databases databases, Auth auth, long streamIdleMillis, int maxStreams,
-            long busyTimeoutMillis, int maxBodyBytes, long maxResponseBytes) {
+            long busyTimeoutMillis, int maxBodyBytes, long maxResponseBytes, long requestTimeoutMillis,
+            ScheduledExecutorService timer) {
+        this.requestTimeoutMillis = requestTimeoutMillis;
+        this.timer = timer;
         this.databases = databases;
         this.auth = auth;
         this.streams = new Streams(streamIdleMillis, maxStreams);
@@ -111,13 +121,15 @@ public final class HranaHandler extends Handler.Abstract {
             }
             case "v2/pipeline", "v3/pipeline" -> {
                 requireMethod(HttpMethod.POST.is(method));
-                byte[] body = admit(name, request);
-                write(response, callback, 200, JSON, pipeline(name, ProtoDecoder.pipeline(body)));
+                Access access = authorize(name, request);
+                byte[] body = readBody(request);
+                write(response, callback, 200, JSON, pipeline(name, ProtoDecoder.pipeline(body), access));
             }
             case "v3/cursor" -> {
                 requireMethod(HttpMethod.POST.is(method));
-                byte[] body = admit(name, request);
-                write(response, callback, 200, "text/plain", cursor(name, ProtoDecoder.cursor(body)));
+                Access access = authorize(name, request);
+                byte[] body = readBody(request);
+                write(response, callback, 200, "text/plain", cursor(name, ProtoDecoder.cursor(body), access));
             }
             default -> throw new HttpError(404, "NOT_FOUND", "not found");
         }
@@ -129,16 +141,25 @@ public final class HranaHandler extends Handler.Abstract {
         }
     }
 
-    /** Authorises the request, checks that the database may be opened and reads the body (size-limited). */
-    private byte[] admit(String name, Request request) throws HttpError, IOException {
+    /**
+     * Authorises the request and checks that the database may be opened (only {@link Access#ADMIN} creates it on
+     * first use, so a token of a deleted database does not bring it back); returns what the request may do.
+     */
+    private Access authorize(String name, Request request) throws HttpError {
+        Access access;
         try {
-            auth.authorize(request, name);
+            access = auth.authorize(request, name);
         } catch (Auth.Denied e) {
             throw new HttpError(401, "UNAUTHORIZED", e.getMessage());
         }
-        if (!databases.canOpen(name)) {
+        if (!databases.canOpen(name) || access != Access.ADMIN && !databases.exists(name)) {
             throw new HttpError(404, "DATABASE_NOT_FOUND", "database " + name + " does not exist");
         }
+        return access;
+    }
+
+    /** Reads the body (size-limited). */
+    private byte[] readBody(Request request) throws HttpError, IOException {
         try (InputStream in = Content.Source.asInputStream(request)) {
             if (request.getLength() <= maxBodyBytes) {
                 byte[] body = in.readNBytes(maxBodyBytes + 1);
@@ -157,14 +178,15 @@ public final class HranaHandler extends Handler.Abstract {
     }
 
     /** Runs a pipeline and returns the response body: {@code {"results": […], "baton": …, "base_url": null}}. */
-    private byte[] pipeline(String name, Proto.Pipeline p) throws HttpError, IOException {
+    private byte[] pipeline(String name, Proto.Pipeline p, Access access) throws HttpError, IOException {
         Stream stream = p.baton() == null ? streams.open(name) : streams.take(p.baton(), name);
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         try (ProtoWriter out = new ProtoWriter(buf)) {
             JsonGenerator g = out.json();
             g.writeStartObject();
             g.writeArrayFieldStart("results");
-            try (Session session = new Session(stream, databases, busyTimeoutMillis, maxResponseBytes)) {
+            try (Session session = new Session(stream, databases, busyTimeoutMillis, maxResponseBytes, access,
+                    deadline())) {
                 for (Proto.Request r : p.requests()) {
                     session.run(r, out);
                 }
@@ -184,11 +206,12 @@ public final class HranaHandler extends Handler.Abstract {
      * Runs a cursor and returns the NDJSON body: the line {@code {"baton": …, "base_url": null}}, then one
      * entry per line.
      */
-    private byte[] cursor(String name, Proto.Cursor c) throws HttpError, IOException {
+    private byte[] cursor(String name, Proto.Cursor c, Access access) throws HttpError, IOException {
         Stream stream = c.baton() == null ? streams.open(name) : streams.take(c.baton(), name);
         ByteArrayOutputStream entries = new ByteArrayOutputStream();
         try (ProtoWriter out = new ProtoWriter(entries);
-                Session session = new Session(stream, databases, busyTimeoutMillis, maxResponseBytes)) {
+                Session session = new Session(stream, databases, busyTimeoutMillis, maxResponseBytes, access,
+                        deadline())) {
             session.batch(c.steps(), new Session.CursorSink(out));
         } catch (RuntimeException | IOException e) {
             closeOrRetry(stream);
@@ -246,12 +269,17 @@ public final class HranaHandler extends Handler.Abstract {
             s.closed = true;
             return true;
         }
-        try (Session session = new Session(s, databases, busyTimeoutMillis, maxResponseBytes)) {
+        try (Session session = new Session(s, databases, busyTimeoutMillis, maxResponseBytes, Access.READ_WRITE,
+                deadline())) {
             session.closeStream();
             return true;
         } catch (RequestError e) {
             return false;
         }
+    }
+
+    private Deadline deadline() {
+        return new Deadline(timer, requestTimeoutMillis);
     }
 
     private static List<String> segments(String path) {

@@ -5,6 +5,7 @@ import dev.skerry.engine.Connection;
 import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.value.Mem;
+import dev.skerry.server.Access;
 import dev.skerry.server.db.Database;
 import dev.skerry.server.db.Databases;
 import java.io.IOException;
@@ -35,10 +36,19 @@ final class Session implements AutoCloseable {
     private Connection connection;
     private RequestError enterError;
     private final StmtRunner.Budget budget;
+    private final Access access;
+    private final Deadline deadline;
 
-    /** @param maxResponseBytes the estimated size the rows of this request may reach (RESPONSE_TOO_LARGE above) */
-    Session(Stream stream, Databases databases, long busyTimeoutMillis, long maxResponseBytes) {
+    /**
+     * @param maxResponseBytes the estimated size the rows of this request may reach (RESPONSE_TOO_LARGE above)
+     * @param access what the request may do (read-only: writing statements fail with SQLITE_AUTH)
+     * @param deadline the request's time limit
+     */
+    Session(Stream stream, Databases databases, long busyTimeoutMillis, long maxResponseBytes, Access access,
+            Deadline deadline) {
         this.stream = stream;
+        this.access = access;
+        this.deadline = deadline;
         this.databases = databases;
         this.busyTimeoutMillis = busyTimeoutMillis;
         this.budget = new StmtRunner.Budget(maxResponseBytes);
@@ -238,12 +248,14 @@ final class Session implements AutoCloseable {
                 throw enterError;
             }
         }
-        return new StmtRunner(connection, database.vfs(), budget);
+        deadline.arm(connection);
+        return new StmtRunner(connection, database.vfs(), budget, access == Access.READ_ONLY, deadline);
     }
 
     /** Leaves the database (recording whether the stream keeps a transaction open). */
     @Override
     public void close() {
+        deadline.disarm();
         if (connection != null) {
             database.leave(stream);
             stream.inTransaction = database.isTransactionOwner(stream);

@@ -8,6 +8,7 @@ import dev.skerry.engine.StepResult;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.parser.Parser;
 import dev.skerry.engine.value.Mem;
+import dev.skerry.engine.vdbe.Opcode;
 import dev.skerry.engine.vdbe.Program;
 import dev.skerry.server.db.HostIo;
 import java.io.IOException;
@@ -59,9 +60,18 @@ final class StmtRunner {
     private final Connection connection;
     private final Vfs vfs;
     private final Budget budget;
+    private final boolean readOnly;
+    private final Deadline deadline;
 
-    StmtRunner(Connection connection, Vfs vfs, Budget budget) {
+    /**
+     * @param readOnly when true, a statement that starts a write transaction fails with
+     *     SQLITE_AUTH before it runs
+     * @param deadline checked before each step
+     */
+    StmtRunner(Connection connection, Vfs vfs, Budget budget, boolean readOnly, Deadline deadline) {
         this.connection = connection;
+        this.readOnly = readOnly;
+        this.deadline = deadline;
         this.vfs = vfs;
         this.budget = budget;
     }
@@ -100,10 +110,12 @@ final class StmtRunner {
         long start = System.nanoTime();
         Statement st = prepareOne(sql);
         try {
+            admit(st);
             bind(st, stmt);
             long changesBefore = connection.totalChanges();
             boolean begun = false;
             while (true) {
+                deadline.check();
                 StepResult r = st.step();
                 if (r == StepResult.IO) {
                     HostIo.await(vfs, st.pendingIo());
@@ -150,8 +162,14 @@ final class StmtRunner {
                 return;
             }
             try {
+                admit(st);
                 StepResult r;
-                while ((r = st.step()) != StepResult.DONE) {
+                while (true) {
+                    deadline.check();
+                    r = st.step();
+                    if (r == StepResult.DONE) {
+                        break;
+                    }
                     if (r == StepResult.IO) {
                         HostIo.await(vfs, st.pendingIo());
                     }
@@ -165,6 +183,27 @@ final class StmtRunner {
                 closeQuietly(st);
             }
         }
+    }
+
+    /**
+     * Refuses a statement that may write when the request is read-only (SQLite's authorizer error): one whose
+     * program starts a write transaction. That is {@code sqlite3_stmt_readonly}'s rule, under which BEGIN
+     * (deferred), COMMIT and ROLLBACK are read-only, so the clients' read batches work; the engine's
+     * {@link Statement#isReadOnly()} also counts those as writing, so it is not used here.
+     */
+    private void admit(Statement st) throws RequestError {
+        if (readOnly && writes(st.program())) {
+            throw new RequestError(RequestError.codeName(ResultCode.SQLITE_AUTH), "not authorized");
+        }
+    }
+
+    private static boolean writes(Program program) {
+        for (int a = 0; a < program.size(); a++) {
+            if (program.opcode(a) == Opcode.TRANSACTION && program.p2(a) != Opcode.TXN_READ) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What {@code describe} reports of a statement: parameter names (null for {@code ?}), columns, kind. */
