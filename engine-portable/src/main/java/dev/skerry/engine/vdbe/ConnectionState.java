@@ -52,9 +52,13 @@ public final class ConnectionState {
     final Pager pager;
     private final SchemaLoader schemaLoader;
     boolean autocommit = true;
-    int runningVms;
-    /** Set by {@link #interrupt()}: running statements fail with SQLITE_INTERRUPT; cleared when none runs. */
-    boolean interrupted;
+    /** Volatile: a JVM host may read it from another thread in {@link #interrupt()} (the wasm build has one). */
+    volatile int runningVms;
+    /**
+     * Set by {@link #interrupt()}: running statements fail with SQLITE_INTERRUPT; cleared when none runs. Volatile
+     * because a JVM host (the server's request timer) sets it from another thread, as sqlite3_interrupt allows.
+     */
+    volatile boolean interrupted;
     /**
      * The running VMs that write. In autocommit mode the transaction commits when the last of them halts, so
      * one statement's commit never makes another's unfinished changes durable.
