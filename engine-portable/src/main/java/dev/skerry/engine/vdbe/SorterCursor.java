@@ -3,6 +3,7 @@ package dev.skerry.engine.vdbe;
 import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.btree.RecordCompare;
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.record.RecordReader;
 
 /**
  * The sorter of ORDER BY and GROUP BY (SorterOpen): records are collected in memory by SorterInsert, sorted
@@ -15,6 +16,7 @@ import dev.skerry.engine.SqliteException;
  */
 final class SorterCursor extends RecordArrayCursor {
     private final KeyInfo order;
+    private final RecordReader recordReader = new RecordReader();
     private byte[][] records = new byte[16][];
     private int size;
     private int pos;
@@ -77,9 +79,18 @@ final class SorterCursor extends RecordArrayCursor {
         return RecordCompare.compare(x, y, order.nKeyFields(), order, 0);
     }
 
-    /** SorterCompare: the current record's first {@code n} fields against those of {@code other}. */
+    /**
+     * SorterCompare: the current record's first {@code n} fields against those of {@code other}; -1 when one
+     * of those fields of {@code other} is NULL (NULLs are distinct).
+     */
     int compareCurrent(byte[] other, int n) throws SqliteException {
-        return RecordCompare.compare(records[pos], other, n, order, 0);
+        recordReader.reset(other, 0, other.length);
+        for (int i = 0; i < n; i++) {
+            if (recordReader.serialType(i) == 0) {
+                return -1;
+            }
+        }
+        return RecordCompare.compare(record(), other, n, order, 0);
     }
 
     @Override
