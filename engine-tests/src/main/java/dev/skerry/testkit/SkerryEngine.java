@@ -20,12 +20,22 @@ public final class SkerryEngine implements AutoCloseable {
     private final Connection connection;
 
     public SkerryEngine() {
+        this(TestVfs.create());
+    }
+
+    /** Skerry on a fresh database {@code differential.db} of {@code vfs}. */
+    public SkerryEngine(Vfs vfs) {
         try {
-            vfs = TestVfs.create();
+            this.vfs = vfs;
             connection = HostLoop.open(vfs, "differential.db");
         } catch (SqliteException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The connection, for settings a test changes (such as the sort memory limit). */
+    public Connection connection() {
+        return connection;
     }
 
     /** Runs one statement and returns its rows or its error. */
