@@ -261,8 +261,8 @@ final class TreeWriter {
             cur.abortScratch();
             return false;
         }
-        boolean larger = n == 0
-                || (table ? BTreeCursor.cellRowid(d, BtPage.cellPtr(d, hdr, type, n - 1), type) < rowid
+        boolean larger = n == 0 ? cur.sLevel == 0
+                : (table ? BTreeCursor.cellRowid(d, BtPage.cellPtr(d, hdr, type, n - 1), type) < rowid
                         : cur.compareCell(leaf, n - 1, null, 0, 0) < 0);
         if (!larger) {
             cur.abortScratch();

@@ -58,7 +58,7 @@ public final class ConnectionState {
      * The memory, in bytes, a sorter may hold before it writes sorted runs to a temporary file
      * ({@link SorterCursor}); set by {@code Connection.setSortMemoryLimit}.
      */
-    long sortMemoryLimit = 4L << 20;
+    long sortMemoryLimit = 16L << 20;
     /** Temporary files named so far, for unique names. */
     private int tempFiles;
     long changes;
