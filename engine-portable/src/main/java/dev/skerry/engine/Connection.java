@@ -246,6 +246,14 @@ public final class Connection {
     }
 
     /** The rowid of the last row inserted by a successful INSERT (0 if none). */
+    /**
+     * The memory, in bytes, one sorter (ORDER BY, GROUP BY, CREATE INDEX) may hold before it spills sorted
+     * runs to a temporary file beside the database and merges them (default 16 MiB).
+     */
+    public void setSortMemoryLimit(long bytes) {
+        db.setSortMemoryLimit(bytes);
+    }
+
     public long lastInsertRowid() {
         return db.lastInsertRowid();
     }

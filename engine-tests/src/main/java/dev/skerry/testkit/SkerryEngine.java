@@ -33,12 +33,17 @@ public final class SkerryEngine implements AutoCloseable {
         }
     }
 
+    /** Skerry on a fresh database {@code differential.db} of {@code vfs}. */
+    public SkerryEngine(Vfs vfs) {
+        this(vfs, "differential.db");
+    }
+
     /** The VFS of the connection under test (to drive its statements with {@link HostLoop}). */
     public Vfs vfs() {
         return vfs;
     }
 
-    /** The connection under test (for settings SQL cannot make yet). */
+    /** The connection under test (for settings a test changes, such as the sort memory limit). */
     public Connection connection() {
         return connection;
     }

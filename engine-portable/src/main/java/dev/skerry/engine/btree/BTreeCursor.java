@@ -8,7 +8,6 @@ import dev.skerry.engine.pager.Pager;
 import dev.skerry.engine.record.RecordReader;
 import dev.skerry.engine.record.Varint;
 import dev.skerry.engine.value.Mem;
-import dev.skerry.engine.value.ValueCompare;
 
 /**
  * A position in one b-tree: the path of pages from the root to the current entry, and the cell index on
@@ -53,9 +52,9 @@ public final class BTreeCursor {
     private final RecordReader reader = new RecordReader();
     private boolean payloadLoaded;
     private final Payload cmpPayload;
-    private final RecordReader cmpReader = new RecordReader();
     private final Mem cmpMem = new Mem();
-    private Mem[] unpacked = new Mem[0];
+    /** The whole-record key of an insert or a restore: seeks given a null Mem key compare with it. */
+    byte[] probe;
     private TreeWriter writer;
     final CursorRegistry registry;
 
@@ -416,27 +415,21 @@ public final class BTreeCursor {
     }
 
     /**
-     * Compares the entry in cell {@code i} of {@code p} with {@code key[base .. base+nKey)}: negative, zero
-     * or positive as the entry orders before, with or after the key over those fields.
+     * Compares the entry in cell {@code i} of {@code p} with {@code key[base .. base+nKey)}, or, when
+     * {@code key} is null, with the whole record {@link #probe}: negative, zero or positive as the entry
+     * orders before, with or after the key over those fields. Compares the cell's bytes (no decoding).
      */
     int compareCell(Page p, int i, Mem[] key, int base, int nKey) throws IoPending, SqliteException {
         byte[] d = p.data();
         int hdr = BtPage.hdr(p.pgno());
         int type = BtPage.type(d, hdr);
         cmpPayload.load(d, BtPage.cellPtr(d, hdr, type, i), type);
-        cmpPayload.view(cmpReader);
-        return compareRecord(cmpReader, key, base, nKey);
-    }
-
-    private int compareRecord(RecordReader r, Mem[] key, int base, int nKey) throws SqliteException {
-        for (int f = 0; f < nKey; f++) {
-            r.column(f, cmpMem);
-            int c = ValueCompare.compare(cmpMem, key[base + f], keyInfo.collation(f));
-            if (c != 0) {
-                return keyInfo.descending(f) ? -c : c;
-            }
+        if (key == null) {
+            return RecordCompare.compare(cmpPayload.bytes, cmpPayload.offset, cmpPayload.size, probe, 0, probe.length,
+                    Integer.MAX_VALUE, keyInfo, 0);
         }
-        return 0;
+        return RecordCompare.compareWithKey(cmpPayload.bytes, cmpPayload.offset, cmpPayload.size, key, base, nKey,
+                keyInfo);
     }
 
     /**
@@ -563,9 +556,9 @@ public final class BTreeCursor {
                     res = -1;
                 }
             } else {
-                int nf = unpack(savedKey);
-                boolean found = sDescendIndex(unpacked, 0, nf, true);
-                res = found ? 0 : landIndex(unpacked, 0, nf);
+                probe = savedKey;
+                boolean found = sDescendIndex(null, 0, Integer.MAX_VALUE, true);
+                res = found ? 0 : landIndex(null, 0, Integer.MAX_VALUE);
             }
         } catch (IoPending | SqliteException e) {
             abortScratch();
@@ -578,29 +571,6 @@ public final class BTreeCursor {
         }
         commitScratch();
         skip = res;
-    }
-
-    /** Decodes {@code record} into the reusable {@code unpacked} cells; returns the field count. */
-    int unpack(byte[] record) throws SqliteException {
-        RecordReader r = new RecordReader();
-        r.reset(record, 0, record.length);
-        int n = r.columnCount();
-        if (unpacked.length < n) {
-            Mem[] nu = new Mem[n];
-            System.arraycopy(unpacked, 0, nu, 0, unpacked.length);
-            for (int k = unpacked.length; k < n; k++) {
-                nu[k] = new Mem();
-            }
-            unpacked = nu;
-        }
-        for (int k = 0; k < n; k++) {
-            r.column(k, unpacked[k]);
-        }
-        return n;
-    }
-
-    Mem[] unpacked() {
-        return unpacked;
     }
 
     /**
@@ -680,6 +650,15 @@ public final class BTreeCursor {
         byte[] out = new byte[payload.size];
         System.arraycopy(payload.bytes, payload.offset, out, 0, payload.size);
         return out;
+    }
+
+    /**
+     * Index b-trees: compares the current entry's first {@code n} fields with {@code key[base .. base+n)}
+     * (entry minus key) on the entry's bytes, with the KeyInfo's collations and DESC flags.
+     */
+    public int compareCurrent(Mem[] key, int base, int n) throws IoPending, SqliteException {
+        record();
+        return RecordCompare.compareWithKey(payload.bytes, payload.offset, payload.size, key, base, n, keyInfo);
     }
 
     public int columnCount() throws IoPending, SqliteException {

@@ -34,7 +34,7 @@ final class Balancer {
     private final int[] overRight = new int[BTreeCursor.MAX_DEPTH + 1];
     /** The page lost cells or had its dividers replaced: it may now be underfull. */
     private final boolean[] touched = new boolean[BTreeCursor.MAX_DEPTH + 1];
-    /** The overfull page's only change is one cell appended at the end of a table leaf (balance_quick). */
+    /** The overfull page's only change is one cell appended at the end of a leaf (balance_quick). */
     private final boolean[] appendOnly = new boolean[BTreeCursor.MAX_DEPTH + 1];
     private byte[] scratch;
 
@@ -96,7 +96,7 @@ final class Balancer {
             return;
         }
         List<byte[]> cells = cellsOf(p);
-        appendOnly[level] = type == BtPage.LEAF_TABLE && idx == cells.size();
+        appendOnly[level] = (type == BtPage.LEAF_TABLE || type == BtPage.LEAF_INDEX) && idx == cells.size();
         cells.add(idx, java.util.Arrays.copyOf(cell, len));
         over[level] = cells;
         overRight[level] = BtPage.isLeaf(type) ? 0 : BtPage.rightChild(d, hdr);
@@ -207,35 +207,51 @@ final class Balancer {
         pager.freePage(childNo);
     }
 
-    /** Appending past the last entry of the right-most leaf under a parent other than page 1. */
+    /**
+     * Appending past the last entry of the right-most leaf under a parent other than page 1 (an index leaf
+     * needs two old cells: one stays, one becomes the divider).
+     */
     private boolean quickApplies(int level) {
         Page parent = cur.spg[level - 1];
         return over[level - 1] == null && parent.pgno() != 1
-                && cur.six[level - 1] == BtPage.nCells(parent.data(), 0);
+                && cur.six[level - 1] == BtPage.nCells(parent.data(), 0)
+                && (BtPage.type(cur.spg[level].data(), 0) == BtPage.LEAF_TABLE || over[level].size() >= 3);
     }
 
     /**
-     * SQLite's balance_quick: the appended cell alone goes to a new right-most sibling; the old leaf keeps
-     * its (full) content; the parent gains a divider for the old leaf and points its right child at the new
-     * one. Sequential inserts so fill their pages completely, as SQLite's do.
+     * SQLite's balance_quick: the appended cell alone goes to a new right-most sibling, and the parent gains
+     * a divider for the old leaf and points its right child at the new one. A table leaf keeps its (full)
+     * content and the divider is its last rowid; an index leaf gives its last cell up as the divider (index
+     * dividers are entries). Ascending inserts so fill their pages, as SQLite's do.
      */
     private void balanceQuick(int level) throws IoPending, SqliteException {
         List<byte[]> cells = over[level];
         Page leaf = cur.spg[level];
         byte[] ld = leaf.data();
+        int type = BtPage.type(ld, 0);
         int n = BtPage.nCells(ld, 0);
-        long lastRowid = BTreeCursor.cellRowid(ld, BtPage.cellPtr(ld, 0, BtPage.LEAF_TABLE, n - 1), BtPage.LEAF_TABLE);
         Page fresh = pager.allocatePage();
-        CellEdit.write(geo, fresh.data(), 0, BtPage.LEAF_TABLE, cells, cells.size() - 1, cells.size(), 0);
+        CellEdit.write(geo, fresh.data(), 0, type, cells, cells.size() - 1, cells.size(), 0);
         over[level] = null;
         appendOnly[level] = false;
-        byte[] div = new byte[4 + dev.skerry.engine.record.Varint.size(lastRowid)];
+        byte[] div;
+        if (type == BtPage.LEAF_TABLE) {
+            long lastRowid = BTreeCursor.cellRowid(ld, BtPage.cellPtr(ld, 0, type, n - 1), type);
+            div = new byte[4 + dev.skerry.engine.record.Varint.size(lastRowid)];
+            dev.skerry.engine.record.Varint.write(div, 4, lastRowid);
+        } else {
+            byte[] last = cells.get(n - 1);
+            div = new byte[4 + last.length];
+            System.arraycopy(last, 0, div, 4, last.length);
+            pager.markDirty(leaf);
+            CellEdit.drop(ld, 0, n - 1, last.length);
+        }
         DbHeader.put4(div, 0, leaf.pgno());
-        dev.skerry.engine.record.Varint.write(div, 4, lastRowid);
         Page parent = cur.spg[level - 1];
         byte[] pd = parent.data();
         int np = BtPage.nCells(pd, 0);
-        if (BtPage.freeSpace(pd, 0, BtPage.INTERIOR_TABLE) >= div.length + 2) {
+        int ptype = BtPage.type(pd, 0);
+        if (BtPage.freeSpace(pd, 0, ptype) >= div.length + 2) {
             pager.markDirty(parent);
             CellEdit.insert(geo, pd, 0, np, div, div.length, scratch());
             DbHeader.put4(pd, 8, fresh.pgno());

@@ -24,6 +24,12 @@ final class TreeWriter {
     private byte[] cell = new byte[64];
     private Page[] held = new Page[32];
     private int nHeld;
+    /**
+     * The last insert went to the right edge of the tree (after every entry): the next one is tried there
+     * first, so ascending keys (CREATE INDEX from its sorter, INSERT of ascending rowids) append without a
+     * search from the root (SQLite's OPFLAG_APPEND / USESEEKRESULT, found here without a flag).
+     */
+    private boolean appending;
 
     TreeWriter(BTreeCursor cur) {
         this.cur = cur;
@@ -199,12 +205,17 @@ final class TreeWriter {
     private void insert(boolean table, long rowid, byte[] data) throws IoPending, SqliteException {
         requireWrite();
         cur.registry.saveOthers(cur, cur.root);
-        int nf = table ? 0 : cur.unpack(data);
+        cur.probe = table ? null : data;
         cur.beginScratch(false);
         boolean found;
         int oldOvfl = 0;
         try {
-            found = table ? cur.sDescendTable(rowid) : cur.sDescendIndex(cur.unpacked(), 0, nf, true);
+            if (appending && sRightEdge(table, rowid)) {
+                found = false;
+            } else {
+                found = table ? cur.sDescendTable(rowid) : cur.sDescendIndex(null, 0, Integer.MAX_VALUE, true);
+                appending = !found && sAtRightEdge();
+            }
             IoPending acc = requestSiblings(null);
             if (found) {
                 Page p = cur.spg[cur.sLevel];
@@ -230,6 +241,46 @@ final class TreeWriter {
             cur.abortScratch();
         }
         cur.requireSeek(rowid, table ? null : data);
+    }
+
+    /**
+     * Tries the append position: descends the scratch path along right-most children to the last leaf and
+     * keeps it (positioned after the last cell) when the new key is larger than every entry; else leaves the
+     * scratch path empty and returns false. Changes nothing else (may throw {@link IoPending}).
+     */
+    private boolean sRightEdge(boolean table, long rowid) throws IoPending, SqliteException {
+        Page r = cur.load(cur.root);
+        cur.sPush(r, BtPage.nCells(r.data(), BtPage.hdr(r.pgno())));
+        cur.sDescend(true);
+        Page leaf = cur.spg[cur.sLevel];
+        byte[] d = leaf.data();
+        int hdr = BtPage.hdr(leaf.pgno());
+        int type = BtPage.type(d, hdr);
+        int n = BtPage.nCells(d, hdr);
+        if (!BtPage.isLeaf(type)) {
+            cur.abortScratch();
+            return false;
+        }
+        boolean larger = n == 0 ? cur.sLevel == 0
+                : (table ? BTreeCursor.cellRowid(d, BtPage.cellPtr(d, hdr, type, n - 1), type) < rowid
+                        : cur.compareCell(leaf, n - 1, null, 0, 0) < 0);
+        if (!larger) {
+            cur.abortScratch();
+            return false;
+        }
+        cur.six[cur.sLevel] = n;
+        return true;
+    }
+
+    /** True when the scratch path ends after the last entry of the tree. */
+    private boolean sAtRightEdge() {
+        for (int l = 0; l <= cur.sLevel; l++) {
+            Page p = cur.spg[l];
+            if (cur.six[l] != BtPage.nCells(p.data(), BtPage.hdr(p.pgno()))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void mutateInsert(boolean table, long rowid, byte[] data, boolean found, int oldOvfl)

@@ -72,11 +72,27 @@ final class TextFunctions {
         return n;
     }
 
+    /** length() of a TEXT cell holding UTF-8: counted on the bytes when they are ASCII (no string built). */
+    private static int utf8CharLength(Mem m) {
+        byte[] u = m.utf8Bytes();
+        int n = m.utf8Length();
+        for (int k = 0; k < n; k++) {
+            byte c = u[k];
+            if (c == 0) {
+                return k;
+            }
+            if (c < 0) {
+                return charLength(m.text());
+            }
+        }
+        return n;
+    }
+
     private static void length(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
         Mem m = a[base];
         switch (m.type()) {
             case Mem.NULL: out.setNull(); break;
-            case Mem.TEXT: out.setLong(charLength(m.text())); break;
+            case Mem.TEXT: out.setLong(m.hasUtf8() ? utf8CharLength(m) : charLength(m.text())); break;
             default: out.setLong(Convert.byteLength(m)); break;
         }
     }

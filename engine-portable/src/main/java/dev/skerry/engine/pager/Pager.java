@@ -104,11 +104,13 @@ public final class Pager {
         return new Pager(vfs, path);
     }
 
-    Vfs vfs() {
+    /** The VFS the database file lives in (temporary files go there too). */
+    public Vfs vfs() {
         return vfs;
     }
 
-    String path() {
+    /** The database file's path. */
+    public String path() {
         return path;
     }
 

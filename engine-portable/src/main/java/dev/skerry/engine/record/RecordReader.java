@@ -123,7 +123,7 @@ public final class RecordReader {
             default: {
                 int len = (int) ((t - 12) >>> 1);
                 if ((t & 1) == 1) {
-                    out.setText(Utf8.decode(buf, p, len));
+                    out.setTextUtf8(buf, p, len);
                 } else {
                     byte[] b = new byte[len];
                     System.arraycopy(buf, p, b, 0, len);

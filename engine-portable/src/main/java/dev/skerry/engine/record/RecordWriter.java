@@ -31,7 +31,10 @@ public final class RecordWriter {
     }
 
     private static int textLen(Mem m) {
-        return m.type() == Mem.TEXT ? Utf8.length(m.text()) : 0;
+        if (m.type() != Mem.TEXT) {
+            return 0;
+        }
+        return m.hasUtf8() ? m.utf8Length() : Utf8.length(m.text());
     }
 
     private static int headerSize(Mem[] values, int first, int n) {
@@ -53,7 +56,7 @@ public final class RecordWriter {
         for (int k = first; k < first + n; k++) {
             Mem m = values[k];
             if (m.type() == Mem.TEXT) {
-                body += Utf8.length(m.text());
+                body += textLen(m);
             } else {
                 body += SerialType.bodySize(serialType(m, 0));
             }
@@ -92,10 +95,17 @@ public final class RecordWriter {
                     }
                     break;
                 case Mem.TEXT: {
-                    String s = m.text();
-                    int len = Utf8.length(s);
-                    h += Varint.write(out, h, 13 + 2L * len);
-                    b += Utf8.write(s, out, b);
+                    if (m.hasUtf8()) {
+                        int len = m.utf8Length();
+                        h += Varint.write(out, h, 13 + 2L * len);
+                        System.arraycopy(m.utf8Bytes(), 0, out, b, len);
+                        b += len;
+                    } else {
+                        String s = m.text();
+                        int len = Utf8.length(s);
+                        h += Varint.write(out, h, 13 + 2L * len);
+                        b += Utf8.write(s, out, b);
+                    }
                     break;
                 }
                 case Mem.BLOB: {

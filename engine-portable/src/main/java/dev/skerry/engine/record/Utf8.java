@@ -1,11 +1,10 @@
 package dev.skerry.engine.record;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * UTF-8 for TEXT values, without intermediate arrays on the encode side. An unpaired surrogate in a Java
- * string encodes as U+FFFD (SQLite never sees one: its strings are byte sequences). Decoding of pure ASCII
- * (the common case) takes the Latin-1 path, which the JVM turns into a plain copy.
+ * string encodes as U+FFFD (SQLite never sees one: its strings are byte sequences).
+ * Decoding is {@link dev.skerry.engine.value.Mem}'s: text read from a record stays UTF-8 until a string is
+ * needed.
  */
 public final class Utf8 {
     private Utf8() {
@@ -56,16 +55,5 @@ public final class Utf8 {
             }
         }
         return p - off;
-    }
-
-    /** Decodes {@code len} bytes of UTF-8 at {@code buf[off]}. */
-    public static String decode(byte[] buf, int off, int len) {
-        int end = off + len;
-        for (int k = off; k < end; k++) {
-            if (buf[k] < 0) {
-                return new String(buf, off, len, StandardCharsets.UTF_8);
-            }
-        }
-        return new String(buf, off, len, StandardCharsets.ISO_8859_1);
     }
 }

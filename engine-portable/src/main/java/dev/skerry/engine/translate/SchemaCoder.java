@@ -1,6 +1,7 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.ResultCode;
+import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.Index;
@@ -427,15 +428,22 @@ final class SchemaCoder {
         schemaChanged();
     }
 
-    /** Reads every row of {@code table} and inserts its key into the new index (root page in register {@code root}). */
+    /**
+     * Fills the new index (root page in register {@code root}) as SQLite's sqlite3RefillIndex: every row's key
+     * goes into a sorter, then the sorted keys are inserted in order, so each insert appends at the right
+     * edge of the b-tree. For a UNIQUE index, a sorted key equal to the one before it on the key columns (and
+     * free of NULLs, see SorterCompare) is a constraint violation.
+     */
     private void fillIndex(Table table, Index index, int root) {
         int tab = p.cursor();
         int idx = p.cursor();
+        int sorter = p.cursor();
         int n = index.columnCount();
+        KeyInfo keyInfo = KeyInfos.of(index);
         p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), 0, table.columnCount());
-        p.v.addOp(Opcode.OPEN_WRITE, idx, root, 0, KeyInfos.of(index), Opcode.OPFLAG_P2ISREG);
-        int done = p.label();
-        p.v.addOp(Opcode.REWIND, tab, done);
+        p.v.addOp(Opcode.SORTER_OPEN, sorter, n + 1, 0, keyInfo);
+        int scanned = p.label();
+        p.v.addOp(Opcode.REWIND, tab, scanned);
         int top = p.v.currentAddress();
         int key = p.regs(n + 1);
         for (int f = 0; f < n; f++) {
@@ -447,9 +455,21 @@ final class SchemaCoder {
             }
         }
         p.v.addOp(Opcode.ROWID, tab, key + n);
+        int rec = p.reg();
+        p.v.addOp(Opcode.MAKE_RECORD, key, n + 1, rec);
+        p.v.addOp(Opcode.SORTER_INSERT, sorter, rec);
+        p.v.addOp(Opcode.NEXT, tab, top);
+        p.resolve(scanned);
+        p.v.addOp(Opcode.CLOSE, tab);
+        p.v.addOp(Opcode.OPEN_WRITE, idx, root, 0, keyInfo, Opcode.OPFLAG_P2ISREG);
+        int done = p.label();
+        p.v.addOp(Opcode.NULL, 0, rec);
+        p.v.addOp(Opcode.SORTER_SORT, sorter, done);
+        int loop = p.v.currentAddress();
         if (index.unique()) {
             int ok = p.label();
-            p.v.addOp(Opcode.NO_CONFLICT, idx, ok, key, Integer.valueOf(n));
+            p.v.addOp(Opcode.IS_NULL, rec, ok);
+            p.v.addOp(Opcode.SORTER_COMPARE, sorter, ok, rec, Integer.valueOf(n));
             StringBuilder cols = new StringBuilder();
             for (int f = 0; f < n; f++) {
                 if (f > 0) {
@@ -461,12 +481,11 @@ final class SchemaCoder {
                     Opcode.P5_CONSTRAINT_UNIQUE);
             p.resolve(ok);
         }
-        int rec = p.reg();
-        p.v.addOp(Opcode.MAKE_RECORD, key, n + 1, rec);
-        p.v.addOp(Opcode.IDX_INSERT, idx, rec, key, Integer.valueOf(n + 1));
-        p.v.addOp(Opcode.NEXT, tab, top);
+        p.v.addOp(Opcode.SORTER_DATA, sorter, rec, 0);
+        p.v.addOp(Opcode.IDX_INSERT, idx, rec);
+        p.v.addOp(Opcode.SORTER_NEXT, sorter, loop);
         p.resolve(done);
-        p.v.addOp(Opcode.CLOSE, tab);
+        p.v.addOp(Opcode.CLOSE, sorter);
         p.v.addOp(Opcode.CLOSE, idx);
     }
 

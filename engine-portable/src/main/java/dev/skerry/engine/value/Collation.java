@@ -5,7 +5,8 @@ package dev.skerry.engine.value;
  *
  * <p>BINARY compares the UTF-8 encodings byte by byte (as {@code memcmp}); for Java strings that is code
  * point order, which differs from {@code String.compareTo} (UTF-16 units) only when surrogate pairs meet
- * characters U+E000…U+FFFF. NOCASE folds only the 26 ASCII letters. RTRIM is BINARY with trailing spaces
+ * characters U+E000…U+FFFF. NOCASE folds only the 26 ASCII letters and, as SQLite's {@code sqlite3StrNICmp}, stops at a NUL: texts equal
+ * up to a NUL at the same place order by their UTF-8 lengths. RTRIM is BINARY with trailing spaces
  * ignored.
  */
 public enum Collation {
@@ -53,6 +54,10 @@ public enum Collation {
             char ca = a.charAt(k);
             char cb = b.charAt(k);
             if (ca == cb) {
+                if (ca == 0 && foldAscii) {
+                    // sqlite3StrNICmp stops at a NUL: the texts then order by their lengths in bytes.
+                    return Integer.signum(utf8Length(a, na) - utf8Length(b, nb));
+                }
                 continue;
             }
             if (foldAscii) {
@@ -69,6 +74,25 @@ public enum Collation {
             return utf8Order(ca) - utf8Order(cb);
         }
         return na - nb;
+    }
+
+    /** The UTF-8 length of {@code s[0 .. n)} (an unpaired surrogate counts as the 3 bytes of U+FFFD). */
+    private static int utf8Length(String s, int n) {
+        int len = 0;
+        for (int k = 0; k < n; k++) {
+            char c = s.charAt(k);
+            if (c < 0x80) {
+                len += 1;
+            } else if (c < 0x800) {
+                len += 2;
+            } else if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(s.charAt(k + 1))) {
+                len += 4;
+                k++;
+            } else {
+                len += 3;
+            }
+        }
+        return len;
     }
 
     /**

@@ -7,7 +7,9 @@ package dev.skerry.engine.value;
  * {@link #BLOB} (numbered as SQLite's {@code SQLITE_INTEGER} … {@code SQLITE_NULL}). Invariant: only the
  * field of the current class is meaningful ({@code i} for INTEGER, {@code r} for FLOAT, {@code s} for TEXT,
  * {@code b} for BLOB); setters switch the class and the field together, so a cell is reused without
- * allocating for numbers. Text is a Java {@code String}; blobs are byte arrays that are never modified after
+ * allocating for numbers. Text is a Java {@code String}, or UTF-8 bytes in a buffer the cell owns (set by
+ * {@link #setTextUtf8}; the string is then decoded on demand, and {@code s} and the bytes agree once both
+ * exist); blobs are byte arrays that are never modified after
  * being stored in a cell (a cell may share its array with a record or another cell).
  */
 public final class Mem {
@@ -26,6 +28,10 @@ public final class Mem {
     private int subtype;
     /** SQLite's MEM_IntReal: a FLOAT of a REAL-affinity value that a record stores as an integer. */
     private boolean intReal;
+    /** A TEXT cell's UTF-8 bytes {@code u8[0 .. u8Len)} when {@code u8Valid}; the buffer is reused across values. */
+    private byte[] u8;
+    private int u8Len;
+    private boolean u8Valid;
 
     public Mem() {
     }
@@ -46,8 +52,58 @@ public final class Mem {
         return r;
     }
 
+    /** The TEXT value as a string (decoded from the cell's UTF-8 bytes on first use when set by {@link #setTextUtf8}). */
     public String text() {
+        if (s == null && u8Valid) {
+            s = decodeUtf8(u8, u8Len);
+        }
         return s;
+    }
+
+    /**
+     * Sets TEXT from {@code len} bytes of UTF-8 at {@code src[off]}, copied into a buffer the cell owns and
+     * reuses: no string is built until {@link #text()} is called (SQLite's Column opcode hands out the bytes).
+     */
+    public void setTextUtf8(byte[] src, int off, int len) {
+        type = TEXT;
+        s = null;
+        b = null;
+        subtype = 0;
+        intReal = false;
+        copyUtf8(src, off, len);
+    }
+
+    private void copyUtf8(byte[] src, int off, int len) {
+        if (u8 == null || u8.length < len) {
+            u8 = new byte[Math.max(len, 32)];
+        }
+        System.arraycopy(src, off, u8, 0, len);
+        u8Len = len;
+        u8Valid = true;
+    }
+
+    /** True when this TEXT cell holds its UTF-8 bytes ({@link #utf8Bytes()}, {@link #utf8Length()}). */
+    public boolean hasUtf8() {
+        return u8Valid;
+    }
+
+    /** The cell's UTF-8 buffer (valid while {@link #hasUtf8()}; its first {@link #utf8Length()} bytes are the text). */
+    public byte[] utf8Bytes() {
+        return u8;
+    }
+
+    public int utf8Length() {
+        return u8Len;
+    }
+
+    /** Decodes UTF-8 (malformed sequences become U+FFFD); pure ASCII takes the Latin-1 path, a plain copy. */
+    private static String decodeUtf8(byte[] buf, int len) {
+        for (int k = 0; k < len; k++) {
+            if (buf[k] < 0) {
+                return new String(buf, 0, len, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+        return new String(buf, 0, len, java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     public byte[] blob() {
@@ -68,6 +124,7 @@ public final class Mem {
         b = null;
         subtype = 0;
         intReal = false;
+        u8Valid = false;
     }
 
     public void setLong(long v) {
@@ -77,6 +134,7 @@ public final class Mem {
         b = null;
         subtype = 0;
         intReal = false;
+        u8Valid = false;
     }
 
     public void setDouble(double v) {
@@ -86,6 +144,7 @@ public final class Mem {
         b = null;
         subtype = 0;
         intReal = false;
+        u8Valid = false;
     }
 
     /** Sets TEXT; a null string sets NULL. */
@@ -99,6 +158,7 @@ public final class Mem {
         b = null;
         subtype = 0;
         intReal = false;
+        u8Valid = false;
     }
 
     /** Sets BLOB (the array is shared, not copied); a null array sets NULL. */
@@ -112,10 +172,15 @@ public final class Mem {
         s = null;
         subtype = 0;
         intReal = false;
+        u8Valid = false;
     }
 
     /** Makes this cell hold the same value as {@code other} (blob arrays are shared). */
     public void copyFrom(Mem other) {
+        if (other == this) {
+            intReal = false;
+            return;
+        }
         type = other.type;
         i = other.i;
         r = other.r;
@@ -123,6 +188,10 @@ public final class Mem {
         b = other.b;
         subtype = other.subtype;
         intReal = false;
+        u8Valid = false;
+        if (other.u8Valid) {
+            copyUtf8(other.u8, 0, other.u8Len);
+        }
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.skerry.engine.btree.BTreeCursor;
 import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.io.IoPending;
 import dev.skerry.engine.value.Mem;
-import dev.skerry.engine.value.ValueCompare;
 
 /**
  * A cursor on a table or index b-tree of the database (OpenRead, OpenWrite), over the storage layer's
@@ -24,7 +23,6 @@ final class BTreeVdbeCursor extends VdbeCursor {
     private final BTreeCursor bt;
     private final KeyInfo keyInfo;
     final int root;
-    private final Mem cell = new Mem();
     private boolean counting;
     private long counted;
 
@@ -151,14 +149,7 @@ final class BTreeVdbeCursor extends VdbeCursor {
 
     @Override
     int compareKey(Mem[] key, int base, int n) throws IoPending, SqliteException {
-        for (int i = 0; i < n; i++) {
-            bt.column(i, cell);
-            int c = ValueCompare.compare(cell, key[base + i], keyInfo.collation(i));
-            if (c != 0) {
-                return keyInfo.descending(i) ? -c : c;
-            }
-        }
-        return 0;
+        return bt.compareCurrent(key, base, n);
     }
 
     @Override

@@ -72,6 +72,13 @@ public final class ConnectionState {
      */
     public boolean recursiveTriggers;
     long lastInsertRowid;
+    /**
+     * The memory, in bytes, a sorter may hold before it writes sorted runs to a temporary file
+     * ({@link SorterCursor}); set by {@code Connection.setSortMemoryLimit}.
+     */
+    long sortMemoryLimit = 16L << 20;
+    /** Temporary files named so far, for unique names. */
+    private int tempFiles;
     long changes;
     long totalChanges;
 
@@ -91,6 +98,17 @@ public final class ConnectionState {
 
     public Pager pager() {
         return pager;
+    }
+
+    /** Sets the sorter memory limit in bytes (at least 1); sorts beyond it spill to a temporary file. */
+    public void setSortMemoryLimit(long bytes) {
+        sortMemoryLimit = Math.max(1, bytes);
+    }
+
+    /** A new temporary file name beside the database: {@code <db>-<kind><n>}. */
+    String tempPath(String kind) {
+        tempFiles++;
+        return pager.path() + "-" + kind + tempFiles;
     }
 
     public boolean isAutocommit() {

@@ -41,7 +41,7 @@ final class CursorOps {
                 break;
             }
             case Opcode.SORTER_OPEN:
-                vm.setCursor(a1, new SorterCursor(a4 instanceof KeyInfo ? (KeyInfo) a4 : KeyInfo.binary(a2)));
+                vm.setCursor(a1, new SorterCursor(a4 instanceof KeyInfo ? (KeyInfo) a4 : KeyInfo.binary(a2), vm.db()));
                 break;
             case Opcode.OPEN_PSEUDO:
                 vm.setCursor(a1, new PseudoCursor(r[a2]));

@@ -1,6 +1,7 @@
 package dev.skerry.engine.vdbe;
 
 import dev.skerry.engine.btree.KeyInfo;
+import dev.skerry.engine.btree.RecordCompare;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.record.RecordWriter;
 import dev.skerry.engine.value.Mem;

@@ -725,7 +725,8 @@ public final class Opcode {
      * {@code SorterCompare P1 P2 P3 P4} — synopsis {@code if key(P1)!=trim(r[P3],P4) goto P2}.
      *
      * <p>Jumps to P2 when the first P4 fields of the current sorter record of cursor P1 differ from the first
-     * P4 fields of the record in register P3.
+     * P4 fields of the record in register P3. A NULL among those fields of r[P3] counts as a difference (as
+     * in SQLite's sorter, so that a UNIQUE index built by CREATE INDEX accepts repeated NULLs).
      */
     public static final int SORTER_COMPARE = 87;
 

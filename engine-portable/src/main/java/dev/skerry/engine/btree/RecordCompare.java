@@ -1,24 +1,33 @@
-package dev.skerry.engine.vdbe;
+package dev.skerry.engine.btree;
 
-import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.SqliteException;
-import dev.skerry.engine.record.SerialType;
 import dev.skerry.engine.record.Varint;
 import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.value.Mem;
 import dev.skerry.engine.value.ValueCompare;
 
 /**
- * Compares records in SQLite's record format field by field without decoding them into objects: numbers are
- * read into locals, text is compared on its UTF-8 bytes (whose byte order is {@link Collation}'s order; NOCASE
- * folds ASCII letters, RTRIM ignores trailing spaces), blobs with {@code memcmp}. This is the order of
- * sorters, ephemeral indexes and index keys ({@code sqlite3VdbeRecordCompare}), the same as {@link
- * ValueCompare} on decoded values. Nothing is allocated per comparison.
+ * Compares records in SQLite's record format field by field without decoding them into objects
+ * ({@code sqlite3VdbeRecordCompare}): numbers are read into locals, text is compared on its UTF-8 bytes,
+ * blobs with {@code memcmp}. This is the order of index b-trees, sorters and ephemeral indexes, the same as
+ * {@link ValueCompare} on decoded values. Nothing is allocated per comparison.
  *
- * <p>Not thread-safe, holds no state between calls: every method is static.
+ * <p>Text under the built-in collations, on bytes as SQLite's collating functions work: BINARY is
+ * {@code memcmp} of the common length, then the shorter first; RTRIM is BINARY after dropping trailing
+ * spaces; NOCASE is {@code sqlite3StrNICmp} over the common length (ASCII letters folded to lower case,
+ * stopping at a NUL byte: two texts equal up to a NUL at the same place compare by length only), then the
+ * shorter first.
+ *
+ * <p>A record is a byte range {@code [off, off+len)}; a header or body that runs past it is reported as
+ * SQLITE_CORRUPT. Stateless: every method is static.
  */
-final class RecordCompare {
+public final class RecordCompare {
     private RecordCompare() {
+    }
+
+    /** {@link #compare(byte[], int, int, byte[], int, int, int, KeyInfo, int)} of two whole arrays. */
+    public static int compare(byte[] a, byte[] b, int nFields, KeyInfo order, int shortBias) throws SqliteException {
+        return compare(a, 0, a.length, b, 0, b.length, nFields, order, shortBias);
     }
 
     /**
@@ -27,13 +36,14 @@ final class RecordCompare {
      * the shorter and {@code -shortBias} if {@code b} is (SQLite's {@code default_rc}: -1 orders a prefix
      * before the records it prefixes, +1 after them, 0 makes them equal). Negative, zero or positive.
      */
-    static int compare(byte[] a, byte[] b, int nFields, KeyInfo order, int shortBias) throws SqliteException {
-        int ah = (int) Varint.read(a, 0);
-        int ap = Varint.sizeAt(a, 0);
-        int bh = (int) Varint.read(b, 0);
-        int bp = Varint.sizeAt(b, 0);
-        checkHeader(ah, a.length);
-        checkHeader(bh, b.length);
+    public static int compare(byte[] a, int aOff, int aLen, byte[] b, int bOff, int bLen, int nFields, KeyInfo order,
+            int shortBias) throws SqliteException {
+        int aEndRec = aOff + aLen;
+        int bEndRec = bOff + bLen;
+        int ah = aOff + headerSize(a, aOff, aLen);
+        int ap = aOff + Varint.sizeAt(a, aOff);
+        int bh = bOff + headerSize(b, bOff, bLen);
+        int bp = bOff + Varint.sizeAt(b, bOff);
         int ab = ah;
         int bb = bh;
         for (int f = 0; f < nFields; f++) {
@@ -42,16 +52,32 @@ final class RecordCompare {
             if (aEnd || bEnd) {
                 return aEnd == bEnd ? 0 : (aEnd ? shortBias : -shortBias);
             }
-            long at = Varint.read(a, ap);
-            ap += Varint.sizeAt(a, ap);
-            long bt = Varint.read(b, bp);
-            bp += Varint.sizeAt(b, bp);
+            long at;
+            int x = a[ap];
+            if (x >= 0) {
+                at = x;
+                ap++;
+            } else {
+                at = Varint.read(a, ap);
+                ap += Varint.sizeAt(a, ap);
+            }
+            long bt;
+            int y = b[bp];
+            if (y >= 0) {
+                bt = y;
+                bp++;
+            } else {
+                bt = Varint.read(b, bp);
+                bp += Varint.sizeAt(b, bp);
+            }
+            int as = bodySize(at, ab, aEndRec);
+            int bs = bodySize(bt, bb, bEndRec);
             int c = compareFields(at, a, ab, bt, b, bb, order.collation(f));
             if (c != 0) {
                 return order.descending(f) ? -c : c;
             }
-            ab += (int) SerialType.bodySize(at);
-            bb += (int) SerialType.bodySize(bt);
+            ab += as;
+            bb += bs;
         }
         return 0;
     }
@@ -60,10 +86,17 @@ final class RecordCompare {
      * Compares the first {@code nKey} fields of record {@code rec} with the values {@code key[keyBase ..
      * keyBase+nKey)}. When the record has fewer fields than {@code nKey} and those are equal, it orders first.
      */
-    static int compareWithKey(byte[] rec, Mem[] key, int keyBase, int nKey, KeyInfo order) throws SqliteException {
-        int h = (int) Varint.read(rec, 0);
-        int p = Varint.sizeAt(rec, 0);
-        checkHeader(h, rec.length);
+    public static int compareWithKey(byte[] rec, Mem[] key, int keyBase, int nKey, KeyInfo order)
+            throws SqliteException {
+        return compareWithKey(rec, 0, rec.length, key, keyBase, nKey, order);
+    }
+
+    /** As above, for the record in {@code rec[off .. off+len)}. */
+    public static int compareWithKey(byte[] rec, int off, int len, Mem[] key, int keyBase, int nKey, KeyInfo order)
+            throws SqliteException {
+        int end = off + len;
+        int h = off + headerSize(rec, off, len);
+        int p = off + Varint.sizeAt(rec, off);
         int body = h;
         for (int f = 0; f < nKey; f++) {
             if (p >= h) {
@@ -71,20 +104,44 @@ final class RecordCompare {
             }
             long t = Varint.read(rec, p);
             p += Varint.sizeAt(rec, p);
+            int size = bodySize(t, body, end);
             int c = compareFieldWithMem(t, rec, body, key[keyBase + f], order.collation(f));
             if (c != 0) {
                 return order.descending(f) ? -c : c;
             }
-            body += (int) SerialType.bodySize(t);
+            body += size;
         }
         return 0;
     }
 
-    private static void checkHeader(int h, int len) throws SqliteException {
+    private static int headerSize(byte[] r, int off, int len) throws SqliteException {
+        if (len < 1) {
+            throw SqliteException.corrupt("empty record");
+        }
+        long h = Varint.read(r, off);
         if (h < 1 || h > len) {
             throw SqliteException.corrupt("record header size " + h);
         }
+        return (int) h;
     }
+
+    /** The body size of serial type {@code t} at {@code at}, checked against the record's end. */
+    private static int bodySize(long t, int at, int end) throws SqliteException {
+        int size;
+        if (t >= 12) {
+            size = (int) Math.min((t - 12) >>> 1, Integer.MAX_VALUE);
+        } else if (t == 10 || t == 11 || t < 0) {
+            throw SqliteException.corrupt("serial type " + t);
+        } else {
+            size = FIXED_SIZE[(int) t];
+        }
+        if (size > end - at) {
+            throw SqliteException.corrupt("record body overruns payload");
+        }
+        return size;
+    }
+
+    private static final int[] FIXED_SIZE = {0, 1, 2, 3, 4, 6, 8, 8, 0, 0, 0, 0};
 
     /** 0 NULL, 1 number, 2 text, 3 blob: the order of storage classes. */
     private static int rank(long t) {
@@ -119,6 +176,9 @@ final class RecordCompare {
             case 1: {
                 boolean aReal = at == 7;
                 boolean bReal = bt == 7;
+                if (!aReal && !bReal) {
+                    return Long.compare(integer(at, a, ap), integer(bt, b, bp));
+                }
                 double ad = aReal ? Double.longBitsToDouble(int64(a, ap)) : 0;
                 double bd = bReal ? Double.longBitsToDouble(int64(b, bp)) : 0;
                 long al = aReal ? 0 : integer(at, a, ap);
@@ -217,10 +277,11 @@ final class RecordCompare {
         } else if (coll == Collation.NOCASE) {
             int n = Math.min(an, bn);
             for (int k = 0; k < n; k++) {
-                int x = fold(a[ap + k] & 0xff);
-                int y = fold(b[bp + k] & 0xff);
-                if (x != y) {
-                    return x - y;
+                int x = a[ap + k] & 0xff;
+                int y = b[bp + k] & 0xff;
+                if (x == 0 || (x != y && fold(x) != fold(y))) {
+                    int d = fold(x) - fold(y);
+                    return d != 0 ? d : an - bn;
                 }
             }
             return an - bn;
@@ -233,8 +294,8 @@ final class RecordCompare {
     }
 
     /**
-     * Compares UTF-8 text {@code a[ap..ap+an)} with a Java string by code points (the UTF-8 byte order),
-     * under the collation's folding or trimming.
+     * Compares UTF-8 text {@code a[ap..ap+an)} with a Java string as their UTF-8 encodings would compare under
+     * the collation: code point order is UTF-8 byte order, and NOCASE stops at a NUL as on bytes.
      */
     private static int compareTextWithString(byte[] a, int ap, int an, String s, Collation coll) {
         int sn = s.length();
@@ -246,7 +307,7 @@ final class RecordCompare {
                 sn--;
             }
         }
-        boolean fold = coll == Collation.NOCASE;
+        boolean nocase = coll == Collation.NOCASE;
         int i = ap;
         int end = ap + an;
         int j = 0;
@@ -269,9 +330,12 @@ final class RecordCompare {
             }
             int sp = s.codePointAt(j);
             j += Character.charCount(sp);
-            if (fold) {
+            if (nocase) {
                 cp = cp < 0x80 ? fold(cp) : cp;
                 sp = sp < 0x80 ? fold(sp) : sp;
+                if (cp == 0 && sp == 0) {
+                    return Integer.signum(an - dev.skerry.engine.record.Utf8.length(s));
+                }
             }
             if (cp != sp) {
                 return cp < sp ? -1 : 1;
