@@ -292,6 +292,11 @@ final class FromBuilder {
             p.v.addOp(Opcode.INSERT, cursor, rec, rowid);
         });
         p.v.changeP2(open, info.names.length);
+        if (info.correlated) {
+            // The subquery refers to a query enclosing this one (its scope skips this one): this query is
+            // correlated too, so it is not run Once but per outer row, filling the table again each time.
+            scope.correlated = true;
+        }
         String[] names = info.names;
         if (!columns.isEmpty()) {
             if (columns.size() != names.length) {
