@@ -186,8 +186,9 @@ final class FromBuilder {
                 String saved = p.sql;
                 p.sql = cte.sql;
                 try {
+                    // As SQLite expands a CTE into a subquery where it is named, its query sees that FROM's outer scope.
                     selects.withVisible(cte, () -> {
-                        materialize(p, selects, cte.def.select(), null, alias, cols, scope, (got, want) -> "table "
+                        materialize(p, selects, cte.def.select(), scope.outer, alias, cols, scope, (got, want) -> "table "
                                 + cte.def.name().text() + " has " + got + " values for " + want + " columns");
                         return null;
                     });

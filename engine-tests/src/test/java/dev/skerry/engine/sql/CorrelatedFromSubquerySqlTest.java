@@ -44,4 +44,16 @@ class CorrelatedFromSubquerySqlTest {
             select * from t, (select t.id as x);
             """);
     }
+
+    @Test
+    void correlatedCtes() {
+        Differential.assertSame(SETUP + """
+            select id, (with c as (select t.id as x) select x from c) from t order by id;
+            select id, (with c as materialized (select t.v + 1 as x) select max(x) from c) from t order by id;
+            select id, (with c(x) as (select t.id * 2), d(y) as (select x + 1 from c) select y from d) from t order by id;
+            select id from t where exists (with c as (select w from u where u.k = t.id) select 1 from c where w > 'd') order by id;
+            with c(x) as (select t.id) select id, (select x from c) from t order by id;
+            select * from t, (with c as (select t.id) select * from c);
+            """);
+    }
 }

@@ -60,4 +60,23 @@ class DmlWithSqlTest {
             select * from log;
             """);
     }
+
+    @Test
+    void withOnViewsAndNestedWith() {
+        Differential.assertSame("""
+            create table t(id integer primary key, v);
+            insert into t values(1, 10), (2, 20), (3, 30);
+            create view vw as select id, v from t;
+            create trigger vu instead of update on vw begin update t set v = new.v where id = old.id; end;
+            create trigger vd instead of delete on vw begin delete from t where id = old.id; end;
+            create trigger vi instead of insert on vw begin insert into t values(new.id, new.v); end;
+            with c(x) as (select 2) update vw set v = 0 where id in c;
+            with c(x) as (select 3) delete from vw where id in c;
+            with c(x) as (select 5) insert into vw select x, x from c;
+            with c(x) as (select 1) insert into t select 9, x from c where x in (with d as (select x) select * from d);
+            with recursive c(x) as (select 1 union all select x + 1 from c where x < 3) update t set v = (select count(*) from c where x <= t.id);
+            select * from t order by id;
+            with c as (select 1) with d as (select 2) delete from t;
+            """);
+    }
 }
