@@ -57,4 +57,22 @@ class AliasScopeSqlTest {
             select a as a from t where a > 2;
             """);
     }
+
+    @Test
+    void joinsWindowsCompoundsLimit() {
+        Differential.assertSame(SETUP + """
+            select a as y from t join u on c = y;
+            select a as y from t left join u on c = y order by a;
+            select a as y, row_number() over (order by y) from t;
+            select a as y, sum(b) over (partition by y) from t order by a;
+            select a as y from t union select c from u order by y;
+            select a as y from t where y in (select c from u where c = y);
+            select a as y, (select count(*) from u where c < t.a) as z from t where z > 0;
+            select b as k from t group by k + 0 order by 1;
+            select sum(a) as s from t having s > 1;
+            select a as y from t order by (select y);
+            select 1 as one from t where one = 1 limit one;
+            select a as y from t limit y;
+            """);
+    }
 }

@@ -58,6 +58,10 @@ class DmlWithSqlTest {
             create trigger tr2 after insert on t begin insert into log with c(v) as (select new.a) select v from c; end;
             insert into t values(7);
             select * from log;
+            create table k(id integer primary key, n);
+            with c(x) as (select 1) insert into k values(1, 0) on conflict(id) do update set n = 1 where excluded.n in c;
+            with c(x) as (select 1) insert into k values(1, 0) on conflict(id) do update set n = 2 where n in (select x - 1 from c) returning n, (select x from c);
+            select * from k;
             """);
     }
 
