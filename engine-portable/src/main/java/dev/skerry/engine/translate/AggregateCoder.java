@@ -65,7 +65,7 @@ final class AggregateCoder {
             agg.collect(k, p);
         }
         for (Expr g : q.groupBy()) {
-            if (AggregateInfo.containsAggregate(g, p)) {
+            if (AggregateInfo.containsAggregate(g, p) || aliasesAggregate(g)) {
                 throw SqliteException.error("aggregate functions are not allowed in the GROUP BY clause");
             }
         }
@@ -469,5 +469,19 @@ final class AggregateCoder {
         }
         out.row(regs, scope, skip);
         p.resolve(skip);
+    }
+
+    /** True when {@code e} names a result-column alias whose expression holds an aggregate (subqueries aside). */
+    private boolean aliasesAggregate(Expr e) throws SqliteException {
+        if (e instanceof Expr.ColumnRef) {
+            Scope.Resolved r = scope.resolve((Expr.ColumnRef) e);
+            return r.isAlias() && (AggregateInfo.containsAggregate(r.aliasExpr, p) || aliasesAggregate(r.aliasExpr));
+        }
+        for (Expr c : Exprs.children(e)) {
+            if (aliasesAggregate(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

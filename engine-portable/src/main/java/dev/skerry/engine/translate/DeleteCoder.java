@@ -27,9 +27,16 @@ final class DeleteCoder {
     }
 
     void compile(Stmt.Delete del) throws SqliteException {
-        if (del.with() != null) {
-            throw SqliteException.error("WITH clauses are not supported");
+        int frame = sc.pushWith(del.with());
+        try {
+            compileBody(del);
+        } finally {
+            sc.popWith(frame);
         }
+    }
+
+    /** The DELETE itself, its WITH clause's CTEs already visible. */
+    private void compileBody(Stmt.Delete del) throws SqliteException {
         if (!del.orderBy().isEmpty() || del.limit() != null) {
             throw SqliteException.error("DELETE with ORDER BY or LIMIT is not supported");
         }

@@ -26,6 +26,8 @@ import java.util.List;
 final class ExprCoder {
     private final Parse p;
     private final SelectCoder selects;
+    /** How many result-column aliases are being expanded (an aggregate there not computed is SQLite's codegen error). */
+    private int aliasDepth;
 
     ExprCoder(Parse p, SelectCoder selects) {
         this.p = p;
@@ -173,7 +175,12 @@ final class ExprCoder {
             if (r.aliasScope.computed == null && WindowCoder.hasWindowCall(r.aliasExpr)) {
                 throw SqliteException.error("misuse of aliased window function " + ref.column().text());
             }
-            codeTo(r.aliasExpr, r.aliasScope, target);
+            aliasDepth++;
+            try {
+                codeTo(r.aliasExpr, r.aliasScope, target);
+            } finally {
+                aliasDepth--;
+            }
         } else if (r.isString()) {
             p.v.addString(r.string, target);
         } else {
@@ -497,7 +504,8 @@ final class ExprCoder {
         if (scalar == null && p.functions.aggregate(name, n) != null) {
             AggregateInfo.Call call = findAggregate(fc, s);
             if (call == null) {
-                throw SqliteException.error("misuse of aggregate function " + name + "()");
+                throw SqliteException.error(aliasDepth > 0 ? "misuse of aggregate: " + name + "()"
+                        : "misuse of aggregate function " + name + "()");
             }
             p.v.addOp(Opcode.SCOPY, call.accumulator, target);
             return;

@@ -259,8 +259,9 @@ final class FromBuilder {
                 String saved = p.sql;
                 p.sql = cte.sql;
                 try {
+                    // As SQLite expands a CTE into a subquery where it is named, its query sees that FROM's outer scope.
                     selects.withVisible(cte, () -> {
-                        materialize(p, selects, cte.def.select(), null, alias, cols, scope, (got, want) -> "table "
+                        materialize(p, selects, cte.def.select(), scope.outer, alias, cols, scope, (got, want) -> "table "
                                 + cte.def.name().text() + " has " + got + " values for " + want + " columns");
                         return null;
                     });
@@ -385,6 +386,11 @@ final class FromBuilder {
             p.v.addOp(Opcode.INSERT, cursor, rec, rowid);
         });
         p.v.changeP2(open, info.names.length);
+        if (info.correlated) {
+            // The subquery refers to a query enclosing this one (its scope skips this one): this query is
+            // correlated too, so it is not run Once but per outer row, filling the table again each time.
+            scope.correlated = true;
+        }
         String[] names = info.names;
         if (!columns.isEmpty()) {
             if (columns.size() != names.length) {

@@ -40,17 +40,19 @@ final class InsertCoder {
     }
 
     void compile(Stmt.Insert ins) throws SqliteException {
-        RowWriter writer = insert(ins);
-        if (writer != null && writer.returning != null) {
-            writer.returning.output();
+        int frame = sc.pushWith(ins.with());
+        try {
+            RowWriter writer = insert(ins);
+            if (writer != null && writer.returning != null) {
+                writer.returning.output();
+            }
+        } finally {
+            sc.popWith(frame);
         }
     }
 
     /** Compiles the INSERT; returns its row writer, or null when it inserts into a view (through its triggers). */
     private RowWriter insert(Stmt.Insert ins) throws SqliteException {
-        if (ins.with() != null) {
-            throw SqliteException.error("WITH clauses are not supported");
-        }
         dev.skerry.engine.schema.View view = InsteadOfCoder.target(p, ins.table());
         if (view != null) {
             new InsteadOfCoder(p, sc).insert(ins, view);

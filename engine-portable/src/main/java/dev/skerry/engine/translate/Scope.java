@@ -16,7 +16,8 @@ import java.util.List;
  * <p>Resolution follows SQLite's {@code lookupName}: a qualified name {@code t.c} looks for source {@code t}
  * (alias, else table name); an unqualified name looks in every source and is ambiguous when two have it
  * (except the columns USING/NATURAL merged); {@code rowid}, {@code oid} and {@code _rowid_} name the rowid of
- * a table without a column of that name; then result-column aliases; then the outer scope. A name found
+ * a table without a column of that name; then result-column aliases (except from inside a result column);
+ * then the outer scope. A name found
  * nowhere is {@code no such column: X} ({@code no such column: t.X} when qualified) — unless it was
  * double-quoted and unqualified, which makes it a string literal ({@link Resolved#isString}).
  */
@@ -123,7 +124,7 @@ final class Scope {
         Name table = ref.table();
         String column = ref.column().text();
         for (Scope s = this; s != null; s = s.outer) {
-            Resolved r = s.lookupHere(table, column, ref.schema());
+            Resolved r = s.lookupHere(table, column, ref.schema(), ref);
             if (r != null) {
                 if (s != this) {
                     for (Scope t = this; t != s; t = t.outer) {
@@ -145,7 +146,8 @@ final class Scope {
                 : (ref.schema() == null ? "" : ref.schema().text() + ".") + table.text() + "." + column));
     }
 
-    private Resolved lookupHere(Name table, String column, Name schemaName) throws SqliteException {
+    private Resolved lookupHere(Name table, String column, Name schemaName, Expr.ColumnRef ref)
+            throws SqliteException {
         Source found = null;
         int foundColumn = 0;
         int foundSource = 0;
@@ -199,7 +201,7 @@ final class Scope {
                 throw SqliteException.error("ambiguous column name: " + column);
             }
         }
-        if (table == null && resultColumns != null) {
+        if (table == null && resultColumns != null && !withinResultColumn(ref)) {
             for (ResultColumn rc : resultColumns) {
                 if (rc instanceof ResultColumn.Column) {
                     ResultColumn.Column col = (ResultColumn.Column) rc;
@@ -210,6 +212,22 @@ final class Scope {
             }
         }
         return null;
+    }
+
+    /**
+     * True when {@code ref} is written inside one of this query's result columns (also inside a subquery
+     * there): as in SQLite, a result column cannot see the aliases of its own query's result columns.
+     */
+    private boolean withinResultColumn(Expr.ColumnRef ref) {
+        if (ref.start() >= ref.end()) {
+            return false;
+        }
+        for (ResultColumn rc : resultColumns) {
+            if (rc.start() <= ref.start() && ref.end() <= rc.end()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean isHidden(int sourceIndex, int column) {

@@ -114,24 +114,38 @@ final class SelectCoder {
     ResultInfo compile(Select sel, Scope outer, Output.Sink sink) throws SqliteException {
         p.enter();
         try {
-            int frame = ctes.size();
-            if (sel.with() != null) {
-                for (With.Cte c : sel.with().ctes()) {
-                    ctes.add(new Cte(c, p.sql, sel.with().recursive()));
-                }
-            }
+            int frame = pushWith(sel.with());
             try {
                 if (sel.isSimple()) {
                     return core(sel.cores().get(0), sel.orderBy(), sel.limit(), outer, sink, null);
                 }
                 return CompoundCoder.compile(this, sel, outer, sink);
             } finally {
-                while (ctes.size() > frame) {
-                    ctes.remove(ctes.size() - 1);
-                }
+                popWith(frame);
             }
         } finally {
             p.leave();
+        }
+    }
+
+    /**
+     * Makes the CTEs of {@code with} (may be null) visible to the FROM clauses compiled until {@link #popWith}
+     * of the returned frame; SELECT and the WITH prefix of INSERT, UPDATE and DELETE both go through here.
+     */
+    int pushWith(With with) {
+        int frame = ctes.size();
+        if (with != null) {
+            for (With.Cte c : with.ctes()) {
+                ctes.add(new Cte(c, p.sql, with.recursive()));
+            }
+        }
+        return frame;
+    }
+
+    /** Hides again the CTEs pushed since {@code frame} was returned by {@link #pushWith}. */
+    void popWith(int frame) {
+        while (ctes.size() > frame) {
+            ctes.remove(ctes.size() - 1);
         }
     }
 

@@ -58,9 +58,16 @@ final class UpdateCoder {
     }
 
     void compile(Stmt.Update upd) throws SqliteException {
-        if (upd.with() != null) {
-            throw SqliteException.error("WITH clauses are not supported");
+        int frame = sc.pushWith(upd.with());
+        try {
+            compileBody(upd);
+        } finally {
+            sc.popWith(frame);
         }
+    }
+
+    /** The UPDATE itself, its WITH clause's CTEs already visible. */
+    private void compileBody(Stmt.Update upd) throws SqliteException {
         if (upd.from() != null) {
             throw SqliteException.error("UPDATE ... FROM is not supported");
         }
