@@ -109,6 +109,9 @@ final class SortBuffer {
 
     private int cmp(int i, int j) throws SqliteException {
         int nKey = order.nKeyFields();
+        if (nKey == 0) {
+            return 0; // no key fields (a window without PARTITION BY or ORDER BY): insertion order
+        }
         byte ki = kind[i];
         if (ki != KIND_OTHER && ki == kind[j]) {
             int c = ki == KIND_INT ? Long.compare(key[i], key[j]) : 0;
