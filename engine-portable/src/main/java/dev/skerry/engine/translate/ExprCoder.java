@@ -26,6 +26,11 @@ final class ExprCoder {
     private final Parse p;
     private final SelectCoder selects;
 
+    /** The coder of the subqueries met in expressions. */
+    SelectCoder selects() {
+        return selects;
+    }
+
     ExprCoder(Parse p, SelectCoder selects) {
         this.p = p;
         this.selects = selects;

@@ -67,9 +67,12 @@ final class WhereLoop {
             List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed) throws SqliteException {
         WhereLoop w = new WhereLoop(p, ex, scope, sources, leftInner);
         int n = sources.size();
+        WhereTerm.markIndependent(p, terms, scope);
+        double outerRows = 1;
         for (int i = 0; i < n; i++) {
             w.plans[i] = WherePlanner.plan(i, sources, terms, scope, leftInner[i], i == 0 ? orderBy : null,
-                    needed == null ? null : needed[i]);
+                    needed == null ? null : needed[i], outerRows);
+            outerRows *= Math.max(w.plans[i].estimatedRows, 1);
             for (WherePlan.Constraint c : w.plans[i].eq) {
                 c.term.consumed = true;
             }
@@ -86,6 +89,9 @@ final class WhereLoop {
                 ex.jumpIfFalse(t.expr, scope, w.exit, true);
                 t.consumed = true;
             }
+        }
+        if (n == 0) {
+            p.explain("SCAN CONSTANT ROW");
         }
         for (int i = 0; i < n; i++) {
             p.explain(w.plans[i].describe(sources.get(i)) + (leftInner[i] ? " LEFT-JOIN" : ""));
@@ -118,6 +124,9 @@ final class WhereLoop {
             return;
         }
         p.needRead();
+        if (plan.kind == WherePlan.AUTO_INDEX) {
+            indexCursor[i] = p.cursor();
+        }
         if (plan.kind == WherePlan.INDEX) {
             indexCursor[i] = p.cursor();
             p.v.addOp(Opcode.OPEN_READ, indexCursor[i], plan.index.rootPage(), 0, KeyInfos.of(plan.index));
@@ -137,6 +146,9 @@ final class WhereLoop {
         if (leftInner[i]) {
             flag[i] = p.reg();
             p.v.addOp(Opcode.INTEGER, 0, flag[i]);
+        }
+        if (plan.kind == WherePlan.AUTO_INDEX) {
+            AutoIndexCoder.build(p, ex, scope, s, plan, indexCursor[i]);
         }
         WherePlan.Constraint in = plan.inConstraint();
         int inKey = 0;
@@ -172,6 +184,7 @@ final class WhereLoop {
                 break;
             }
             case WherePlan.INDEX:
+            case WherePlan.AUTO_INDEX:
                 indexHead(i, s, plan, inKey);
                 break;
             default:
@@ -218,21 +231,36 @@ final class WhereLoop {
 
     /**
      * Emits the ephemeral index of the distinct non-NULL values of an IN constraint (with the comparison's
-     * affinity) and the head of the loop over them; returns the register holding the current value.
+     * affinity) and the head of the loop over them; returns the register holding the current value. The
+     * values of a list are coded in place; those of a subquery (not correlated, see
+     * {@link WhereTerm#independent}) are computed once per statement.
      */
     private int inList(int i, WherePlan.Constraint in) throws SqliteException {
         int eph = p.cursor();
-        Collation coll = ExprInfo.compareCollation(((Expr.InList) in.term.expr).operand(), in.value, scope);
-        p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
-        int r = p.reg();
+        Collation coll = WherePlanner.collation(in, scope);
         int rec = p.reg();
         String aff = String.valueOf(keyAffinity(in));
-        for (Expr v : in.inValues) {
-            ex.codeTo(v, scope, r);
-            int skip = p.v.addOp(Opcode.IS_NULL, r, 0);
-            p.v.addOp(Opcode.MAKE_RECORD, r, 1, rec, aff);
-            p.v.addOp(Opcode.IDX_INSERT, eph, rec);
-            p.v.jumpHere(skip);
+        if (in.inSelect != null) {
+            int once = p.v.addOp(Opcode.ONCE, 0, 0);
+            p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
+            p.explainSubquery("LIST SUBQUERY", in.inSelect, () -> ex.selects().compile(in.inSelect, scope,
+                    (first, n) -> {
+                        int skip = p.v.addOp(Opcode.IS_NULL, first, 0);
+                        p.v.addOp(Opcode.MAKE_RECORD, first, 1, rec, aff);
+                        p.v.addOp(Opcode.IDX_INSERT, eph, rec);
+                        p.v.jumpHere(skip);
+                    }));
+            p.v.jumpHere(once);
+        } else {
+            p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
+            int r = p.reg();
+            for (Expr v : in.inValues) {
+                ex.codeTo(v, scope, r);
+                int skip = p.v.addOp(Opcode.IS_NULL, r, 0);
+                p.v.addOp(Opcode.MAKE_RECORD, r, 1, rec, aff);
+                p.v.addOp(Opcode.IDX_INSERT, eph, rec);
+                p.v.jumpHere(skip);
+            }
         }
         p.v.addOp(Opcode.REWIND, eph, brk[i]);
         inTop[i] = p.v.currentAddress();
@@ -249,7 +277,7 @@ final class WhereLoop {
         int keys = p.regs(neq + 1);
         StringBuilder aff = new StringBuilder();
         for (int k = 0; k < neq; k++) {
-            if (plan.eq[k].inValues != null) {
+            if (plan.eq[k].isIn()) {
                 p.v.addOp(Opcode.SCOPY, inKey, keys + k);
             } else {
                 ex.codeTo(plan.eq[k].value, scope, keys + k);
@@ -382,7 +410,7 @@ final class WhereLoop {
             Source s = sources.get(i);
             WherePlan plan = plans[i];
             p.resolve(cont[i]);
-            int iter = plan.kind == WherePlan.INDEX ? indexCursor[i] : s.cursor;
+            int iter = indexCursor[i] >= 0 ? indexCursor[i] : s.cursor;
             if (leftInner[i]) {
                 p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
             }
@@ -396,7 +424,7 @@ final class WhereLoop {
             p.resolve(brk[i]);
             if (leftInner[i]) {
                 p.v.addOp(Opcode.IF_POS, flag[i], cont[i - 1], 0);
-                if (!(plan.kind == WherePlan.INDEX && plan.covering)) {
+                if (!(indexCursor[i] >= 0 && plan.covering)) {
                     p.v.addOp(Opcode.NULL_ROW, s.cursor);
                 }
                 if (indexCursor[i] >= 0) {

@@ -20,6 +20,8 @@ final class WhereTerm {
     /** The level whose LEFT JOIN ON clause this term comes from, or -1. */
     final int leftJoinLevel;
     boolean consumed;
+    /** For {@code x IN (SELECT ...)}: true when the subquery is not correlated (see {@link #markIndependent}). */
+    boolean independent;
 
     WhereTerm(Expr expr, long mask, int leftJoinLevel) {
         this.expr = expr;
@@ -39,6 +41,26 @@ final class WhereTerm {
             return;
         }
         out.add(new WhereTerm(e, mask(e, scope, sources), leftJoinLevel));
+    }
+
+    /**
+     * Sets {@link #independent} on the {@code IN (SELECT ...)} terms whose subquery compiles, in a scratch
+     * program, without referring to {@code scope} or any enclosing scope.
+     */
+    static void markIndependent(Parse p, List<WhereTerm> terms, Scope scope) {
+        for (WhereTerm t : terms) {
+            if (!(t.expr instanceof Expr.InSelect) || ((Expr.InSelect) t.expr).not()) {
+                continue;
+            }
+            try {
+                Parse scratch = new Parse(p.schema, p.sql, p.functions);
+                SelectCoder.ResultInfo info = new SelectCoder(scratch).compile(((Expr.InSelect) t.expr).select(),
+                        scope, (first, n) -> { });
+                t.independent = !info.correlated && info.names.length == 1;
+            } catch (SqliteException e) {
+                t.independent = false;
+            }
+        }
     }
 
     /** The levels (bits) of {@code sources} that {@code e} refers to. */
