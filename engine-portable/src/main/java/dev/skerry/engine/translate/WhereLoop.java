@@ -37,6 +37,8 @@ final class WhereLoop {
     /** Per level: where the seek loop goes when it has no more rows (the next IN value, or the level's end). */
     private final int[] done;
     private final int[] inTop;
+    /** Per level of a MULTI-INDEX OR: the register of the Gosub into the level's body, else 0. */
+    private final int[] orReturn;
     private final int exit;
 
     private WhereLoop(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner) {
@@ -56,6 +58,7 @@ final class WhereLoop {
         inCursor = new int[n];
         done = new int[n];
         inTop = new int[n];
+        orReturn = new int[n];
         exit = p.label();
     }
 
@@ -65,6 +68,13 @@ final class WhereLoop {
      */
     static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
             List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed) throws SqliteException {
+        return begin(p, ex, scope, sources, leftInner, terms, orderBy, needed, false);
+    }
+
+    /** {@link #begin}, for the seek of one branch of a MULTI-INDEX OR when {@code orBranch}. */
+    private static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
+            List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed, boolean orBranch)
+            throws SqliteException {
         WhereLoop w = new WhereLoop(p, ex, scope, sources, leftInner);
         int n = sources.size();
         WhereTerm.markIndependent(p, terms, scope);
@@ -73,6 +83,7 @@ final class WhereLoop {
             w.plans[i] = WherePlanner.plan(i, sources, terms, scope, leftInner[i], i == 0 ? orderBy : null,
                     needed == null ? null : needed[i], outerRows);
             outerRows *= Math.max(w.plans[i].estimatedRows, 1);
+            w.plans[i].orBranch = orBranch;
             for (WherePlan.Constraint c : w.plans[i].eq) {
                 c.term.consumed = true;
             }
@@ -94,7 +105,6 @@ final class WhereLoop {
             p.explain("SCAN CONSTANT ROW");
         }
         for (int i = 0; i < n; i++) {
-            p.explain(w.plans[i].describe(sources.get(i)) + (leftInner[i] ? " LEFT-JOIN" : ""));
             w.open(i);
         }
         for (int i = 0; i < n; i++) {
@@ -147,6 +157,9 @@ final class WhereLoop {
             flag[i] = p.reg();
             p.v.addOp(Opcode.INTEGER, 0, flag[i]);
         }
+        if (plan.kind != WherePlan.MULTI_OR) {
+            p.explain(plan.describe(s) + (leftInner[i] ? " LEFT-JOIN" : ""));
+        }
         if (plan.kind == WherePlan.AUTO_INDEX) {
             AutoIndexCoder.build(p, ex, scope, s, plan, indexCursor[i]);
         }
@@ -187,6 +200,9 @@ final class WhereLoop {
             case WherePlan.AUTO_INDEX:
                 indexHead(i, s, plan, inKey);
                 break;
+            case WherePlan.MULTI_OR:
+                multiOrHead(i, s, plan);
+                break;
             default:
                 p.v.addOp(plan.reverse ? Opcode.LAST : Opcode.REWIND, s.cursor, brk[i]);
                 p.resolve(top[i]);
@@ -208,6 +224,42 @@ final class WhereLoop {
                 t.consumed = true;
             }
         }
+    }
+
+    /**
+     * The head of a MULTI-INDEX OR level: each branch's seek in turn, on its own cursors; each rowid not seen
+     * before (a transient index of rowids, SQLite's RowSet) calls the level's body as a subroutine, which
+     * positions the table on the row; {@link #end} returns from it.
+     */
+    private void multiOrHead(int i, Source s, WherePlan plan) throws SqliteException {
+        int seen = p.cursor();
+        int rowid = p.reg();
+        int rec = p.reg();
+        orReturn[i] = p.reg();
+        int bodyStart = p.label();
+        p.v.addOp(Opcode.OPEN_EPHEMERAL, seen, 1, 0, KeyInfos.of(new Collation[] {Collation.BINARY}, new boolean[1]));
+        p.explainUnder("MULTI-INDEX OR", () -> {
+            for (int k = 0; k < plan.orBranches.size(); k++) {
+                Expr branch = plan.orBranches.get(k);
+                p.explainUnder("INDEX " + (k + 1), () -> {
+                    List<Source> one = List.of(s);
+                    WhereLoop sub = begin(p, ex, scope, one, new boolean[1], MultiIndexOr.branchTerms(branch, s, scope),
+                            null, new boolean[][] {MultiIndexOr.branchNeeds(branch, s, scope)}, true);
+                    s.load(p, Source.ROWID, rowid);
+                    s.readFromIndex(null, -1);
+                    p.v.addOp(Opcode.FOUND, seen, sub.continueLabel(), rowid, Integer.valueOf(1));
+                    p.v.addOp(Opcode.MAKE_RECORD, rowid, 1, rec);
+                    p.v.addOp(Opcode.IDX_INSERT, seen, rec);
+                    p.v.addOp(Opcode.GOSUB, orReturn[i], bodyStart);
+                    sub.end();
+                    return null;
+                });
+            }
+            return null;
+        });
+        p.v.addOp(Opcode.GOTO, 0, brk[i]);
+        p.resolve(bodyStart);
+        p.v.addOp(Opcode.SEEK_ROWID, s.cursor, cont[i], rowid);
     }
 
     /** A rowid range walked backward: from the upper bound (or the last row) down to the lower bound. */
@@ -414,7 +466,9 @@ final class WhereLoop {
             if (leftInner[i]) {
                 p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
             }
-            if (plan.kind != WherePlan.ROWID_EQ) {
+            if (plan.kind == WherePlan.MULTI_OR) {
+                p.v.addOp(Opcode.RETURN, orReturn[i]);
+            } else if (plan.kind != WherePlan.ROWID_EQ) {
                 p.v.addOp(plan.reverse ? Opcode.PREV : Opcode.NEXT, iter, top[i]);
             }
             if (inCursor[i] >= 0) {

@@ -18,7 +18,8 @@ import java.util.List;
  * in it, so the table itself is not read. An automatic index is always covering: its {@link #index} is a
  * description of the transient index (no root page) whose key is the {@link #eq} columns followed by the
  * other columns the query reads and the rowid; {@link #partial} lists the terms that need only this table,
- * which filter the rows put into it.
+ * which filter the rows put into it. A {@link #MULTI_OR} plan serves the OR term {@link #orTerm}: each of its
+ * {@link #orBranches} is sought on its own (an index or the rowid) and the rowids found are read once each.
  *
  * <p>Estimates ({@link WhereCost}): {@link #estimatedRows} rows come out of one run of the loop,
  * {@link #cost} is the cost of one run, {@link #setup} the cost paid once per statement.
@@ -29,6 +30,7 @@ final class WherePlan {
     static final int ROWID_RANGE = 2;
     static final int INDEX = 3;
     static final int AUTO_INDEX = 4;
+    static final int MULTI_OR = 5;
 
     /** A usable term: {@code column op value} where value needs only outer levels. */
     static final class Constraint {
@@ -97,6 +99,14 @@ final class WherePlan {
     double setup;
     /** For {@link #AUTO_INDEX}: the terms filtering the rows put into the index (none: every row). */
     List<WhereTerm> partial = List.of();
+    /**
+     * True for the seek of one branch of a MULTI-INDEX OR: it reads only rowids from its index, and EXPLAIN
+     * QUERY PLAN does not call the index covering (SQLite's branch reads the table later, in the OR loop).
+     */
+    boolean orBranch;
+    /** For {@link #MULTI_OR}: the OR term served, and its branches (each an AND of terms). */
+    WhereTerm orTerm;
+    List<Expr> orBranches = List.of();
 
     /** The IN constraint among {@link #eq}, or null. */
     Constraint inConstraint() {
@@ -115,7 +125,7 @@ final class WherePlan {
                 return true;
             }
         }
-        return lower != null && lower.term == t || upper != null && upper.term == t;
+        return lower != null && lower.term == t || upper != null && upper.term == t || orTerm == t;
     }
 
     String describe(Source s) {
@@ -137,7 +147,7 @@ final class WherePlan {
                     return "SCAN " + s.name + " USING " + (covering ? "COVERING INDEX " : "INDEX ") + index.name();
                 }
                 StringBuilder sb = new StringBuilder("SEARCH ").append(s.name).append(" USING ")
-                        .append(covering ? "COVERING INDEX " : "INDEX ").append(index.name()).append(" (");
+                        .append(covering && !orBranch ? "COVERING INDEX " : "INDEX ").append(index.name()).append(" (");
                 for (int k = 0; k < eq.length; k++) {
                     if (k > 0) {
                         sb.append(" AND ");

@@ -138,6 +138,23 @@ final class WherePlanner {
                 bestCost = c;
             }
         }
+        if (!leftInner && !s.notIndexed && s.indexedBy == null) {
+            for (WhereTerm t : local) {
+                if (t.expr instanceof Expr.Binary && ((Expr.Binary) t.expr).op() == Expr.BinaryOp.OR
+                        && !constrains(cons, t)) {
+                    WherePlan or = MultiIndexOr.plan(t, s, scope);
+                    if (or == null) {
+                        continue;
+                    }
+                    adjust(or, local, s, scope);
+                    double c = total(or, orderBy, outerRows);
+                    if (c < bestCost) {
+                        best = or;
+                        bestCost = c;
+                    }
+                }
+            }
+        }
         if (prior != 0 && outerRows >= 1.25 && !s.notIndexed && s.indexedBy == null) {
             WherePlan auto = AutoIndexPlan.plan(s, cons, local, scope, needed);
             if (auto != null && total(auto, orderBy, outerRows) < bestCost) {
@@ -145,6 +162,15 @@ final class WherePlanner {
             }
         }
         return best;
+    }
+
+    private static boolean constrains(List<WherePlan.Constraint> cons, WhereTerm t) {
+        for (WherePlan.Constraint c : cons) {
+            if (c.term == t) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

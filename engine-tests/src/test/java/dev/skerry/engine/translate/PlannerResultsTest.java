@@ -48,6 +48,11 @@ class PlannerResultsTest {
                 select * from t2 where x = 1 or x = '2' or x = null;
                 select * from t1 where a = 1 or a = 3 or 2 = a;
                 select * from t2 where x in (select p from t3);
+                select * from t2 where x = 1 or z = 2 or x = '1';
+                select * from t1 where b = 1 or a = 2 or b > 2;
+                select * from t1 where (b = 1 and c = 'a') or a in (2, 3, null) or a between 5 and 7;
+                select * from t3, t1 where t3.q = '1' and (t1.b = t3.p or t1.a = t3.q);
+                select t4.o from t4 where m = 1 or (m = 2 and n = 'A') or m = 1.5;
                 select * from t1 where a in (select m from t4);
                 select * from t4 where m in (select b from t1) and n = 'a';
                 select * from t2 where y in (select q from t3);
@@ -102,7 +107,8 @@ class PlannerResultsTest {
                 break;
             case 1:
                 String c = col(r, from.get(r.nextInt(n)));
-                q.append(" and (").append(c).append(" = ").append(v(r)).append(" or ").append(c).append(" = ")
+                String c2 = r.nextBoolean() ? c : col(r, from.get(r.nextInt(n)));
+                q.append(" and (").append(c).append(" = ").append(v(r)).append(" or ").append(c2).append(" = ")
                         .append(v(r)).append(')');
                 break;
             case 2:
