@@ -149,6 +149,24 @@ final class Parse {
     }
 
     /**
+     * Emits the Explain line {@code text} and makes it the parent of the lines that follow, until
+     * {@link #explainPop} with the returned value.
+     */
+    int explainPush(String text) {
+        int saved = explainParent;
+        int addr = explain(text);
+        if (addr >= 0) {
+            explainParent = addr;
+        }
+        return saved;
+    }
+
+    /** Restores the parent of Explain lines saved by {@link #explainPush}. */
+    void explainPop(int saved) {
+        explainParent = saved;
+    }
+
+    /**
      * Runs {@code body} with its Explain lines under a line {@code label} (nothing extra when not explaining);
      * returns what the body returns.
      */
