@@ -16,21 +16,28 @@ import java.util.List;
  * N cheapest partial orders (N = 1 for one table, 5 for two, 10 for more); a partial order is extended by
  * every table not yet in it, planned by {@link WherePlanner} with the tables before it as outer loops. The
  * cost of an order is the sum, over its loops, of the loop's one-time setup plus its run cost times the rows
- * the outer loops yield. Ties keep the order written.
+ * the outer loops yield, plus the cost of sorting its rows when there is an ORDER BY that its first loop does
+ * not deliver (only the first loop may, see {@link WhereLoop}); partial orders that deliver the order and
+ * those that do not are kept apart until the end, as SQLite does. Ties keep the order written.
  */
 final class JoinOrder {
-    /** A partial join order: the sources placed (bit mask and sequence), their cost and the rows they yield. */
+    /**
+     * A partial join order: the sources placed (bit mask and sequence), their cost, the rows they yield, and
+     * whether its first loop gives the rows in ORDER BY order.
+     */
     private static final class Path {
         final long mask;
         final int[] order;
         final double cost;
         final double rows;
+        final boolean ordered;
 
-        Path(long mask, int[] order, double cost, double rows) {
+        Path(long mask, int[] order, double cost, double rows, boolean ordered) {
             this.mask = mask;
             this.order = order;
             this.cost = cost;
             this.rows = rows;
+            this.ordered = ordered;
         }
     }
 
@@ -73,7 +80,8 @@ final class JoinOrder {
         int n = sources.size();
         int keep = n == 1 ? 1 : n == 2 ? 5 : 10;
         List<Path> paths = new ArrayList<>();
-        paths.add(new Path(0, new int[0], 0, 1));
+        List<OrderingTerm> sortBy = orderBy == null || orderBy.isEmpty() || aggregate(p, q) ? null : orderBy;
+        paths.add(new Path(0, new int[0], 0, 1, false));
         for (int step = 0; step < n; step++) {
             List<Path> next = new ArrayList<>();
             for (Path from : paths) {
@@ -81,19 +89,34 @@ final class JoinOrder {
                     if ((from.mask & (1L << c)) != 0) {
                         continue;
                     }
-                    WherePlan plan = WherePlanner.plan(c, from.mask, sources, terms, scope, false, null,
-                            needed == null ? null : needed[c], from.rows);
+                    WherePlan plan = WherePlanner.plan(c, from.mask, sources, terms, scope, false,
+                            step == 0 ? sortBy : null, needed == null ? null : needed[c], from.rows);
                     double cost = from.cost + WherePlanner.total(plan, null, from.rows);
                     int[] order = new int[from.order.length + 1];
                     System.arraycopy(from.order, 0, order, 0, from.order.length);
                     order[from.order.length] = c;
-                    insert(next, new Path(from.mask | (1L << c), order, cost, from.rows * plan.estimatedRows), keep);
+                    boolean ordered = step == 0 ? plan.ordered : from.ordered;
+                    insert(next, new Path(from.mask | (1L << c), order, cost, from.rows * plan.estimatedRows,
+                            ordered), keep);
                 }
             }
             paths = next;
         }
+        Path best = null;
+        double bestCost = 0;
+        for (Path path : paths) {
+            double cost = path.cost;
+            if (sortBy != null && !path.ordered) {
+                double rows = Math.max(path.rows, 1);
+                cost += 3 * rows * Math.log(rows + 1) / Math.log(2);
+            }
+            if (best == null || cost < bestCost) {
+                best = path;
+                bestCost = cost;
+            }
+        }
         List<Source> ordered = new ArrayList<>();
-        for (int c : paths.get(0).order) {
+        for (int c : best.order) {
             ordered.add(sources.get(c));
         }
         sources.clear();
@@ -106,7 +129,7 @@ final class JoinOrder {
      */
     private static void insert(List<Path> paths, Path p, int keep) {
         for (int k = 0; k < paths.size(); k++) {
-            if (paths.get(k).mask == p.mask) {
+            if (paths.get(k).mask == p.mask && paths.get(k).ordered == p.ordered) {
                 if (p.cost >= paths.get(k).cost) {
                     return;
                 }
@@ -124,6 +147,19 @@ final class JoinOrder {
                 paths.remove(paths.size() - 1);
             }
         }
+    }
+
+    /** True when the query aggregates (its rows are not the loops' rows, so no loop gives their order). */
+    private static boolean aggregate(Parse p, SelectCore.Query q) {
+        if (!q.groupBy().isEmpty() || q.having() != null || q.distinct()) {
+            return true;
+        }
+        for (ResultColumn rc : q.columns()) {
+            if (rc instanceof ResultColumn.Column && AggregateInfo.containsAggregate(((ResultColumn.Column) rc).expr(), p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The columns the query reads from each source, or null when a {@code *} reads them all. */

@@ -60,6 +60,9 @@ class PlannerResultsTest {
                 select count(*), t3.q from t3, t2 where t3.p = t2.y group by t3.q;
                 select * from t3, t2 where t3.p = t2.y order by t2.x, t3.q, t2.z, t3.p;
                 select * from t1, t2 where t1.b = t2.x order by t1.a desc, t2.rowid;
+                select t1.a, t2.rowid from t1, t2 where t1.a = t2.x order by t2.x desc, t2.rowid;
+                select t4.m, t4.n, t3.rowid from t4, t3 where t4.m = t3.p order by t4.m, t4.n, t3.rowid;
+                select t2.x, t3.rowid from t2, t3 where t3.p = t2.y order by t2.x, t3.rowid;
                 """);
         Differential.assertSame(sb.toString());
     }
