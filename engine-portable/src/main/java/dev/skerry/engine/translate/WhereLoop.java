@@ -9,7 +9,11 @@ import java.util.List;
 
 /**
  * The nested loops over the FROM items of one query (SQLite's {@code sqlite3WhereBegin}/{@code WhereEnd}),
- * in the order written, each level using the access path {@link WherePlanner} chose.
+ * in the order of the sources (which {@link JoinOrder} may have changed), each level using the access path
+ * {@link WherePlanner} chose, given the rows its outer levels are estimated to yield. A level's head also
+ * emits its EXPLAIN QUERY PLAN line, builds its automatic index ({@link AutoIndexCoder}) or its IN values,
+ * and, for a MULTI-INDEX OR, runs each branch's seek and calls the rest of the level as a subroutine
+ * ({@code Gosub}) for each new rowid, the level's continue label being the {@code Return}.
  *
  * <p>Use: {@link #begin} opens the cursors, evaluates the terms that need no row (jumping to
  * {@link #breakLabel()} when one is false), and emits each level's loop head followed by the terms that

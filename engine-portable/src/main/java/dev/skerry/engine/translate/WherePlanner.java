@@ -15,16 +15,18 @@ import java.util.List;
  * Chooses the access path of one loop level (SQLite's {@code where.c}, without statistics).
  *
  * <p>Usable constraints are terms {@code column op value} ({@code =}, {@code <}, {@code <=}, {@code >},
- * {@code >=}, either side, both halves of a BETWEEN, and {@code column IN (list)} as an equality walked value
- * by value) whose value needs only outer levels; an index column
- * takes one only when the comparison's collation is the index column's and its affinity allows the index
- * ({@code sqlite3IndexAffinityOk}). Candidates: the rowid by equality, each index by equalities on its
- * leading columns plus a range on the next one, the rowid by an integer-literal range, the full scan. Each
- * gets an estimated row count ({@link WherePlan}); a plan that yields rows in ORDER BY order saves the sort
- * and is weighted accordingly; a covering index is preferred to one that must read the table, and a full
- * scan of a covering index with fewer columns than the table replaces the table scan, as SQLite's cost
- * model (rows weighted by row width) decides. The right side of a LEFT JOIN uses only its ON terms. NOT
- * INDEXED leaves only the rowid and the full scan; INDEXED BY restricts the indexes to the one named.
+ * {@code >=}, either side, both halves of a BETWEEN; {@code column IN (list)}, {@code column IN (SELECT ...)}
+ * of a subquery that is not correlated, and {@code column = v1 OR column = v2 ...} as an equality walked value
+ * by value) whose value needs only outer levels; an index column takes one only when the comparison's
+ * collation is the index column's and its affinity allows the index ({@code sqlite3IndexAffinityOk}).
+ * Candidates: the rowid by equality, each index by equalities on its leading columns plus a range on the
+ * next one, the rowid by an integer-literal range, the full scan, a covering-index scan, a MULTI-INDEX OR
+ * for an OR term whose branches can all be sought, and, inside outer loops, an automatic index. Each is
+ * costed as {@link WhereCost} says, its rows reduced by the terms it leaves to filter
+ * ({@code whereLoopOutputAdjust}); a plan that yields rows in ORDER BY order saves the sort, whose cost is
+ * added to the others. The right side of a LEFT JOIN uses only its ON terms. NOT INDEXED leaves only the
+ * rowid and the full scan; INDEXED BY restricts the indexes to the one named; neither allows an automatic
+ * index.
  */
 final class WherePlanner {
     private WherePlanner() {
