@@ -35,6 +35,12 @@ final class Parse {
     /** The id (address) of the Explain line new lines go under, 0 at the top. */
     private int explainParent;
     private SelectIds selectIds;
+    /**
+     * Whether each {@code IN (SELECT ...)} subquery met so far is independent of its enclosing queries
+     * ({@link WhereTerm#markIndependent}), shared with the scratch compilations that find it out, so that
+     * each subquery is tried once however deeply such subqueries nest.
+     */
+    java.util.IdentityHashMap<Object, Boolean> independentSubqueries = new java.util.IdentityHashMap<>();
 
     Parse(Schema schema, String sql, Functions functions) {
         this.schema = schema;
