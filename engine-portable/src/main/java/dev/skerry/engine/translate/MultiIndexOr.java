@@ -10,7 +10,8 @@ import java.util.List;
  * be sought on its own, through an index or the rowid, is served by running those seeks one after the
  * other, instead of scanning the table. A rowid met twice is read once: {@link WhereLoop} keeps the rowids
  * seen in a transient index (SQLite's RowSet). The OR term itself stays a filter of the loop, so a branch
- * whose seek uses only some of its terms gives no wrong rows.
+ * whose seek uses only some of its terms gives no wrong rows; the other terms of the level are ANDed to each
+ * branch, so that a branch may seek with them.
  *
  * <p>Planning: each branch (split at its ANDs) is planned as a one-table query whose only outer values are
  * those of the outer loops; the OR plan costs the sum of the branches' costs plus a table lookup per row,
@@ -20,12 +21,24 @@ final class MultiIndexOr {
     private MultiIndexOr() {
     }
 
-    /** The OR plan for term {@code t} on {@code s}, or null when a branch cannot be sought. */
-    static WherePlan plan(WhereTerm t, Source s, Scope scope) throws SqliteException {
+    /**
+     * The OR plan for term {@code t} on {@code s}, or null when a branch cannot be sought. The other terms of
+     * the level ({@code local}, those that are not ORs) are ANDed to each branch, as SQLite does, so that a
+     * branch's seek may use them too.
+     */
+    static WherePlan plan(WhereTerm t, List<WhereTerm> local, Source s, Scope scope) throws SqliteException {
         List<Expr> branches = new ArrayList<>();
         flatten(t.expr, branches);
         if (branches.size() < 2) {
             return null;
+        }
+        for (WhereTerm other : local) {
+            if (other == t || other.expr instanceof Expr.Binary && ((Expr.Binary) other.expr).op() == Expr.BinaryOp.OR) {
+                continue;
+            }
+            for (int k = 0; k < branches.size(); k++) {
+                branches.set(k, new Expr.Binary(Expr.BinaryOp.AND, branches.get(k), other.expr, 0, 0));
+            }
         }
         WherePlan p = new WherePlan();
         p.kind = WherePlan.MULTI_OR;

@@ -144,7 +144,7 @@ final class WherePlanner {
             for (WhereTerm t : local) {
                 if (t.expr instanceof Expr.Binary && ((Expr.Binary) t.expr).op() == Expr.BinaryOp.OR
                         && !constrains(cons, t)) {
-                    WherePlan or = MultiIndexOr.plan(t, s, scope);
+                    WherePlan or = MultiIndexOr.plan(t, local, s, scope);
                     if (or == null) {
                         continue;
                     }

@@ -49,6 +49,7 @@ class PlannerResultsTest {
                 select * from t1 where a = 1 or a = 3 or 2 = a;
                 select * from t2 where x in (select p from t3);
                 select * from t2 where x = 1 or z = 2 or x = '1';
+                select * from t2 where (x <= 2 or (y = 'a' and (z <= 1 or z > 2))) and x >= 1;
                 select * from t1 where b = 1 or a = 2 or b > 2;
                 select * from t1 where (b = 1 and c = 'a') or a in (2, 3, null) or a between 5 and 7;
                 select * from t3, t1 where t3.q = '1' and (t1.b = t3.p or t1.a = t3.q);

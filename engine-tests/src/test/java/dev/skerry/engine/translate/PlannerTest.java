@@ -83,6 +83,7 @@ class PlannerTest {
         "select * from t2 where x = 1 or x = 2",
         "select * from t2 where x = 1 or y = 2",
         "select * from t1 where b = 'x' or a = 2",
+        "select * from t2 where (x <= 9 or (y = 5 and (y <= 6 or y < 1))) and x >= 2",
         "select * from t2 where x > 5 or (y = 2 and z = 'a') or x in (7, 8)",
         "select * from t3, t2 where t3.q = 1 and (t2.x = t3.p or t2.y = t3.q)",
         "select * from t1 where a = 1 or a = 3",
