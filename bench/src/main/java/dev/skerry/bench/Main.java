@@ -13,13 +13,18 @@ import java.util.Map;
  * Runs the workload on every target, repetitions interleaved (rep 1 of each target, then rep 2, …), each on
  * a fresh database file, and prints the median time of every step with Skerry's ratio to SQLite.
  *
- * <p>Usage: {@code java -jar bench/target/skerry-bench.jar [--reps N] [--scale F] [--only a,b]}.
+ * <p>Usage: {@code java -jar bench/target/skerry-bench.jar [--reps N] [--scale F] [--only a,b]}; with
+ * {@code --slt} first, the sqllogictest timing of {@link SltBench} instead.
  */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--slt")) {
+            SltBench.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         int reps = 3;
         double scale = 1.0;
         List<String> names = new ArrayList<>(Targets.NAMES);

@@ -10,12 +10,17 @@ import dev.skerry.vfs.file.FileVfs;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Skerry on JVM files (FileVfs completes inline, so the I/O loop never spins). */
+/** Skerry on JVM files, or on memory files (both complete inline, so the I/O loop never spins). */
 final class SkerryTarget implements Target {
-    private final Vfs vfs = new FileVfs();
+    private final Vfs vfs;
     private final Connection conn;
 
     SkerryTarget(String path) throws SqliteException {
+        this(new FileVfs(), path);
+    }
+
+    SkerryTarget(Vfs vfs, String path) throws SqliteException {
+        this.vfs = vfs;
         conn = Connection.open(vfs, path);
         while (conn.openStep() == StepResult.IO) {
             vfs.runPendingIo();

@@ -27,6 +27,14 @@ final class CompoundCoder {
     private CompoundCoder() {
     }
 
+    /** The EXPLAIN QUERY PLAN line over a core joined by {@code op} (null: the first core), as SQLite's. */
+    private static String explainLabel(Select.CompoundOp op) {
+        if (op == null) {
+            return "LEFT-MOST SUBQUERY";
+        }
+        return op == Select.CompoundOp.UNION_ALL ? "UNION ALL" : opName(op.ordinal()) + " USING TEMP B-TREE";
+    }
+
     static String opName(int op) {
         switch (Select.CompoundOp.values()[op]) {
             case UNION: return "UNION";
@@ -76,6 +84,7 @@ final class CompoundCoder {
             p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, n, 0, keyInfo);
         }
         int setCores = materialize ? lastDistinct + 2 : cores.size();
+        int explainParent = p.explainPush("COMPOUND QUERY");
         for (int k = 0; k < setCores; k++) {
             Select.CompoundOp op = k == 0 ? null : ops.get(k - 1);
             shape[1] = op == null ? 0 : op.ordinal();
@@ -116,7 +125,9 @@ final class CompoundCoder {
                     p.resolve(skip);
                 };
             }
+            int explainCore = p.explainPush(explainLabel(op));
             sc.core(cores.get(k), null, null, outer, coreSink, k == 0 ? null : shape);
+            p.explainPop(explainCore);
             if (kept >= 0) {
                 eph = kept;
             }
@@ -134,9 +145,12 @@ final class CompoundCoder {
             p.resolve(end);
             for (int k = setCores; k < cores.size(); k++) {
                 shape[1] = ops.get(k - 1).ordinal();
+                int explainCore = p.explainPush(explainLabel(ops.get(k - 1)));
                 sc.core(cores.get(k), null, null, outer, toOutput, shape);
+                p.explainPop(explainCore);
             }
         }
+        p.explainPop(explainParent);
         out.finish();
         return first;
     }

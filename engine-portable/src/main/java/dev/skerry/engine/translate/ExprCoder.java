@@ -29,6 +29,11 @@ final class ExprCoder {
     /** How many result-column aliases are being expanded (an aggregate there not computed is SQLite's codegen error). */
     private int aliasDepth;
 
+    /** The coder of the subqueries met in expressions. */
+    SelectCoder selects() {
+        return selects;
+    }
+
     ExprCoder(Parse p, SelectCoder selects) {
         this.p = p;
         this.selects = selects;

@@ -377,6 +377,7 @@ final class FromBuilder {
     private static void materialize(Parse p, SelectCoder selects, Select select, Scope outer, String name,
             List<String> columns, Scope scope, CountError countError) throws SqliteException {
         int cursor = p.cursor();
+        int explainParent = p.explainPush("MATERIALIZE " + name);
         int open = p.v.addOp(Opcode.OPEN_EPHEMERAL, cursor, 0);
         SelectCoder.ResultInfo info = selects.compile(select, outer, (first, cnt) -> {
             int rec = p.reg();
@@ -385,6 +386,7 @@ final class FromBuilder {
             p.v.addOp(Opcode.NEW_ROWID, cursor, rowid);
             p.v.addOp(Opcode.INSERT, cursor, rec, rowid);
         });
+        p.explainPop(explainParent);
         p.v.changeP2(open, info.names.length);
         if (info.correlated) {
             // The subquery refers to a query enclosing this one (its scope skips this one): this query is

@@ -45,6 +45,15 @@ final class Parse {
     int triggerConflict;
     /** The trigger programs compiled for this statement, by trigger and conflict clause (root Parse only). */
     private java.util.IdentityHashMap<dev.skerry.engine.schema.Trigger, dev.skerry.engine.vdbe.SubProgram[]> triggerPrograms;
+    /** The id (address) of the Explain line new lines go under, 0 at the top. */
+    private int explainParent;
+    private SelectIds selectIds;
+    /**
+     * Whether each {@code IN (SELECT ...)} subquery met so far is independent of its enclosing queries
+     * ({@link WhereTerm#markIndependent}), shared with the scratch compilations that find it out, so that
+     * each subquery is tried once however deeply such subqueries nest.
+     */
+    java.util.IdentityHashMap<Object, Boolean> independentSubqueries = new java.util.IdentityHashMap<>();
 
     Parse(Schema schema, String sql, Functions functions) {
         this.schema = schema;
@@ -199,11 +208,75 @@ final class Parse {
         }
     }
 
-    /** Emits an {@code Explain} line for EXPLAIN QUERY PLAN (nothing otherwise). */
-    void explain(String text) {
-        if (explainQueryPlan) {
-            v.addOp(Opcode.EXPLAIN, ++explainId, 0, 0, text);
+    /**
+     * Emits an {@code Explain} line for EXPLAIN QUERY PLAN (nothing otherwise) under the current parent; its id
+     * is its address, as in SQLite. Returns the address, or -1 when nothing was emitted.
+     */
+    int explain(String text) {
+        if (!explainQueryPlan) {
+            return -1;
         }
+        int addr = v.currentAddress();
+        v.addOp(Opcode.EXPLAIN, addr, explainParent, 0, text);
+        return addr;
+    }
+
+    /**
+     * Emits the Explain line {@code text} and makes it the parent of the lines that follow, until
+     * {@link #explainPop} with the returned value.
+     */
+    int explainPush(String text) {
+        int saved = explainParent;
+        int addr = explain(text);
+        if (addr >= 0) {
+            explainParent = addr;
+        }
+        return saved;
+    }
+
+    /** Restores the parent of Explain lines saved by {@link #explainPush}. */
+    void explainPop(int saved) {
+        explainParent = saved;
+    }
+
+    /**
+     * Runs {@code body} with its Explain lines under a line {@code label} (nothing extra when not explaining);
+     * returns what the body returns.
+     */
+    SelectCoder.ResultInfo explainUnder(String label, SelectCoder.Compilation body) throws SqliteException {
+        int addr = explain(label);
+        if (addr < 0) {
+            return body.run();
+        }
+        int saved = explainParent;
+        explainParent = addr;
+        try {
+            return body.run();
+        } finally {
+            explainParent = saved;
+        }
+    }
+
+    /**
+     * Runs {@code body}, the compilation of subquery {@code sel}, under the line {@code label N} (SQLite's
+     * number of the subquery, see {@link SelectIds}), prefixed with {@code CORRELATED} when the subquery
+     * turns out to refer to the enclosing query.
+     */
+    SelectCoder.ResultInfo explainSubquery(String label, dev.skerry.engine.parser.ast.Select sel,
+            SelectCoder.Compilation body) throws SqliteException {
+        if (!explainQueryPlan) {
+            return body.run();
+        }
+        if (selectIds == null || !selectIds.isFor(sql)) {
+            selectIds = new SelectIds(sql);
+        }
+        String text = label + " " + selectIds.idOf(sel.start(), sel.end());
+        int addr = v.currentAddress();
+        SelectCoder.ResultInfo info = explainUnder(text, body);
+        if (info.correlated) {
+            v.changeP4(addr, "CORRELATED " + text);
+        }
+        return info;
     }
 
     /** A label to use with the builder. */

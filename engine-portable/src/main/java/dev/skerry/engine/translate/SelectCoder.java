@@ -168,7 +168,7 @@ final class SelectCoder {
         }
         scope.resultColumns = q.columns();
         if (JoinOrder.reorderable(q.from(), scope, from)) {
-            JoinOrder.reorder(scope, q.where(), from);
+            JoinOrder.reorder(p, scope, q, orderBy, from);
             FunctionScan.placeAfterArguments(scope);
         }
         FromBuilder.terms(from, scope);
@@ -612,13 +612,13 @@ final class SelectCoder {
         int once = p.v.addOp(Opcode.ONCE, 0, 0);
         int done = p.label();
         p.v.addOp(Opcode.NULL, 0, target);
-        ResultInfo info = compile(sel, scope, (first, n) -> {
+        ResultInfo info = p.explainSubquery("SCALAR SUBQUERY", sel, () -> compile(sel, scope, (first, n) -> {
             if (n != 1) {
                 throw SqliteException.error("sub-select returns " + n + " columns - expected 1");
             }
             p.v.addOp(Opcode.SCOPY, first, target);
             p.v.addOp(Opcode.GOTO, 0, done);
-        });
+        }));
         p.resolve(done);
         finishOnce(once, info);
     }
@@ -628,13 +628,13 @@ final class SelectCoder {
         int once = p.v.addOp(Opcode.ONCE, 0, 0);
         int done = p.label();
         p.v.addOp(Opcode.NULL, 0, first, first + n - 1);
-        ResultInfo info = compile(sel, scope, (regs, cnt) -> {
+        ResultInfo info = p.explainSubquery("SCALAR SUBQUERY", sel, () -> compile(sel, scope, (regs, cnt) -> {
             if (cnt != n) {
                 throw SqliteException.error("row value misused");
             }
             p.v.addOp(Opcode.COPY, regs, first, n - 1);
             p.v.addOp(Opcode.GOTO, 0, done);
-        });
+        }));
         p.resolve(done);
         finishOnce(once, info);
     }
@@ -644,10 +644,10 @@ final class SelectCoder {
         int once = p.v.addOp(Opcode.ONCE, 0, 0);
         int done = p.label();
         p.v.addOp(Opcode.INTEGER, 0, target);
-        ResultInfo info = compile(sel, scope, (first, n) -> {
+        ResultInfo info = p.explainSubquery("SCALAR SUBQUERY", sel, () -> compile(sel, scope, (first, n) -> {
             p.v.addOp(Opcode.INTEGER, 1, target);
             p.v.addOp(Opcode.GOTO, 0, done);
-        });
+        }));
         p.resolve(done);
         finishOnce(once, info);
     }
@@ -677,7 +677,8 @@ final class SelectCoder {
         int open = p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, null);
         p.v.addOp(Opcode.INTEGER, 0, hasNull);
         p.v.addOp(Opcode.INTEGER, 0, count);
-        ResultInfo info = compile(in.select(), scope, (first, n) -> {
+        ResultInfo info = p.explainSubquery("LIST SUBQUERY", in.select(), () -> compile(in.select(), scope,
+                (first, n) -> {
             if (n != 1) {
                 throw SqliteException.error("sub-select returns " + n + " columns - expected 1");
             }
@@ -690,7 +691,7 @@ final class SelectCoder {
             p.v.addOp(Opcode.MAKE_RECORD, first, 1, rec, String.valueOf(recordAff));
             p.v.addOp(Opcode.IDX_INSERT, eph, rec);
             p.v.jumpHere(skip);
-        });
+        }));
         if (coll == null && !ExprInfo.hasExplicitCollate(in.operand())) {
             coll = info.collations[0];
         }

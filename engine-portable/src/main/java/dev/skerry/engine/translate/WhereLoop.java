@@ -9,7 +9,11 @@ import java.util.List;
 
 /**
  * The nested loops over the FROM items of one query (SQLite's {@code sqlite3WhereBegin}/{@code WhereEnd}),
- * in the order written, each level using the access path {@link WherePlanner} chose.
+ * in the order of the sources (which {@link JoinOrder} may have changed), each level using the access path
+ * {@link WherePlanner} chose, given the rows its outer levels are estimated to yield. A level's head also
+ * emits its EXPLAIN QUERY PLAN line, builds its automatic index ({@link AutoIndexCoder}) or its IN values,
+ * and, for a MULTI-INDEX OR, runs each branch's seek and calls the rest of the level as a subroutine
+ * ({@code Gosub}) for each new rowid, the level's continue label being the {@code Return}.
  *
  * <p>Use: {@link #begin} opens the cursors, evaluates the terms that need no row (jumping to
  * {@link #breakLabel()} when one is false), and emits each level's loop head followed by the terms that
@@ -38,6 +42,8 @@ final class WhereLoop {
     /** Per level: where the seek loop goes when it has no more rows (the next IN value, or the level's end). */
     private final int[] done;
     private final int[] inTop;
+    /** Per level of a MULTI-INDEX OR: the register of the Gosub into the level's body, else 0. */
+    private final int[] orReturn;
     private final int exit;
     private final RightJoins rightJoins;
     /** Per level: the scan of a table-valued function, or null. */
@@ -60,6 +66,7 @@ final class WhereLoop {
         inCursor = new int[n];
         done = new int[n];
         inTop = new int[n];
+        orReturn = new int[n];
         exit = p.label();
         rightJoins = new RightJoins(p, sources);
         scans = new FunctionScan[n];
@@ -71,12 +78,23 @@ final class WhereLoop {
      */
     static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
             List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed) throws SqliteException {
+        return begin(p, ex, scope, sources, leftInner, terms, orderBy, needed, false);
+    }
+
+    /** {@link #begin}, for the seek of one branch of a MULTI-INDEX OR when {@code orBranch}. */
+    private static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
+            List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed, boolean orBranch)
+            throws SqliteException {
         WhereLoop w = new WhereLoop(p, ex, scope, sources, leftInner);
         int n = sources.size();
+        WhereTerm.markIndependent(p, terms, scope);
+        double outerRows = 1;
         for (int i = 0; i < n; i++) {
             w.plans[i] = WherePlanner.plan(i, sources, terms, scope,
                     leftInner[i] || RightJoins.onTermsOnly(sources, i), i == 0 ? orderBy : null,
-                    needed == null ? null : needed[i]);
+                    needed == null ? null : needed[i], outerRows);
+            outerRows *= Math.max(w.plans[i].estimatedRows, 1);
+            w.plans[i].orBranch = orBranch;
             for (WherePlan.Constraint c : w.plans[i].eq) {
                 c.term.consumed = true;
             }
@@ -97,8 +115,10 @@ final class WhereLoop {
             }
         }
         w.rightJoins.open();
+        if (n == 0) {
+            p.explain("SCAN CONSTANT ROW");
+        }
         for (int i = 0; i < n; i++) {
-            p.explain(w.plans[i].describe(sources.get(i)) + (leftInner[i] ? " LEFT-JOIN" : ""));
             w.open(i);
         }
         for (int i = 0; i < n; i++) {
@@ -128,6 +148,9 @@ final class WhereLoop {
             return;
         }
         p.needRead();
+        if (plan.kind == WherePlan.AUTO_INDEX) {
+            indexCursor[i] = p.cursor();
+        }
         if (plan.kind == WherePlan.INDEX) {
             indexCursor[i] = p.cursor();
             p.v.addOp(Opcode.OPEN_READ, indexCursor[i], plan.index.rootPage(), 0, KeyInfos.of(plan.index));
@@ -147,6 +170,12 @@ final class WhereLoop {
         if (leftInner[i]) {
             flag[i] = p.reg();
             p.v.addOp(Opcode.INTEGER, 0, flag[i]);
+        }
+        if (plan.kind != WherePlan.MULTI_OR) {
+            p.explain(plan.describe(s) + (leftInner[i] ? " LEFT-JOIN" : ""));
+        }
+        if (plan.kind == WherePlan.AUTO_INDEX) {
+            AutoIndexCoder.build(p, ex, scope, s, plan, indexCursor[i]);
         }
         WherePlan.Constraint in = plan.inConstraint();
         int inKey = 0;
@@ -186,7 +215,11 @@ final class WhereLoop {
                 break;
             }
             case WherePlan.INDEX:
+            case WherePlan.AUTO_INDEX:
                 indexHead(i, s, plan, inKey);
+                break;
+            case WherePlan.MULTI_OR:
+                multiOrHead(i, s, plan);
                 break;
             default:
                 p.v.addOp(plan.reverse ? Opcode.LAST : Opcode.REWIND, s.cursor, brk[i]);
@@ -213,6 +246,42 @@ final class WhereLoop {
         }
     }
 
+    /**
+     * The head of a MULTI-INDEX OR level: each branch's seek in turn, on its own cursors; each rowid not seen
+     * before (a transient index of rowids, SQLite's RowSet) calls the level's body as a subroutine, which
+     * positions the table on the row; {@link #end} returns from it.
+     */
+    private void multiOrHead(int i, Source s, WherePlan plan) throws SqliteException {
+        int seen = p.cursor();
+        int rowid = p.reg();
+        int rec = p.reg();
+        orReturn[i] = p.reg();
+        int bodyStart = p.label();
+        p.v.addOp(Opcode.OPEN_EPHEMERAL, seen, 1, 0, KeyInfos.of(new Collation[] {Collation.BINARY}, new boolean[1]));
+        p.explainUnder("MULTI-INDEX OR", () -> {
+            for (int k = 0; k < plan.orBranches.size(); k++) {
+                Expr branch = plan.orBranches.get(k);
+                p.explainUnder("INDEX " + (k + 1), () -> {
+                    List<Source> one = List.of(s);
+                    WhereLoop sub = begin(p, ex, scope, one, new boolean[1], MultiIndexOr.branchTerms(branch, s, scope),
+                            null, new boolean[][] {MultiIndexOr.branchNeeds(branch, s, scope)}, true);
+                    s.load(p, Source.ROWID, rowid);
+                    s.readFromIndex(null, -1);
+                    p.v.addOp(Opcode.FOUND, seen, sub.continueLabel(), rowid, Integer.valueOf(1));
+                    p.v.addOp(Opcode.MAKE_RECORD, rowid, 1, rec);
+                    p.v.addOp(Opcode.IDX_INSERT, seen, rec);
+                    p.v.addOp(Opcode.GOSUB, orReturn[i], bodyStart);
+                    sub.end();
+                    return null;
+                });
+            }
+            return null;
+        });
+        p.v.addOp(Opcode.GOTO, 0, brk[i]);
+        p.resolve(bodyStart);
+        p.v.addOp(Opcode.SEEK_ROWID, s.cursor, cont[i], rowid);
+    }
+
     /** A rowid range walked backward: from the upper bound (or the last row) down to the lower bound. */
     private void rowidRangeReverse(int i, Source s, WherePlan plan) throws SqliteException {
         if (plan.upper != null) {
@@ -234,21 +303,36 @@ final class WhereLoop {
 
     /**
      * Emits the ephemeral index of the distinct non-NULL values of an IN constraint (with the comparison's
-     * affinity) and the head of the loop over them; returns the register holding the current value.
+     * affinity) and the head of the loop over them; returns the register holding the current value. The
+     * values of a list are coded in place; those of a subquery (not correlated, see
+     * {@link WhereTerm#independent}) are computed once per statement.
      */
     private int inList(int i, WherePlan.Constraint in) throws SqliteException {
         int eph = p.cursor();
-        Collation coll = ExprInfo.compareCollation(((Expr.InList) in.term.expr).operand(), in.value, scope);
-        p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
-        int r = p.reg();
+        Collation coll = WherePlanner.collation(in, scope);
         int rec = p.reg();
         String aff = String.valueOf(keyAffinity(in));
-        for (Expr v : in.inValues) {
-            ex.codeTo(v, scope, r);
-            int skip = p.v.addOp(Opcode.IS_NULL, r, 0);
-            p.v.addOp(Opcode.MAKE_RECORD, r, 1, rec, aff);
-            p.v.addOp(Opcode.IDX_INSERT, eph, rec);
-            p.v.jumpHere(skip);
+        if (in.inSelect != null) {
+            int once = p.v.addOp(Opcode.ONCE, 0, 0);
+            p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
+            p.explainSubquery("LIST SUBQUERY", in.inSelect, () -> ex.selects().compile(in.inSelect, scope,
+                    (first, n) -> {
+                        int skip = p.v.addOp(Opcode.IS_NULL, first, 0);
+                        p.v.addOp(Opcode.MAKE_RECORD, first, 1, rec, aff);
+                        p.v.addOp(Opcode.IDX_INSERT, eph, rec);
+                        p.v.jumpHere(skip);
+                    }));
+            p.v.jumpHere(once);
+        } else {
+            p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, 1, 0, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
+            int r = p.reg();
+            for (Expr v : in.inValues) {
+                ex.codeTo(v, scope, r);
+                int skip = p.v.addOp(Opcode.IS_NULL, r, 0);
+                p.v.addOp(Opcode.MAKE_RECORD, r, 1, rec, aff);
+                p.v.addOp(Opcode.IDX_INSERT, eph, rec);
+                p.v.jumpHere(skip);
+            }
         }
         p.v.addOp(Opcode.REWIND, eph, brk[i]);
         inTop[i] = p.v.currentAddress();
@@ -265,7 +349,7 @@ final class WhereLoop {
         int keys = p.regs(neq + 1);
         StringBuilder aff = new StringBuilder();
         for (int k = 0; k < neq; k++) {
-            if (plan.eq[k].inValues != null) {
+            if (plan.eq[k].isIn()) {
                 p.v.addOp(Opcode.SCOPY, inKey, keys + k);
             } else {
                 ex.codeTo(plan.eq[k].value, scope, keys + k);
@@ -399,12 +483,14 @@ final class WhereLoop {
             WherePlan plan = plans[i];
             p.resolve(cont[i]);
             rightJoins.subroutineEnd(i);
-            int iter = plan.kind == WherePlan.INDEX ? indexCursor[i] : s.cursor;
+            int iter = indexCursor[i] >= 0 ? indexCursor[i] : s.cursor;
             if (leftInner[i]) {
                 p.v.addOp(Opcode.IF_NULL_ROW, iter, brk[i], p.reg());
             }
             if (scans[i] != null) {
                 scans[i].next(top[i]);
+            } else if (plan.kind == WherePlan.MULTI_OR) {
+                p.v.addOp(Opcode.RETURN, orReturn[i]);
             } else if (plan.kind != WherePlan.ROWID_EQ) {
                 p.v.addOp(plan.reverse ? Opcode.PREV : Opcode.NEXT, iter, top[i]);
             }
@@ -415,7 +501,7 @@ final class WhereLoop {
             p.resolve(brk[i]);
             if (leftInner[i]) {
                 p.v.addOp(Opcode.IF_POS, flag[i], cont[i - 1], 0);
-                if (!(plan.kind == WherePlan.INDEX && plan.covering)) {
+                if (!(indexCursor[i] >= 0 && plan.covering)) {
                     p.v.addOp(Opcode.NULL_ROW, s.cursor);
                 }
                 if (indexCursor[i] >= 0) {

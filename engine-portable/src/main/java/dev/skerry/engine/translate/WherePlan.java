@@ -1,25 +1,36 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.schema.Index;
+import java.util.List;
 
 /**
  * How one loop level reaches its rows (SQLite's {@code WhereLoop}): a full scan of the table, a seek of
- * the rowid (one row, or a range), or a seek of an index on equality constraints of its leading columns
- * optionally followed by a range on the next column.
+ * the rowid (one row, or a range), a seek of an index on equality constraints of its leading columns
+ * optionally followed by a range on the next column, or a seek of an automatic index built for this
+ * statement ({@link #AUTO_INDEX}).
  *
  * <p>{@link #eq}[k] constrains index column k (or the rowid for {@link #ROWID_EQ}); at most one of them may
- * be an IN list, which the loop walks value by value in ascending order; {@link #lower} and
- * {@link #upper} bound the column after the equalities (the rowid for {@link #ROWID_RANGE}). An index is
- * {@link #covering} when every column the query needs from this table is in it, so the table itself is not
- * read. {@link #estimatedRows} is the planner's guess used to compare plans (SQLite's defaults without
- * statistics: a table of about a million rows, ten rows per equality, a quarter per range bound).
+ * be an IN (a list, a subquery, or an OR of equalities), which the loop walks value by value in ascending
+ * order; {@link #lower} and {@link #upper} bound the column after the equalities (the rowid for
+ * {@link #ROWID_RANGE}). An index is {@link #covering} when every column the query needs from this table is
+ * in it, so the table itself is not read. An automatic index is always covering: its {@link #index} is a
+ * description of the transient index (no root page) whose key is the {@link #eq} columns followed by the
+ * other columns the query reads and the rowid; {@link #partial} lists the terms that need only this table,
+ * which filter the rows put into it. A {@link #MULTI_OR} plan serves the OR term {@link #orTerm}: each of its
+ * {@link #orBranches} is sought on its own (an index or the rowid) and the rowids found are read once each.
+ *
+ * <p>Estimates ({@link WhereCost}): {@link #estimatedRows} rows come out of one run of the loop,
+ * {@link #cost} is the cost of one run, {@link #setup} the cost paid once per statement.
  */
 final class WherePlan {
     static final int FULL_SCAN = 0;
     static final int ROWID_EQ = 1;
     static final int ROWID_RANGE = 2;
     static final int INDEX = 3;
+    static final int AUTO_INDEX = 4;
+    static final int MULTI_OR = 5;
 
     /** A usable term: {@code column op value} where value needs only outer levels. */
     static final class Constraint {
@@ -28,21 +39,44 @@ final class WherePlan {
         final Expr.BinaryOp op;
         final Expr value;
         final char affinity;
-        /** For {@code column IN (values)}: the values (op is EQ and {@link #value} the first); else null. */
-        final java.util.List<Expr> inValues;
+        /**
+         * For {@code column IN (values)} or {@code column = v1 OR column = v2 ...}: the values (op is EQ and
+         * {@link #value} the first); else null.
+         */
+        final List<Expr> inValues;
+        /** For {@code column IN (SELECT ...)}: the subquery (op is EQ, {@link #value} is the column); else null. */
+        final Select inSelect;
+        /** The column expression of an IN (for its collation), else null. */
+        final Expr inOperand;
+        /** The comparison's collation, for an IN or OR constraint (others compute it from their term). */
+        dev.skerry.engine.value.Collation collation;
+        /** True when the column was the right operand of a comparison of two columns (see {@link AutoIndexPlan}). */
+        boolean commutedColumns;
 
         Constraint(WhereTerm term, int column, Expr.BinaryOp op, Expr value, char affinity) {
-            this(term, column, op, value, affinity, null);
+            this(term, column, op, value, affinity, null, null, null);
         }
 
-        Constraint(WhereTerm term, int column, Expr.BinaryOp op, Expr value, char affinity,
-                java.util.List<Expr> inValues) {
+        Constraint(WhereTerm term, int column, Expr.BinaryOp op, Expr value, char affinity, List<Expr> inValues,
+                Select inSelect, Expr inOperand) {
             this.term = term;
             this.column = column;
             this.op = op;
             this.value = value;
             this.affinity = affinity;
             this.inValues = inValues;
+            this.inSelect = inSelect;
+            this.inOperand = inOperand;
+        }
+
+        /** True for an IN constraint (list, subquery or OR of equalities). */
+        boolean isIn() {
+            return inValues != null || inSelect != null;
+        }
+
+        /** How many values the IN gives: the list's size, or 25 for a subquery (SQLite's guess). */
+        double inCount() {
+            return inValues != null ? inValues.size() : inSelect != null ? 25 : 1;
         }
 
         boolean isLower() {
@@ -60,16 +94,38 @@ final class WherePlan {
     boolean ordered;
     /** True when the scan runs backward ({@code Last}/{@code Prev}) to give the ORDER BY order. */
     boolean reverse;
-    double estimatedRows = 1_000_000;
+    double estimatedRows = WhereCost.TABLE_ROWS;
+    double cost;
+    double setup;
+    /** For {@link #AUTO_INDEX}: the terms filtering the rows put into the index (none: every row). */
+    List<WhereTerm> partial = List.of();
+    /**
+     * True for the seek of one branch of a MULTI-INDEX OR: it reads only rowids from its index, and EXPLAIN
+     * QUERY PLAN does not call the index covering (SQLite's branch reads the table later, in the OR loop).
+     */
+    boolean orBranch;
+    /** For {@link #MULTI_OR}: the OR term served, and its branches (each an AND of terms). */
+    WhereTerm orTerm;
+    List<Expr> orBranches = List.of();
 
-    /** The IN-list constraint among {@link #eq}, or null. */
+    /** The IN constraint among {@link #eq}, or null. */
     Constraint inConstraint() {
         for (Constraint c : eq) {
-            if (c.inValues != null) {
+            if (c.isIn()) {
                 return c;
             }
         }
         return null;
+    }
+
+    /** True when the plan seeks with {@code t} (so it does not reduce the rows again). */
+    boolean uses(WhereTerm t) {
+        for (Constraint c : eq) {
+            if (c.term == t) {
+                return true;
+            }
+        }
+        return lower != null && lower.term == t || upper != null && upper.term == t || orTerm == t;
     }
 
     String describe(Source s) {
@@ -78,12 +134,20 @@ final class WherePlan {
                 return "SEARCH " + s.name + " USING INTEGER PRIMARY KEY (rowid=?)";
             case ROWID_RANGE:
                 return "SEARCH " + s.name + " USING INTEGER PRIMARY KEY (" + rangeText("rowid") + ")";
+            case AUTO_INDEX: {
+                StringBuilder sb = new StringBuilder("SEARCH ").append(s.name).append(" USING AUTOMATIC ")
+                        .append(partial.isEmpty() ? "" : "PARTIAL ").append("COVERING INDEX (");
+                for (int k = 0; k < eq.length; k++) {
+                    sb.append(k > 0 ? " AND " : "").append(s.columnNames[index.column(k)]).append("=?");
+                }
+                return sb.append(')').toString();
+            }
             case INDEX: {
                 if (eq.length == 0 && lower == null && upper == null) {
                     return "SCAN " + s.name + " USING " + (covering ? "COVERING INDEX " : "INDEX ") + index.name();
                 }
                 StringBuilder sb = new StringBuilder("SEARCH ").append(s.name).append(" USING ")
-                        .append(covering ? "COVERING INDEX " : "INDEX ").append(index.name()).append(" (");
+                        .append(covering && !orBranch ? "COVERING INDEX " : "INDEX ").append(index.name()).append(" (");
                 for (int k = 0; k < eq.length; k++) {
                     if (k > 0) {
                         sb.append(" AND ");

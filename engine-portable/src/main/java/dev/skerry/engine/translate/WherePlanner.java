@@ -15,57 +15,69 @@ import java.util.List;
  * Chooses the access path of one loop level (SQLite's {@code where.c}, without statistics).
  *
  * <p>Usable constraints are terms {@code column op value} ({@code =}, {@code <}, {@code <=}, {@code >},
- * {@code >=}, either side, both halves of a BETWEEN, and {@code column IN (list)} as an equality walked value
- * by value) whose value needs only outer levels; an index column
- * takes one only when the comparison's collation is the index column's and its affinity allows the index
- * ({@code sqlite3IndexAffinityOk}). Candidates: the rowid by equality, each index by equalities on its
- * leading columns plus a range on the next one, the rowid by an integer-literal range, the full scan. Each
- * gets an estimated row count ({@link WherePlan}); a plan that yields rows in ORDER BY order saves the sort
- * and is weighted accordingly; a covering index is preferred to one that must read the table, and a full
- * scan of a covering index with fewer columns than the table replaces the table scan, as SQLite's cost
- * model (rows weighted by row width) decides. The right side of a LEFT JOIN uses only its ON terms. NOT
- * INDEXED leaves only the rowid and the full scan; INDEXED BY restricts the indexes to the one named.
+ * {@code >=}, either side, both halves of a BETWEEN; {@code column IN (list)}, {@code column IN (SELECT ...)}
+ * of a subquery that is not correlated, and {@code column = v1 OR column = v2 ...} as an equality walked value
+ * by value) whose value needs only outer levels; an index column takes one only when the comparison's
+ * collation is the index column's and its affinity allows the index ({@code sqlite3IndexAffinityOk}).
+ * Candidates: the rowid by equality, each index by equalities on its leading columns plus a range on the
+ * next one, the rowid by an integer-literal range, the full scan, a covering-index scan, a MULTI-INDEX OR
+ * for an OR term whose branches can all be sought, and, inside outer loops, an automatic index. Each is
+ * costed as {@link WhereCost} says, its rows reduced by the terms it leaves to filter
+ * ({@code whereLoopOutputAdjust}); a plan that yields rows in ORDER BY order saves the sort, whose cost is
+ * added to the others. The right side of a LEFT JOIN uses only its ON terms. NOT INDEXED leaves only the
+ * rowid and the full scan; INDEXED BY restricts the indexes to the one named; neither allows an automatic
+ * index.
  */
 final class WherePlanner {
-    private static final double FULL = 1_000_000;
-
     private WherePlanner() {
     }
 
-    /**
-     * The plan for {@code sources.get(level)}. {@code orderBy} is the ORDER BY to try to satisfy (null when
-     * none or when it cannot be satisfied by this level); {@code needed} says which columns the query reads
-     * from this source (index {@code columnCount} is the rowid).
-     */
+    /** The plan for {@code sources.get(level)} with the levels before it as outer loops (see below). */
     static WherePlan plan(int level, List<Source> sources, List<WhereTerm> terms, Scope scope, boolean leftInner,
-            List<OrderingTerm> orderBy, boolean[] needed) throws SqliteException {
-        Source s = sources.get(level);
+            List<OrderingTerm> orderBy, boolean[] needed, double outerRows) throws SqliteException {
+        return plan(level, (1L << level) - 1, sources, terms, scope, leftInner, orderBy, needed, outerRows);
+    }
+
+    /**
+     * The plan for {@code sources.get(self)} run inside outer loops over the sources of mask {@code prior},
+     * which yield {@code outerRows} row combinations. {@code orderBy} is the ORDER BY to try to satisfy
+     * (null when none or when it cannot be satisfied by this level); {@code needed} says which columns the
+     * query reads from this source (index {@code columnCount} is the rowid; null: all). The plan's
+     * {@link WherePlan#estimatedRows} includes the reduction by the terms it does not use.
+     */
+    static WherePlan plan(int self, long prior, List<Source> sources, List<WhereTerm> terms, Scope scope,
+            boolean leftInner, List<OrderingTerm> orderBy, boolean[] needed, double outerRows)
+            throws SqliteException {
+        Source s = sources.get(self);
         if (orderBy != null && !allColumnsOf(orderBy, s, scope)) {
             orderBy = null;
         }
-        long prior = (1L << level) - 1;
         List<WherePlan.Constraint> cons = new ArrayList<>();
+        List<WhereTerm> local = new ArrayList<>();
         for (WhereTerm t : terms) {
-            if (t.consumed || (leftInner ? t.leftJoinLevel != level : t.leftJoinLevel >= 0 && t.leftJoinLevel != level)) {
+            if (t.consumed || (leftInner ? t.leftJoinLevel != self : t.leftJoinLevel >= 0 && t.leftJoinLevel != self)) {
                 continue;
             }
-            if ((t.mask & (1L << level)) == 0 || (t.mask & ~(1L << level) & ~prior) != 0) {
+            if ((t.mask & (1L << self)) == 0 || (t.mask & ~(1L << self) & ~prior) != 0) {
                 continue;
             }
+            local.add(t);
             constraints(t, s, scope, sources, prior, cons);
         }
         WherePlan best = new WherePlan();
         int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, s, scope);
         best.ordered = rowidDir != 0;
         best.reverse = rowidDir < 0;
-        double bestCost = cost(best, orderBy);
+        best.cost = WhereCost.fullScan();
+        adjust(best, local, s, scope);
+        double bestCost = total(best, orderBy, outerRows);
         if (s.table == null) {
             return best;
         }
         WherePlan.Constraint rowidIn = null;
         for (WherePlan.Constraint c : cons) {
             if (s.isRowid(c.column) && c.op == Expr.BinaryOp.EQ) {
-                if (c.inValues != null) {
+                if (c.isIn()) {
                     rowidIn = rowidIn == null ? c : rowidIn;
                     continue;
                 }
@@ -73,7 +85,9 @@ final class WherePlanner {
                 p.kind = WherePlan.ROWID_EQ;
                 p.eq = new WherePlan.Constraint[] {c};
                 p.estimatedRows = 1;
+                p.cost = WhereCost.SEEK / 2;
                 p.ordered = orderBy != null;
+                adjust(p, local, s, scope);
                 return p;
             }
         }
@@ -81,8 +95,10 @@ final class WherePlanner {
             WherePlan p = new WherePlan();
             p.kind = WherePlan.ROWID_EQ;
             p.eq = new WherePlan.Constraint[] {rowidIn};
-            p.estimatedRows = rowidIn.inValues.size();
+            p.estimatedRows = rowidIn.inCount();
+            p.cost = p.estimatedRows * WhereCost.SEEK / 2;
             p.ordered = best.ordered && !best.reverse;
+            adjust(p, local, s, scope);
             return p;
         }
         WherePlan rowidRange = new WherePlan();
@@ -97,10 +113,13 @@ final class WherePlanner {
         }
         if (rowidRange.lower != null || rowidRange.upper != null) {
             rowidRange.kind = WherePlan.ROWID_RANGE;
-            rowidRange.estimatedRows = FULL / ((rowidRange.lower != null ? 4 : 1) * (rowidRange.upper != null ? 4 : 1));
+            rowidRange.estimatedRows = WhereCost.range(WhereCost.TABLE_ROWS, rowidRange.lower != null,
+                    rowidRange.upper != null);
+            rowidRange.cost = WhereCost.SEEK + WhereCost.tableLookups(rowidRange.estimatedRows);
             rowidRange.ordered = best.ordered;
             rowidRange.reverse = best.reverse;
-            double c = cost(rowidRange, orderBy);
+            adjust(rowidRange, local, s, scope);
+            double c = total(rowidRange, orderBy, outerRows);
             if (c < bestCost) {
                 best = rowidRange;
                 bestCost = c;
@@ -114,13 +133,98 @@ final class WherePlanner {
             if (p == null) {
                 continue;
             }
-            double c = cost(p, orderBy);
+            adjust(p, local, s, scope);
+            double c = total(p, orderBy, outerRows);
             if (c < bestCost) {
                 best = p;
                 bestCost = c;
             }
         }
+        if (!leftInner && !s.notIndexed && s.indexedBy == null && !s.rightJoin && s.function == null) {
+            for (WhereTerm t : local) {
+                if (t.expr instanceof Expr.Binary && ((Expr.Binary) t.expr).op() == Expr.BinaryOp.OR
+                        && !constrains(cons, t)) {
+                    WherePlan or = MultiIndexOr.plan(t, local, s, scope);
+                    if (or == null) {
+                        continue;
+                    }
+                    adjust(or, local, s, scope);
+                    double c = total(or, orderBy, outerRows);
+                    if (c < bestCost) {
+                        best = or;
+                        bestCost = c;
+                    }
+                }
+            }
+        }
+        // The right-hand side of a RIGHT or FULL join is scanned again for its unmatched rows on its own
+        // cursor (RightJoins), so its loop must read that cursor: no automatic index there, nor on a
+        // table-valued function (FunctionScan computes its rows).
+        if (prior != 0 && outerRows >= 1.25 && !s.notIndexed && s.indexedBy == null && !s.rightJoin
+                && s.function == null) {
+            WherePlan auto = AutoIndexPlan.plan(s, cons, local, scope, needed);
+            if (auto != null && total(auto, orderBy, outerRows) < bestCost) {
+                best = auto;
+            }
+        }
         return best;
+    }
+
+    private static boolean constrains(List<WherePlan.Constraint> cons, WhereTerm t) {
+        for (WherePlan.Constraint c : cons) {
+            if (c.term == t) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The cost of running the plan inside {@code outerRows} outer row combinations: its setup once, its run
+     * for each, and a sort of its rows when an ORDER BY is asked for and the plan does not give its order.
+     */
+    static double total(WherePlan p, List<OrderingTerm> orderBy, double outerRows) {
+        double c = p.setup + outerRows * p.cost;
+        if (orderBy != null && !p.ordered) {
+            double rows = Math.max(outerRows * p.estimatedRows, 1);
+            c += 3 * rows * Math.log(rows + 1) / Math.log(2);
+        }
+        return c;
+    }
+
+    /**
+     * Reduces the plan's rows by the terms of this level that it does not use to seek (SQLite's
+     * {@code whereLoopOutputAdjust}): each by a little, and an unused equality at most to a quarter of the
+     * table (half for a comparison with -1, 0 or 1).
+     */
+    private static void adjust(WherePlan p, List<WhereTerm> local, Source s, Scope scope) throws SqliteException {
+        double cap = Double.MAX_VALUE;
+        for (WhereTerm t : local) {
+            if (p.uses(t)) {
+                continue;
+            }
+            p.estimatedRows *= WhereCost.residualFactor();
+            if (t.expr instanceof Expr.Binary && (((Expr.Binary) t.expr).op() == Expr.BinaryOp.EQ
+                    || ((Expr.Binary) t.expr).op() == Expr.BinaryOp.IS)) {
+                Expr.Binary b = (Expr.Binary) t.expr;
+                Expr other = columnOf(b.left(), s, scope) != Integer.MIN_VALUE ? b.right() : b.left();
+                cap = Math.min(cap, WhereCost.TABLE_ROWS / (isSmallInteger(other) ? 2 : 4));
+            }
+        }
+        p.estimatedRows = Math.min(p.estimatedRows, cap);
+    }
+
+    private static boolean isSmallInteger(Expr e) {
+        boolean neg = false;
+        if (e instanceof Expr.Unary && ((Expr.Unary) e).op() == Expr.UnaryOp.NEGATE) {
+            e = ((Expr.Unary) e).operand();
+            neg = true;
+        }
+        if (!(e instanceof Expr.Literal) || ((Expr.Literal) e).kind() != Expr.LiteralKind.INTEGER) {
+            return false;
+        }
+        String v = ((Expr.Literal) e).value();
+        return v.equals("0") || v.equals("1") || (neg && v.equals("1"));
     }
 
     /** True when every ORDER BY term is a column (or the rowid) of {@code s}. */
@@ -133,17 +237,6 @@ final class WherePlanner {
         return true;
     }
 
-    private static double cost(WherePlan p, List<OrderingTerm> orderBy) {
-        double c = p.estimatedRows;
-        if (p.kind == WherePlan.INDEX && !p.covering) {
-            c *= 2;
-        }
-        if (orderBy != null && !p.ordered) {
-            c += p.estimatedRows * Math.log(p.estimatedRows + 1) / Math.log(2) * 0.25;
-        }
-        return c;
-    }
-
     private static WherePlan indexPlan(Index index, Source s, List<WherePlan.Constraint> cons, Scope scope,
             List<OrderingTerm> orderBy, boolean[] needed) throws SqliteException {
         List<WherePlan.Constraint> eq = new ArrayList<>();
@@ -153,17 +246,17 @@ final class WherePlanner {
         for (; k < index.columnCount(); k++) {
             WherePlan.Constraint found = null;
             for (WherePlan.Constraint c : cons) {
-                if (c.column == index.column(k) && c.op == Expr.BinaryOp.EQ && (c.inValues == null || !inUsed)
-                        && usable(c, index, k, s, scope) && (found == null || found.inValues != null)) {
+                if (c.column == index.column(k) && c.op == Expr.BinaryOp.EQ && (!c.isIn() || !inUsed)
+                        && usable(c, index, k, s, scope) && (found == null || found.isIn())) {
                     found = c;
                 }
             }
             if (found == null) {
                 break;
             }
-            if (found.inValues != null) {
+            if (found.isIn()) {
                 inUsed = true;
-                inRows = found.inValues.size();
+                inRows = found.inCount();
             }
             eq.add(found);
         }
@@ -190,24 +283,24 @@ final class WherePlanner {
         if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower) {
             return null;
         }
-        double rows = FULL;
-        for (int i = 0; i < eq.size(); i++) {
-            rows /= 10;
+        double rows = WhereCost.rowsForEqualities(eq.size(), index.columnCount(), index.unique()) * inRows;
+        rows = WhereCost.range(rows, p.lower != null, p.upper != null);
+        p.estimatedRows = rows;
+        double width = (index.columnCount() + 1.0) / (s.table.columnCount() + 1.5);
+        double seeks = eq.isEmpty() && p.lower == null && p.upper == null ? 0 : inRows * WhereCost.SEEK;
+        p.cost = seeks + WhereCost.indexRows(rows, width) + (p.covering ? 0 : WhereCost.tableLookups(rows));
+        int firstIn = 0;
+        while (firstIn < eq.size() && !eq.get(firstIn).isIn()) {
+            firstIn++;
         }
-        if (index.unique() && eq.size() == index.columnCount()) {
-            rows = 1;
-        }
-        rows *= inRows;
-        if (p.lower != null) {
-            rows /= 4;
-        }
-        if (p.upper != null) {
-            rows /= 4;
-        }
-        p.estimatedRows = Math.max(rows, 1);
-        if (p.covering) {
-            // A covering index is read instead of the table: cheaper in proportion to its row width.
-            p.estimatedRows *= (index.columnCount() + 1.0) / (s.table.columnCount() + 1.5);
+        if (firstIn > 0 && firstIn < eq.size()) {
+            // SQLite's whereLoopAdjustCost: a seek using more terms of an index never costs more than one
+            // using a subset of them, so an IN after equalities is estimated at most as the equalities alone.
+            double prefixRows = WhereCost.rowsForEqualities(firstIn, index.columnCount(), index.unique());
+            double prefixCost = WhereCost.SEEK + WhereCost.indexRows(prefixRows, width)
+                    + (p.covering ? 0 : WhereCost.tableLookups(prefixRows));
+            p.estimatedRows = Math.min(p.estimatedRows, prefixRows);
+            p.cost = Math.min(p.cost, prefixCost);
         }
         return p;
     }
@@ -227,14 +320,26 @@ final class WherePlanner {
     /** Whether {@code c} may drive a seek of index column {@code k}: same collation, compatible affinity. */
     private static boolean usable(WherePlan.Constraint c, Index index, int k, Source s, Scope scope)
             throws SqliteException {
-        Expr.Binary cmp = c.term.expr instanceof Expr.Binary ? (Expr.Binary) c.term.expr : null;
-        Expr operand = c.term.expr instanceof Expr.InList ? ((Expr.InList) c.term.expr).operand()
-                : c.term.expr instanceof Expr.Between ? ((Expr.Between) c.term.expr).operand() : null;
-        Collation coll = cmp != null ? ExprInfo.compareCollation(cmp.left(), cmp.right(), scope)
-                : ExprInfo.compareCollation(operand, c.value, scope);
-        if (coll != index.collation(k)) {
+        if (collation(c, scope) != index.collation(k)) {
             return false;
         }
+        return affinityOk(c, s);
+    }
+
+    /** The collation of the comparison behind {@code c}. */
+    static Collation collation(WherePlan.Constraint c, Scope scope) throws SqliteException {
+        if (c.collation != null) {
+            return c.collation;
+        }
+        if (c.term.expr instanceof Expr.Binary) {
+            Expr.Binary cmp = (Expr.Binary) c.term.expr;
+            return ExprInfo.compareCollation(cmp.left(), cmp.right(), scope);
+        }
+        return ExprInfo.compareCollation(((Expr.Between) c.term.expr).operand(), c.value, scope);
+    }
+
+    /** Whether the affinity of {@code c}'s comparison lets an index on its column serve it. */
+    static boolean affinityOk(WherePlan.Constraint c, Source s) {
         char aff = c.affinity;
         char colAff = s.affinity(c.column);
         if (aff < Affinity.TEXT) {
@@ -254,6 +359,9 @@ final class WherePlanner {
             switch (b.op()) {
                 case EQ: case LT: case LE: case GT: case GE:
                     break;
+                case OR:
+                    OrTerms.equalities(t, s, scope, sources, prior, out);
+                    return;
                 default:
                     return;
             }
@@ -265,8 +373,10 @@ final class WherePlanner {
             }
             int rc = columnOf(b.right(), s, scope);
             if (rc != Integer.MIN_VALUE && (WhereTerm.mask(b.left(), scope, sources) & ~prior) == 0) {
-                out.add(new WherePlan.Constraint(t, rc, commute(b.op()), b.left(),
-                        ExprInfo.compareAffinity(b.right(), b.left(), scope)));
+                WherePlan.Constraint c = new WherePlan.Constraint(t, rc, commute(b.op()), b.left(),
+                        ExprInfo.compareAffinity(b.right(), b.left(), scope));
+                c.commutedColumns = stripCollate(b.left()) instanceof Expr.ColumnRef;
+                out.add(c);
             }
         } else if (e instanceof Expr.InList && !((Expr.InList) e).not() && !((Expr.InList) e).values().isEmpty()) {
             Expr.InList in = (Expr.InList) e;
@@ -283,7 +393,23 @@ final class WherePlanner {
                     return;
                 }
             }
-            out.add(new WherePlan.Constraint(t, c, Expr.BinaryOp.EQ, in.values().get(0), aff, in.values()));
+            WherePlan.Constraint con = new WherePlan.Constraint(t, c, Expr.BinaryOp.EQ, in.values().get(0), aff,
+                    in.values(), null, in.operand());
+            con.collation = ExprInfo.compareCollation(in.operand(), in.values().get(0), scope);
+            out.add(con);
+        } else if (e instanceof Expr.InSelect && !((Expr.InSelect) e).not()) {
+            Expr.InSelect in = (Expr.InSelect) e;
+            int c = columnOf(in.operand(), s, scope);
+            if (!t.independent || c == Integer.MIN_VALUE || ExprInfo.hasExplicitCollate(in.operand())) {
+                return;
+            }
+            char aff = ExprInfo.combine(ExprInfo.affinity(in.operand(), scope),
+                    ExprInfo.affinity(new Expr.Subquery(in.select(), in.start(), in.end()), scope));
+            WherePlan.Constraint con = new WherePlan.Constraint(t, c, Expr.BinaryOp.EQ, in.operand(), aff, null,
+                    in.select(), in.operand());
+            con.collation = ExprInfo.collation(in.operand(), scope);
+            out.add(con);
+
         } else if (e instanceof Expr.Between && !((Expr.Between) e).not()) {
             Expr.Between b = (Expr.Between) e;
             int c = columnOf(b.operand(), s, scope);
@@ -295,6 +421,13 @@ final class WherePlanner {
                         ExprInfo.compareAffinity(b.operand(), b.high(), scope)));
             }
         }
+    }
+
+    private static Expr stripCollate(Expr e) {
+        while (e instanceof Expr.Collate) {
+            e = ((Expr.Collate) e).operand();
+        }
+        return e;
     }
 
     /** The column of {@code s} that {@code e} is (through COLLATE), {@link Source#ROWID}, or MIN_VALUE. */

@@ -2,6 +2,7 @@ package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.Select;
 import java.util.List;
 
 /**
@@ -27,6 +28,9 @@ final class WhereTerm {
      */
     int notBefore = -1;
 
+    /** For {@code x IN (SELECT ...)}: true when the subquery is not correlated (see {@link #markIndependent}). */
+    boolean independent;
+
     WhereTerm(Expr expr, long mask, int leftJoinLevel) {
         this.expr = expr;
         this.mask = mask;
@@ -50,6 +54,58 @@ final class WhereTerm {
             return;
         }
         out.add(new WhereTerm(e, mask(e, scope, sources), leftJoinLevel));
+    }
+
+    /**
+     * Sets {@link #independent} on the {@code IN (SELECT ...)} terms whose subquery compiles, in a scratch
+     * program, without referring to {@code scope} or any enclosing scope.
+     */
+    static void markIndependent(Parse p, List<WhereTerm> terms, Scope scope) {
+        for (WhereTerm t : terms) {
+            if (!(t.expr instanceof Expr.InSelect) || ((Expr.InSelect) t.expr).not()
+                    || !indexedColumn(((Expr.InSelect) t.expr).operand(), scope)) {
+                continue;
+            }
+            Select sel = ((Expr.InSelect) t.expr).select();
+            Boolean known = p.independentSubqueries.get(sel);
+            if (known == null) {
+                try {
+                    Parse scratch = new Parse(p.schema, p.sql, p.functions);
+                    scratch.independentSubqueries = p.independentSubqueries;
+                    SelectCoder.ResultInfo info = new SelectCoder(scratch).compile(sel, scope, (first, n) -> { });
+                    known = !info.correlated && info.names.length == 1;
+                } catch (SqliteException e) {
+                    known = Boolean.FALSE;
+                }
+                p.independentSubqueries.put(sel, known);
+            }
+            t.independent = known;
+        }
+    }
+
+    /** True when {@code e} is the rowid or an indexed column of a table of {@code scope} (so it may be sought). */
+    private static boolean indexedColumn(Expr e, Scope scope) {
+        if (!(e instanceof Expr.ColumnRef)) {
+            return false;
+        }
+        Scope.Resolved r;
+        try {
+            r = scope.resolve((Expr.ColumnRef) e);
+        } catch (SqliteException ex) {
+            return false;
+        }
+        if (!r.isColumn() || r.source.table == null) {
+            return false;
+        }
+        if (r.source.isRowid(r.column)) {
+            return true;
+        }
+        for (dev.skerry.engine.schema.Index index : r.source.table.indexes()) {
+            if (index.fieldOf(r.column) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The levels (bits) of {@code sources} that {@code e} refers to. */

@@ -13,8 +13,16 @@
  *       and subqueries an expression may name, and how to read their columns;</li>
  *   <li>{@link dev.skerry.engine.translate.ExprCoder}: expressions to registers and to conditional jumps, with
  *       SQLite's affinity and collation rules ({@link dev.skerry.engine.translate.ExprInfo});</li>
- *   <li>{@link dev.skerry.engine.translate.WherePlanner} and {@link dev.skerry.engine.translate.WhereLoop}:
- *       the nested loops of a FROM clause, each scanning a table or seeking an index or the rowid, with
+ *   <li>the planner, after SQLite's {@code where.c}: {@link dev.skerry.engine.translate.JoinOrder} chooses the
+ *       order of inner joins by estimated cost ({@link dev.skerry.engine.translate.WhereCost}: SQLite's
+ *       estimates without statistics); {@link dev.skerry.engine.translate.WherePlanner} chooses each loop's
+ *       access path ({@link dev.skerry.engine.translate.WherePlan}: scan, rowid, index, automatic index
+ *       ({@link dev.skerry.engine.translate.AutoIndexPlan}), MULTI-INDEX OR
+ *       ({@link dev.skerry.engine.translate.MultiIndexOr}), with IN lists, IN subqueries and ORs of
+ *       equalities ({@link dev.skerry.engine.translate.OrTerms}) as seeks); {@link
+ *       dev.skerry.engine.translate.WhereLoop} emits the nested loops ({@link
+ *       dev.skerry.engine.translate.AutoIndexCoder} the automatic indexes) and their EXPLAIN QUERY PLAN lines,
+ *       whose subquery numbers come from {@link dev.skerry.engine.translate.SelectIds}, with
  *       {@link dev.skerry.engine.translate.RightJoins} (the unmatched-rows passes of RIGHT and FULL joins) and
  *       {@link dev.skerry.engine.translate.FunctionScan} (the level of a
  *       {@link dev.skerry.engine.translate.TableFunction} such as generate_series);</li>
