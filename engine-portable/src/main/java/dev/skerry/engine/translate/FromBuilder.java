@@ -42,6 +42,7 @@ final class FromBuilder {
         if (from == null) {
             return r;
         }
+        from = flattenLeading(from);
         List<FromClause.Join> joins = from.joins();
         boolean anyRight = false;
         for (FromClause.Join join : joins) {
@@ -189,6 +190,19 @@ final class FromBuilder {
             }
         }
         return false;
+    }
+
+    /**
+     * {@code FROM (a JOIN b ...) JOIN c ...} as {@code FROM a JOIN b ... JOIN c ...}: joins associate to the left,
+     * so a parenthesized join without an alias in the first place groups nothing (SQLite flattens it too).
+     */
+    private static FromClause flattenLeading(FromClause from) {
+        while (from.first() instanceof TableOrSubquery.Nested nested && nested.alias() == null) {
+            List<FromClause.Join> joins = new ArrayList<>(nested.from().joins());
+            joins.addAll(from.joins());
+            from = new FromClause(nested.from().first(), joins);
+        }
+        return from;
     }
 
     /**

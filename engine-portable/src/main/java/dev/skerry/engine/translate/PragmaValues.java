@@ -1,5 +1,7 @@
 package dev.skerry.engine.translate;
 
+import dev.skerry.engine.value.NumberParse;
+
 /**
  * How SQLite reads the value of a PRAGMA ({@code pragma.c} and {@code util.c}): {@code sqlite3Atoi} (a leading
  * 32-bit integer, 0 when there is none or it overflows), {@code sqlite3DecOrHexToI64},
@@ -29,18 +31,18 @@ final class PragmaValues {
             i++;
         } else if (i < n && z.charAt(i) == '+') {
             i++;
-        } else if (n > 2 && z.charAt(0) == '0' && (z.charAt(1) == 'x' || z.charAt(1) == 'X') && hex(z.charAt(2)) >= 0) {
+        } else if (n > 2 && z.charAt(0) == '0' && (z.charAt(1) == 'x' || z.charAt(1) == 'X') && NumberParse.hexValue(z.charAt(2)) >= 0) {
             i = 2;
             while (i < n && z.charAt(i) == '0') {
                 i++;
             }
             long u = 0;
             int k = 0;
-            while (k < 8 && i + k < n && hex(z.charAt(i + k)) >= 0) {
-                u = u * 16 + hex(z.charAt(i + k));
+            while (k < 8 && i + k < n && NumberParse.hexValue(z.charAt(i + k)) >= 0) {
+                u = u * 16 + NumberParse.hexValue(z.charAt(i + k));
                 k++;
             }
-            boolean more = i + k < n && hex(z.charAt(i + k)) >= 0;
+            boolean more = i + k < n && NumberParse.hexValue(z.charAt(i + k)) >= 0;
             return (u & 0x80000000L) == 0 && !more ? Integer.valueOf((int) u) : null;
         }
         if (i >= n || !digit(z.charAt(i))) {
@@ -77,7 +79,7 @@ final class PragmaValues {
                 return null;
             }
             for (int k = i; k < s.length(); k++) {
-                int h = hex(s.charAt(k));
+                int h = NumberParse.hexValue(s.charAt(k));
                 if (h < 0) {
                     return null;
                 }
@@ -163,18 +165,5 @@ final class PragmaValues {
 
     private static boolean digit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static int hex(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 }

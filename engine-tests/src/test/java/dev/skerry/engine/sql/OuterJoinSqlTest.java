@@ -10,6 +10,23 @@ import org.junit.jupiter.api.Test;
  */
 class OuterJoinSqlTest {
     @Test
+    void leadingParenthesizedJoinsAreFlattened() {
+        Differential.assertSame("""
+            create table t1(a, b);
+            create table t2(a, c);
+            create table t3(a, d);
+            insert into t1 values (1,'x'),(2,'y'),(null,'z');
+            insert into t2 values (1,'p'),(3,'q'),(null,'r');
+            insert into t3 values (3, 'm'), (2, 'n'), (1, 'o');
+            select * from (t1 as c0 left join t1 c1 on null is null);
+            select * from (t1 left join t2 on t1.a = t2.a) left join t3 on t3.a = t2.a;
+            select * from ((t1 join t2 on t1.a = t2.a)) right join t3 using (a);
+            select * from (t1 natural join t2) full join t3 on t3.a = t1.a order by 1, 3, 5;
+            select count(*) from (t1 left join t2 using (a)), t3;
+            """);
+    }
+
+    @Test
     void usingColumnsAreMergedAsSqliteResolvesThem() {
         Differential.assertSame("""
             create table t1(a, b);
