@@ -204,25 +204,8 @@ final class InsertCoder {
 
     private void fromSelect(Table table, Stmt.Insert ins, Select select, int nValues, int values, int ret, int sub)
             throws SqliteException {
-        int eph = p.cursor();
-        p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, nValues);
-        sc.compile(select, null, (first, n) -> {
-            checkCount(table, ins, n, nValues);
-            int rec = p.reg();
-            int r = p.reg();
-            p.v.addOp(Opcode.MAKE_RECORD, first, n, rec);
-            p.v.addOp(Opcode.NEW_ROWID, eph, r);
-            p.v.addOp(Opcode.INSERT, eph, rec, r);
-        });
-        int done = p.label();
-        p.v.addOp(Opcode.REWIND, eph, done);
-        int top = p.v.currentAddress();
-        for (int k = 0; k < nValues; k++) {
-            p.v.addOp(Opcode.COLUMN, eph, k, values + k);
-        }
-        p.v.addOp(Opcode.GOSUB, ret, sub);
-        p.v.addOp(Opcode.NEXT, eph, top);
-        p.resolve(done);
+        SelectBuffer.forEachRow(p, sc, select, nValues, values, n -> checkCount(table, ins, n, nValues),
+                () -> p.v.addOp(Opcode.GOSUB, ret, sub));
     }
 
     /**

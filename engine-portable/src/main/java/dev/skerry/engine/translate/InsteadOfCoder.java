@@ -101,26 +101,9 @@ final class InsteadOfCoder {
             output();
             return;
         }
-        int eph = p.cursor();
         int nv = nValues;
-        p.v.addOp(Opcode.OPEN_EPHEMERAL, eph, nValues);
-        sc.compile(select, null, (first, cnt) -> {
-            checkCount(view, ins, cnt, nv);
-            int rec = p.reg();
-            int r = p.reg();
-            p.v.addOp(Opcode.MAKE_RECORD, first, cnt, rec);
-            p.v.addOp(Opcode.NEW_ROWID, eph, r);
-            p.v.addOp(Opcode.INSERT, eph, rec, r);
-        });
-        int done = p.label();
-        p.v.addOp(Opcode.REWIND, eph, done);
-        int top = p.v.currentAddress();
-        for (int k = 0; k < nValues; k++) {
-            p.v.addOp(Opcode.COLUMN, eph, k, values + k);
-        }
-        fireInsert(ts, rows, block, map, values, onError);
-        p.v.addOp(Opcode.NEXT, eph, top);
-        p.resolve(done);
+        SelectBuffer.forEachRow(p, sc, select, nValues, values, got -> checkCount(view, ins, got, nv),
+                () -> fireInsert(ts, rows, block, map, values, onError));
         output();
     }
 
