@@ -14,12 +14,12 @@ import org.eclipse.jetty.util.resource.ResourceFactory;
  * {@code /}, and at {@code /lib/} the files of {@code js-wrapper/target/dist} ({@code skerry.js}, its worker,
  * {@code skerry.wasm} and TeaVM's runtime), which the build copies into the classpath folder
  * {@value #RESOURCE_ROOT}. The files are served from that folder wherever it is: a directory
- * ({@code target/classes}) or inside {@code skerry-demo.jar}.
+ * ({@code target/classes}) or inside {@code skerry-server.jar}.
  *
  * <p>The handler answers only requests for files under that folder, with their MIME types
  * ({@code text/javascript}, {@code application/wasm}, …); others (unknown files, directories, paths leaving the
  * folder, which Jetty refuses before they reach a handler) are left to the server, which answers 404 or 400.
- * Another server serves the demo exactly as {@link DemoServer} does by mounting {@link #handler()} at its root.
+ * A server serves the demo by mounting {@link #handler()} at its root (the Skerry server does).
  */
 public final class DemoSite {
     /** The classpath folder holding the site; its {@code lib/} holds the JS wrapper and engine. */

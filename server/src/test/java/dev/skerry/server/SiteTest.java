@@ -1,4 +1,4 @@
-package dev.skerry.demo;
+package dev.skerry.server;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,12 +14,16 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.Socket;
+import dev.skerry.demo.DemoSite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,17 +31,21 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The demo server on a free port: the page at {@code /}, the wrapper, worker, runtime and engine under
- * {@code /lib/} with their MIME types, {@code /health}, 404 for unknown paths and no way out of the site's
- * resource folder; a port already taken is a clear error with exit code 1.
+ * The demo site as the Skerry server serves it (the server mounts {@link DemoSite#handler()} at its root): the
+ * page at {@code /}, the wrapper, worker, runtime and engine under {@code /lib/} with their MIME types,
+ * {@code /health}, 404 for unknown paths and no way out of the site's resource folder; a port already taken is
+ * a clear error with exit code 1, a bad command line exit code 2.
  */
-class DemoServerTest {
+class SiteTest {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static DemoServer server;
+    private static SkerryServer server;
+    private static Path data;
 
     @BeforeAll
     static void start() throws Exception {
-        server = DemoServer.start("127.0.0.1", 0);
+        data = Files.createTempDirectory("skerry-site-test");
+        server = SkerryServer.start(new ServerOptions("127.0.0.1", 0, data, 100, 60_000, 10_000, 5_000, 65536,
+                1 << 20, true, false, true, null, 30_000));
     }
 
     @AfterAll
@@ -144,29 +152,30 @@ class DemoServerTest {
     void aTakenPortIsAClearErrorWithExitCode1() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
             int port = taken.getLocalPort();
-            assertThrows(DemoServer.PortInUseException.class, () -> DemoServer.start(null, port));
+            assertThrows(SkerryServer.PortInUseException.class,
+                    () -> SkerryServer.start(ServerOptions.defaults(port, data)));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int exit = DemoServer.run(new String[] {"--port", String.valueOf(port)}, null, System.out,
-                    new PrintStream(err, true, StandardCharsets.UTF_8));
-            assertEquals(DemoServer.EXIT_FAILED, exit);
-            assertEquals("skerry-demo: port " + port + " is already in use; stop what holds it or choose another"
-                    + " port with --port N (or PORT=N)\n", err.toString(StandardCharsets.UTF_8));
+            int exit = SkerryServer.run(new String[] {"--port", String.valueOf(port), "--data", data.toString()},
+                    Map.of(), System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertEquals(SkerryServer.EXIT_FAILED, exit);
+            assertEquals("skerry-server: port " + port + " is already in use; choose another with --port N"
+                    + " (or SKERRY_PORT=N)\n", err.toString(StandardCharsets.UTF_8));
         }
     }
 
     @Test
     void aBadCommandLineIsExitCode2() throws Exception {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = DemoServer.run(new String[] {"--prot", "80"}, null, System.out,
+        int exit = SkerryServer.run(new String[] {"--prot", "80"}, Map.of(), System.out,
                 new PrintStream(err, true, StandardCharsets.UTF_8));
-        assertEquals(DemoServer.EXIT_USAGE, exit);
-        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("skerry-demo: unknown argument: --prot\nusage:"));
+        assertEquals(SkerryServer.EXIT_USAGE, exit);
+        assertTrue(err.toString(StandardCharsets.UTF_8).startsWith("skerry-server: unknown argument: --prot\nusage:"));
     }
 
     @Test
     void urlNamesLocalhostUnlessOneInterfaceWasChosen() throws Exception {
         assertEquals("http://127.0.0.1:" + server.port() + "/", server.url().toString());
-        try (DemoServer any = DemoServer.start(null, 0)) {
+        try (SkerryServer any = SkerryServer.start(ServerOptions.defaults(0, data))) {
             assertEquals("http://localhost:" + any.port() + "/", any.url().toString());
             assertNotEquals(server.port(), any.port());
         }
