@@ -49,6 +49,33 @@ class AdminApiTest {
         }
     }
 
+    /** Browser code on another origin: the preflight needs no token, and every answer allows any origin. */
+    @Test
+    void corsPreflightAndHeaders() throws Exception {
+        try (TestServer s = TestServer.withAuth()) {
+            TestServer.Reply pre = s.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(s.base() + DBS + "/a/auth/tokens"))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "http://example.com")
+                    .header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "authorization, content-type").build());
+            assertEquals(204, pre.status(), pre.body());
+            assertEquals("*", pre.raw().headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertEquals("authorization, content-type",
+                    pre.raw().headers().firstValue("Access-Control-Allow-Headers").orElse(""));
+            String methods = pre.raw().headers().firstValue("Access-Control-Allow-Methods").orElse("");
+            for (String m : new String[] {"GET", "POST", "DELETE"}) {
+                assertTrue(methods.contains(m), methods);
+            }
+            assertFalse(Files.exists(s.data.resolve("a.db")), "a preflight runs nothing");
+            TestServer.Reply refused = s.post(DBS, "{\"name\":\"a\"}", null);
+            assertEquals(401, refused.status());
+            assertEquals("*", refused.raw().headers().firstValue("Access-Control-Allow-Origin").orElse(""));
+            assertEquals("*", s.admin("GET", DBS, null).raw().headers().firstValue("Access-Control-Allow-Origin")
+                    .orElse(""));
+        }
+    }
+
     @Test
     void aBranchHoldsTheSourcesCommittedStateOnly() throws Exception {
         try (TestServer s = new TestServer(ServerOptions.defaults(0, null).withAuth(true, null)

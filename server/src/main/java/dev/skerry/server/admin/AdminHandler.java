@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.server.Access;
+import dev.skerry.server.Cors;
 import dev.skerry.server.db.DatabaseName;
 import dev.skerry.server.db.Databases;
 import java.io.IOException;
@@ -85,7 +86,12 @@ public final class AdminHandler extends Handler.Abstract {
         if (path.size() < 2 || !path.get(0).equals("v1") || !path.get(1).equals("organizations")) {
             return false;
         }
-        response.getHeaders().put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
+        Cors.allow(request, response, "GET, POST, DELETE, OPTIONS");
+        if (Cors.isPreflight(request)) {
+            response.setStatus(204);
+            callback.succeeded();
+            return true;
+        }
         try {
             if (!isAdmin.test(request)) {
                 throw new ApiError(401, "Unauthorized: the admin token is required");

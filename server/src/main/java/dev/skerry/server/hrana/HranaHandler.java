@@ -3,6 +3,7 @@ package dev.skerry.server.hrana;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.skerry.server.Access;
 import dev.skerry.server.Auth;
+import dev.skerry.server.Cors;
 import dev.skerry.server.db.DatabaseName;
 import dev.skerry.server.db.Databases;
 import java.io.ByteArrayOutputStream;
@@ -81,9 +82,9 @@ public final class HranaHandler extends Handler.Abstract {
         if (path.isEmpty() || !path.get(0).equals(PREFIX)) {
             return false;
         }
-        cors(request, response);
+        Cors.allow(request, response, "GET, POST, OPTIONS");
         try {
-            if (HttpMethod.OPTIONS.is(request.getMethod())) {
+            if (Cors.isPreflight(request)) {
                 response.setStatus(204);
                 callback.succeeded();
                 return true;
@@ -292,15 +293,6 @@ public final class HranaHandler extends Handler.Abstract {
             }
         }
         return segments;
-    }
-
-    private static void cors(Request request, Response response) {
-        var h = response.getHeaders();
-        h.put(HttpHeader.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        h.put(HttpHeader.ACCESS_CONTROL_ALLOW_METHODS, "GET, POST, OPTIONS");
-        String asked = request.getHeaders().get(HttpHeader.ACCESS_CONTROL_REQUEST_HEADERS);
-        h.put(HttpHeader.ACCESS_CONTROL_ALLOW_HEADERS, asked != null ? asked : "Authorization, Content-Type");
-        h.put(HttpHeader.ACCESS_CONTROL_MAX_AGE, "86400");
     }
 
     private static void writeError(Response response, Callback callback, int status, String code, String message) {

@@ -7,6 +7,7 @@ import dev.skerry.engine.Statement;
 import dev.skerry.engine.StepResult;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.value.Mem;
 import dev.skerry.engine.vdbe.Opcode;
 import dev.skerry.engine.vdbe.Program;
@@ -206,6 +207,20 @@ final class StmtRunner {
         return false;
     }
 
+    /**
+     * {@code sqlite3_stmt_readonly}, which sqld reports as {@code is_readonly}: false when the program starts a
+     * write transaction, so true for BEGIN (deferred), COMMIT, ROLLBACK, SAVEPOINT and RELEASE; false for BEGIN
+     * IMMEDIATE and EXCLUSIVE, whose programs start one in SQLite (the engine's do not: it takes the lock at the
+     * first write).
+     */
+    private static boolean stmtReadonly(String sql, Statement st) throws SqliteException {
+        Stmt parsed = Parser.parseFirst(sql).statement();
+        if (parsed instanceof Stmt.Begin) {
+            return ((Stmt.Begin) parsed).type() == Stmt.TransactionType.DEFERRED;
+        }
+        return !writes(st.program());
+    }
+
     /** What {@code describe} reports of a statement: parameter names (null for {@code ?}), columns, kind. */
     record Description(List<String> params, List<StmtResult.Col> cols, boolean isExplain, boolean isReadonly) {
     }
@@ -219,7 +234,7 @@ final class StmtRunner {
                 params.add(st.parameterName(i));
             }
             return new Description(params, cols(st), st.program().explainMode() != Program.EXPLAIN_NONE,
-                    st.isReadOnly());
+                    stmtReadonly(sql, st));
         } catch (SqliteException e) {
             throw RequestError.of(e);
         } finally {
