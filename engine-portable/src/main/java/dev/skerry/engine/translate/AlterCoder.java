@@ -77,15 +77,21 @@ final class AlterCoder {
             throw SqliteException.error("there is already another table or index with this name: " + newName);
         }
         if (t == null) {
-            throw SqliteException.error("renaming a view is not supported");
+            View v = p.schema.findView(st.table().name().text());
+            if (Names.reserved(v.name())) {
+                throw SqliteException.error("table " + v.name() + " may not be altered");
+            }
+            if (Names.reserved(newName)) {
+                throw SqliteException.error("object name reserved for internal use: " + newName);
+            }
+            throw SqliteException.error("view " + v.name() + " may not be altered");
         }
         alterable(t);
         if (Names.reserved(newName)) {
             throw SqliteException.error("object name reserved for internal use: " + newName);
         }
-        refuseDependentViews(t.name(), null);
         String quoted = SqlEdits.quote(newName);
-        List<String[]> rows = new ArrayList<>();
+        List<String[]> rows = new ArrayList<>(new AlterDependents(p).renameTable(t, newName));
         for (Table other : p.schema.tables()) {
             Stmt.CreateTable ct = parseTable(other);
             SqlEdits e = new SqlEdits();
@@ -138,9 +144,9 @@ final class AlterCoder {
                     + newName);
         }
         String column = t.column(col).name();
-        refuseDependentViews(t.name(), column);
         boolean newQuoted = st.newName().quote() != Name.Quote.NONE;
-        List<String[]> rows = new ArrayList<>();
+        AlterDependents dependents = new AlterDependents(p);
+        List<String[]> rows = new ArrayList<>(dependents.renameColumn(t, col, newName, newQuoted));
         for (Table tab : p.schema.tables()) {
             Stmt.CreateTable ct = parseTable(tab);
             SqlEdits e = new SqlEdits();
@@ -169,6 +175,7 @@ final class AlterCoder {
                 rows.add(new String[] {"index", ix.name(), ix.name(), t.name(), e.apply(ix.sql())});
             }
         }
+        dependents.test(dependents.after(rows), "after rename");
         rewriteSchemaRows(rows);
     }
 
@@ -411,6 +418,7 @@ final class AlterCoder {
         if (t.columnCount() <= 1) {
             throw SqliteException.error("cannot drop column \"" + column + "\": no other columns exist");
         }
+        new AlterDependents(p).test(p.schema, "");
         String sql = t.sql();
         Stmt.CreateTable ct = parseTable(t);
         int from;
@@ -433,11 +441,12 @@ final class AlterCoder {
                         + column);
             }
         }
-        refuseDependentViews(t.name(), column);
-        p.needWrite();
-        rewriteRows(t, col, null, 'A');
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
+        AlterDependents dependents = new AlterDependents(p);
+        dependents.test(dependents.after(rows), "after drop column");
+        p.needWrite();
+        rewriteRows(t, col, null, 'A');
         rewriteSchemaRows(rows);
     }
 
@@ -534,37 +543,6 @@ final class AlterCoder {
             }
             boolean quoted = newQuoted || tok.kind == SqlEdits.Token.QUOTED_ID;
             e.replace(tok.start, tok.end, quoted ? SqlEdits.quote(newName) : newName);
-        }
-    }
-
-    /**
-     * Refuses the change when a view mentions the table (or, for a column rename, the column): SQLite would
-     * rewrite the view's text too, which Skerry does not. A view that does not compile fails the change as
-     * SQLite's check of the schema after it does ({@code error in view V: ...}).
-     */
-    private void refuseDependentViews(String table, String column) throws SqliteException {
-        for (View v : p.schema.views()) {
-            String sql = "SELECT * FROM " + Identifiers.quote(v.name());
-            try {
-                Translator.compile(Parser.parseFirst(sql).statement(), sql, p.schema);
-            } catch (SqliteException e) {
-                throw SqliteException.error("error in view " + v.name() + ": " + e.getMessage());
-            }
-            boolean table_ = false;
-            boolean column_ = column == null;
-            for (SqlEdits.Token tok : SqlEdits.tokens(v.sql(), 0, v.sql().length())) {
-                String id = tok.identifier(v.sql());
-                if (id != null && Names.equal(id, table)) {
-                    table_ = true;
-                }
-                if (id != null && column != null && Names.equal(id, column)) {
-                    column_ = true;
-                }
-            }
-            if (table_ && column_) {
-                throw SqliteException.error("ALTER TABLE is not supported when view " + v.name()
-                        + " refers to table " + table + " (SQLite would rewrite the view)");
-            }
         }
     }
 

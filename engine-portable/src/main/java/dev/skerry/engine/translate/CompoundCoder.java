@@ -251,7 +251,7 @@ final class CompoundCoder {
         Output out = new Output(sc.p, sc.ex, n, keys, desc, coll, false, columnCollations, sel.limit(), sink);
         out.sortByColumns(cols);
         out.nullsAgainstOrder(bigNull);
-        out.prepare(new Scope(sc.p.outer(outer), sc.p.schema));
+        out.prepare(sc.p.newScope(sc.p.outer(outer)));
         return out;
     }
 }

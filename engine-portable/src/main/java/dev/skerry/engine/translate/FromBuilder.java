@@ -309,6 +309,9 @@ final class FromBuilder {
                 return;
             }
             Table table = lookupTable(p, t.name());
+            if (p.rename != null) {
+                p.rename.table(p, t.name().name(), table);
+            }
             if (t.indexedBy() != null && p.schema.findIndex(t.indexedBy().text()) == null) {
                 throw SqliteException.error("no such index: " + t.indexedBy().text());
             }

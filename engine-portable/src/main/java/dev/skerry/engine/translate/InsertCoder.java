@@ -85,7 +85,7 @@ final class InsertCoder {
                     }
                 } else if (Scope.isRowidName(name)) {
                     rowidValue = k;
-                } else {
+                } else if (!p.deferTargetColumns) {
                     throw SqliteException.error("table " + table.name() + " has no column named " + name);
                 }
             }

@@ -39,6 +39,13 @@ final class Parse {
     private Parse outerParse;
     /** The trigger being compiled as this program, or null. */
     dev.skerry.engine.schema.Trigger trigger;
+    /**
+     * While ALTER TABLE checks a trigger: the columns its steps name as INSERT or SET targets are not checked
+     * (SQLite checks them only when the trigger runs).
+     */
+    boolean deferTargetColumns;
+    /** While ALTER TABLE compiles a view or trigger: what records its references to the renamed table or column; else null. */
+    RenameWatch rename;
     /** In a trigger program: the scope holding OLD and NEW, the outermost scope of every statement; else null. */
     Scope triggerScope;
     /** In a trigger program: the firing statement's conflict clause, which overrides the steps' own ({@link dev.skerry.engine.schema.Conflict}). */
@@ -62,12 +69,24 @@ final class Parse {
         this.prologue = v.makeLabel();
     }
 
+    /**
+     * A Parse for a throw-away compilation of part of this statement (to learn a query's shape): same text, and
+     * in a trigger program the same OLD and NEW.
+     */
+    Parse scratch() {
+        Parse s = new Parse(schema, sql, functions);
+        s.triggerScope = triggerScope;
+        s.trigger = trigger;
+        return s;
+    }
+
     /** A Parse compiling the program of {@code trigger} for the statement compiled by {@code outer}. */
     static Parse forTrigger(Parse outer, dev.skerry.engine.schema.Trigger trigger, int conflict) {
         Parse sub = new Parse(outer.schema, trigger.sql(), outer.functions);
         sub.outerParse = outer.statementParse();
         sub.trigger = trigger;
         sub.triggerConflict = conflict;
+        sub.deferTargetColumns = outer.deferTargetColumns;
         return sub;
     }
 
@@ -96,7 +115,19 @@ final class Parse {
 
     /** A new outermost scope: empty, or in a trigger program inside the scope of OLD and NEW. */
     Scope rootScope() {
-        return new Scope(triggerScope, schema);
+        return newScope(triggerScope);
+    }
+
+    /**
+     * A new scope inside {@code outer} (null: outermost), watched by {@link #rename} when ALTER TABLE compiles
+     * a view or trigger to find its references to the renamed table or column.
+     */
+    Scope newScope(Scope outer) {
+        Scope s = new Scope(outer, schema);
+        if (s.watch == null) {
+            s.watch = rename;
+        }
+        return s;
     }
 
     /** {@code outer}, or the scope of OLD and NEW for a statement's outermost query in a trigger program. */

@@ -41,9 +41,13 @@ final class Scope {
     /** While a window query's rows are output: the expressions already computed, else null. */
     ComputedExprs computed;
 
+    /** What records the column references resolved here (see {@link RenameWatch}), inherited from the outer scope; else null. */
+    RenameWatch watch;
+
     Scope(Scope outer, Schema schema) {
         this.outer = outer;
         this.schema = schema;
+        this.watch = outer != null ? outer.watch : null;
     }
 
     void add(Source s) {
@@ -126,6 +130,9 @@ final class Scope {
         for (Scope s = this; s != null; s = s.outer) {
             Resolved r = s.lookupHere(table, column, ref.schema(), ref);
             if (r != null) {
+                if (watch != null && r.source != null) {
+                    watch.column(ref, r.source, r.column);
+                }
                 if (s != this) {
                     for (Scope t = this; t != s; t = t.outer) {
                         t.correlated = true;

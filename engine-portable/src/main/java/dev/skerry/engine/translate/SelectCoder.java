@@ -159,7 +159,7 @@ final class SelectCoder {
             return values((SelectCore.Values) core, orderBy, limit, outer, sink);
         }
         SelectCore.Query q = (SelectCore.Query) core;
-        Scope scope = new Scope(p.outer(outer), p.schema);
+        Scope scope = p.newScope(p.outer(outer));
         FromBuilder.Result from = FromBuilder.build(p, this, q.from(), scope);
         List<Item> items = expand(q.columns(), scope);
         if (expectColumns != null && expectColumns[0] != items.size()) {
@@ -196,7 +196,7 @@ final class SelectCoder {
         Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, q.distinct(),
                 info.collations, limit, sink);
         out.nullsAgainstOrder(keys.bigNull);
-        out.prepare(new Scope(p.outer(outer), p.schema));
+        out.prepare(p.newScope(p.outer(outer)));
         boolean[][] needed = Usage.empty(scope.sources);
         for (Item it : items) {
             Usage.mark(it.expr, scope, scope.sources, needed);
@@ -274,7 +274,7 @@ final class SelectCoder {
     private ResultInfo values(SelectCore.Values v, List<OrderingTerm> orderBy, Limit limit, Scope outer,
             Output.Sink sink) throws SqliteException {
         int n = v.rows().get(0).size();
-        Scope scope = new Scope(p.outer(outer), p.schema);
+        Scope scope = p.newScope(p.outer(outer));
         ResultInfo info = new ResultInfo();
         info.names = new String[n];
         info.decltypes = new String[n];
@@ -331,8 +331,7 @@ final class SelectCoder {
      * that is thrown away (a compound SELECT needs its first core's columns before generating it).
      */
     ResultInfo describeCore(SelectCore core, Scope outer) throws SqliteException {
-        Parse scratch = new Parse(p.schema, p.sql, p.functions);
-        SelectCoder describer = new SelectCoder(scratch);
+        SelectCoder describer = new SelectCoder(p.scratch());
         describer.fromNesting = fromNesting;
         describer.ctes.addAll(ctes);
         return describer.core(core, null, null, outer, (first, n) -> { }, null);
@@ -348,10 +347,10 @@ final class SelectCoder {
             return -1;
         }
         SelectCore.Query q = (SelectCore.Query) core;
-        SelectCoder describer = new SelectCoder(new Parse(p.schema, p.sql, p.functions));
+        SelectCoder describer = new SelectCoder(p.scratch());
         describer.fromNesting = fromNesting;
         describer.ctes.addAll(ctes);
-        Scope scope = new Scope(outer, p.schema);
+        Scope scope = p.newScope(outer);
         FromBuilder.build(describer.p, describer, q.from(), scope);
         List<Item> items = describer.expand(q.columns(), scope);
         Scope.Resolved want;

@@ -105,7 +105,18 @@ final class TriggerCoder {
         for (int k = 0; k < 2 * (n + 1); k++) {
             sub.v.addOp(Opcode.PARAM, k, base + k);
         }
-        Scope scope = new Scope(null, sub.schema);
+        body(sub, t, rows, base);
+        sp.set(sub.finish());
+        return sp;
+    }
+
+    /**
+     * Compiles WHEN and the steps of {@code t} into {@code sub} (begun), OLD and NEW being {@code rows}' columns in
+     * the block of registers at {@code base}. ALTER TABLE also calls it, to resolve a trigger's names.
+     */
+    static void body(Parse sub, Trigger t, Source rows, int base) throws SqliteException {
+        int n = rows.columnCount();
+        Scope scope = sub.newScope(null);
         if (t.event() != Stmt.TriggerEvent.INSERT) {
             scope.add(rowSource(rows, "old", row(base, n, 0)));
         }
@@ -121,8 +132,6 @@ final class TriggerCoder {
             step(sub, st);
         }
         sub.resolve(end);
-        sp.set(sub.finish());
-        return sp;
     }
 
     /** OLD or NEW: the columns of {@code rows} read from the registers after {@code rowid}. */

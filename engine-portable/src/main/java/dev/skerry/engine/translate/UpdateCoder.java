@@ -28,6 +28,11 @@ final class UpdateCoder {
 
     /** The SET expression of each column (null when not assigned); SQLite's errors for unknown columns. */
     static Expr[] assignments(Table table, List<SetClause> sets) throws SqliteException {
+        return assignments(table, sets, false);
+    }
+
+    /** As {@link #assignments(Table, List)}; unknown columns are skipped when {@code deferUnknown}. */
+    static Expr[] assignments(Table table, List<SetClause> sets, boolean deferUnknown) throws SqliteException {
         Expr[] assigned = new Expr[table.columnCount()];
         for (SetClause set : sets) {
             if (set.columns().size() != 1) {
@@ -37,7 +42,7 @@ final class UpdateCoder {
             int c = table.findColumn(col.text());
             if (c >= 0) {
                 assigned[c] = set.value();
-            } else if (!Scope.isRowidName(col.text())) {
+            } else if (!Scope.isRowidName(col.text()) && !deferUnknown) {
                 throw SqliteException.error("no such column: " + col.text());
             }
         }
@@ -84,7 +89,7 @@ final class UpdateCoder {
             throw SqliteException.error("table sqlite_master may not be modified");
         }
         int n = table.columnCount();
-        Expr[] assigned = assignments(table, upd.sets());
+        Expr[] assigned = assignments(table, upd.sets(), p.deferTargetColumns);
         Expr rowidExpr = rowidAssignment(table, upd.sets());
         int rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
         int onError = p.conflict(SchemaBuilder.conflict(upd.orConflict()));

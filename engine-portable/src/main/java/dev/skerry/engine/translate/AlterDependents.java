@@ -1,0 +1,330 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.parser.ast.IndexedColumn;
+import dev.skerry.engine.parser.ast.Name;
+import dev.skerry.engine.parser.ast.QualifiedName;
+import dev.skerry.engine.parser.ast.SetClause;
+import dev.skerry.engine.parser.ast.Stmt;
+import dev.skerry.engine.parser.ast.Upsert;
+import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.schema.Schema;
+import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.schema.Trigger;
+import dev.skerry.engine.schema.View;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The views and triggers of the main schema under ALTER TABLE, as SQLite's {@code alter.c} treats them with
+ * {@code PRAGMA legacy_alter_table} off: each is compiled against the schema before the change (a view or
+ * trigger that does not compile fails the ALTER with {@code error in view V: ...} / {@code error in trigger T:
+ * ...}, SQLite's {@code renameTestSchema}); RENAME TO and RENAME COLUMN rewrite their texts token by token
+ * ({@link RenameWatch} finds the names that resolve to the table or column; a trigger's {@code ON} table,
+ * {@code UPDATE OF} list and its steps' target tables, INSERT column lists, SET columns and upsert targets are
+ * read from its syntax); and after the change every view and trigger must compile against the schema as it
+ * will be ({@code error in view V after rename: ...}, {@code ... after drop column: ...}).
+ *
+ * <p>A rewritten object is an entry {type, old name, new name, new tbl_name, new sql} as
+ * {@code AlterCoder.rewriteSchemaRows} takes them.
+ */
+final class AlterDependents {
+    private final Parse p;
+
+    AlterDependents(Parse p) {
+        this.p = p;
+    }
+
+    /** The main schema's triggers, those on tables first, in schema order. */
+    private List<Trigger> triggers(Schema schema) {
+        List<Trigger> out = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        for (Table t : schema.tables()) {
+            owners.add(t.name());
+        }
+        for (View v : schema.views()) {
+            owners.add(v.name());
+        }
+        for (String owner : owners) {
+            List<Trigger> on = schema.triggersOn(owner);
+            for (int k = on.size() - 1; k >= 0; k--) {
+                if (!on.get(k).temp()) {
+                    out.add(on.get(k));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Compiles the query of the view whose CREATE text is {@code sql} against {@code schema}. */
+    private void compileView(Schema schema, String sql, RenameWatch watch) throws SqliteException {
+        Stmt.CreateView cv = (Stmt.CreateView) Parser.parseFirst(sql).statement();
+        Parse vp = new Parse(schema, sql, p.functions);
+        vp.rename = watch;
+        if (watch != null) {
+            watch.parse = vp;
+        }
+        View self = schema.findView(cv.name().name().text());
+        if (self != null) {
+            vp.expandingViews.add(self);
+        }
+        vp.begin();
+        new SelectCoder(vp).compile(cv.select(), null, (first, n) -> { });
+    }
+
+    /** Compiles WHEN and the steps of the trigger whose CREATE text is {@code sql} against {@code schema}. */
+    private void compileTrigger(Schema schema, String sql, RenameWatch watch) throws SqliteException {
+        Stmt.CreateTrigger ct = (Stmt.CreateTrigger) Parser.parseFirst(sql).statement();
+        Trigger t = SchemaBuilder.trigger(ct, sql, false);
+        Parse tp = new Parse(schema, sql, p.functions);
+        tp.trigger = t;
+        tp.deferTargetColumns = true;
+        tp.rename = watch;
+        if (watch != null) {
+            watch.parse = tp;
+        }
+        tp.begin();
+        Source rows;
+        Table table = schema.findTable(t.tableName());
+        if (table != null) {
+            rows = new Source(table, table.name(), -1);
+        } else {
+            View view = schema.findView(t.tableName());
+            if (view == null) {
+                throw SqliteException.error("no such table: main." + t.tableName());
+            }
+            rows = FromBuilder.materializeView(tp, new SelectCoder(tp), view, view.name(), tp.newScope(null));
+        }
+        TriggerCoder.body(tp, t, rows, TriggerCoder.block(tp, rows.columnCount()));
+    }
+
+    /**
+     * Every view and trigger of {@code schema} must compile; the first that does not fails the change with
+     * SQLite's {@code error in view|trigger NAME[ WHEN]: message}.
+     */
+    void test(Schema schema, String when) throws SqliteException {
+        for (View v : schema.views()) {
+            try {
+                compileView(schema, v.sql(), null);
+            } catch (SqliteException e) {
+                throw failure("view", v.name(), when, e);
+            }
+        }
+        for (Trigger t : triggers(schema)) {
+            try {
+                compileTrigger(schema, t.sql(), null);
+            } catch (SqliteException e) {
+                throw failure("trigger", t.name(), when, e);
+            }
+        }
+    }
+
+    private static SqliteException failure(String kind, String name, String when, SqliteException e) {
+        return SqliteException.error("error in " + kind + " " + name + (when.isEmpty() ? "" : " " + when) + ": "
+                + e.getMessage());
+    }
+
+    /**
+     * The views and triggers rewritten for RENAME TO: every name resolving to table {@code t} becomes {@code
+     * "newName"}, and so do a trigger's {@code ON} table and its steps' targets naming it; the triggers on the
+     * table get {@code newName} as their {@code tbl_name}.
+     */
+    List<String[]> renameTable(Table t, String newName) throws SqliteException {
+        String quoted = SqlEdits.quote(newName);
+        List<String[]> rows = new ArrayList<>();
+        for (View v : p.schema.views()) {
+            RenameWatch w = new RenameWatch(t, -1, v.sql());
+            try {
+                compileView(p.schema, v.sql(), w);
+            } catch (SqliteException e) {
+                throw failure("view", v.name(), "", e);
+            }
+            SqlEdits e = new SqlEdits();
+            for (Name n : w.names()) {
+                e.replace(n.start(), n.end(), quoted);
+            }
+            if (!e.isEmpty()) {
+                rows.add(new String[] {"view", v.name(), v.name(), v.name(), e.apply(v.sql())});
+            }
+        }
+        for (Trigger tr : triggers(p.schema)) {
+            RenameWatch w = new RenameWatch(t, -1, tr.sql());
+            try {
+                compileTrigger(p.schema, tr.sql(), w);
+            } catch (SqliteException e) {
+                throw failure("trigger", tr.name(), "", e);
+            }
+            SqlEdits e = new SqlEdits();
+            for (Name n : w.names()) {
+                e.replace(n.start(), n.end(), quoted);
+            }
+            Stmt.CreateTrigger ct = (Stmt.CreateTrigger) Parser.parseFirst(tr.sql()).statement();
+            boolean on = Names.equal(ct.table().name().text(), t.name());
+            if (on) {
+                e.replace(ct.table().name().start(), ct.table().name().end(), quoted);
+            }
+            for (Stmt st : ct.body()) {
+                QualifiedName target = target(st);
+                if (target != null && Names.equal(target.name().text(), t.name())) {
+                    e.replace(target.name().start(), target.name().end(), quoted);
+                }
+            }
+            if (!e.isEmpty()) {
+                String owner = on ? newName : tr.tableName();
+                rows.add(new String[] {"trigger", tr.name(), tr.name(), owner, e.apply(tr.sql())});
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The views and triggers rewritten for RENAME COLUMN: every reference resolving to column {@code col} of
+     * {@code t}, the {@code UPDATE OF} list of a trigger on {@code t}, and the column lists of trigger steps
+     * writing {@code t} (INSERT columns, SET columns, upsert targets and SET columns).
+     */
+    List<String[]> renameColumn(Table t, int col, String newName, boolean newQuoted) throws SqliteException {
+        String column = t.column(col).name();
+        List<String[]> rows = new ArrayList<>();
+        for (View v : p.schema.views()) {
+            RenameWatch w = new RenameWatch(t, col, v.sql());
+            try {
+                compileView(p.schema, v.sql(), w);
+            } catch (SqliteException e) {
+                throw failure("view", v.name(), "", e);
+            }
+            SqlEdits e = new SqlEdits();
+            for (Name n : w.names()) {
+                rename(e, n, newName, newQuoted);
+            }
+            if (!e.isEmpty()) {
+                rows.add(new String[] {"view", v.name(), v.name(), v.name(), e.apply(v.sql())});
+            }
+        }
+        for (Trigger tr : triggers(p.schema)) {
+            RenameWatch w = new RenameWatch(t, col, tr.sql());
+            try {
+                compileTrigger(p.schema, tr.sql(), w);
+            } catch (SqliteException e) {
+                throw failure("trigger", tr.name(), "", e);
+            }
+            SqlEdits e = new SqlEdits();
+            for (Name n : w.names()) {
+                rename(e, n, newName, newQuoted);
+            }
+            Stmt.CreateTrigger ct = (Stmt.CreateTrigger) Parser.parseFirst(tr.sql()).statement();
+            if (Names.equal(ct.table().name().text(), t.name())) {
+                named(e, ct.updateColumns(), column, newName, newQuoted);
+            }
+            for (Stmt st : ct.body()) {
+                QualifiedName target = target(st);
+                if (target != null && Names.equal(target.name().text(), t.name())) {
+                    stepColumns(e, st, column, newName, newQuoted);
+                }
+            }
+            if (!e.isEmpty()) {
+                rows.add(new String[] {"trigger", tr.name(), tr.name(), tr.tableName(), e.apply(tr.sql())});
+            }
+        }
+        return rows;
+    }
+
+    /** The table a trigger step writes, or null for a SELECT step. */
+    private static QualifiedName target(Stmt st) {
+        if (st instanceof Stmt.Insert) {
+            return ((Stmt.Insert) st).table();
+        }
+        if (st instanceof Stmt.Update) {
+            return ((Stmt.Update) st).table();
+        }
+        if (st instanceof Stmt.Delete) {
+            return ((Stmt.Delete) st).table();
+        }
+        return null;
+    }
+
+    /** The column names a step writing the table lists: INSERT's columns, UPDATE's SET, upserts. */
+    private static void stepColumns(SqlEdits e, Stmt st, String column, String newName, boolean newQuoted) {
+        if (st instanceof Stmt.Insert) {
+            Stmt.Insert ins = (Stmt.Insert) st;
+            named(e, ins.columns(), column, newName, newQuoted);
+            for (Upsert u : ins.upserts()) {
+                if (u.target() != null) {
+                    for (IndexedColumn ic : u.target()) {
+                        if (ic.expr() instanceof dev.skerry.engine.parser.ast.Expr.ColumnRef) {
+                            Name n = ((dev.skerry.engine.parser.ast.Expr.ColumnRef) ic.expr()).column();
+                            if (Names.equal(n.text(), column)) {
+                                rename(e, n, newName, newQuoted);
+                            }
+                        }
+                    }
+                }
+                if (u.sets() != null) {
+                    sets(e, u.sets(), column, newName, newQuoted);
+                }
+            }
+        } else if (st instanceof Stmt.Update) {
+            sets(e, ((Stmt.Update) st).sets(), column, newName, newQuoted);
+        }
+    }
+
+    private static void sets(SqlEdits e, List<SetClause> sets, String column, String newName, boolean newQuoted) {
+        for (SetClause s : sets) {
+            named(e, s.columns(), column, newName, newQuoted);
+        }
+    }
+
+    private static void named(SqlEdits e, List<Name> names, String column, String newName, boolean newQuoted) {
+        if (names == null) {
+            return;
+        }
+        for (Name n : names) {
+            if (Names.equal(n.text(), column)) {
+                rename(e, n, newName, newQuoted);
+            }
+        }
+    }
+
+    /** SQLite's rule: the new name as written unless it was quoted in the ALTER or the replaced token is quoted. */
+    private static void rename(SqlEdits e, Name n, String newName, boolean newQuoted) {
+        boolean quoted = newQuoted || n.quote() != Name.Quote.NONE;
+        e.replace(n.start(), n.end(), quoted ? SqlEdits.quote(newName) : newName);
+    }
+
+    /**
+     * The main schema as it will be after {@code rows} (entries as {@link #renameTable} returns them, tables
+     * included) replace their objects: what {@link #test} checks after the change. Indexes are left out: names
+     * resolve without them.
+     */
+    Schema after(List<String[]> rows) throws SqliteException {
+        Schema s = new Schema();
+        for (Table t : p.schema.tables()) {
+            if (t.rootPage() != 1 && t.sql() != null) {
+                String[] row = find(rows, "table", t.name());
+                SchemaBuilder.addRow(s, "table", row != null ? row[2] : t.name(), row != null ? row[3] : t.name(),
+                        t.rootPage(), row != null ? row[4] : t.sql());
+            }
+        }
+        for (View v : p.schema.views()) {
+            String[] row = find(rows, "view", v.name());
+            SchemaBuilder.addRow(s, "view", v.name(), v.name(), 0, row != null ? row[4] : v.sql());
+        }
+        for (Trigger t : triggers(p.schema)) {
+            String[] row = find(rows, "trigger", t.name());
+            SchemaBuilder.addRow(s, "trigger", t.name(), row != null ? row[3] : t.tableName(), 0,
+                    row != null ? row[4] : t.sql());
+        }
+        return s;
+    }
+
+    private static String[] find(List<String[]> rows, String type, String name) {
+        for (String[] r : rows) {
+            if (r[0].equals(type) && Names.equal(r[1], name)) {
+                return r;
+            }
+        }
+        return null;
+    }
+
+}
