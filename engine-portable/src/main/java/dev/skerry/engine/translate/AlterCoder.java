@@ -33,11 +33,13 @@ import java.util.List;
  * where SQLite does (after the last column definition). The program then rewrites those rows of
  * {@code sqlite_schema} in place, increments the schema cookie and reloads the schema.
  *
+ * <p>Views and triggers are rewritten and checked by {@link AlterDependents}, as SQLite does with {@code PRAGMA
+ * legacy_alter_table} off.
+ *
  * <p>ADD COLUMN with a DEFAULT other than NULL on a table that has rows stores the default in the existing
  * rows (SQLite supplies it when reading short records). Not supported (an error, never a silent
- * difference): views that refer to the renamed table or column (SQLite rewrites them; triggers too, which
- * Skerry does not have yet), renaming a view, adding a column with a CHECK constraint to a
- * table that has rows (SQLite verifies the rows against it).
+ * difference): adding a column with a CHECK constraint to a table that has rows (SQLite verifies the rows
+ * against it).
  */
 final class AlterCoder {
     private final Parse p;
