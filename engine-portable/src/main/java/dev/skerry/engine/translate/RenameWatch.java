@@ -17,7 +17,7 @@ import java.util.List;
  * <p>For a column ({@code column >= 0}): the column token of each reference to that column of the table,
  * including {@code NEW.x}/{@code OLD.x} in a trigger on the table and references from correlated subqueries.
  * For the table ({@code column == -1}): each FROM item naming the table, and the qualifier of each {@code
- * t.x} whose source is the table under its own name (not an alias). SQLite 3.50 also renames the qualifier of an
+ * t.x} and {@code t.*} whose source is the table under its own name (not an alias). SQLite 3.50 also renames the qualifier of an
  * upsert's {@code excluded.x} (its pseudo-table is the table), which changes what the upsert reads; so does this.
  *
  * <p>States: {@link #parse} is set by whoever compiles {@link #sql}; names accumulate while it compiles and are
@@ -49,6 +49,13 @@ final class RenameWatch {
         } else if (ref.table() != null && (Names.equal(source.name, table.name())
                 || Names.equal(source.name, "excluded"))) {
             add(ref.table());
+        }
+    }
+
+    /** Notes the qualifier of {@code X.*} when {@code source} is the watched table under its own name. */
+    void tableStar(Name qualifier, Source source) {
+        if (column < 0 && reading() && source.table == table && Names.equal(source.name, table.name())) {
+            add(qualifier);
         }
     }
 

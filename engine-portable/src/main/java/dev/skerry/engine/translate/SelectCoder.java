@@ -427,6 +427,9 @@ final class SelectCoder {
                 if (s == null) {
                     throw SqliteException.error("no such table: " + t.text());
                 }
+                if (scope.watch != null) {
+                    scope.watch.tableStar(t, s);
+                }
                 int k = scope.sources.indexOf(s);
                 for (int c = 0; c < s.visibleColumns(); c++) {
                     items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));

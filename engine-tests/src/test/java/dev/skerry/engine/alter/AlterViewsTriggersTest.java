@@ -29,6 +29,8 @@ class AlterViewsTriggersTest {
         create view v7 as select b, count(*) from t group by b having b <> '' order by b;
         create view v8 as select * from t;
         create view v9 as select b, tb from v1 where exists (select 1 from t where t.b = v1.b);
+        create view v11 as select t.*, u.x from t join u on t_a = a;
+        create view v12 as select sum(a) over (partition by b order by b rows 1 preceding) as s from t window x as (order by b);
         create view v10 as select [b] as b1, `b` as b2, main.t.b as b3 from main.t where b in (select b from t);
         """;
 
@@ -66,6 +68,8 @@ class AlterViewsTriggersTest {
         select * from v8 order by 1;
         select * from v9 order by b;
         select * from v10 order by 1;
+        select * from v11 order by 1, 4;
+        select * from v12 order by 1;
         """;
 
     private static final String FIRE = """
