@@ -1,6 +1,7 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.func.WindowFunctions;
 import dev.skerry.engine.parser.Parser;
 import dev.skerry.engine.parser.ast.IndexedColumn;
 import dev.skerry.engine.parser.ast.Name;
@@ -32,9 +33,50 @@ import java.util.List;
  */
 final class AlterDependents {
     private final Parse p;
+    /** The connection's functions, and a stand-in for every other name and argument count (see {@link #resolves}). */
+    private final Functions functions;
 
     AlterDependents(Parse p) {
         this.p = p;
+        Functions real = p.functions;
+        this.functions = new Functions() {
+            @Override
+            public Object scalar(String name, int nArg) {
+                Object f = real.scalar(name, nArg);
+                if (f != null || real.aggregate(name, nArg) != null || WindowFunctions.kind(name) >= 0) {
+                    return f;
+                }
+                return UNKNOWN_FUNCTION;
+            }
+
+            @Override
+            public Object aggregate(String name, int nArg) {
+                return real.aggregate(name, nArg);
+            }
+
+            @Override
+            public boolean exists(String name) {
+                return true;
+            }
+        };
+    }
+
+    /** What a call of a function the connection does not have compiles to here: such programs never run. */
+    private static final Object UNKNOWN_FUNCTION = new Object();
+
+    /**
+     * Whether {@code e}, raised while compiling a view or trigger, is one SQLite's rename check raises: it only
+     * resolves names (tables, columns, views, joins) and checks compounds' widths; unknown functions, argument
+     * counts, misplaced aggregates and ORDER BY terms out of range wait until the object is used (the
+     * functions are stood in for, so the names after such a call are still resolved).
+     */
+    private static boolean resolves(SqliteException e) {
+        String m = e.getMessage();
+        return m.startsWith("no such column: ") || m.startsWith("no such table: ")
+                || m.startsWith("ambiguous column name: ") || m.endsWith(" is circularly defined")
+                || m.startsWith("SELECTs to the left and right of ") || m.startsWith("cannot join using column ")
+                || m.startsWith("no such index: ") || m.startsWith("expected ") && m.contains(" columns for '")
+                || m.startsWith("unknown database ");
     }
 
     /** The main schema's triggers, those on tables first, in schema order. */
@@ -109,14 +151,18 @@ final class AlterDependents {
             try {
                 compileView(schema, v.sql(), null);
             } catch (SqliteException e) {
-                throw failure("view", v.name(), when, e);
+                if (resolves(e)) {
+                    throw failure("view", v.name(), when, e);
+                }
             }
         }
         for (Trigger t : triggers(schema)) {
             try {
                 compileTrigger(schema, t.sql(), null);
             } catch (SqliteException e) {
-                throw failure("trigger", t.name(), when, e);
+                if (resolves(e)) {
+                    throw failure("trigger", t.name(), when, e);
+                }
             }
         }
     }
@@ -139,7 +185,9 @@ final class AlterDependents {
             try {
                 compileView(p.schema, v.sql(), w);
             } catch (SqliteException e) {
-                throw failure("view", v.name(), "", e);
+                if (resolves(e)) {
+                    throw failure("view", v.name(), "", e);
+                }
             }
             SqlEdits e = new SqlEdits();
             for (Name n : w.names()) {
@@ -154,7 +202,9 @@ final class AlterDependents {
             try {
                 compileTrigger(p.schema, tr.sql(), w);
             } catch (SqliteException e) {
-                throw failure("trigger", tr.name(), "", e);
+                if (resolves(e)) {
+                    throw failure("trigger", tr.name(), "", e);
+                }
             }
             SqlEdits e = new SqlEdits();
             for (Name n : w.names()) {
@@ -192,7 +242,9 @@ final class AlterDependents {
             try {
                 compileView(p.schema, v.sql(), w);
             } catch (SqliteException e) {
-                throw failure("view", v.name(), "", e);
+                if (resolves(e)) {
+                    throw failure("view", v.name(), "", e);
+                }
             }
             SqlEdits e = new SqlEdits();
             for (Name n : w.names()) {
@@ -207,7 +259,9 @@ final class AlterDependents {
             try {
                 compileTrigger(p.schema, tr.sql(), w);
             } catch (SqliteException e) {
-                throw failure("trigger", tr.name(), "", e);
+                if (resolves(e)) {
+                    throw failure("trigger", tr.name(), "", e);
+                }
             }
             SqlEdits e = new SqlEdits();
             for (Name n : w.names()) {

@@ -351,6 +351,8 @@ final class SelectCoder {
         describer.fromNesting = fromNesting;
         describer.ctes.addAll(ctes);
         Scope scope = p.newScope(outer);
+        // A trial match, not a reference: ALTER TABLE must not rename what it finds.
+        scope.watch = null;
         FromBuilder.build(describer.p, describer, q.from(), scope);
         List<Item> items = describer.expand(q.columns(), scope);
         Scope.Resolved want;

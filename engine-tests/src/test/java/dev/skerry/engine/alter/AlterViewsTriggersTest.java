@@ -188,4 +188,25 @@ class AlterViewsTriggersTest {
             alter table v1 drop column b;
             """ + SCHEMA);
     }
+
+    @Test
+    void theChecksResolveNamesOnlyAsSqlitesDo() {
+        Differential.assertSame(TABLES + """
+            create view f1 as select nofunc(a), abs(1, 2), b from t;
+            create view f2 as select sum(sum(a)), b from t;
+            create view f3 as select b from t where sum(a) > 1 order by 5;
+            create trigger f4 after insert on u begin select nofunc(new.b), b from t where a = new.t_a; end;
+            create view bad as select b from t union select 1, 2;
+            alter table u rename column x to x2;
+            drop view bad;
+            alter table t rename column b to b2;
+            alter table u drop column x;
+            alter table t rename to t3;
+            """ + SCHEMA + """
+            select * from f1;
+            create view o as select a from t3 union all select a as b2 from t3 order by b2;
+            alter table t3 rename column b2 to b3;
+            select sql from sqlite_schema where name = 'o';
+            """);
+    }
 }
