@@ -191,7 +191,7 @@ final class FunctionScan {
         int n = function.columns().length;
         record = p.reg();
         row = p.regs(n);
-        p.v.addOp(Opcode.OPEN_PSEUDO, source.cursor, record, n);
+        p.v.addOp(Opcode.OPEN_PSEUDO, source.cursor, record, n, Integer.valueOf(row), 0);
         args = new int[argExprs.length];
         for (int k = 0; k < argExprs.length; k++) {
             if (argExprs[k] != null) {

@@ -46,6 +46,12 @@ interface TableFunction {
         if (dev.skerry.engine.schema.Names.equal(name, "generate_series")) {
             return new SeriesFunction();
         }
+        if (dev.skerry.engine.schema.Names.equal(name, "json_each")) {
+            return new JsonEachFunction(false);
+        }
+        if (dev.skerry.engine.schema.Names.equal(name, "json_tree")) {
+            return new JsonEachFunction(true);
+        }
         return null;
     }
 }

@@ -134,6 +134,14 @@ class JsonScalarSqlTest {
                 "select json_pretty('{\"a\":[1,2,{\"b\":null}],\"c\":{}}'), json_pretty('[]', '  '), json_pretty('[1]', null), json_pretty('[1,[2]]', '--')",
                 "select subtype(json_pretty('[1]')), subtype(json('[1]')), subtype(json_array()), subtype(json_object()), subtype(json_quote(1)), subtype(jsonb('[1]'))",
                 "select json_pretty(null), json_pretty('{\"a\":{\"b\":[]}}')",
-                "select json_array(json_array(1), json_extract('[[2]]','$[0]'), json_quote('x'), '[3]' -> '$', '[4]' ->> '$')"));
+                "select json_array(json_array(1), json_extract('[[2]]','$[0]'), json_quote('x'), '[3]' -> '$', '[4]' ->> '$')",
+                "select subtype(x), json_array(x) from (select json_group_array(1) x)",
+                "select subtype(json_array(1)), subtype(x), json_array(x) from (select json_array(1) x)",
+                "with c(x) as (select json_array(1)) select json_array(x) from c",
+                "select json_array(x) from (select json_array(1) x union all select json_array(2))",
+                "select json_array((select json_array(1)))",
+                "create table s(a)",
+                "insert into s values (json_array(1))",
+                "select json_array(a), subtype(a) from s"));
     }
 }
