@@ -98,7 +98,9 @@ final class JsonPath {
         if (path[at] == '"') {
             keyAt = at + 1;
             for (i = 1; path[at + i] != 0 && path[at + i] != '"'; i++) {
-                continue;
+                if (path[at + i] == '\\' && path[at + i + 1] != 0) {
+                    i++;
+                }
             }
             nKey = i - 1;
             if (path[at + i] == 0) {

@@ -86,7 +86,9 @@ class JsonScalarSqlTest {
                 "select json_extract(jsonb('{\"a\":[1]}'), '$.a'), hex(jsonb_extract('{\"a\":[1]}', '$.a')), jsonb_extract('{\"a\":2}', '$.a')",
                 "select hex(jsonb_extract('[1,[2]]','$[0]','$[1]')), jsonb('[1]') -> 0, jsonb('[\"a\"]') ->> 0",
                 "select '[1]' -> 'x' -> 'y', json_extract('\"abc\"', '$'), json_extract('{\"\":1}', '$.\"\"')",
-                "select json_extract('{\"a\\u0062\":1}', '$.ab'), json_extract('{\"ab\":1}', '$.\"a\\u0062\"')"));
+                "select json_extract('{\"a\\u0062\":1}', '$.ab'), json_extract('{\"ab\":1}', '$.\"a\\u0062\"')",
+                "select json_extract('{\"\\\"\":1 }', '$.\"\\\"\"'), json_extract('{\"a\\\\b\":1 }', '$.\"a\\b\"'), json_extract('{\"a.b\":1 }', '$.\"a.b\"')",
+                "select json_set('{}', '$.\"a\\\"b\"', 1), hex(jsonb_set('{}', '$.\"a\\\"b\"', 1))"));
     }
 
     @Test
