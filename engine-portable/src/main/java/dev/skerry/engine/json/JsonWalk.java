@@ -221,7 +221,10 @@ public final class JsonWalk {
         }
     }
 
-    /** json_each's column {@code column} of the current row into {@code out} ({@code json} is the json argument). */
+    /**
+     * json_each's column {@code column} of the current row into {@code out} ({@code json} is the json argument);
+     * column 10 is the rowid.
+     */
     public void column(int column, Mem json, Mem out) throws SqliteException {
         switch (column) {
             case 0:
@@ -278,8 +281,11 @@ public final class JsonWalk {
                     out.setText(nul >= 0 ? t.substring(0, nul) : t);
                 }
                 return;
-            default:
+            case 9:
                 out.setTextUtf8(path.buf, 0, rootLength);
+                return;
+            default:
+                out.setLong(rowid);
         }
     }
 

@@ -38,6 +38,12 @@ final class JsonEachFunction implements TableFunction {
         return VISIBLE;
     }
 
+    /** The rowid (the walk's row counter) follows the columns. */
+    @Override
+    public int rowidColumn() {
+        return COLUMNS.length;
+    }
+
     @Override
     public int bounds(int column, Expr.BinaryOp op) {
         return -1;
@@ -113,7 +119,7 @@ final class JsonEachFunction implements TableFunction {
     /** Emits the computation of the row's columns from the current state. */
     private void columns(Parse p, int row) {
         boolean rec = recursive;
-        for (int k = 0; k < COLUMNS.length; k++) {
+        for (int k = 0; k <= COLUMNS.length; k++) {
             int column = k;
             call(p, (ctx, r, base, n, out) -> {
                 JsonWalk w = new JsonWalk(rec);

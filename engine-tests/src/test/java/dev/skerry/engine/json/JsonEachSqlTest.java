@@ -60,7 +60,13 @@ class JsonEachSqlTest {
                 "select value from json_each('[5,1,4]') where value > 1 order by value desc",
                 "select key from json_each('{\"a\":1,\"b\":2}') where key = 'b'",
                 "select value from json_each where json = '[7,8]'",
-                "select * from json_each"));
+                "select * from json_each",
+                "select rowid, key from json_each('[5,6]')",
+                "select rowid, fullkey from json_tree('{\"a\":[5,6]}')",
+                "select json_each.value from json_each('[1,2]') where json_each.key = 1",
+                "select * from json_each('[1]', '$', 'x')",
+                "select value from json_each('[1,2,3]') limit 1 offset 1",
+                "select * from json_each('{\"a\":[1]}') j, json_each(j.value) k"));
     }
 
     @Test
