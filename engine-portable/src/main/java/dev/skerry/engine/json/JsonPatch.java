@@ -10,6 +10,9 @@ final class JsonPatch {
 
     /** Merges the patch at {@code ip} in {@code patch} into the node at {@code it} of {@code t}; false if malformed. */
     static boolean merge(JsonPath t, int it, byte[] patch, int ip, int depth) {
+        if (depth > Jsonb.MAX_RECURSION) {
+            return false;
+        }
         int pn = patch.length;
         if ((patch[ip] & 0x0f) != Jsonb.OBJECT) {
             int szPatch = Jsonb.nodeLength(patch, ip, pn);

@@ -30,6 +30,8 @@ final class JsonPath {
     byte[] ins;
     int delta;
     int label;
+    /** The recursion depth of the lookup in progress (bounded by {@link Jsonb#MAX_RECURSION}). */
+    private int nesting;
 
     JsonPath(byte[] doc, boolean copy) {
         if (copy) {
@@ -81,13 +83,16 @@ final class JsonPath {
             label = labelAt;
             return root;
         }
-        if (path[at] == '.') {
-            return member(root, path, at + 1);
+        if (path[at] != '.' && path[at] != '[') {
+            return BAD_PATH;
         }
-        if (path[at] == '[') {
-            return element(root, path, at);
+        if (++nesting > Jsonb.MAX_RECURSION) {
+            nesting--;
+            return MALFORMED;
         }
-        return BAD_PATH;
+        int rc = path[at] == '.' ? member(root, path, at + 1) : element(root, path, at);
+        nesting--;
+        return rc;
     }
 
     private int member(int root, byte[] path, int at) {
@@ -288,6 +293,7 @@ final class JsonPath {
         JsonPath sub = new JsonPath(new byte[] {(byte) (path[rest] == '.' ? Jsonb.OBJECT : Jsonb.ARRAY)}, true);
         sub.edit = edit;
         sub.ins = ins;
+        sub.nesting = nesting;
         rc[0] = sub.lookup(0, path, rest, 0);
         return sub.result();
     }

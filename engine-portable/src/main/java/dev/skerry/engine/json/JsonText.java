@@ -15,6 +15,8 @@ final class JsonText {
     private final int n;
     private byte[] indent;
     private int level;
+    /** The nesting of the container being rendered (bounded by {@link Jsonb#MAX_RECURSION}). */
+    private int nesting;
 
     JsonText(byte[] blob, int n, JsonBuilder out) {
         this.a = blob;
@@ -89,6 +91,10 @@ final class JsonText {
                 appendString(out, a, p, sz);
                 break;
             case Jsonb.ARRAY: {
+                if (++nesting > Jsonb.MAX_RECURSION) {
+                    malformed = true;
+                    return n + 1;
+                }
                 out.append('[');
                 int j = p;
                 int end = p + sz;
@@ -96,6 +102,7 @@ final class JsonText {
                     j = node(j);
                     out.append(',');
                 }
+                nesting--;
                 if (j > end) {
                     malformed = true;
                 }
@@ -106,6 +113,10 @@ final class JsonText {
                 break;
             }
             case Jsonb.OBJECT: {
+                if (++nesting > Jsonb.MAX_RECURSION) {
+                    malformed = true;
+                    return n + 1;
+                }
                 int x = 0;
                 out.append('{');
                 int j = p;
@@ -114,6 +125,7 @@ final class JsonText {
                     j = node(j);
                     out.append((x++ & 1) != 0 ? ',' : ':');
                 }
+                nesting--;
                 if ((x & 1) != 0 || j > end) {
                     malformed = true;
                 }
@@ -315,6 +327,10 @@ final class JsonText {
         int type = a[i] & 0x0f;
         if (type != Jsonb.ARRAY && type != Jsonb.OBJECT) {
             return node(i);
+        }
+        if (level >= Jsonb.MAX_RECURSION) {
+            malformed = true;
+            return n + 1;
         }
         int j = i + Jsonb.hdrLen(h);
         int end = j + Jsonb.size(h);

@@ -37,6 +37,12 @@ public final class Jsonb {
     static final int MAX_DEPTH = 1000;
 
     /**
+     * The deepest recursion Skerry makes over a JSONB blob or a path (a blob built elsewhere may nest deeper
+     * than text can); beyond it the value is reported as malformed instead of overflowing the stack.
+     */
+    static final int MAX_RECURSION = 2 * MAX_DEPTH;
+
+    /**
      * The header of the node at {@code i} in {@code a[0 .. n)} (SQLite's {@code jsonbPayloadSize}): its length
      * in the low 8 bits and the payload size in the high bits, or 0 when the header or its payload does not fit.
      */
