@@ -23,6 +23,7 @@ public final class FunctionRegistry {
         TextFunctions.register(r);
         MathFunctions.register(r);
         AggregateFunctions.register(r);
+        dev.skerry.engine.json.JsonFunctions.register(r);
         return r;
     }
 

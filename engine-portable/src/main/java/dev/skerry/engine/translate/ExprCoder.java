@@ -257,8 +257,13 @@ final class ExprCoder {
             case RSHIFT: p.v.addOp(Opcode.SHIFT_RIGHT, r, l, target); return;
             case CONCAT: p.v.addOp(Opcode.CONCAT, r, l, target); return;
             default:
-                throw SqliteException.error("the -> and ->> operators are not supported");
+                break;
         }
+        int args = p.regs(2);
+        p.v.addOp(Opcode.SCOPY, l, args);
+        p.v.addOp(Opcode.SCOPY, r, args + 1);
+        p.v.addOp(Opcode.FUNCTION, 0, args, target,
+                lookupScalar(b.op() == Expr.BinaryOp.JSON_ARROW ? "->" : "->>", 2), 2);
     }
 
     /** True for a row value or a subquery (which may return several columns) on one side of a comparison. */

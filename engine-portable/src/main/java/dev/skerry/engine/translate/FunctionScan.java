@@ -190,8 +190,8 @@ final class FunctionScan {
     void begin(int empty) throws SqliteException {
         int n = function.columns().length;
         record = p.reg();
-        row = p.regs(n);
-        p.v.addOp(Opcode.OPEN_PSEUDO, source.cursor, record, n);
+        row = p.regs(n + 1);
+        p.v.addOp(Opcode.OPEN_PSEUDO, source.cursor, record, n + 1, Integer.valueOf(row), 0);
         args = new int[argExprs.length];
         for (int k = 0; k < argExprs.length; k++) {
             if (argExprs[k] != null) {

@@ -170,7 +170,7 @@ final class Source {
     /** Emits the code that puts column {@code column} (or the rowid) of the current row into {@code target}. */
     void load(Parse p, int column, int target) {
         if (function != null && column == ROWID && registers == null && recordCursor < 0) {
-            p.v.addOp(Opcode.COLUMN, cursor, 0, target);
+            p.v.addOp(Opcode.COLUMN, cursor, function.rowidColumn(), target);
             return;
         }
         if (registers != null) {

@@ -9,7 +9,8 @@ import dev.skerry.engine.SqliteException;
  *
  * <p>Its rows are produced by bytecode that {@link FunctionScan} places in the nested loops: {@link #first}
  * emits the code that computes the first row (or jumps away when there is none), {@link #next} the code
- * that advances to the following one. A row is the registers {@code row .. row+columns-1}. A function may
+ * that advances to the following one. A row is the registers {@code row .. row+columns-1} (and, for a function
+ * whose {@link #rowidColumn} says so, its rowid in {@code row+columns}). A function may
  * narrow its rows by the loop's comparisons on its visible columns ({@link #bounds}); the comparisons it
  * takes are then not evaluated again, as SQLite omits the constraints a virtual table says it handles.
  */
@@ -25,6 +26,14 @@ interface TableFunction {
      * {@code column}: the bound slot it fills (0 and up), or -1 when the function does not use it.
      */
     int bounds(int column, dev.skerry.engine.parser.ast.Expr.BinaryOp op);
+
+    /**
+     * The register of the row holding the rowid: a column (generate_series: its value, column 0), or
+     * {@code columns().length} for a function that computes its rowid into the register after its columns.
+     */
+    default int rowidColumn() {
+        return 0;
+    }
 
     /** The number of bound slots {@link #bounds} can return. */
     int boundSlots();
@@ -45,6 +54,12 @@ interface TableFunction {
     static TableFunction find(String name) {
         if (dev.skerry.engine.schema.Names.equal(name, "generate_series")) {
             return new SeriesFunction();
+        }
+        if (dev.skerry.engine.schema.Names.equal(name, "json_each")) {
+            return new JsonEachFunction(false);
+        }
+        if (dev.skerry.engine.schema.Names.equal(name, "json_tree")) {
+            return new JsonEachFunction(true);
         }
         return null;
     }

@@ -44,7 +44,8 @@ final class CursorOps {
                 vm.setCursor(a1, new SorterCursor(a4 instanceof KeyInfo ? (KeyInfo) a4 : KeyInfo.binary(a2), vm.db()));
                 break;
             case Opcode.OPEN_PSEUDO:
-                vm.setCursor(a1, new PseudoCursor(r[a2]));
+                vm.setCursor(a1, a4 instanceof Integer ? new PseudoCursor(r[a2], r, (Integer) a4, a3)
+                        : new PseudoCursor(r[a2]));
                 break;
             case Opcode.CLOSE:
                 vm.setCursor(a1, null);
