@@ -417,7 +417,15 @@ final class SchemaCoder {
         if (p.schema.findTable(name) != null || p.schema.findView(name) != null) {
             throw SqliteException.error("there is already a table named " + name);
         }
+        if (ci.where() != null) {
+            IndexExprCheck.where(ci.where(), table, p.functions);
+        }
         Index index = SchemaBuilder.index(ci, table, SchemaBuilder.indexSql(ci, p.sql), 0);
+        for (int k = 0; k < index.columnCount(); k++) {
+            if (index.expr(k) != null) {
+                IndexExprCheck.key(index.expr(k), table, p.functions);
+            }
+        }
         p.needWrite();
         int root = p.reg();
         p.v.addOp(Opcode.CREATE_BTREE, 0, root, Opcode.BTREE_BLOBKEY);
@@ -434,7 +442,7 @@ final class SchemaCoder {
      * edge of the b-tree. For a UNIQUE index, a sorted key equal to the one before it on the key columns (and
      * free of NULLs, see SorterCompare) is a constraint violation.
      */
-    private void fillIndex(Table table, Index index, int root) {
+    private void fillIndex(Table table, Index index, int root) throws SqliteException {
         int tab = p.cursor();
         int idx = p.cursor();
         int sorter = p.cursor();
@@ -446,18 +454,16 @@ final class SchemaCoder {
         p.v.addOp(Opcode.REWIND, tab, scanned);
         int top = p.v.currentAddress();
         int key = p.regs(n + 1);
-        for (int f = 0; f < n; f++) {
-            int c = index.column(f);
-            if (c == table.rowidAlias()) {
-                p.v.addOp(Opcode.ROWID, tab, key + f);
-            } else {
-                p.v.addOp(Opcode.COLUMN, tab, c, key + f);
-            }
-        }
-        p.v.addOp(Opcode.ROWID, tab, key + n);
+        int rowid = key + n;
+        p.v.addOp(Opcode.ROWID, tab, rowid);
+        IndexKeys rowKeys = IndexKeys.fromCursor(p, new SelectCoder(p).ex, table, tab, rowid);
+        int absent = p.label();
+        rowKeys.testWhere(index, absent);
+        rowKeys.codeKey(index, key);
         int rec = p.reg();
         p.v.addOp(Opcode.MAKE_RECORD, key, n + 1, rec);
         p.v.addOp(Opcode.SORTER_INSERT, sorter, rec);
+        p.resolve(absent);
         p.v.addOp(Opcode.NEXT, tab, top);
         p.resolve(scanned);
         p.v.addOp(Opcode.CLOSE, tab);
@@ -470,14 +476,8 @@ final class SchemaCoder {
             int ok = p.label();
             p.v.addOp(Opcode.IS_NULL, rec, ok);
             p.v.addOp(Opcode.SORTER_COMPARE, sorter, ok, rec, Integer.valueOf(n));
-            StringBuilder cols = new StringBuilder();
-            for (int f = 0; f < n; f++) {
-                if (f > 0) {
-                    cols.append(", ");
-                }
-                cols.append(table.name()).append('.').append(table.column(index.column(f)).name());
-            }
-            p.v.addOp(Opcode.HALT, ResultCode.SQLITE_CONSTRAINT_UNIQUE, Opcode.OE_ABORT, 0, cols.toString(),
+            p.v.addOp(Opcode.HALT, ResultCode.SQLITE_CONSTRAINT_UNIQUE, Opcode.OE_ABORT, 0,
+                    IndexKeys.uniqueLabel(table, index),
                     Opcode.P5_CONSTRAINT_UNIQUE);
             p.resolve(ok);
         }
