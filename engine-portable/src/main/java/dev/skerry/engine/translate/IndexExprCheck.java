@@ -3,6 +3,7 @@ package dev.skerry.engine.translate;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.func.FunctionDef;
 import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.schema.Index;
 import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.schema.Table;
 
@@ -88,5 +89,30 @@ final class IndexExprCheck {
 
     private SqliteException prohibited(String what) {
         return SqliteException.error(what + " prohibited in " + place);
+    }
+
+    /** True when a key expression or the WHERE of {@code index} names the column {@code column}. */
+    static boolean mentions(Index index, String column) {
+        for (int k = 0; k < index.columnCount(); k++) {
+            if (mentions(index.expr(k), column, 0)) {
+                return true;
+            }
+        }
+        return mentions(index.where(), column, 0);
+    }
+
+    private static boolean mentions(Expr e, String column, int depth) {
+        if (e == null || depth > 1000) {
+            return false;
+        }
+        if (e instanceof Expr.ColumnRef) {
+            return Names.equal(((Expr.ColumnRef) e).column().text(), column);
+        }
+        for (Expr c : Exprs.children(e)) {
+            if (mentions(c, column, depth + 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

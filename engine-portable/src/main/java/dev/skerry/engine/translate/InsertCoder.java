@@ -151,12 +151,9 @@ final class InsertCoder {
     }
 
     /** Resolves the conflict target of an upsert clause to the rowid or a UNIQUE index, as SQLite requires. */
-    private static RowWriter.UpsertClause upsertTarget(Table table, Upsert u) throws SqliteException {
+    private RowWriter.UpsertClause upsertTarget(Table table, Upsert u) throws SqliteException {
         if (u.target().isEmpty()) {
             return new RowWriter.UpsertClause(u, null, false);
-        }
-        if (u.targetWhere() != null) {
-            throw SqliteException.error("partial-index conflict targets are not supported");
         }
         int n = u.target().size();
         int[] cols = new int[n];
@@ -175,13 +172,14 @@ final class InsertCoder {
         if (n == 1 && (cols[0] == -3 || (cols[0] >= 0 && cols[0] == table.rowidAlias()))) {
             return new RowWriter.UpsertClause(u, null, true);
         }
+        UpsertTargets targets = new UpsertTargets(p, table, u);
         for (Index index : table.indexes()) {
-            if (!index.unique() || index.columnCount() != n) {
+            if (!index.unique() || index.columnCount() != n || !targets.whereMatches(index)) {
                 continue;
             }
             boolean match = true;
             for (int k = 0; k < n && match; k++) {
-                int f = index.fieldOf(cols[k]);
+                int f = cols[k] == -2 ? targets.exprField(index, k) : index.fieldOf(cols[k]);
                 match = f >= 0 && (colls[k] == null || colls[k] == index.collation(f));
             }
             if (match) {

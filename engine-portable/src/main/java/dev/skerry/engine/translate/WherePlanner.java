@@ -126,7 +126,8 @@ final class WherePlanner {
             }
         }
         for (Index index : s.table.indexes()) {
-            if (s.notIndexed || (s.indexedBy != null && s.indexedBy != index)) {
+            if (s.notIndexed || (s.indexedBy != null && s.indexedBy != index)
+                    || !PartialIndexes.usable(index, terms, self, leftInner, s, scope)) {
                 continue;
             }
             WherePlan p = indexPlan(index, s, cons, scope, orderBy, needed);
