@@ -61,9 +61,6 @@ final class SchemaCoder {
             return;
         }
         Table table = SchemaBuilder.table(ct, p.sql, SchemaBuilder.tableSql(ct, p.sql), 0);
-        if (table.autoincrement()) {
-            throw SqliteException.error("AUTOINCREMENT is not supported");
-        }
         p.needWrite();
         int tableRoot = p.reg();
         p.v.addOp(Opcode.CREATE_BTREE, 0, tableRoot, Opcode.BTREE_INTKEY);
@@ -77,6 +74,12 @@ final class SchemaCoder {
         insertSchemaRow(cur, "table", table.name(), table.name(), tableRoot, table.sql());
         for (int k = 0; k < roots.length; k++) {
             insertSchemaRow(cur, "index", autos.get(k).name(), table.name(), roots[k], null);
+        }
+        if (table.autoincrement() && p.schema.findTable(AutoincrementCoder.SEQUENCE_TABLE) == null) {
+            int seqRoot = p.reg();
+            p.v.addOp(Opcode.CREATE_BTREE, 0, seqRoot, Opcode.BTREE_INTKEY);
+            insertSchemaRow(cur, "table", AutoincrementCoder.SEQUENCE_TABLE, AutoincrementCoder.SEQUENCE_TABLE,
+                    seqRoot, "CREATE TABLE " + AutoincrementCoder.SEQUENCE_TABLE + "(name,seq)");
         }
         p.v.addOp(Opcode.CLOSE, cur);
         schemaChanged();
@@ -516,6 +519,9 @@ final class SchemaCoder {
                 }
                 p.needWrite();
                 dropTriggersOn(table.name());
+                if (table.autoincrement()) {
+                    AutoincrementCoder.forget(p, table.name(), null);
+                }
                 deleteSchemaRows(2, table.name(), "trigger", false);
                 for (Index index : table.indexes()) {
                     p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
