@@ -14,9 +14,17 @@ public final class IndexExprs {
 
     /**
      * The column number of {@code e} when it names a column of {@code table} (unqualified, or qualified with
-     * the table's name), else {@link Index#EXPR}. A name that is no column of the table is SQLite's error.
+     * the table's name) or is a string literal naming one (SQLite's {@code sqlite3StringToId}), else
+     * {@link Index#EXPR}. A name that is no column of the table is SQLite's error.
      */
     static int columnOf(Expr e, Table table) throws SqliteException {
+        if (e instanceof Expr.Literal && ((Expr.Literal) e).kind() == Expr.LiteralKind.STRING) {
+            int c = table.findColumn(((Expr.Literal) e).value());
+            if (c < 0) {
+                throw SqliteException.error("no such column: " + ((Expr.Literal) e).value());
+            }
+            return c;
+        }
         if (!(e instanceof Expr.ColumnRef)) {
             return Index.EXPR;
         }

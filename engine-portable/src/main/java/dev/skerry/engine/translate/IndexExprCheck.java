@@ -14,7 +14,7 @@ import dev.skerry.engine.schema.Table;
  * in SQLite's order (a node before its operands), so the first error reported is SQLite's.
  */
 final class IndexExprCheck {
-    /** What the messages call the place: {@code index expressions} or {@code partial index WHEREs}. */
+    /** What the messages call the place: {@code index expressions} or {@code partial index WHERE clauses}. */
     private final String place;
     private final Table table;
     private final Functions functions;
@@ -27,11 +27,21 @@ final class IndexExprCheck {
 
     /** Checks a partial index's WHERE condition. */
     static void where(Expr e, Table table, Functions functions) throws SqliteException {
-        new IndexExprCheck("partial index WHEREs", table, functions).check(e, 0);
+        new IndexExprCheck("partial index WHERE clauses", table, functions).check(e, 0);
     }
 
-    /** Checks a key expression. */
+    /**
+     * Checks a key as written (a column, or an expression, with or without COLLATE); a string literal there
+     * names a column, as SQLite's {@code sqlite3StringToId} makes it.
+     */
     static void key(Expr e, Table table, Functions functions) throws SqliteException {
+        Expr x = e instanceof Expr.Collate ? ((Expr.Collate) e).operand() : e;
+        if (x instanceof Expr.Literal && ((Expr.Literal) x).kind() == Expr.LiteralKind.STRING) {
+            if (table.findColumn(((Expr.Literal) x).value()) < 0) {
+                throw SqliteException.error("no such column: " + ((Expr.Literal) x).value());
+            }
+            return;
+        }
         new IndexExprCheck("index expressions", table, functions).check(e, 0);
     }
 
@@ -52,6 +62,9 @@ final class IndexExprCheck {
         if (e instanceof Expr.ColumnRef) {
             Expr.ColumnRef ref = (Expr.ColumnRef) e;
             String name = ref.column().text();
+            if (ref.table() != null && place.equals("index expressions")) {
+                throw prohibited("the \".\" operator");
+            }
             if (ref.table() != null && !Names.equal(ref.table().text(), table.name())) {
                 throw SqliteException.error("no such column: " + ref.table().text() + "." + name);
             }

@@ -38,6 +38,9 @@ final class SchemaCoder {
         }
         checkSchemaName(ct.name());
         String name = ct.name().name().text();
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
         if (p.schema.findTable(name) != null) {
             if (ct.ifNotExists()) {
                 return;
@@ -52,9 +55,6 @@ final class SchemaCoder {
         }
         if (p.schema.findIndex(name) != null) {
             throw SqliteException.error("there is already an index named " + name);
-        }
-        if (Names.reserved(name)) {
-            throw SqliteException.error("object name reserved for internal use: " + name);
         }
         if (ct.asSelect() != null) {
             createTableAs(ct, name);
@@ -405,8 +405,9 @@ final class SchemaCoder {
         if (table == null) {
             throw SqliteException.error("no such table: main." + ci.table().text());
         }
-        if (table == p.schema.schemaTable()) {
-            throw SqliteException.error("table sqlite_master may not be indexed");
+        if (table == p.schema.schemaTable() || Names.reserved(table.name())) {
+            throw SqliteException.error("table " + (table == p.schema.schemaTable() ? "sqlite_master"
+                    : table.name()) + " may not be indexed");
         }
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
@@ -423,12 +424,10 @@ final class SchemaCoder {
         if (ci.where() != null) {
             IndexExprCheck.where(ci.where(), table, p.functions);
         }
-        Index index = SchemaBuilder.index(ci, table, SchemaBuilder.indexSql(ci, p.sql), 0);
-        for (int k = 0; k < index.columnCount(); k++) {
-            if (index.expr(k) != null) {
-                IndexExprCheck.key(index.expr(k), table, p.functions);
-            }
+        for (dev.skerry.engine.parser.ast.IndexedColumn ic : ci.columns()) {
+            IndexExprCheck.key(ic.expr(), table, p.functions);
         }
+        Index index = SchemaBuilder.index(ci, table, SchemaBuilder.indexSql(ci, p.sql), 0);
         p.needWrite();
         int root = p.reg();
         p.v.addOp(Opcode.CREATE_BTREE, 0, root, Opcode.BTREE_BLOBKEY);
