@@ -53,6 +53,7 @@ final class WherePlanner {
             orderBy = null;
         }
         List<WherePlan.Constraint> cons = new ArrayList<>();
+        List<WherePlan.Constraint> exprCons = new ArrayList<>();
         List<WhereTerm> local = new ArrayList<>();
         for (WhereTerm t : terms) {
             if (t.consumed || (leftInner ? t.leftJoinLevel != self : t.leftJoinLevel >= 0 && t.leftJoinLevel != self)) {
@@ -63,6 +64,7 @@ final class WherePlanner {
             }
             local.add(t);
             constraints(t, s, scope, sources, prior, cons);
+            IndexExprTerms.constraints(t, s, scope, sources, prior, exprCons);
         }
         WherePlan best = new WherePlan();
         int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, s, scope);
@@ -130,7 +132,7 @@ final class WherePlanner {
                     || !PartialIndexes.usable(index, terms, self, leftInner, s, scope)) {
                 continue;
             }
-            WherePlan p = indexPlan(index, s, cons, scope, orderBy, needed);
+            WherePlan p = indexPlan(index, s, IndexExprTerms.with(cons, exprCons, index), scope, orderBy, needed);
             if (p == null) {
                 continue;
             }
@@ -247,7 +249,7 @@ final class WherePlanner {
         for (; k < index.columnCount(); k++) {
             WherePlan.Constraint found = null;
             for (WherePlan.Constraint c : cons) {
-                if (c.column == index.column(k) && c.op == Expr.BinaryOp.EQ && (!c.isIn() || !inUsed)
+                if (IndexExprTerms.onField(c, index, k, s, scope) && c.op == Expr.BinaryOp.EQ && (!c.isIn() || !inUsed)
                         && usable(c, index, k, s, scope) && (found == null || found.isIn())) {
                     found = c;
                 }
@@ -267,7 +269,8 @@ final class WherePlanner {
         p.eq = eq.toArray(new WherePlan.Constraint[0]);
         if (k < index.columnCount() && !index.desc(k)) {
             for (WherePlan.Constraint c : cons) {
-                if (c.column == index.column(k) && c.op != Expr.BinaryOp.EQ && usable(c, index, k, s, scope)) {
+                if (IndexExprTerms.onField(c, index, k, s, scope) && c.op != Expr.BinaryOp.EQ
+                        && usable(c, index, k, s, scope)) {
                     if (c.isLower() && p.lower == null) {
                         p.lower = c;
                     } else if (!c.isLower() && p.upper == null) {
@@ -281,10 +284,13 @@ final class WherePlanner {
         p.ordered = dir != 0;
         p.reverse = dir < 0;
         boolean narrower = p.covering && index.columnCount() < s.table.columnCount();
-        if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower) {
+        if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower && index.where() == null) {
             return null;
         }
         double rows = WhereCost.rowsForEqualities(eq.size(), index.columnCount(), index.unique()) * inRows;
+        if (eq.isEmpty() && index.where() != null) {
+            rows /= 2;
+        }
         rows = WhereCost.range(rows, p.lower != null, p.upper != null);
         p.estimatedRows = rows;
         double width = (index.columnCount() + 1.0) / (s.table.columnCount() + 1.5);
@@ -342,7 +348,7 @@ final class WherePlanner {
     /** Whether the affinity of {@code c}'s comparison lets an index on its column serve it. */
     static boolean affinityOk(WherePlan.Constraint c, Source s) {
         char aff = c.affinity;
-        char colAff = s.affinity(c.column);
+        char colAff = c.indexExpr != null ? IndexExprTerms.affinity(c) : s.affinity(c.column);
         if (aff < Affinity.TEXT) {
             return true;
         }
@@ -446,7 +452,7 @@ final class WherePlanner {
         return s.isRowid(r.column) ? Source.ROWID : r.column;
     }
 
-    private static Expr.BinaryOp commute(Expr.BinaryOp op) {
+    static Expr.BinaryOp commute(Expr.BinaryOp op) {
         switch (op) {
             case LT: return Expr.BinaryOp.GT;
             case LE: return Expr.BinaryOp.GE;

@@ -29,6 +29,13 @@ class ExpressionIndexSqlTest {
             select * from t order by id;
             select id from t where a + b = 13;
             select id from t where lower(c) = 'ef';
+            select id from t where a + b > 3 order by id;
+            select id from t where a + b between 1 and 13 order by id;
+            select id from t where 13 = a + b;
+            select id from t where a + b = '13';
+            select id from t where lower(c) = 'ab' and id * 2 = 18;
+            select id, c from t where c || '!' = 'ab!';
+            select x.id, y.id from t x, t y where x.a + x.b = y.id * 2 order by 1, 2;
             pragma index_info(e1);
             pragma index_xinfo(e1);
             pragma index_xinfo(e2);
