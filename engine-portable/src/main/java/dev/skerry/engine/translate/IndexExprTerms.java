@@ -74,8 +74,8 @@ final class IndexExprTerms {
     }
 
     /** True when {@code e} (not a plain column) is a key expression of an index of {@code s}'s table. */
-    private static boolean indexed(Expr e, Source s, Scope scope) throws SqliteException {
-        if (e instanceof Expr.ColumnRef || e instanceof Expr.Literal) {
+    static boolean indexed(Expr e, Source s, Scope scope) throws SqliteException {
+        if (s.table == null || e instanceof Expr.ColumnRef || e instanceof Expr.Literal) {
             return false;
         }
         ExprMatch match = new ExprMatch(scope, s);

@@ -233,7 +233,8 @@ final class WherePlanner {
     /** True when every ORDER BY term is a column (or the rowid) of {@code s}. */
     private static boolean allColumnsOf(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
         for (OrderingTerm t : orderBy) {
-            if (columnOf(t.expr(), s, scope) == Integer.MIN_VALUE) {
+            if (columnOf(t.expr(), s, scope) == Integer.MIN_VALUE
+                    && !IndexExprTerms.indexed(stripCollate(t.expr()), s, scope)) {
                 return false;
             }
         }
@@ -499,12 +500,18 @@ final class WherePlanner {
                 return 0;
             }
             int c = columnOf(t.expr(), s, scope);
+            Expr indexed = null;
             if (c == Integer.MIN_VALUE) {
-                return 0;
+                if (!index.hasExpressions()) {
+                    return 0;
+                }
+                c = Index.EXPR;
+                indexed = stripCollate(t.expr());
             }
             boolean fixed = false;
             for (int j = 0; j < nEq; j++) {
-                fixed |= c != Source.ROWID && index.column(j) == c;
+                fixed |= c != Source.ROWID && index.column(j) == c
+                        && (indexed == null || new ExprMatch(scope, s).same(indexed, index.expr(j)));
             }
             if (fixed) {
                 continue;
@@ -517,6 +524,7 @@ final class WherePlanner {
             Collation coll = ExprInfo.collation(t.expr(), scope);
             int d = desc == index.desc(k) ? 1 : -1;
             if (c != index.column(k) || (dir != 0 && d != dir)
+                    || (indexed != null && !new ExprMatch(scope, s).same(indexed, index.expr(k)))
                     || (coll == null ? Collation.BINARY : coll) != index.collation(k)) {
                 return 0;
             }

@@ -53,6 +53,8 @@ class ExpressionIndexSqlTest {
         Differential.assertSame("""
             create table t(a, b);
             create index x1 on t(random());
+            create index x1 on t(sqlite_version());
+            create index x1 on t(a) where last_insert_rowid() = 1;
             create index x2 on t(a + ?);
             create index x3 on t((select 1));
             create index x4 on t(nosuch + 1);
