@@ -145,13 +145,17 @@ public final class SchemaBuilder {
                 explicit = collation(((Expr.Collate) e).collation().text());
                 e = ((Expr.Collate) e).operand();
             }
-            int c = IndexExprs.columnOf(e, table);
+            Expr inner = e;
+            while (inner instanceof Expr.Collate) {
+                inner = ((Expr.Collate) inner).operand();
+            }
+            int c = IndexExprs.columnOf(inner, table);
             if (c == Index.EXPR) {
                 if (exprs == null) {
                     exprs = new Expr[n];
                 }
                 exprs[k] = e;
-                collations[k] = explicit != null ? explicit : IndexExprs.collation(e, table);
+                collations[k] = explicit != null ? explicit : Collation.BINARY;
             } else {
                 collations[k] = explicit != null ? explicit : table.column(c).collation();
             }

@@ -35,7 +35,10 @@ final class IndexExprCheck {
      * names a column, as SQLite's {@code sqlite3StringToId} makes it.
      */
     static void key(Expr e, Table table, Functions functions) throws SqliteException {
-        Expr x = e instanceof Expr.Collate ? ((Expr.Collate) e).operand() : e;
+        Expr x = e;
+        while (x instanceof Expr.Collate) {
+            x = ((Expr.Collate) x).operand();
+        }
         if (x instanceof Expr.Literal && ((Expr.Literal) x).kind() == Expr.LiteralKind.STRING) {
             if (table.findColumn(((Expr.Literal) x).value()) < 0) {
                 throw SqliteException.error("no such column: " + ((Expr.Literal) x).value());

@@ -44,6 +44,11 @@ class ExpressionIndexSqlTest {
             pragma integrity_check;
             reindex e1;
             reindex t;
+            create index e4 on t(((c collate nocase) collate rtrim));
+            create index e5 on t((c || 'x' collate nocase) collate rtrim, c collate nocase || 'y');
+            pragma index_xinfo(e4);
+            pragma index_xinfo(e5);
+            reindex rtrim;
             pragma integrity_check;
             """);
     }
