@@ -1,5 +1,6 @@
 package dev.skerry.engine.schema;
 
+import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.value.Collation;
 
 /**
@@ -12,6 +13,11 @@ import dev.skerry.engine.value.Collation;
  * {@code sqlite_schema} row does. {@code rootPage} is the index B-tree's root page; it is 0 only while an
  * index is being described by a CREATE statement that has not run yet. Everything but the root page is
  * immutable.
+ *
+ * <p>A key field may be an expression of the table's columns (an index on expressions): then
+ * {@code columns[k]} is {@link #EXPR} and {@code exprs[k]} the expression, written in terms of the table's
+ * column names only. A partial index has a {@code where} condition: only the rows for which it is true have
+ * an entry (SQLite's {@code pPartIdxWhere}); UNIQUE is enforced among those rows only.
  */
 public final class Index {
     /** Created by CREATE INDEX. */
@@ -20,6 +26,8 @@ public final class Index {
     public static final char ORIGIN_UNIQUE = 'u';
     /** Created for a PRIMARY KEY constraint (one that does not make the rowid alias). */
     public static final char ORIGIN_PRIMARY_KEY = 'p';
+    /** The column number of a key field that is an expression (SQLite's {@code XN_EXPR}). */
+    public static final int EXPR = -2;
 
     private final String name;
     private final Table table;
@@ -30,10 +38,24 @@ public final class Index {
     private final boolean unique;
     private final char origin;
     private final int conflict;
+    private final Expr[] exprs;
+    private final Expr where;
     private int rootPage;
 
     public Index(String name, Table table, int rootPage, String sql, int[] columns, Collation[] collations,
             boolean[] desc, boolean unique, char origin, int conflict) {
+        this(name, table, rootPage, sql, columns, collations, desc, unique, origin, conflict, null, null);
+    }
+
+    /**
+     * An index whose key field k is the expression {@code exprs[k]} where {@code columns[k]} is {@link #EXPR}
+     * ({@code exprs} null when every field is a column), holding only the rows where {@code where} is true
+     * ({@code where} null: every row).
+     */
+    public Index(String name, Table table, int rootPage, String sql, int[] columns, Collation[] collations,
+            boolean[] desc, boolean unique, char origin, int conflict, Expr[] exprs, Expr where) {
+        this.exprs = exprs;
+        this.where = where;
         this.name = name;
         this.table = table;
         this.rootPage = rootPage;
@@ -72,9 +94,24 @@ public final class Index {
         return columns.length;
     }
 
-    /** Table column number of key field {@code k}. */
+    /** Table column number of key field {@code k}, or {@link #EXPR} when the field is an expression. */
     public int column(int k) {
         return columns[k];
+    }
+
+    /** The expression of key field {@code k}, or null when the field is a column. */
+    public Expr expr(int k) {
+        return exprs == null ? null : exprs[k];
+    }
+
+    /** True when some key field is an expression. */
+    public boolean hasExpressions() {
+        return exprs != null;
+    }
+
+    /** The partial index's WHERE condition, or null when every row has an entry. */
+    public Expr where() {
+        return where;
     }
 
     public Collation collation(int k) {
@@ -111,12 +148,14 @@ public final class Index {
 
     /** A copy with another ON CONFLICT action and origin (a later constraint merged into this index). */
     Index withConflict(int newConflict, char newOrigin) {
-        return new Index(name, table, rootPage, sql, columns, collations, desc, unique, newOrigin, newConflict);
+        return new Index(name, table, rootPage, sql, columns, collations, desc, unique, newOrigin, newConflict,
+                exprs, where);
     }
 
     /** A copy that belongs to {@code newTable} (automatic indexes are described before their table exists). */
     Index on(Table newTable) {
-        return new Index(name, newTable, rootPage, sql, columns, collations, desc, unique, origin, conflict);
+        return new Index(name, newTable, rootPage, sql, columns, collations, desc, unique, origin, conflict, exprs,
+                where);
     }
 
     /** True when the key fields are the same columns with the same collations as {@code other}'s. */

@@ -132,13 +132,11 @@ public final class SchemaBuilder {
      */
     public static Index index(Stmt.CreateIndex ci, Table table, String storedSql, int rootPage)
             throws SqliteException {
-        if (ci.where() != null) {
-            throw SqliteException.error("partial indexes are not supported");
-        }
         int n = ci.columns().size();
         int[] columns = new int[n];
         Collation[] collations = new Collation[n];
         boolean[] desc = new boolean[n];
+        Expr[] exprs = null;
         for (int k = 0; k < n; k++) {
             IndexedColumn ic = ci.columns().get(k);
             Expr e = ic.expr();
@@ -147,20 +145,25 @@ public final class SchemaBuilder {
                 explicit = collation(((Expr.Collate) e).collation().text());
                 e = ((Expr.Collate) e).operand();
             }
-            if (!(e instanceof Expr.ColumnRef) || ((Expr.ColumnRef) e).table() != null) {
-                throw SqliteException.error("indexes on expressions are not supported");
+            Expr inner = e;
+            while (inner instanceof Expr.Collate) {
+                inner = ((Expr.Collate) inner).operand();
             }
-            String name = ((Expr.ColumnRef) e).column().text();
-            int c = table.findColumn(name);
-            if (c < 0) {
-                throw SqliteException.error("no such column: " + name);
+            int c = IndexExprs.columnOf(inner, table);
+            if (c == Index.EXPR) {
+                if (exprs == null) {
+                    exprs = new Expr[n];
+                }
+                exprs[k] = e;
+                collations[k] = explicit != null ? explicit : Collation.BINARY;
+            } else {
+                collations[k] = explicit != null ? explicit : table.column(c).collation();
             }
             columns[k] = c;
-            collations[k] = explicit != null ? explicit : table.column(c).collation();
             desc[k] = ic.order() == SortOrder.DESC;
         }
         return new Index(ci.name().name().text(), table, rootPage, storedSql, columns, collations, desc,
-                ci.unique(), Index.ORIGIN_CREATE, Conflict.DEFAULT);
+                ci.unique(), Index.ORIGIN_CREATE, Conflict.DEFAULT, exprs, ci.where());
     }
 
     /**

@@ -123,6 +123,7 @@ final class AlterCoder {
             e.replace(ci.table().start(), ci.table().end(), quoted);
             rows.add(new String[] {"index", ix.name(), ix.name(), newName, e.apply(ix.sql())});
         }
+        AutoincrementCoder.forget(p, t.name(), newName);
         rewriteSchemaRows(rows);
     }
 
@@ -173,6 +174,15 @@ final class AlterCoder {
             Stmt.CreateIndex ci = (Stmt.CreateIndex) Parser.parseFirst(ix.sql()).statement();
             SqlEdits e = new SqlEdits();
             indexedColumns(ci.columns(), column, newName, newQuoted, e);
+            for (IndexedColumn ic : ci.columns()) {
+                Expr x = ic.expr() instanceof Expr.Collate ? ((Expr.Collate) ic.expr()).operand() : ic.expr();
+                if (!(x instanceof Expr.ColumnRef)) {
+                    checkTokens(x, ix.sql(), column, newName, newQuoted, e);
+                }
+            }
+            if (ci.where() != null) {
+                checkTokens(ci.where(), ix.sql(), column, newName, newQuoted, e);
+            }
             if (!e.isEmpty()) {
                 rows.add(new String[] {"index", ix.name(), ix.name(), t.name(), e.apply(ix.sql())});
             }
@@ -438,7 +448,7 @@ final class AlterCoder {
         String newSql = sql.substring(0, from) + sql.substring(to);
         checkDefinition(t, newSql, "after drop column");
         for (Index ix : t.indexes()) {
-            if (ix.sql() != null && ix.fieldOf(col) >= 0) {
+            if (ix.sql() != null && (ix.fieldOf(col) >= 0 || IndexExprCheck.mentions(ix, column))) {
                 throw SqliteException.error("error in index " + ix.name() + " after drop column: no such column: "
                         + column);
             }

@@ -33,6 +33,8 @@ final class InsertCoder {
     private List<Trigger> before = List.of();
     private List<Trigger> after = List.of();
     private int onError;
+    /** The AUTOINCREMENT bookkeeping of the target table, or null. */
+    private AutoincrementCoder autoinc;
 
     InsertCoder(Parse p, SelectCoder sc) {
         this.p = p;
@@ -43,6 +45,9 @@ final class InsertCoder {
         int frame = sc.pushWith(ins.with());
         try {
             RowWriter writer = insert(ins);
+            if (autoinc != null) {
+                autoinc.end();
+            }
             if (writer != null && writer.returning != null) {
                 writer.returning.output();
             }
@@ -107,6 +112,7 @@ final class InsertCoder {
             writer.upserts.add(upsertTarget(table, u));
         }
         writer.open();
+        autoinc = AutoincrementCoder.begin(p, table);
         if (!ins.returning().isEmpty()) {
             writer.returning = new Returning(p, sc, table, ins.alias() == null ? null : ins.alias().text(),
                     ins.returning(), writer.cursor);
@@ -151,12 +157,9 @@ final class InsertCoder {
     }
 
     /** Resolves the conflict target of an upsert clause to the rowid or a UNIQUE index, as SQLite requires. */
-    private static RowWriter.UpsertClause upsertTarget(Table table, Upsert u) throws SqliteException {
+    private RowWriter.UpsertClause upsertTarget(Table table, Upsert u) throws SqliteException {
         if (u.target().isEmpty()) {
             return new RowWriter.UpsertClause(u, null, false);
-        }
-        if (u.targetWhere() != null) {
-            throw SqliteException.error("partial-index conflict targets are not supported");
         }
         int n = u.target().size();
         int[] cols = new int[n];
@@ -175,13 +178,14 @@ final class InsertCoder {
         if (n == 1 && (cols[0] == -3 || (cols[0] >= 0 && cols[0] == table.rowidAlias()))) {
             return new RowWriter.UpsertClause(u, null, true);
         }
+        UpsertTargets targets = new UpsertTargets(p, table, u);
         for (Index index : table.indexes()) {
-            if (!index.unique() || index.columnCount() != n) {
+            if (!index.unique() || index.columnCount() != n || !targets.whereMatches(index)) {
                 continue;
             }
             boolean match = true;
             for (int k = 0; k < n && match; k++) {
-                int f = index.fieldOf(cols[k]);
+                int f = cols[k] == -2 ? targets.exprField(index, k) : index.fieldOf(cols[k]);
                 match = f >= 0 && (colls[k] == null || colls[k] == index.collation(f));
             }
             if (match) {
@@ -247,13 +251,16 @@ final class InsertCoder {
                 p.v.addOp(Opcode.SCOPY, values + rowidValue, rowid);
             }
             int given = p.v.addOp(Opcode.NOT_NULL, rowid, 0);
-            p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid);
+            p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid, autoinc == null ? 0 : autoinc.seq);
             int generated = p.v.addOp(Opcode.GOTO, 0, 0);
             p.v.jumpHere(given);
             p.v.addOp(Opcode.MUST_BE_INT, rowid, 0);
             p.v.jumpHere(generated);
         } else {
-            p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid);
+            p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid, autoinc == null ? 0 : autoinc.seq);
+        }
+        if (autoinc != null) {
+            autoinc.step(rowid);
         }
         if (table.rowidAlias() >= 0) {
             p.v.addOp(Opcode.SCOPY, rowid, newRegs + table.rowidAlias());

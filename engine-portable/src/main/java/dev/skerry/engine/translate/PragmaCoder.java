@@ -392,6 +392,7 @@ final class PragmaCoder {
         }
         IntegrityCheck.Plan plan = new IntegrityCheck.Plan(name.equals("quick_check"), maxErrors, only != null,
                 only != null && only.rootPage() == 1);
+        List<Index> computed = new java.util.ArrayList<>();
         for (String n : conn.tableOrder()) {
             Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
             if (t == null || (only != null && t != only)) {
@@ -404,6 +405,11 @@ final class PragmaCoder {
                 }
             }
             for (Index ix : t.indexes()) {
+                if (ix.where() != null || ix.hasExpressions()) {
+                    tp.computedIndex(ix.name(), ix.rootPage(), KeyInfos.of(ix));
+                    computed.add(ix);
+                    continue;
+                }
                 int n1 = ix.columnCount();
                 int[] columns = new int[n1];
                 boolean[] notNull = new boolean[n1];
@@ -428,6 +434,11 @@ final class PragmaCoder {
         p.v.addOp(Opcode.ADD_IMM, count, 1);
         p.v.addOp(Opcode.GOTO, 0, loop);
         p.resolve(done);
+        if (!name.equals("quick_check")) {
+            for (Index ix : computed) {
+                IndexCheckCoder.check(p, ix, reg, count);
+            }
+        }
         p.v.addOp(Opcode.IF_POS, count, end, 0);
         p.v.addString("ok", reg);
         p.v.addOp(Opcode.RESULT_ROW, reg, 1);

@@ -275,19 +275,24 @@ final class RowWriter {
         }
         List<Index> indexes = table.indexes();
         int[] keys = new int[indexes.size()];
+        int[] inIndex = new int[indexes.size()];
+        IndexKeys rowKeys = IndexKeys.fromRegisters(p, ex, table, newRegs, rowidReg);
         for (int k = 0; k < indexes.size(); k++) {
             Index index = indexes.get(k);
             int n = index.columnCount();
             keys[k] = p.regs(n + 1);
-            for (int f = 0; f < n; f++) {
-                int c = index.column(f);
-                p.v.addOp(Opcode.SCOPY, c == table.rowidAlias() ? rowidReg : newRegs + c, keys[k] + f);
+            int ok = p.label();
+            if (index.where() != null) {
+                inIndex[k] = p.reg();
+                p.v.addOp(Opcode.INTEGER, 0, inIndex[k]);
+                rowKeys.testWhere(index, ok);
+                p.v.addOp(Opcode.INTEGER, 1, inIndex[k]);
             }
-            p.v.addOp(Opcode.SCOPY, rowidReg, keys[k] + n);
+            rowKeys.codeKey(index, keys[k]);
             if (!index.unique()) {
+                p.resolve(ok);
                 continue;
             }
-            int ok = p.label();
             p.v.addOp(Opcode.NO_CONFLICT, indexCursors[k], ok, keys[k], Integer.valueOf(n));
             int other = p.reg();
             p.v.addOp(Opcode.IDX_ROWID, indexCursors[k], other);
@@ -301,14 +306,7 @@ final class RowWriter {
             } else if (action == Conflict.REPLACE) {
                 deleteRowAt(other);
             } else {
-                StringBuilder cols = new StringBuilder();
-                for (int f = 0; f < n; f++) {
-                    if (f > 0) {
-                        cols.append(", ");
-                    }
-                    cols.append(table.name()).append('.').append(table.column(index.column(f)).name());
-                }
-                conflict(action, "UNIQUE", cols.toString(), skip, index.origin() == Index.ORIGIN_PRIMARY_KEY
+                conflict(action, "UNIQUE", IndexKeys.uniqueLabel(table, index), skip, index.origin() == Index.ORIGIN_PRIMARY_KEY
                         ? ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY : ResultCode.SQLITE_CONSTRAINT_UNIQUE, other);
             }
             p.resolve(ok);
@@ -322,9 +320,14 @@ final class RowWriter {
             p.resolve(gone);
         }
         for (int k = 0; k < indexes.size(); k++) {
+            int absent = p.label();
+            if (inIndex[k] != 0) {
+                p.v.addOp(Opcode.IF_NOT, inIndex[k], absent, 0);
+            }
             int rec = p.reg();
             p.v.addOp(Opcode.MAKE_RECORD, keys[k], indexes.get(k).columnCount() + 1, rec);
             p.v.addOp(Opcode.IDX_INSERT, indexCursors[k], rec, keys[k], Integer.valueOf(indexes.get(k).columnCount() + 1));
+            p.resolve(absent);
         }
         if (table.rowidAlias() >= 0) {
             p.v.addOp(Opcode.NULL, 0, newRegs + table.rowidAlias());
@@ -395,27 +398,23 @@ final class RowWriter {
     }
 
     /** Removes the index entries of the row the table cursor is on. */
-    void deleteIndexEntries() {
+    void deleteIndexEntries() throws SqliteException {
         List<Index> indexes = table.indexes();
         if (indexes.isEmpty()) {
             return;
         }
         int rowid = p.reg();
         p.v.addOp(Opcode.ROWID, cursor, rowid);
+        IndexKeys rowKeys = IndexKeys.fromCursor(p, ex, table, cursor, rowid);
         for (int k = 0; k < indexes.size(); k++) {
             Index index = indexes.get(k);
             int n = index.columnCount();
             int key = p.regs(n + 1);
-            for (int f = 0; f < n; f++) {
-                int c = index.column(f);
-                if (c == table.rowidAlias()) {
-                    p.v.addOp(Opcode.SCOPY, rowid, key + f);
-                } else {
-                    p.v.addOp(Opcode.COLUMN, cursor, c, key + f);
-                }
-            }
-            p.v.addOp(Opcode.SCOPY, rowid, key + n);
+            int absent = p.label();
+            rowKeys.testWhere(index, absent);
+            rowKeys.codeKey(index, key);
             p.v.addOp(Opcode.IDX_DELETE, indexCursors[k], key, n + 1);
+            p.resolve(absent);
         }
     }
 }

@@ -38,6 +38,9 @@ final class SchemaCoder {
         }
         checkSchemaName(ct.name());
         String name = ct.name().name().text();
+        if (Names.reserved(name)) {
+            throw SqliteException.error("object name reserved for internal use: " + name);
+        }
         if (p.schema.findTable(name) != null) {
             if (ct.ifNotExists()) {
                 return;
@@ -53,17 +56,11 @@ final class SchemaCoder {
         if (p.schema.findIndex(name) != null) {
             throw SqliteException.error("there is already an index named " + name);
         }
-        if (Names.reserved(name)) {
-            throw SqliteException.error("object name reserved for internal use: " + name);
-        }
         if (ct.asSelect() != null) {
             createTableAs(ct, name);
             return;
         }
         Table table = SchemaBuilder.table(ct, p.sql, SchemaBuilder.tableSql(ct, p.sql), 0);
-        if (table.autoincrement()) {
-            throw SqliteException.error("AUTOINCREMENT is not supported");
-        }
         p.needWrite();
         int tableRoot = p.reg();
         p.v.addOp(Opcode.CREATE_BTREE, 0, tableRoot, Opcode.BTREE_INTKEY);
@@ -77,6 +74,12 @@ final class SchemaCoder {
         insertSchemaRow(cur, "table", table.name(), table.name(), tableRoot, table.sql());
         for (int k = 0; k < roots.length; k++) {
             insertSchemaRow(cur, "index", autos.get(k).name(), table.name(), roots[k], null);
+        }
+        if (table.autoincrement() && p.schema.findTable(AutoincrementCoder.SEQUENCE_TABLE) == null) {
+            int seqRoot = p.reg();
+            p.v.addOp(Opcode.CREATE_BTREE, 0, seqRoot, Opcode.BTREE_INTKEY);
+            insertSchemaRow(cur, "table", AutoincrementCoder.SEQUENCE_TABLE, AutoincrementCoder.SEQUENCE_TABLE,
+                    seqRoot, "CREATE TABLE " + AutoincrementCoder.SEQUENCE_TABLE + "(name,seq)");
         }
         p.v.addOp(Opcode.CLOSE, cur);
         schemaChanged();
@@ -402,8 +405,9 @@ final class SchemaCoder {
         if (table == null) {
             throw SqliteException.error("no such table: main." + ci.table().text());
         }
-        if (table == p.schema.schemaTable()) {
-            throw SqliteException.error("table sqlite_master may not be indexed");
+        if (table == p.schema.schemaTable() || Names.reserved(table.name())) {
+            throw SqliteException.error("table " + (table == p.schema.schemaTable() ? "sqlite_master"
+                    : table.name()) + " may not be indexed");
         }
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
@@ -416,6 +420,12 @@ final class SchemaCoder {
         }
         if (p.schema.findTable(name) != null || p.schema.findView(name) != null) {
             throw SqliteException.error("there is already a table named " + name);
+        }
+        if (ci.where() != null) {
+            IndexExprCheck.where(ci.where(), table, p.functions);
+        }
+        for (dev.skerry.engine.parser.ast.IndexedColumn ic : ci.columns()) {
+            IndexExprCheck.key(ic.expr(), table, p.functions);
         }
         Index index = SchemaBuilder.index(ci, table, SchemaBuilder.indexSql(ci, p.sql), 0);
         p.needWrite();
@@ -434,7 +444,7 @@ final class SchemaCoder {
      * edge of the b-tree. For a UNIQUE index, a sorted key equal to the one before it on the key columns (and
      * free of NULLs, see SorterCompare) is a constraint violation.
      */
-    private void fillIndex(Table table, Index index, int root) {
+    private void fillIndex(Table table, Index index, int root) throws SqliteException {
         int tab = p.cursor();
         int idx = p.cursor();
         int sorter = p.cursor();
@@ -446,18 +456,16 @@ final class SchemaCoder {
         p.v.addOp(Opcode.REWIND, tab, scanned);
         int top = p.v.currentAddress();
         int key = p.regs(n + 1);
-        for (int f = 0; f < n; f++) {
-            int c = index.column(f);
-            if (c == table.rowidAlias()) {
-                p.v.addOp(Opcode.ROWID, tab, key + f);
-            } else {
-                p.v.addOp(Opcode.COLUMN, tab, c, key + f);
-            }
-        }
-        p.v.addOp(Opcode.ROWID, tab, key + n);
+        int rowid = key + n;
+        p.v.addOp(Opcode.ROWID, tab, rowid);
+        IndexKeys rowKeys = IndexKeys.fromCursor(p, new SelectCoder(p).ex, table, tab, rowid);
+        int absent = p.label();
+        rowKeys.testWhere(index, absent);
+        rowKeys.codeKey(index, key);
         int rec = p.reg();
         p.v.addOp(Opcode.MAKE_RECORD, key, n + 1, rec);
         p.v.addOp(Opcode.SORTER_INSERT, sorter, rec);
+        p.resolve(absent);
         p.v.addOp(Opcode.NEXT, tab, top);
         p.resolve(scanned);
         p.v.addOp(Opcode.CLOSE, tab);
@@ -470,14 +478,8 @@ final class SchemaCoder {
             int ok = p.label();
             p.v.addOp(Opcode.IS_NULL, rec, ok);
             p.v.addOp(Opcode.SORTER_COMPARE, sorter, ok, rec, Integer.valueOf(n));
-            StringBuilder cols = new StringBuilder();
-            for (int f = 0; f < n; f++) {
-                if (f > 0) {
-                    cols.append(", ");
-                }
-                cols.append(table.name()).append('.').append(table.column(index.column(f)).name());
-            }
-            p.v.addOp(Opcode.HALT, ResultCode.SQLITE_CONSTRAINT_UNIQUE, Opcode.OE_ABORT, 0, cols.toString(),
+            p.v.addOp(Opcode.HALT, ResultCode.SQLITE_CONSTRAINT_UNIQUE, Opcode.OE_ABORT, 0,
+                    IndexKeys.uniqueLabel(table, index),
                     Opcode.P5_CONSTRAINT_UNIQUE);
             p.resolve(ok);
         }
@@ -516,6 +518,9 @@ final class SchemaCoder {
                 }
                 p.needWrite();
                 dropTriggersOn(table.name());
+                if (table.autoincrement()) {
+                    AutoincrementCoder.forget(p, table.name(), null);
+                }
                 deleteSchemaRows(2, table.name(), "trigger", false);
                 for (Index index : table.indexes()) {
                     p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);

@@ -146,7 +146,8 @@ final class SchemaPragmas {
         for (Index index : table.indexes()) {
             String origin = index.origin() == Index.ORIGIN_PRIMARY_KEY ? "pk"
                     : String.valueOf(index.origin());
-            rows.add(new Object[] {seq++, index.name(), index.unique() ? 1L : 0L, origin, 0L});
+            rows.add(new Object[] {seq++, index.name(), index.unique() ? 1L : 0L, origin,
+                index.where() != null ? 1L : 0L});
         }
         return rows;
     }
@@ -162,11 +163,11 @@ final class SchemaPragmas {
         int n = index.columnCount();
         for (int k = 0; k < n; k++) {
             int c = index.column(k);
+            String name = c == Index.EXPR ? null : table.column(c).name();
             if (extended) {
-                rows.add(new Object[] {(long) k, (long) c, table.column(c).name(), index.desc(k) ? 1L : 0L,
-                    colls[k], 1L});
+                rows.add(new Object[] {(long) k, (long) c, name, index.desc(k) ? 1L : 0L, colls[k], 1L});
             } else {
-                rows.add(new Object[] {(long) k, (long) c, table.column(c).name()});
+                rows.add(new Object[] {(long) k, (long) c, name});
             }
         }
         if (extended) {
@@ -200,7 +201,9 @@ final class SchemaPragmas {
             if (written != null && k < written.size() && written.get(k).expr() instanceof Expr.Collate) {
                 text = ((Expr.Collate) written.get(k).expr()).collation().text();
             }
-            if (text == null) {
+            if (text == null && index.column(k) == Index.EXPR) {
+                text = index.collation(k).name();
+            } else if (text == null) {
                 text = columnColl[index.column(k)];
             }
             out[k] = text != null ? text : "BINARY";

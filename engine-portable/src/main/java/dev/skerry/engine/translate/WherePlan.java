@@ -52,6 +52,13 @@ final class WherePlan {
         dev.skerry.engine.value.Collation collation;
         /** True when the column was the right operand of a comparison of two columns (see {@link AutoIndexPlan}). */
         boolean commutedColumns;
+        /**
+         * For a constraint on an expression that some index has as a key field ({@link IndexExprTerms}): that
+         * expression as the query wrote it, and {@link #column} is {@code Index.EXPR}; else null.
+         */
+        Expr indexExpr;
+        /** The affinity of {@link #indexExpr} (BLOB when it has none), the index field's affinity. */
+        char indexExprAffinity;
 
         Constraint(WhereTerm term, int column, Expr.BinaryOp op, Expr value, char affinity) {
             this(term, column, op, value, affinity, null, null, null);
@@ -152,19 +159,25 @@ final class WherePlan {
                     if (k > 0) {
                         sb.append(" AND ");
                     }
-                    sb.append(s.columnNames[index.column(k)]).append("=?");
+                    sb.append(fieldName(s, k)).append("=?");
                 }
                 if (lower != null || upper != null) {
                     if (eq.length > 0) {
                         sb.append(" AND ");
                     }
-                    sb.append(rangeText(s.columnNames[index.column(eq.length)]));
+                    sb.append(rangeText(fieldName(s, eq.length)));
                 }
                 return sb.append(')').toString();
             }
             default:
                 return "SCAN " + s.name;
         }
+    }
+
+    /** How EXPLAIN QUERY PLAN names key field {@code k} of {@link #index}: its column, or {@code <expr>}. */
+    private String fieldName(Source s, int k) {
+        int c = index.column(k);
+        return c == Index.EXPR ? "<expr>" : s.columnNames[c];
     }
 
     private String rangeText(String col) {

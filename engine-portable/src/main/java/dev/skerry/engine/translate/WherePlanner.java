@@ -53,6 +53,7 @@ final class WherePlanner {
             orderBy = null;
         }
         List<WherePlan.Constraint> cons = new ArrayList<>();
+        List<WherePlan.Constraint> exprCons = new ArrayList<>();
         List<WhereTerm> local = new ArrayList<>();
         for (WhereTerm t : terms) {
             if (t.consumed || (leftInner ? t.leftJoinLevel != self : t.leftJoinLevel >= 0 && t.leftJoinLevel != self)) {
@@ -63,6 +64,7 @@ final class WherePlanner {
             }
             local.add(t);
             constraints(t, s, scope, sources, prior, cons);
+            IndexExprTerms.constraints(t, s, scope, sources, prior, exprCons);
         }
         WherePlan best = new WherePlan();
         int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, s, scope);
@@ -126,10 +128,11 @@ final class WherePlanner {
             }
         }
         for (Index index : s.table.indexes()) {
-            if (s.notIndexed || (s.indexedBy != null && s.indexedBy != index)) {
+            if (s.notIndexed || (s.indexedBy != null && s.indexedBy != index)
+                    || !PartialIndexes.usable(index, terms, self, leftInner, s, scope)) {
                 continue;
             }
-            WherePlan p = indexPlan(index, s, cons, scope, orderBy, needed);
+            WherePlan p = indexPlan(index, s, IndexExprTerms.with(cons, exprCons, index), scope, orderBy, needed);
             if (p == null) {
                 continue;
             }
@@ -230,7 +233,8 @@ final class WherePlanner {
     /** True when every ORDER BY term is a column (or the rowid) of {@code s}. */
     private static boolean allColumnsOf(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
         for (OrderingTerm t : orderBy) {
-            if (columnOf(t.expr(), s, scope) == Integer.MIN_VALUE) {
+            if (columnOf(t.expr(), s, scope) == Integer.MIN_VALUE
+                    && !IndexExprTerms.indexed(stripCollate(t.expr()), s, scope)) {
                 return false;
             }
         }
@@ -246,7 +250,7 @@ final class WherePlanner {
         for (; k < index.columnCount(); k++) {
             WherePlan.Constraint found = null;
             for (WherePlan.Constraint c : cons) {
-                if (c.column == index.column(k) && c.op == Expr.BinaryOp.EQ && (!c.isIn() || !inUsed)
+                if (IndexExprTerms.onField(c, index, k, s, scope) && c.op == Expr.BinaryOp.EQ && (!c.isIn() || !inUsed)
                         && usable(c, index, k, s, scope) && (found == null || found.isIn())) {
                     found = c;
                 }
@@ -266,7 +270,8 @@ final class WherePlanner {
         p.eq = eq.toArray(new WherePlan.Constraint[0]);
         if (k < index.columnCount() && !index.desc(k)) {
             for (WherePlan.Constraint c : cons) {
-                if (c.column == index.column(k) && c.op != Expr.BinaryOp.EQ && usable(c, index, k, s, scope)) {
+                if (IndexExprTerms.onField(c, index, k, s, scope) && c.op != Expr.BinaryOp.EQ
+                        && usable(c, index, k, s, scope)) {
                     if (c.isLower() && p.lower == null) {
                         p.lower = c;
                     } else if (!c.isLower() && p.upper == null) {
@@ -280,10 +285,13 @@ final class WherePlanner {
         p.ordered = dir != 0;
         p.reverse = dir < 0;
         boolean narrower = p.covering && index.columnCount() < s.table.columnCount();
-        if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower) {
+        if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower && index.where() == null) {
             return null;
         }
         double rows = WhereCost.rowsForEqualities(eq.size(), index.columnCount(), index.unique()) * inRows;
+        if (eq.isEmpty() && index.where() != null) {
+            rows /= 2;
+        }
         rows = WhereCost.range(rows, p.lower != null, p.upper != null);
         p.estimatedRows = rows;
         double width = (index.columnCount() + 1.0) / (s.table.columnCount() + 1.5);
@@ -341,7 +349,7 @@ final class WherePlanner {
     /** Whether the affinity of {@code c}'s comparison lets an index on its column serve it. */
     static boolean affinityOk(WherePlan.Constraint c, Source s) {
         char aff = c.affinity;
-        char colAff = s.affinity(c.column);
+        char colAff = c.indexExpr != null ? IndexExprTerms.affinity(c) : s.affinity(c.column);
         if (aff < Affinity.TEXT) {
             return true;
         }
@@ -445,7 +453,7 @@ final class WherePlanner {
         return s.isRowid(r.column) ? Source.ROWID : r.column;
     }
 
-    private static Expr.BinaryOp commute(Expr.BinaryOp op) {
+    static Expr.BinaryOp commute(Expr.BinaryOp op) {
         switch (op) {
             case LT: return Expr.BinaryOp.GT;
             case LE: return Expr.BinaryOp.GE;
@@ -492,12 +500,18 @@ final class WherePlanner {
                 return 0;
             }
             int c = columnOf(t.expr(), s, scope);
+            Expr indexed = null;
             if (c == Integer.MIN_VALUE) {
-                return 0;
+                if (!index.hasExpressions()) {
+                    return 0;
+                }
+                c = Index.EXPR;
+                indexed = stripCollate(t.expr());
             }
             boolean fixed = false;
             for (int j = 0; j < nEq; j++) {
-                fixed |= c != Source.ROWID && index.column(j) == c;
+                fixed |= c != Source.ROWID && index.column(j) == c
+                        && (indexed == null || new ExprMatch(scope, s).same(indexed, index.expr(j)));
             }
             if (fixed) {
                 continue;
@@ -510,6 +524,7 @@ final class WherePlanner {
             Collation coll = ExprInfo.collation(t.expr(), scope);
             int d = desc == index.desc(k) ? 1 : -1;
             if (c != index.column(k) || (dir != 0 && d != dir)
+                    || (indexed != null && !new ExprMatch(scope, s).same(indexed, index.expr(k)))
                     || (coll == null ? Collation.BINARY : coll) != index.collation(k)) {
                 return 0;
             }

@@ -238,7 +238,14 @@ final class CursorOps {
                 break;
             }
             case Opcode.NEW_ROWID:
-                r[a2].setLong(newRowid(vm.cursor(a1)));
+                if (a3 != 0) {
+                    Autoincrement.newRowid(vm.cursor(a1), r[a3], r[a2]);
+                } else {
+                    r[a2].setLong(newRowid(vm.cursor(a1)));
+                }
+                break;
+            case Opcode.MEM_MAX:
+                Autoincrement.memMax(r[a1], r[a2]);
                 break;
             case Opcode.DEFERRED_SEEK: {
                 VdbeCursor index = vm.cursor(a1);

@@ -693,7 +693,9 @@ public final class Opcode {
      *
      * <p>Writes into register P2 a rowid not used in table cursor P1: one more than the largest, or when the
      * largest is 9223372036854775807 an unused random one (SQLITE_FULL "database or disk is full" after 100
-     * tries). P3 is accepted for AUTOINCREMENT's register and unused.
+     * tries). When P3 is not 0 it is the register of an AUTOINCREMENT table's largest rowid ever used: the
+     * new rowid is then also larger than it, it is set to the new rowid, and SQLITE_FULL is raised when either
+     * the table's largest rowid or it is 9223372036854775807 (no random rowid).
      */
     public static final int NEW_ROWID = 83;
 
@@ -1093,8 +1095,16 @@ public final class Opcode {
      */
     public static final int WINDOW = 129;
 
+    /**
+     * {@code MemMax P1 P2} — synopsis {@code r[P1]=max(r[P1],r[P2])}.
+     *
+     * <p>Register P1 (made an integer first) becomes the larger of itself and register P2's integer value:
+     * an AUTOINCREMENT table's largest rowid ever used, after an insert with a given rowid.
+     */
+    public static final int MEM_MAX = 130;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 130;
+    public static final int NUM_OPCODES = 131;
 
     private static final String[] NAMES = {
         "Init",
@@ -1227,6 +1237,7 @@ public final class Opcode {
         "IntegrityCk",
         "Checkpoint",
         "Window",
+        "MemMax",
     };
 
     private static final String[] SYNOPSES = {
@@ -1360,6 +1371,7 @@ public final class Opcode {
         null,
         null,
         "window functions of partition P1",
+        "r[P1]=max(r[P1],r[P2])",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1494,6 +1506,7 @@ public final class Opcode {
         4, // IntegrityCk
         0, // Checkpoint
         0, // Window
+        0, // MemMax
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

@@ -1,0 +1,111 @@
+package dev.skerry.engine.compat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.skerry.testkit.TestVfs;
+import dev.skerry.vfs.file.FileVfs;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Partial indexes, indexes on expressions and AUTOINCREMENT in database files, both directions: the file
+ * Skerry writes has the sqlite_schema rows and root pages SQLite writes for the same statements, its index
+ * entries pass SQLite's {@code integrity_check} and SQLite goes on using it (sqlite_sequence included); a file
+ * SQLite wrote is changed by Skerry, then passes both engines' integrity checks with the same rows.
+ */
+class IndexKindsFileTest {
+    @TempDir
+    Path dir;
+
+    private static final String[] SCHEMA = {
+        "create table t(id integer primary key autoincrement, a int, b text, live int)",
+        "create unique index t_live on t(a) where live = 1",
+        "create index t_expr on t(lower(b), a + id desc) where b is not null",
+        "create index t_plain on t(b collate nocase)",
+        "create table u(k integer primary key autoincrement, v)",
+    };
+
+    private static final String[] WORK = {
+        "insert into t(a, b, live) values(1, 'Ab', 1), (1, 'aB', 0), (2, null, 1), (3, 'x', 0)",
+        "insert into t values(50, 4, 'Q', 1)",
+        "update t set live = 1 - live where id > 2",
+        "delete from t where a = 3",
+        "insert or replace into t(id, a, b, live) values(2, 7, 'r', 1)",
+        "insert into t(a, b, live) values(9, 'z', 1) on conflict(a) where live = 1 do update set b = 'dup'",
+        "insert into u(v) values('a'), ('b')",
+        "delete from u",
+        "insert into u(v) values('c')",
+    };
+
+    private static final String CHECK_SCHEMA = "select type, name, tbl_name, rootpage, sql from sqlite_schema order by rowid";
+    private static final String CHECK_ROWS = "select * from t order by id";
+    private static final String CHECK_SEQ = "select * from sqlite_sequence order by name";
+
+    @Test
+    void sqliteReadsSkerrysFile() throws Exception {
+        Path skerryFile = dir.resolve("skerry.db");
+        Path sqliteFile = dir.resolve("sqlite.db");
+        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), skerryFile.toString());
+        try {
+            for (String sql : SCHEMA) {
+                skerry.exec(sql);
+            }
+            for (String sql : WORK) {
+                skerry.exec(sql);
+            }
+        } finally {
+            skerry.close();
+        }
+        try (JdbcDb reference = new JdbcDb(sqliteFile); JdbcDb sqlite = new JdbcDb(skerryFile)) {
+            for (String sql : SCHEMA) {
+                reference.exec(sql);
+            }
+            for (String sql : WORK) {
+                reference.exec(sql);
+            }
+            assertEquals(reference.query(CHECK_SCHEMA), sqlite.query(CHECK_SCHEMA));
+            assertEquals(List.of(List.of("ok")), sqlite.query("PRAGMA integrity_check"));
+            assertEquals(reference.query(CHECK_ROWS), sqlite.query(CHECK_ROWS));
+            assertEquals(reference.query(CHECK_SEQ), sqlite.query(CHECK_SEQ));
+            for (String sql : new String[] {"insert into t(a, b, live) values(10, 'n', 1)", "insert into u(v) values('d')"}) {
+                reference.exec(sql);
+                sqlite.exec(sql);
+            }
+            assertEquals(reference.query(CHECK_ROWS), sqlite.query(CHECK_ROWS));
+            assertEquals(reference.query(CHECK_SEQ), sqlite.query(CHECK_SEQ));
+            assertEquals(List.of(List.of("ok")), sqlite.query("PRAGMA integrity_check"));
+        }
+    }
+
+    @Test
+    void skerryChangesSqlitesFile() throws Exception {
+        Path file = dir.resolve("made-by-sqlite.db");
+        try (JdbcDb sqlite = new JdbcDb(file)) {
+            for (String sql : SCHEMA) {
+                sqlite.exec(sql);
+            }
+            sqlite.exec("insert into t values(1000, 100, 'seed', 1)");
+        }
+        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
+        List<List<Object>> rows;
+        List<List<Object>> seq;
+        try {
+            for (String sql : WORK) {
+                skerry.exec(sql);
+            }
+            assertEquals(List.of(List.of("ok")), skerry.query("PRAGMA integrity_check"));
+            rows = skerry.query(CHECK_ROWS);
+            seq = skerry.query(CHECK_SEQ);
+        } finally {
+            skerry.close();
+        }
+        try (JdbcDb sqlite = new JdbcDb(file)) {
+            assertEquals(List.of(List.of("ok")), sqlite.query("PRAGMA integrity_check"));
+            assertEquals(rows, sqlite.query(CHECK_ROWS));
+            assertEquals(seq, sqlite.query(CHECK_SEQ));
+            assertEquals(List.of(List.of(2L)), sqlite.query("select id from t indexed by t_live where a = 7 and live = 1"));
+        }
+    }
+}
