@@ -66,6 +66,8 @@ final class SelectCoder {
      * ({@link #MAX_FROM_NESTING}), where SQLite flattens such chains and has no limit.
      */
     private int fromNesting;
+    /** The parenthesized join being compiled as a subquery whose {@code *} {@link NestedJoins} expands, or null. */
+    NestedJoins.Expansion nested;
     /** The deepest nesting of FROM items compiled inside each other. */
     static final int MAX_FROM_NESTING = 200;
 
@@ -408,6 +410,9 @@ final class SelectCoder {
 
     /** Expands {@code *} and {@code t.*}. */
     List<Item> expand(List<ResultColumn> columns, Scope scope) throws SqliteException {
+        if (nested != null && nested.columns == columns) {
+            return nested.expand(scope);
+        }
         List<Item> items = new ArrayList<>();
         for (ResultColumn rc : columns) {
             if (rc instanceof ResultColumn.Star) {
@@ -417,7 +422,7 @@ final class SelectCoder {
                 for (int k = 0; k < scope.sources.size(); k++) {
                     Source s = scope.sources.get(k);
                     for (int c = 0; c < s.visibleColumns(); c++) {
-                        if (!hidden(scope, k, c)) {
+                        if (!hidden(scope, k, c) && (s.nestedNoExpand == null || !s.nestedNoExpand[c])) {
                             items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));
                         }
                     }
@@ -425,6 +430,12 @@ final class SelectCoder {
             } else if (rc instanceof ResultColumn.TableStar) {
                 Name t = ((ResultColumn.TableStar) rc).table();
                 Source s = scope.findSource(t.text());
+                if (s != null && s.nestedTables != null) {
+                    s = null;
+                }
+                if (s == null && NestedJoins.tableStar(scope, t.text(), rc, items)) {
+                    continue;
+                }
                 if (s == null) {
                     throw SqliteException.error("no such table: " + t.text());
                 }
