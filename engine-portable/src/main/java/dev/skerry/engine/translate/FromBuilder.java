@@ -277,7 +277,8 @@ final class FromBuilder {
                 try {
                     // As SQLite expands a CTE into a subquery where it is named, its query sees that FROM's outer scope.
                     selects.withVisible(cte, () -> {
-                        materialize(p, selects, cte.def.select(), scope.outer, alias, cols, scope, (got, want) -> "table "
+                        materialize(p, selects, cte.def.select(), scope.outer, alias, cols, scope, (got, want) -> RowValueSets.isWrapper(cte.def)
+                                ? want + " columns assigned " + got + " values" : "table "
                                 + cte.def.name().text() + " has " + got + " values for " + want + " columns");
                         return null;
                     });

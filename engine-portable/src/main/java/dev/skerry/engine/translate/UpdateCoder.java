@@ -29,10 +29,7 @@ final class UpdateCoder {
     /** The SET expression of each column (null when not assigned); SQLite's errors for unknown columns. */
     static Expr[] assignments(Table table, List<SetClause> sets) throws SqliteException {
         Expr[] assigned = new Expr[table.columnCount()];
-        for (SetClause set : sets) {
-            if (set.columns().size() != 1) {
-                throw SqliteException.error("row value assignments are not supported");
-            }
+        for (SetClause set : RowValueSets.split(sets)) {
             Name col = set.columns().get(0);
             int c = table.findColumn(col.text());
             if (c >= 0) {
@@ -45,9 +42,9 @@ final class UpdateCoder {
     }
 
     /** The expression assigned to the rowid (through its alias column or a rowid name), or null. */
-    static Expr rowidAssignment(Table table, List<SetClause> sets) {
+    static Expr rowidAssignment(Table table, List<SetClause> sets) throws SqliteException {
         Expr rowid = null;
-        for (SetClause set : sets) {
+        for (SetClause set : RowValueSets.split(sets)) {
             String name = set.columns().get(0).text();
             int c = table.findColumn(name);
             if ((c >= 0 && c == table.rowidAlias()) || (c < 0 && Scope.isRowidName(name))) {

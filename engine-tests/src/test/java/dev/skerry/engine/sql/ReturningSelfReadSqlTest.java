@@ -35,4 +35,34 @@ class ReturningSelfReadSqlTest {
                 (select count(*) from log where x in (select id from t)), val in (select val from t where id > 8);
             """);
     }
+
+    @Test
+    void rowValueAssignments() {
+        Differential.assertSame("""
+            create table t(id integer, name text, x);
+            insert into t values(1, 'test', 0), (2, 'two', 0);
+            update t set (id, name) = (2, 'mordor') where id = 1 returning id, name;
+            create table a(x);
+            insert into a values(1), (2);
+            update t set (x, name) = (select 100 + max(x), 'from a' from a) where id = 2 returning *;
+            update t set (x, name) = (select count(*), group_concat(t2.id) from t as t2 where t2.x <= t.x) returning *;
+            update t set (id, x) = (select * from a where x = t.id) returning *;
+            update t set (name, name) = (1, 2) returning *;
+            update t set x = 5, (id, name) = (values(7, 'seven')) returning *;
+            update t set (id, name) = (1, 2, 3);
+            update t set (id, name) = (select 1);
+            update t set (id, name) = 5;
+            update t set (id, nosuch) = (1, 2);
+            update t set (id, name) = (select 1, 2, 3 from a);
+            create table rv(a integer primary key, b, c);
+            insert into rv values(1, 'x', 'y');
+            insert into rv values(1, 'B', 'C') on conflict do update set (b, c) = (excluded.b, excluded.c);
+            insert into rv values(1, 'D', 'E') on conflict(a) do update set (a, b) = (excluded.a + 1, excluded.b) returning *;
+            select * from rv;
+            create view v as select id, name from t;
+            create trigger vt instead of update on v begin update t set name = new.name || '!' where id = old.id; end;
+            update v set (id, name) = (id, 'via view');
+            select * from t;
+            """);
+    }
 }
