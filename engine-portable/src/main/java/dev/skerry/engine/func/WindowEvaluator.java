@@ -172,6 +172,7 @@ public final class WindowEvaluator {
      * A RANGE bound {@code off PRECEDING/FOLLOWING}: the ORDER BY value plus or minus the offset (toward
      * the rows before for PRECEDING, in window order), and the first row at or past it ({@code first}) or
      * the first row past it. A row whose value is not a number (NULL, text, blob) has its peer group's bounds.
+     * NULLs that sort against the direction ({@code orderBigNull}) are larger than any number here.
      */
     private int rangeBound(boolean preceding, Mem off, int i, boolean first) throws SqliteException {
         Mem key = rows[i][spec.orderBase];
@@ -192,7 +193,8 @@ public final class WindowEvaluator {
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            int c = ValueCompare.compare(rows[mid][spec.orderBase], target, coll);
+            Mem v = rows[mid][spec.orderBase];
+            int c = spec.orderBigNull[0] && v.isNull() ? 1 : ValueCompare.compare(v, target, coll);
             if (desc) {
                 c = -c;
             }

@@ -65,15 +65,18 @@ public final class WindowSpec {
     final int orderBase;
     final Collation[] orderCollations;
     final boolean[] orderDesc;
+    /** Per ORDER BY term: its NULLs sort after the other values ascending, before them descending. */
+    final boolean[] orderBigNull;
     final Call[] calls;
 
     /**
      * @param unit  {@link #ROWS}, {@link #RANGE} or {@link #GROUPS}
      * @param start the kind of the frame's start bound ({@link #UNBOUNDED_PRECEDING} ...)
      * @param end   the kind of the frame's end bound
+     * @param orderBigNull per ORDER BY term, true for NULLS LAST ascending or NULLS FIRST descending
      */
     public WindowSpec(int unit, int start, int end, int exclude, int orderBase, Collation[] orderCollations,
-            boolean[] orderDesc, Call[] calls) {
+            boolean[] orderDesc, boolean[] orderBigNull, Call[] calls) {
         this.unit = unit;
         this.start = start;
         this.end = end;
@@ -81,6 +84,7 @@ public final class WindowSpec {
         this.orderBase = orderBase;
         this.orderCollations = orderCollations;
         this.orderDesc = orderDesc;
+        this.orderBigNull = orderBigNull;
         this.calls = calls;
     }
 

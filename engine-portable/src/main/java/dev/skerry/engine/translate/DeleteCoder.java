@@ -87,10 +87,13 @@ final class DeleteCoder {
             p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
         }
         if (returning != null) {
-            returning.fromCursor();
+            returning.saveRow();
         }
         writer.deleteIndexEntries();
         p.v.addOp(Opcode.DELETE, writer.cursor, Opcode.OPFLAG_NCHANGE);
+        if (returning != null) {
+            returning.keepSaved();
+        }
         if (!after.isEmpty()) {
             TriggerCoder.fire(p, after, row, block, onError, next, 0);
         }

@@ -52,11 +52,14 @@ final class FromBuilder {
         for (int j = 0; j < joins.size(); j++) {
             FromClause.Join join = joins.get(j);
             int level = scope.sources.size();
-            add(p, selects, join.right(), scope, r);
             boolean right = join.type() == FromClause.JoinType.RIGHT || join.type() == FromClause.JoinType.FULL;
             boolean left = join.type() == FromClause.JoinType.LEFT || join.type() == FromClause.JoinType.FULL;
-            if (scope.sources.size() != level + 1 && (left || right || join.natural() || !join.using().isEmpty())) {
-                throw SqliteException.error("outer, NATURAL or USING joins with a parenthesized join are not supported");
+            if (join.right() instanceof TableOrSubquery.Nested nested && NestedJoins.needsSubquery(nested)) {
+                nestedSubquery(p, selects, nested.from(), nested.alias(), scope);
+            } else if (right && isFunction(p, selects, join.right())) {
+                nestedSubquery(p, selects, new FromClause(join.right(), List.of()), null, scope);
+            } else {
+                add(p, selects, join.right(), scope, r);
             }
             if (left) {
                 boolean[] grown = new boolean[level + 1];
@@ -72,9 +75,6 @@ final class FromBuilder {
             }
             Source rightSource = scope.sources.get(level);
             rightSource.rightJoin = right;
-            if (right && rightSource.function != null) {
-                throw SqliteException.error("RIGHT or FULL JOIN to a table-valued function is not supported");
-            }
             int onLevel = left || right ? level : -1;
             List<String> using = new ArrayList<>();
             if (join.natural()) {
@@ -205,26 +205,28 @@ final class FromBuilder {
         return from;
     }
 
-    /**
-     * A parenthesized join of inner joins only: its items join the scope in order and its ON terms become
-     * WHERE terms (the grouping does not change an inner join's rows). USING and NATURAL inside are not
-     * supported there, nor are outer joins.
-     */
-    private static void nestedInner(Parse p, SelectCoder selects, FromClause from, Scope scope, Result into)
+    /** A parenthesized join (or a table-valued function) as a subquery ({@link NestedJoins}). */
+    private static void nestedSubquery(Parse p, SelectCoder selects, FromClause from, Name alias, Scope scope)
             throws SqliteException {
-        add(p, selects, from.first(), scope, into);
-        for (FromClause.Join j : from.joins()) {
-            if (j.type() != FromClause.JoinType.INNER && j.type() != FromClause.JoinType.COMMA
-                    && j.type() != FromClause.JoinType.CROSS || j.natural() || !j.using().isEmpty()) {
-                throw SqliteException.error("parenthesized outer, NATURAL or USING joins are not supported");
-            }
-            add(p, selects, j.right(), scope, into);
-            if (j.on() != null) {
-                into.joinExprs.add(j.on());
-                into.joinLevels.add(-1);
-                into.joinOrigins.add(scope.sources.size() - 1);
-            }
+        selects.enterFrom();
+        try {
+            NestedJoins.materialize(p, selects, from, alias, scope);
+        } finally {
+            selects.leaveFrom();
         }
+    }
+
+    /** True when {@code item} is a table-valued function (written with arguments or named like a table). */
+    private static boolean isFunction(Parse p, SelectCoder selects, TableOrSubquery item) {
+        if (item instanceof TableOrSubquery.TableFunction) {
+            return true;
+        }
+        if (!(item instanceof TableOrSubquery.Table t) || !isMain(t.name())) {
+            return false;
+        }
+        String n = t.name().name().text();
+        return selects.findCte(n) == null && p.schema.findTable(n) == null
+                && p.schema.findView(n) == null && TableFunction.find(n) != null;
     }
 
     private static void add(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope, Result into)
@@ -275,7 +277,8 @@ final class FromBuilder {
                 try {
                     // As SQLite expands a CTE into a subquery where it is named, its query sees that FROM's outer scope.
                     selects.withVisible(cte, () -> {
-                        materialize(p, selects, cte.def.select(), scope.outer, alias, cols, scope, (got, want) -> "table "
+                        materialize(p, selects, cte.def.select(), scope.outer, alias, cols, scope, (got, want) -> RowValueSets.isWrapper(cte.def)
+                                ? want + " columns assigned " + got + " values" : "table "
                                 + cte.def.name().text() + " has " + got + " values for " + want + " columns");
                         return null;
                     });
@@ -335,10 +338,11 @@ final class FromBuilder {
         }
         if (item instanceof TableOrSubquery.Nested) {
             TableOrSubquery.Nested nested = (TableOrSubquery.Nested) item;
-            if (nested.alias() != null) {
-                throw SqliteException.error("parenthesized joins with an alias are not supported");
+            if (NestedJoins.needsSubquery(nested)) {
+                NestedJoins.materialize(p, selects, nested.from(), nested.alias(), scope);
+            } else {
+                add(p, selects, nested.from().first(), scope, into);
             }
-            nestedInner(p, selects, nested.from(), scope, into);
             return;
         }
         TableOrSubquery.TableFunction tf = (TableOrSubquery.TableFunction) item;

@@ -163,10 +163,7 @@ final class InsteadOfCoder {
                 : new Returning(p, sc, rows, upd.alias() == null ? view.name() : upd.alias().text(), upd.returning());
         int n = rows.columnCount();
         Expr[] assigned = new Expr[n];
-        for (SetClause set : upd.sets()) {
-            if (set.columns().size() != 1) {
-                throw SqliteException.error("row value assignments are not supported");
-            }
+        for (SetClause set : RowValueSets.split(upd.sets())) {
             int c = rows.findColumn(set.columns().get(0).text());
             if (c < 0) {
                 throw SqliteException.error("no such column: " + set.columns().get(0).text());

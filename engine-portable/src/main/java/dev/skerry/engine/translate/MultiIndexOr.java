@@ -9,7 +9,7 @@ import java.util.List;
  * SQLite's "MULTI-INDEX OR" ({@code whereAddOrLoops} in {@code where.c}): an OR term whose every branch can
  * be sought on its own, through an index or the rowid, is served by running those seeks one after the
  * other, instead of scanning the table. A rowid met twice is read once: {@link WhereLoop} keeps the rowids
- * seen in a transient index (SQLite's RowSet). The OR term itself stays a filter of the loop, so a branch
+ * seen in a RowSet (RowSetTest, one set per branch). The OR term itself stays a filter of the loop, so a branch
  * whose seek uses only some of its terms gives no wrong rows; the other terms of the level are ANDed to each
  * branch, so that a branch may seek with them.
  *

@@ -7,10 +7,12 @@ import dev.skerry.engine.vdbe.Opcode;
 import java.util.List;
 
 /**
- * The RETURNING clause of INSERT, UPDATE and DELETE (SQLite's {@code sqlite3CodeReturning}): for each row
- * written (its new values) or deleted (its old values) the clause's expressions are evaluated and kept in an
- * ephemeral table; once the statement's changes are done, those rows are the statement's result rows, named
- * as a SELECT's result columns would be. Aggregates are a misuse, as in WHERE.
+ * The RETURNING clause of INSERT, UPDATE and DELETE (SQLite's {@code sqlite3CodeReturning}): for each row,
+ * once it is written (its new values) or deleted (its old values, saved before), the clause's expressions
+ * are evaluated (a subquery reading the changed table runs again for each row, seeing the table as changed
+ * so far; others run once, at the first row), and the values are kept in an ephemeral table; once the
+ * statement's changes are done, those rows are the statement's result rows, named as a SELECT's result
+ * columns would be. Aggregates are a misuse, as in WHERE.
  */
 final class Returning {
     private final Parse p;
@@ -19,11 +21,13 @@ final class Returning {
     private final Source row;
     private final List<SelectCoder.Item> items;
     private final int cursor;
+    /** The table changed (null for a view): subqueries reading it run again for each row. */
+    private final Table target;
 
     /** Declares the result columns and opens the ephemeral table; {@code rowCursor} is the table's write cursor. */
     Returning(Parse p, SelectCoder sc, Table table, String alias, List<ResultColumn> columns, int rowCursor)
             throws SqliteException {
-        this(p, sc, new Source(table, alias != null ? alias : table.name(), rowCursor), columns);
+        this(p, sc, new Source(table, alias != null ? alias : table.name(), rowCursor), columns, table);
     }
 
     /**
@@ -32,11 +36,13 @@ final class Returning {
      */
     Returning(Parse p, SelectCoder sc, Source view, String alias, List<ResultColumn> columns) throws SqliteException {
         this(p, sc, new Source(alias, view.columnNames, view.affinities, view.collations, view.declaredTypes, -1),
-                columns);
+                columns, null);
     }
 
-    private Returning(Parse p, SelectCoder sc, Source row, List<ResultColumn> columns) throws SqliteException {
+    private Returning(Parse p, SelectCoder sc, Source row, List<ResultColumn> columns, Table target)
+            throws SqliteException {
         this.p = p;
+        this.target = target;
         this.sc = sc;
         this.scope = p.rootScope();
         this.row = row;
@@ -61,16 +67,41 @@ final class Returning {
         keep();
     }
 
-    /** Keeps one row computed from the row the table cursor is on (a row about to be deleted). */
-    void fromCursor() throws SqliteException {
+    /**
+     * Copies the row the table cursor is on (a row about to be deleted) into registers, for {@link #keepSaved}
+     * after the deletion.
+     */
+    void saveRow() throws SqliteException {
+        int n = row.columnCount();
+        int regs = p.regs(n);
+        int rowidReg = p.reg();
+        for (int i = 0; i < n; i++) {
+            row.load(p, i, regs + i);
+        }
+        row.load(p, Source.ROWID, rowidReg);
+        int[] map = new int[n];
+        for (int i = 0; i < n; i++) {
+            map[i] = regs + i;
+        }
+        row.readFromRegisters(map, rowidReg);
+    }
+
+    /** Keeps one row computed from the row {@link #saveRow} saved, once it is deleted (as SQLite's order). */
+    void keepSaved() throws SqliteException {
         keep();
     }
 
     private void keep() throws SqliteException {
         int n = items.size();
         int regs = p.regs(n);
-        for (int i = 0; i < n; i++) {
-            sc.ex.codeTo(items.get(i).expr, scope, regs + i);
+        dev.skerry.engine.schema.Table saved = sc.returningTarget;
+        sc.returningTarget = target;
+        try {
+            for (int i = 0; i < n; i++) {
+                sc.ex.codeTo(items.get(i).expr, scope, regs + i);
+            }
+        } finally {
+            sc.returningTarget = saved;
         }
         int rec = p.reg();
         int rowid = p.reg();

@@ -621,14 +621,14 @@ final class SchemaCoder {
         }
     }
 
-    private int openSchemaTable() {
+    int openSchemaTable() {
         int cur = p.cursor();
         p.v.addOp(Opcode.OPEN_WRITE, cur, 1, 0, 5);
         p.v.comment("sqlite_schema");
         return cur;
     }
 
-    private void insertSchemaRow(int cur, String type, String name, String tblName, int rootReg, String sql) {
+    void insertSchemaRow(int cur, String type, String name, String tblName, int rootReg, String sql) {
         int base = p.regs(5);
         p.v.addString(type, base);
         p.v.addString(name, base + 1);
@@ -674,7 +674,7 @@ final class SchemaCoder {
     }
 
     /** Increments the schema cookie and makes the connection reload the schema. */
-    private void schemaChanged() {
+    void schemaChanged() {
         p.v.addOp(Opcode.SET_COOKIE, 0, Opcode.BTREE_SCHEMA_VERSION, p.schema.cookie() + 1);
         p.v.addOp(Opcode.PARSE_SCHEMA, 0, 0, 0, null);
     }

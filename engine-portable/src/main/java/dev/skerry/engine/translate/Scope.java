@@ -161,6 +161,23 @@ final class Scope {
         int count = 0;
         for (int k = 0; k < sources.size(); k++) {
             Source src = sources.get(k);
+            if (src.nestedTables != null && (table == null || !Names.equal(src.name, table.text()))) {
+                if (schemaName == null || Names.equal(schemaName.text(), "main")) {
+                    for (int c = NestedJoins.nextColumn(src, table, column, 0); c >= 0;
+                            c = table == null ? NestedJoins.nextColumn(src, null, column, c + 1) : -1) {
+                        if (table == null && isHidden(k, c)) {
+                            continue;
+                        }
+                        count++;
+                        if (found == null) {
+                            found = src;
+                            foundColumn = c;
+                            foundSource = k;
+                        }
+                    }
+                }
+                continue;
+            }
             if ((table != null && !Names.equal(src.name, table.text())) || (table == null && src.qualifiedOnly)) {
                 continue;
             }

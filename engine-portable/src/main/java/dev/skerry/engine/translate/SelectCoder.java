@@ -10,6 +10,7 @@ import dev.skerry.engine.parser.ast.ResultColumn;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.SortOrder;
+import dev.skerry.engine.parser.ast.TableOrSubquery;
 import dev.skerry.engine.parser.ast.With;
 import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.value.Affinity;
@@ -66,6 +67,14 @@ final class SelectCoder {
      * ({@link #MAX_FROM_NESTING}), where SQLite flattens such chains and has no limit.
      */
     private int fromNesting;
+    /** The parenthesized join being compiled as a subquery whose {@code *} {@link NestedJoins} expands, or null. */
+    NestedJoins.Expansion nested;
+    /**
+     * While RETURNING expressions are coded, the table the statement changes: a subquery whose FROM reads it
+     * runs again for each row, seeing the rows changed so far, as SQLite marks such subqueries correlated
+     * ({@code sqlite3ReturningSubqueryCorrelated}); other subqueries run once. Else null.
+     */
+    dev.skerry.engine.schema.Table returningTarget;
     /** The deepest nesting of FROM items compiled inside each other. */
     static final int MAX_FROM_NESTING = 200;
 
@@ -409,6 +418,9 @@ final class SelectCoder {
 
     /** Expands {@code *} and {@code t.*}. */
     List<Item> expand(List<ResultColumn> columns, Scope scope) throws SqliteException {
+        if (nested != null && nested.columns == columns) {
+            return nested.expand(scope);
+        }
         List<Item> items = new ArrayList<>();
         for (ResultColumn rc : columns) {
             if (rc instanceof ResultColumn.Star) {
@@ -418,7 +430,7 @@ final class SelectCoder {
                 for (int k = 0; k < scope.sources.size(); k++) {
                     Source s = scope.sources.get(k);
                     for (int c = 0; c < s.visibleColumns(); c++) {
-                        if (!hidden(scope, k, c)) {
+                        if (!hidden(scope, k, c) && (s.nestedNoExpand == null || !s.nestedNoExpand[c])) {
                             items.add(new Item(starColumn(scope, k, c), null, rc, s.columnNames[c]));
                         }
                     }
@@ -426,6 +438,12 @@ final class SelectCoder {
             } else if (rc instanceof ResultColumn.TableStar) {
                 Name t = ((ResultColumn.TableStar) rc).table();
                 Source s = scope.findSource(t.text());
+                if (s != null && s.nestedTables != null) {
+                    s = null;
+                }
+                if (s == null && NestedJoins.tableStar(scope, t.text(), rc, items)) {
+                    continue;
+                }
                 if (s == null) {
                     throw SqliteException.error("no such table: " + t.text());
                 }
@@ -624,7 +642,7 @@ final class SelectCoder {
             p.v.addOp(Opcode.GOTO, 0, done);
         }));
         p.resolve(done);
-        finishOnce(once, info);
+        finishOnce(once, info, sel);
     }
 
     /** A subquery used as a row value: its first row's {@code n} columns into {@code first..}, or NULLs. */
@@ -640,7 +658,7 @@ final class SelectCoder {
             p.v.addOp(Opcode.GOTO, 0, done);
         }));
         p.resolve(done);
-        finishOnce(once, info);
+        finishOnce(once, info, sel);
     }
 
     /** EXISTS: 1 when the subquery yields a row, else 0. */
@@ -653,11 +671,41 @@ final class SelectCoder {
             p.v.addOp(Opcode.GOTO, 0, done);
         }));
         p.resolve(done);
-        finishOnce(once, info);
+        finishOnce(once, info, sel);
     }
 
-    private void finishOnce(int once, ResultInfo info) {
-        if (info.correlated) {
+    /** True when a FROM clause of {@code sel}'s cores names {@code table} (not inside further subqueries). */
+    private boolean reads(Select sel, dev.skerry.engine.schema.Table table) {
+        for (dev.skerry.engine.parser.ast.SelectCore core : sel.cores()) {
+            if (core instanceof SelectCore.Query q && q.from() != null && reads(q.from(), table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean reads(dev.skerry.engine.parser.ast.FromClause from, dev.skerry.engine.schema.Table table) {
+        if (reads(from.first(), table)) {
+            return true;
+        }
+        for (dev.skerry.engine.parser.ast.FromClause.Join j : from.joins()) {
+            if (reads(j.right(), table)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean reads(TableOrSubquery item, dev.skerry.engine.schema.Table table) {
+        if (item instanceof TableOrSubquery.Nested n) {
+            return reads(n.from(), table);
+        }
+        return item instanceof TableOrSubquery.Table t && findCte(t.name().name().text()) == null
+                && p.schema.findTable(t.name().name().text()) == table;
+    }
+
+    private void finishOnce(int once, ResultInfo info, Select sel) {
+        if (info.correlated || returningTarget != null && reads(sel, returningTarget)) {
             p.v.changeOpcode(once, Opcode.NOOP);
         } else {
             p.v.jumpHere(once);
@@ -703,7 +751,7 @@ final class SelectCoder {
             coll = Collation.BINARY;
         }
         p.v.changeP4(open, KeyInfos.of(new Collation[] {coll}, new boolean[1]));
-        finishOnce(once, info);
+        finishOnce(once, info, in.select());
         int x = ex.code(in.operand(), scope);
         int found = p.label();
         int setNull = p.label();

@@ -47,6 +47,16 @@ final class Source {
     boolean notIndexed;
     /** OLD or NEW in a trigger program: only a qualified name ({@code new.a}) refers to its columns. */
     boolean qualifiedOnly;
+    /**
+     * For a parenthesized join or table-valued function run as a subquery ({@link NestedJoins}): per column,
+     * the FROM item inside the parentheses it comes from and its name there (qualified names such as
+     * {@code b.y} reach it through them), whether {@code *} skips it (merged by a USING, or hidden), and
+     * whether it is a function's hidden column ({@code t.*} skips it too); else null.
+     */
+    String[] nestedTables;
+    String[] nestedColumns;
+    boolean[] nestedNoExpand;
+    boolean[] nestedHidden;
     /** INDEXED BY: the only index the planner may use, or null. */
     Index indexedBy;
     /** For a table-valued function: the function (its rows are read through the pseudo-cursor {@link #cursor}), else null. */

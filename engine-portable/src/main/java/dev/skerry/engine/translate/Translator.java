@@ -66,6 +66,8 @@ public final class Translator {
             new SchemaCoder(p).createIndex((Stmt.CreateIndex) body);
         } else if (body instanceof Stmt.CreateTrigger) {
             new SchemaCoder(p).createTrigger((Stmt.CreateTrigger) body);
+        } else if (body instanceof Stmt.Analyze) {
+            new AnalyzeCoder(p, pragmas).compile((Stmt.Analyze) body);
         } else if (body instanceof Stmt.Reindex) {
             new SchemaCoder(p).reindex((Stmt.Reindex) body);
         } else if (body instanceof Stmt.Drop) {

@@ -15,7 +15,8 @@ import java.util.List;
  * UPDATE (SQLite's {@code update.c}): the rowids of the rows to change are collected first (as for
  * DELETE); then for each, the row is sought with the write cursor, the new values are computed from the
  * old row (unassigned columns keep their value; a changed INTEGER PRIMARY KEY or {@code rowid} must be an
- * integer), and {@link RowWriter} checks and rewrites the row and its index entries.
+ * integer), and {@link RowWriter} checks and rewrites the row and its index entries. With a FROM clause the
+ * first pass is a join that also computes the new values ({@link UpdateFrom}).
  */
 final class UpdateCoder {
     private final Parse p;
@@ -34,10 +35,7 @@ final class UpdateCoder {
     /** As {@link #assignments(Table, List)}; unknown columns are skipped when {@code deferUnknown}. */
     static Expr[] assignments(Table table, List<SetClause> sets, boolean deferUnknown) throws SqliteException {
         Expr[] assigned = new Expr[table.columnCount()];
-        for (SetClause set : sets) {
-            if (set.columns().size() != 1) {
-                throw SqliteException.error("row value assignments are not supported");
-            }
+        for (SetClause set : RowValueSets.split(sets)) {
             Name col = set.columns().get(0);
             int c = table.findColumn(col.text());
             if (c >= 0) {
@@ -50,9 +48,9 @@ final class UpdateCoder {
     }
 
     /** The expression assigned to the rowid (through its alias column or a rowid name), or null. */
-    static Expr rowidAssignment(Table table, List<SetClause> sets) {
+    static Expr rowidAssignment(Table table, List<SetClause> sets) throws SqliteException {
         Expr rowid = null;
-        for (SetClause set : sets) {
+        for (SetClause set : RowValueSets.split(sets)) {
             String name = set.columns().get(0).text();
             int c = table.findColumn(name);
             if ((c >= 0 && c == table.rowidAlias()) || (c < 0 && Scope.isRowidName(name))) {
@@ -73,9 +71,6 @@ final class UpdateCoder {
 
     /** The UPDATE itself, its WITH clause's CTEs already visible. */
     private void compileBody(Stmt.Update upd) throws SqliteException {
-        if (upd.from() != null) {
-            throw SqliteException.error("UPDATE ... FROM is not supported");
-        }
         if (!upd.orderBy().isEmpty() || upd.limit() != null) {
             throw SqliteException.error("UPDATE with ORDER BY or LIMIT is not supported");
         }
@@ -89,9 +84,24 @@ final class UpdateCoder {
             throw SqliteException.error("table sqlite_master may not be modified");
         }
         int n = table.columnCount();
-        Expr[] assigned = assignments(table, upd.sets(), p.deferTargetColumns);
-        Expr rowidExpr = rowidAssignment(table, upd.sets());
-        int rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
+        List<SetClause> sets = upd.sets();
+        Expr[] assigned = assignments(table, sets, p.deferTargetColumns);
+        int rowids;
+        Source fromValues = null;
+        if (upd.from() != null) {
+            List<SetClause> single = RowValueSets.split(sets);
+            rowids = UpdateFrom.collect(p, sc, table, upd, single);
+            fromValues = UpdateFrom.source(rowids, single.size());
+            List<SetClause> stored = new java.util.ArrayList<>();
+            for (int k = 0; k < single.size(); k++) {
+                stored.add(new SetClause(single.get(k).columns(), UpdateFrom.value(k)));
+            }
+            sets = stored;
+            assigned = assignments(table, sets, p.deferTargetColumns);
+        } else {
+            rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
+        }
+        Expr rowidExpr = rowidAssignment(table, sets);
         int onError = p.conflict(SchemaBuilder.conflict(upd.orConflict()));
         List<String> changed = new java.util.ArrayList<>();
         for (SetClause set : upd.sets()) {
@@ -112,6 +122,9 @@ final class UpdateCoder {
         Scope scope = p.rootScope();
         Source src = new Source(table, upd.alias() != null ? upd.alias().text() : table.name(), writer.cursor);
         scope.add(src);
+        if (fromValues != null) {
+            scope.add(fromValues);
+        }
         int done = p.label();
         int next = p.label();
         int oldRowid = p.reg();

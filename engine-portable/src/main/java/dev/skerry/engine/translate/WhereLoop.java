@@ -248,28 +248,27 @@ final class WhereLoop {
 
     /**
      * The head of a MULTI-INDEX OR level: each branch's seek in turn, on its own cursors; each rowid not seen
-     * before (a transient index of rowids, SQLite's RowSet) calls the level's body as a subroutine, which
+     * before (a RowSet tested by RowSetTest, one set per branch, as SQLite) calls the level's body as a subroutine, which
      * positions the table on the row; {@link #end} returns from it.
      */
     private void multiOrHead(int i, Source s, WherePlan plan) throws SqliteException {
-        int seen = p.cursor();
+        int seen = p.reg();
         int rowid = p.reg();
-        int rec = p.reg();
         orReturn[i] = p.reg();
         int bodyStart = p.label();
-        p.v.addOp(Opcode.OPEN_EPHEMERAL, seen, 1, 0, KeyInfos.of(new Collation[] {Collation.BINARY}, new boolean[1]));
+        p.v.addOp(Opcode.NULL, 0, seen);
         p.explainUnder("MULTI-INDEX OR", () -> {
-            for (int k = 0; k < plan.orBranches.size(); k++) {
+            int last = plan.orBranches.size() - 1;
+            for (int k = 0; k <= last; k++) {
                 Expr branch = plan.orBranches.get(k);
+                Integer set = k == last ? -1 : k;
                 p.explainUnder("INDEX " + (k + 1), () -> {
                     List<Source> one = List.of(s);
                     WhereLoop sub = begin(p, ex, scope, one, new boolean[1], MultiIndexOr.branchTerms(branch, s, scope),
                             null, new boolean[][] {MultiIndexOr.branchNeeds(branch, s, scope)}, true);
                     s.load(p, Source.ROWID, rowid);
                     s.readFromIndex(null, -1);
-                    p.v.addOp(Opcode.FOUND, seen, sub.continueLabel(), rowid, Integer.valueOf(1));
-                    p.v.addOp(Opcode.MAKE_RECORD, rowid, 1, rec);
-                    p.v.addOp(Opcode.IDX_INSERT, seen, rec);
+                    p.v.addOp(Opcode.ROW_SET_TEST, seen, sub.continueLabel(), rowid, set);
                     p.v.addOp(Opcode.GOSUB, orReturn[i], bodyStart);
                     sub.end();
                     return null;

@@ -5,7 +5,6 @@ import dev.skerry.engine.func.FunctionDef;
 import dev.skerry.engine.func.WindowFunctions;
 import dev.skerry.engine.func.WindowSpec;
 import dev.skerry.engine.parser.ast.Expr;
-import dev.skerry.engine.parser.ast.NullsOrder;
 import dev.skerry.engine.parser.ast.OrderingTerm;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.SortOrder;
@@ -70,8 +69,15 @@ final class WindowCoder {
             this.def = def;
         }
 
+        /** The sort key fields: PARTITION BY terms, then each ORDER BY term preceded by its NULL flag if it has one. */
         int nKeys() {
-            return def.partition.size() + def.order.size();
+            int n = def.partition.size() + def.order.size();
+            for (OrderingTerm t : def.order) {
+                if (SelectCoder.bigNull(t)) {
+                    n++;
+                }
+            }
+            return n;
         }
     }
 
@@ -251,9 +257,6 @@ final class WindowCoder {
         }
         for (OrderingTerm t : def.order) {
             checkAbsent(t.expr());
-            if (t.nulls() != NullsOrder.DEFAULT && (t.nulls() == NullsOrder.FIRST) == (t.order() == SortOrder.DESC)) {
-                throw SqliteException.error("NULLS FIRST/LAST against the sort direction is not supported");
-            }
         }
         Window window = null;
         for (Window w : windows) {
@@ -397,7 +400,10 @@ final class WindowCoder {
         return true;
     }
 
-    /** The sort order of a stage: PARTITION BY terms ascending, then the ORDER BY terms. */
+    /**
+     * The sort order of a stage: PARTITION BY terms ascending, then the ORDER BY terms, each term whose
+     * NULLs go against its direction preceded by a flag (1 for NULL) sorted in the same direction.
+     */
     private Object sortKeyInfo(Window w, Scope scope) throws SqliteException {
         int nPart = w.def.partition.size();
         Collation[] coll = new Collation[w.nKeys()];
@@ -405,10 +411,15 @@ final class WindowCoder {
         for (int k = 0; k < nPart; k++) {
             coll[k] = collation(w.def.partition.get(k), scope);
         }
-        for (int k = 0; k < w.def.order.size(); k++) {
-            OrderingTerm t = w.def.order.get(k);
-            coll[nPart + k] = collation(t.expr(), scope);
-            desc[nPart + k] = t.order() == SortOrder.DESC;
+        int f = nPart;
+        for (OrderingTerm t : w.def.order) {
+            boolean d = t.order() == SortOrder.DESC;
+            if (SelectCoder.bigNull(t)) {
+                coll[f] = Collation.BINARY;
+                desc[f++] = d;
+            }
+            coll[f] = collation(t.expr(), scope);
+            desc[f++] = d;
         }
         return KeyInfos.of(coll, desc);
     }
@@ -466,8 +477,18 @@ final class WindowCoder {
     private void insert(Window w, int regs, boolean withValues) {
         int nk = w.nKeys();
         int block = p.regs(nk + rowWidth);
-        for (int k = 0; k < nk; k++) {
-            p.v.addOp(Opcode.SCOPY, regs + w.keyColumn + k, block + k);
+        int nPart = w.def.partition.size();
+        int f = 0;
+        for (int k = 0; k < nPart + w.def.order.size(); k++) {
+            int value = regs + w.keyColumn + k;
+            if (k >= nPart && SelectCoder.bigNull(w.def.order.get(k - nPart))) {
+                p.v.addOp(Opcode.INTEGER, 0, block + f);
+                int notNull = p.v.addOp(Opcode.NOT_NULL, value, 0);
+                p.v.addOp(Opcode.INTEGER, 1, block + f);
+                p.v.jumpHere(notNull);
+                f++;
+            }
+            p.v.addOp(Opcode.SCOPY, value, block + f++);
         }
         int copied = withValues ? rowWidth : columns.size();
         if (copied > 0) {
@@ -574,10 +595,12 @@ final class WindowCoder {
         int nOrder = w.def.order.size();
         Collation[] orderColl = new Collation[nOrder];
         boolean[] orderDesc = new boolean[nOrder];
+        boolean[] bigNull = new boolean[nOrder];
         for (int k = 0; k < nOrder; k++) {
             OrderingTerm t = w.def.order.get(k);
             orderColl[k] = collation(t.expr(), scope);
             orderDesc[k] = t.order() == SortOrder.DESC;
+            bigNull[k] = SelectCoder.bigNull(t);
         }
         WindowSpec.Call[] specCalls = new WindowSpec.Call[w.calls.size()];
         for (int k = 0; k < specCalls.length; k++) {
@@ -609,7 +632,8 @@ final class WindowCoder {
                 }
             }
         }
-        return new WindowSpec(unit, start, end, exclude, nPart, orderColl, orderDesc, specCalls);
+        return new WindowSpec(unit, start, end, exclude, nk + w.keyColumn + nPart, orderColl, orderDesc, bigNull,
+                specCalls);
     }
 
     private static int boundKind(WindowDef.BoundKind k) {

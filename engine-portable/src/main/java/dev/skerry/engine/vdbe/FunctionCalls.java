@@ -14,11 +14,15 @@ import dev.skerry.engine.value.Mem;
  *
  * <p>State: one {@link Accumulator} per accumulator register ({@code accumulators[reg]}, null while the
  * register holds no running aggregate: before the first AggStep, after AggFinal, after Null or Move wrote
- * the register); the collation of the current call; the random generator's state.
+ * the register); likewise the {@link RowSet} a register holds (RowSetAdd/RowSetRead/RowSetTest, gone after
+ * Null wrote the register or RowSetRead found it empty); the collation of the current call; the random
+ * generator's state.
  */
 final class FunctionCalls implements FunctionContext {
     private final ConnectionState db;
     private final Accumulator[] accumulators;
+    /** The RowSet each register holds (RowSetAdd/Read/Test), allocated at the first; null entries: none. */
+    private RowSet[] rowSets;
     private final Mem result = new Mem();
     private Collation collation = Collation.BINARY;
     private long random;
@@ -59,9 +63,26 @@ final class FunctionCalls implements FunctionContext {
         out.copyFrom(result);
     }
 
-    /** The register {@code reg} was overwritten: it holds no running aggregate any more. */
+    /** The register {@code reg} was overwritten: it holds no running aggregate or RowSet any more. */
     void forget(int reg) {
         accumulators[reg] = null;
+        if (rowSets != null) {
+            rowSets[reg] = null;
+        }
+    }
+
+    /** The RowSet register {@code reg} holds; with {@code create}, a new empty one if it holds none, else null. */
+    RowSet rowSet(int reg, boolean create) {
+        if (rowSets == null) {
+            if (!create) {
+                return null;
+            }
+            rowSets = new RowSet[accumulators.length];
+        }
+        if (rowSets[reg] == null && create) {
+            rowSets[reg] = new RowSet();
+        }
+        return rowSets[reg];
     }
 
     /** Move of an accumulator register from {@code from} to {@code to}. */
@@ -74,6 +95,7 @@ final class FunctionCalls implements FunctionContext {
         for (int i = 0; i < accumulators.length; i++) {
             accumulators[i] = null;
         }
+        rowSets = null;
     }
 
     /** {@code name(nArg)}, as EXPLAIN shows a function P4. */

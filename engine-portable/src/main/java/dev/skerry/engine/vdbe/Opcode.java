@@ -1103,8 +1103,33 @@ public final class Opcode {
      */
     public static final int MEM_MAX = 130;
 
+    /**
+     * {@code RowSetAdd P1 P2} — synopsis {@code rowset(P1)=r[P2]}.
+     *
+     * <p>Adds the integer in register P2 to the RowSet held by register P1 (which becomes one if it is not).
+     */
+    public static final int ROW_SET_ADD = 131;
+
+    /**
+     * {@code RowSetRead P1 P2 P3} — synopsis {@code r[P3]=rowset(P1)}.
+     *
+     * <p>Takes the smallest value out of the RowSet in register P1 into register P3; jumps to P2 when the set
+     * is empty (or P1 holds none), leaving P1 NULL.
+     */
+    public static final int ROW_SET_READ = 132;
+
+    /**
+     * {@code RowSetTest P1 P2 P3 P4} — synopsis {@code if r[P3] in rowset(P1) goto P2}.
+     *
+     * <p>Register P3 holds an integer. If the RowSet in register P1 (made one if it is not) holds it, jumps
+     * to P2; else inserts it and falls through. The values come in sets numbered by P4 (an Integer): the
+     * first set is 0 (nothing is looked for), the last -1 (nothing is inserted), the others positive; a value
+     * is only looked for among the sets before its own, none of which may hold a duplicate.
+     */
+    public static final int ROW_SET_TEST = 133;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 131;
+    public static final int NUM_OPCODES = 134;
 
     private static final String[] NAMES = {
         "Init",
@@ -1238,6 +1263,9 @@ public final class Opcode {
         "Checkpoint",
         "Window",
         "MemMax",
+        "RowSetAdd",
+        "RowSetRead",
+        "RowSetTest",
     };
 
     private static final String[] SYNOPSES = {
@@ -1372,6 +1400,9 @@ public final class Opcode {
         null,
         "window functions of partition P1",
         "r[P1]=max(r[P1],r[P2])",
+        "rowset(P1)=r[P2]",
+        "r[P3]=rowset(P1)",
+        "if r[P3] in rowset(P1) goto P2",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1507,6 +1538,9 @@ public final class Opcode {
         0, // Checkpoint
         0, // Window
         0, // MemMax
+        0, // RowSetAdd
+        4, // RowSetRead
+        4, // RowSetTest
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

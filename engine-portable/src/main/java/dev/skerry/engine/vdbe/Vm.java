@@ -676,6 +676,21 @@ public final class Vm {
                 case Opcode.WINDOW:
                     WindowOp.run(cursors[p1[pc]], r[p2[pc]], r[p3[pc]], p4[pc], functions);
                     break;
+                case Opcode.ROW_SET_ADD:
+                    functions.rowSet(p1[pc], true).add(Convert.toLong(r[p2[pc]]));
+                    break;
+                case Opcode.ROW_SET_READ:
+                    if (!RowSetOps.read(functions, p1[pc], r, p3[pc])) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
+                case Opcode.ROW_SET_TEST:
+                    if (functions.rowSet(p1[pc], true).testAndAdd(Convert.toLong(r[p3[pc]]), (Integer) p4[pc])) {
+                        pc = p2[pc];
+                        continue;
+                    }
+                    break;
                 case Opcode.COLUMN:
                     CursorOps.column(cursors[p1[pc]], p2[pc], r[p3[pc]], p4[pc]);
                     break;
