@@ -68,10 +68,10 @@ final class InsertCoder {
         int rowidValue = -1;
         int nValues;
         if (ins.columns().isEmpty()) {
+            nValues = 0;
             for (int i = 0; i < n; i++) {
-                map[i] = i;
+                map[i] = table.column(i).isGenerated() ? -1 : nValues++;
             }
-            nValues = n;
         } else {
             java.util.Arrays.fill(map, -1);
             List<Name> cols = ins.columns();
@@ -80,6 +80,9 @@ final class InsertCoder {
                 String name = cols.get(k).text();
                 int c = table.findColumn(name);
                 if (c >= 0) {
+                    if (table.column(c).isGenerated()) {
+                        throw SqliteException.error("cannot INSERT into generated column \"" + table.column(c).name() + "\"");
+                    }
                     if (map[c] < 0) {
                         map[c] = k;
                     }

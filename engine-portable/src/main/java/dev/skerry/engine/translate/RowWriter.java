@@ -126,7 +126,7 @@ final class RowWriter {
             if (assigned[i] != null) {
                 ex.codeTo(assigned[i], scope, upd + i);
             } else {
-                p.v.addOp(Opcode.COLUMN, cursor, i, upd + i);
+                GeneratedColumns.column(p, table, cursor, i, upd + i);
             }
         }
         if (rowidExpr != null) {
@@ -193,6 +193,9 @@ final class RowWriter {
      * {@code skip} is where an IGNORE conflict goes.
      */
     void checkColumns(int newRegs, int rowidReg, int skip) throws SqliteException {
+        if (table.hasGenerated()) {
+            GeneratedColumns.compute(p, ex, table, newRegs, rowidReg);
+        }
         for (int i = 0; i < table.columnCount(); i++) {
             Column c = table.column(i);
             if (!c.notNull() || i == table.rowidAlias()) {
@@ -330,7 +333,8 @@ final class RowWriter {
             p.v.addOp(Opcode.NULL, 0, newRegs + table.rowidAlias());
         }
         int rec = p.reg();
-        p.v.addOp(Opcode.MAKE_RECORD, newRegs, table.columnCount(), rec);
+        p.v.addOp(Opcode.MAKE_RECORD, GeneratedColumns.recordRegisters(p, table, newRegs), table.storedColumnCount(),
+                rec);
         p.v.addOp(Opcode.INSERT, cursor, rec, rowidReg, table.name(),
                 Opcode.OPFLAG_NCHANGE | (oldRowid == 0 ? Opcode.OPFLAG_LASTROWID : 0));
         if (returning != null) {
@@ -395,7 +399,7 @@ final class RowWriter {
     }
 
     /** Removes the index entries of the row the table cursor is on. */
-    void deleteIndexEntries() {
+    void deleteIndexEntries() throws SqliteException {
         List<Index> indexes = table.indexes();
         if (indexes.isEmpty()) {
             return;
@@ -411,7 +415,7 @@ final class RowWriter {
                 if (c == table.rowidAlias()) {
                     p.v.addOp(Opcode.SCOPY, rowid, key + f);
                 } else {
-                    p.v.addOp(Opcode.COLUMN, cursor, c, key + f);
+                    GeneratedColumns.column(p, table, cursor, c, key + f);
                 }
             }
             p.v.addOp(Opcode.SCOPY, rowid, key + n);

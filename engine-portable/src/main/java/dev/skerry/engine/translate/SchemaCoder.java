@@ -61,6 +61,7 @@ final class SchemaCoder {
             return;
         }
         Table table = SchemaBuilder.table(ct, p.sql, SchemaBuilder.tableSql(ct, p.sql), 0);
+        GeneratedColumns.check(p, table);
         if (table.autoincrement()) {
             throw SqliteException.error("AUTOINCREMENT is not supported");
         }
@@ -434,7 +435,7 @@ final class SchemaCoder {
      * edge of the b-tree. For a UNIQUE index, a sorted key equal to the one before it on the key columns (and
      * free of NULLs, see SorterCompare) is a constraint violation.
      */
-    private void fillIndex(Table table, Index index, int root) {
+    private void fillIndex(Table table, Index index, int root) throws SqliteException {
         int tab = p.cursor();
         int idx = p.cursor();
         int sorter = p.cursor();
@@ -451,7 +452,7 @@ final class SchemaCoder {
             if (c == table.rowidAlias()) {
                 p.v.addOp(Opcode.ROWID, tab, key + f);
             } else {
-                p.v.addOp(Opcode.COLUMN, tab, c, key + f);
+                GeneratedColumns.column(p, table, tab, c, key + f);
             }
         }
         p.v.addOp(Opcode.ROWID, tab, key + n);
