@@ -299,6 +299,9 @@ final class InsertCoder {
             aff.append(table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, rowid + 1, n, 0, aff.toString());
+        if (table.hasGenerated()) {
+            GeneratedColumns.compute(p, sc.ex, table, rowid + 1, rowid);
+        }
         TriggerCoder.fire(p, before, new Source(table, table.name(), writer.cursor), block, onError, skip, 0);
     }
 }

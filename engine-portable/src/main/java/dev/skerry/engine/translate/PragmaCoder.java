@@ -397,10 +397,11 @@ final class PragmaCoder {
             if (t == null || (only != null && t != only)) {
                 continue;
             }
-            IntegrityCheck.TablePlan tp = plan.table(t.name(), t.rootPage(), t.rowidAlias());
+            IntegrityCheck.TablePlan tp = plan.table(t.name(), t.rootPage(),
+                    t.rowidAlias() < 0 ? -1 : t.storageField(t.rowidAlias()));
             for (int c = 0; c < t.columnCount(); c++) {
-                if (t.column(c).notNull() && c != t.rowidAlias()) {
-                    tp.notNull(c, t.column(c).name());
+                if (t.column(c).notNull() && c != t.rowidAlias() && !t.column(c).isVirtual()) {
+                    tp.notNull(t.storageField(c), t.column(c).name());
                 }
             }
             for (Index ix : t.indexes()) {
@@ -408,7 +409,7 @@ final class PragmaCoder {
                 int[] columns = new int[n1];
                 boolean[] notNull = new boolean[n1];
                 for (int k = 0; k < n1; k++) {
-                    columns[k] = ix.column(k);
+                    columns[k] = t.storageField(ix.column(k));
                     notNull[k] = t.column(ix.column(k)).notNull();
                 }
                 KeyInfo keyInfo = KeyInfos.of(ix);

@@ -220,8 +220,14 @@ final class Source {
         }
     }
 
-    /** The affinity of column {@code column} as an expression ('D' for the rowid). */
+    /**
+     * The affinity of column {@code column} as an expression ('D' for the rowid). A trigger's OLD.x and NEW.x
+     * have none (SQLite's {@code TK_TRIGGER} expressions take no column affinity in comparisons).
+     */
     char affinity(int column) {
+        if (qualifiedOnly) {
+            return dev.skerry.engine.value.Affinity.BLOB;
+        }
         return isRowid(column) ? 'D' : affinities[column];
     }
 

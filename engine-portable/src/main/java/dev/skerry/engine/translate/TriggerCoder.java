@@ -181,6 +181,9 @@ final class TriggerCoder {
             aff.append(table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, row(block, n, 1) + 1, n, 0, aff.toString());
+        if (table.hasGenerated()) {
+            GeneratedColumns.compute(p, new ExprCoder(p, null), table, row(block, n, 1) + 1, row(block, n, 1));
+        }
         fire(p, before, src, block, onError, next, 0);
         p.v.addOp(Opcode.NOT_EXISTS, src.cursor, next, oldRowid);
         for (int i = 0; i < n; i++) {
