@@ -185,6 +185,7 @@ final class AlterCoder {
         }
         boolean notNull = false;
         boolean check = false;
+        boolean generated = false;
         ColumnConstraint.Default dflt = null;
         for (ColumnConstraint cc : def.constraints()) {
             if (cc instanceof ColumnConstraint.PrimaryKey) {
@@ -204,14 +205,19 @@ final class AlterCoder {
                             + fk.table().text());
                 }
             } else if (cc instanceof ColumnConstraint.Generated) {
-                throw SqliteException.error("generated columns are not supported");
+                if (((ColumnConstraint.Generated) cc).stored()) {
+                    throw SqliteException.error("cannot add a STORED column");
+                }
+                generated = true;
             }
         }
         Expr value = dflt == null ? null : dflt.value();
         boolean nullDefault = value == null || (value instanceof Expr.Literal
                 && ((Expr.Literal) value).kind() == Expr.LiteralKind.NULL);
         String whenRows = null;
-        if (notNull && nullDefault) {
+        if (generated) {
+            whenRows = null;
+        } else if (notNull && nullDefault) {
             whenRows = "Cannot add a NOT NULL column with default value NULL";
         } else if (!nullDefault && !constant(value)) {
             whenRows = "Cannot add a column with non-constant default";
@@ -223,9 +229,11 @@ final class AlterCoder {
         int at = addColumnOffset(sql, ct);
         String text = columnText(st);
         String newSql = sql.substring(0, at) + ", " + text + sql.substring(at);
-        checkDefinition(t, newSql, "after add column");
+        Table changed = checkDefinition(t, newSql, "after add column");
         p.needWrite();
-        if (whenRows != null) {
+        if (generated && (notNull || !changed.checks().isEmpty())) {
+            GeneratedColumns.checkRows(p, changed, changed.columnCount() - 1);
+        } else if (whenRows != null) {
             errorIfNotEmpty(t, whenRows);
         } else if (!nullDefault) {
             rewriteRows(t, -1, value,
@@ -240,7 +248,7 @@ final class AlterCoder {
      * Verifies the table as it will be, as SQLite parses the schema again after the change: the definition
      * builds, and its CHECK expressions resolve against its columns.
      */
-    private void checkDefinition(Table t, String newSql, String when) throws SqliteException {
+    private Table checkDefinition(Table t, String newSql, String when) throws SqliteException {
         try {
             Stmt.CreateTable ct = (Stmt.CreateTable) Parser.parseFirst(newSql).statement();
             Table changed = dev.skerry.engine.schema.SchemaBuilder.table(ct, newSql, newSql, t.rootPage());
@@ -260,6 +268,8 @@ final class AlterCoder {
             for (dev.skerry.engine.schema.CheckConstraint c : changed.checks()) {
                 sc.ex.code(c.expr(), scope);
             }
+            GeneratedColumns.check(scratch, changed);
+            return changed;
         } catch (SqliteException e) {
             throw SqliteException.error("error in table " + t.name() + " " + when + ": " + e.getMessage());
         }
@@ -327,14 +337,14 @@ final class AlterCoder {
     }
 
     /**
-     * Rewrites every row of {@code t}: without column {@code drop} (when not -1), or with {@code append}
+     * Rewrites every row of {@code t}: without record field {@code drop} (when not -1), or with {@code append}
      * (stored with affinity {@code appendAffinity}) added at the end. For ADD COLUMN with a DEFAULT SQLite
      * leaves old records short and supplies the default when reading past their end; Skerry's readers do
      * not, so the value is stored instead (the same rows for SQL, records SQLite reads alike). Two passes, as
      * UPDATE: the rowids first, then each row rewritten.
      */
     private void rewriteRows(Table t, int drop, Expr append, char appendAffinity) throws SqliteException {
-        int n = t.columnCount();
+        int n = t.storedColumnCount();
         int rowids = p.cursor();
         p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, dev.skerry.engine.btree.KeyInfo.binary(1));
         int read = p.cursor();
@@ -435,7 +445,9 @@ final class AlterCoder {
         }
         refuseDependentViews(t.name(), column);
         p.needWrite();
-        rewriteRows(t, col, null, 'A');
+        if (!t.column(col).isVirtual()) {
+            rewriteRows(t, t.storageField(col), null, 'A');
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
         rewriteSchemaRows(rows);
@@ -478,6 +490,8 @@ final class AlterCoder {
             for (ColumnConstraint cc : def.constraints()) {
                 if (cc instanceof ColumnConstraint.Check) {
                     checkTokens(((ColumnConstraint.Check) cc).expr(), sql, column, newName, newQuoted, e);
+                } else if (cc instanceof ColumnConstraint.Generated) {
+                    checkTokens(((ColumnConstraint.Generated) cc).expr(), sql, column, newName, newQuoted, e);
                 }
             }
         }

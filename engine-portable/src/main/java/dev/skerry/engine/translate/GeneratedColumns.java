@@ -253,6 +253,48 @@ final class GeneratedColumns {
     }
 
     /**
+     * ALTER TABLE ADD COLUMN of a VIRTUAL column with NOT NULL or CHECK constraints: as SQLite (which runs a
+     * quick_check of the table after the change), every existing row is read as {@code changed} (the table
+     * with the column) and one whose new column is NULL halts with {@code NOT NULL constraint failed}, one
+     * failing a CHECK constraint with {@code CHECK constraint failed} (SQLITE_ERROR both).
+     */
+    static void checkRows(Parse p, Table changed, int column) throws SqliteException {
+        int cur = p.cursor();
+        int done = p.label();
+        p.v.addOp(Opcode.OPEN_READ, cur, changed.rootPage(), 0, changed.storedColumnCount());
+        p.v.addOp(Opcode.REWIND, cur, done);
+        int top = p.v.currentAddress();
+        Source row = new Source(changed, changed.name(), cur);
+        if (changed.column(column).notNull()) {
+            int value = p.reg();
+            row.load(p, column, value);
+            int ok = p.v.addOp(Opcode.NOT_NULL, value, 0);
+            p.v.addOp(Opcode.HALT, dev.skerry.engine.ResultCode.SQLITE_ERROR, Opcode.OE_ABORT, 0,
+                    "NOT NULL constraint failed");
+            p.v.jumpHere(ok);
+        }
+        Scope scope = new Scope(null, p.schema);
+        scope.add(row);
+        ExprCoder ex = new ExprCoder(p, null);
+        String saved = p.sql;
+        p.sql = changed.sql();
+        try {
+            for (dev.skerry.engine.schema.CheckConstraint check : changed.checks()) {
+                int ok = p.label();
+                ex.jumpIfTrue(check.expr(), scope, ok, true);
+                p.v.addOp(Opcode.HALT, dev.skerry.engine.ResultCode.SQLITE_ERROR, Opcode.OE_ABORT, 0,
+                        "CHECK constraint failed");
+                p.resolve(ok);
+            }
+        } finally {
+            p.sql = saved;
+        }
+        p.v.addOp(Opcode.NEXT, cur, top);
+        p.resolve(done);
+        p.v.addOp(Opcode.CLOSE, cur);
+    }
+
+    /**
      * The first of the registers holding the record of the row in {@code newRegs + i}: {@code newRegs} itself,
      * or, when the table has VIRTUAL columns, a copy of the stored columns in a block of their own.
      */
