@@ -224,6 +224,10 @@ final class AlterCoder {
         } else if (check) {
             whenRows = "ALTER TABLE ADD COLUMN with a CHECK constraint is not supported on a table that has rows";
         }
+        if (whenRows == null && t.strict() && !nullDefault
+                && StrictCoder.defaultMismatch(p, value, def.type() == null ? "" : def.type().text())) {
+            whenRows = "type mismatch on DEFAULT";
+        }
         String sql = t.sql();
         Stmt.CreateTable ct = parseTable(t);
         int at = addColumnOffset(sql, ct);

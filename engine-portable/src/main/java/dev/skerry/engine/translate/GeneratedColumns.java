@@ -156,6 +156,7 @@ final class GeneratedColumns {
             aff.append(table.column(i).isGenerated() ? Affinity.BLOB : table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, newRegs, n, 0, aff.toString());
+        StrictCoder.typeCheck(p, table, newRegs);
         Scope scope = p.rootScope();
         Source row = new Source(table, table.name(), -1);
         int[] regs = new int[n];

@@ -226,6 +226,9 @@ final class RowWriter {
             aff.append(table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, newRegs, table.columnCount(), 0, aff.toString());
+        if (!table.hasGenerated()) {
+            StrictCoder.typeCheck(p, table, newRegs);
+        }
         if (table.checks().isEmpty()) {
             return;
         }

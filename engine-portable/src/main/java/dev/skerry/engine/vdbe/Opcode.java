@@ -1092,8 +1092,19 @@ public final class Opcode {
      */
     public static final int WINDOW = 129;
 
+    /**
+     * {@code TypeCheck P1 P2 P4} — synopsis {@code typecheck(r[P1@P2])}.
+     *
+     * <p>Checks the P2 registers from P1 (a row of a STRICT table, affinities applied) against the column types
+     * in P4 (a {@link TypeCheck}): a value of another type than its column's (NULL, and anything in an ANY
+     * column, pass; a REAL column takes an integer) fails with SQLITE_CONSTRAINT_DATATYPE
+     * {@code cannot store TEXT value in INTEGER column t.c}. Deviation: SQLite's applies the affinities itself
+     * and reads the types from a table in P4; Skerry's caller emits Affinity first.
+     */
+    public static final int TYPE_CHECK = 130;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 130;
+    public static final int NUM_OPCODES = 131;
 
     private static final String[] NAMES = {
         "Init",
@@ -1226,6 +1237,7 @@ public final class Opcode {
         "IntegrityCk",
         "Checkpoint",
         "Window",
+        "TypeCheck",
     };
 
     private static final String[] SYNOPSES = {
@@ -1359,6 +1371,7 @@ public final class Opcode {
         null,
         null,
         "window functions of partition P1",
+        "typecheck(r[P1@P2])",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1493,6 +1506,7 @@ public final class Opcode {
         4, // IntegrityCk
         0, // Checkpoint
         0, // Window
+        0, // TypeCheck
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */
