@@ -320,7 +320,7 @@ final class PragmaCoder {
             }
             Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
             if (t != null) {
-                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, 0L});
+                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
                 continue;
             }
             View view = p.schema.findView(n);
