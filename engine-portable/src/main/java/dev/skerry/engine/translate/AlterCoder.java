@@ -172,6 +172,15 @@ final class AlterCoder {
         rewriteSchemaRows(rows);
     }
 
+    /**
+     * The result column SQLite's ADD COLUMN statement has (with no rows) when it checks the table's rows after
+     * the change with a nested query over {@code pragma_quick_check}: a column with a CHECK constraint, a
+     * generated NOT NULL column, any column of a STRICT table.
+     */
+    private static final String QUICK_CHECK_COLUMN = "CASE WHEN quick_check GLOB 'CHECK*' THEN raise(ABORT,"
+            + "'CHECK constraint failed') WHEN quick_check GLOB 'non-* value in*' THEN raise(ABORT,"
+            + "'type mismatch on DEFAULT') ELSE raise(ABORT,'NOT NULL constraint failed') END";
+
     void addColumn(Stmt.AlterAddColumn st) throws SqliteException {
         Table t = target(st.table());
         if (t == null) {
@@ -234,6 +243,9 @@ final class AlterCoder {
         String text = columnText(st);
         String newSql = sql.substring(0, at) + ", " + text + sql.substring(at);
         Table changed = checkDefinition(t, newSql, "after add column");
+        if (check || (notNull && generated) || t.strict()) {
+            p.v.setResultColumns(new String[] {QUICK_CHECK_COLUMN}, new String[1]);
+        }
         p.needWrite();
         if (generated && (notNull || !changed.checks().isEmpty())) {
             GeneratedColumns.checkRows(p, changed, changed.columnCount() - 1);

@@ -133,6 +133,7 @@ class GeneratedColumnSqlTest {
             alter table t add column d as (a) stored;
             alter table t add column e as (b) not null;
             alter table t add column e as (a) check (e > 1);
+            alter table t add column e as (a) check (e > 0);
             alter table t add column f as (zz);
             alter table t add column f as (random());
             select * from t order by a;
