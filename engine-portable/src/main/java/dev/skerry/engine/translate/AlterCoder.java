@@ -230,8 +230,6 @@ final class AlterCoder {
             whenRows = "Cannot add a NOT NULL column with default value NULL";
         } else if (!nullDefault && !constant(value)) {
             whenRows = "Cannot add a column with non-constant default";
-        } else if (check) {
-            whenRows = "ALTER TABLE ADD COLUMN with a CHECK constraint is not supported on a table that has rows";
         }
         if (whenRows == null && t.strict() && !nullDefault
                 && StrictCoder.defaultMismatch(p, value, def.type() == null ? "" : def.type().text())) {
@@ -254,6 +252,9 @@ final class AlterCoder {
         } else if (!nullDefault) {
             rewriteRows(t, -1, value,
                     dev.skerry.engine.value.Affinity.fromDeclaredType(def.type() == null ? "" : def.type().text()));
+        }
+        if (check && !generated && whenRows == null) {
+            GeneratedColumns.checkRows(p, changed, changed.columnCount() - 1);
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});

@@ -1,8 +1,6 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
-import dev.skerry.engine.func.FunctionDef;
-import dev.skerry.engine.func.WindowFunctions;
 import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.schema.Column;
 import dev.skerry.engine.schema.Table;
@@ -35,7 +33,7 @@ final class GeneratedColumns {
         for (int i = 0; i < table.columnCount(); i++) {
             Column c = table.column(i);
             if (c.isGenerated()) {
-                walk(p, table, c.generated());
+                SelfReference.resolve(p, table, c.generated(), SelfReference.GENERATED);
             }
         }
         boolean[] busy = new boolean[table.columnCount()];
@@ -86,62 +84,6 @@ final class GeneratedColumns {
         }
         for (Expr child : Exprs.children(e)) {
             collect(table, child, out);
-        }
-    }
-
-    /** SQLite's name resolution of a generated column's expression: the first prohibited thing met is the error. */
-    private static void walk(Parse p, Table table, Expr e) throws SqliteException {
-        if (e instanceof Expr.ColumnRef) {
-            Expr.ColumnRef ref = (Expr.ColumnRef) e;
-            if (ref.table() != null) {
-                throw SqliteException.error("the \".\" operator prohibited in generated columns");
-            }
-            String name = ref.column().text();
-            if (table.findColumn(name) < 0 && !ref.column().isDoubleQuoted()
-                    && !dev.skerry.engine.schema.Names.equal(name, "true")
-                    && !dev.skerry.engine.schema.Names.equal(name, "false")) {
-                throw SqliteException.error("no such column: " + name);
-            }
-            return;
-        }
-        if (e instanceof Expr.Subquery || e instanceof Expr.Exists || e instanceof Expr.InSelect
-                || e instanceof Expr.InTable) {
-            throw SqliteException.error("subqueries prohibited in generated columns");
-        }
-        if (e instanceof Expr.Param) {
-            throw SqliteException.error("parameters prohibited in generated columns");
-        }
-        if (e instanceof Expr.FunctionCall) {
-            function(p, (Expr.FunctionCall) e);
-        }
-        if (e instanceof Expr.Literal) {
-            Expr.LiteralKind k = ((Expr.Literal) e).kind();
-            if (k == Expr.LiteralKind.CURRENT_DATE || k == Expr.LiteralKind.CURRENT_TIME
-                    || k == Expr.LiteralKind.CURRENT_TIMESTAMP) {
-                throw SqliteException.error("non-deterministic functions prohibited in generated columns");
-            }
-        }
-        for (Expr child : Exprs.children(e)) {
-            walk(p, table, child);
-        }
-    }
-
-    private static void function(Parse p, Expr.FunctionCall fc) throws SqliteException {
-        String name = fc.name().text();
-        int n = fc.star() ? 0 : fc.args().size();
-        Object scalar = p.functions.scalar(name, n);
-        if (fc.over() != null || (scalar == null && WindowFunctions.kind(name) >= 0)) {
-            throw SqliteException.error("misuse of window function " + name + "()");
-        }
-        if (scalar == null && p.functions.aggregate(name, n) != null) {
-            throw SqliteException.error("misuse of aggregate function " + name + "()");
-        }
-        if (scalar == null) {
-            throw SqliteException.error(p.functions.exists(name)
-                    ? "wrong number of arguments to function " + name + "()" : "no such function: " + name);
-        }
-        if (scalar instanceof FunctionDef && !((FunctionDef) scalar).isDeterministic()) {
-            throw SqliteException.error("non-deterministic functions prohibited in generated columns");
         }
     }
 
@@ -254,7 +196,8 @@ final class GeneratedColumns {
     }
 
     /**
-     * ALTER TABLE ADD COLUMN of a VIRTUAL column with NOT NULL or CHECK constraints: as SQLite (which runs a
+     * ALTER TABLE ADD COLUMN of a VIRTUAL column with NOT NULL or CHECK constraints, or of any column with a
+     * CHECK constraint (its DEFAULT already stored in the rows): as SQLite (which runs a
      * quick_check of the table after the change), every existing row is read as {@code changed} (the table
      * with the column) and one whose new column is NULL halts with {@code NOT NULL constraint failed}, one
      * failing a CHECK constraint with {@code CHECK constraint failed} (SQLITE_ERROR both).

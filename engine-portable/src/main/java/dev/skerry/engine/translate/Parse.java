@@ -55,6 +55,9 @@ final class Parse {
      */
     java.util.IdentityHashMap<Object, Boolean> independentSubqueries = new java.util.IdentityHashMap<>();
 
+    /** {@code PRAGMA ignore_check_constraints} when the statement is compiled: no CHECK constraint is coded. */
+    boolean ignoreChecks;
+
     Parse(Schema schema, String sql, Functions functions) {
         this.schema = schema;
         this.sql = sql;
@@ -68,6 +71,7 @@ final class Parse {
         sub.outerParse = outer.statementParse();
         sub.trigger = trigger;
         sub.triggerConflict = conflict;
+        sub.ignoreChecks = outer.ignoreChecks;
         return sub;
     }
 

@@ -34,6 +34,11 @@ final class RowWriter {
     private final int onError;
     /** The RETURNING clause to feed with each written row, or null. */
     Returning returning;
+    /**
+     * For an UPDATE, the columns it changes ({@link SelfReference#updatedColumns}): CHECK constraints naming
+     * none of them are not tested. Null for an INSERT.
+     */
+    boolean[] updated;
     /** The upsert clauses of an INSERT, in order (empty otherwise). */
     final List<UpsertClause> upserts = new java.util.ArrayList<>();
 
@@ -160,6 +165,7 @@ final class RowWriter {
             TriggerCoder.beforeUpdate(p, table, before, row, block, upd, newRowid, old, assigned, Conflict.ABORT, skip);
         }
         RowWriter update = new RowWriter(this, Conflict.DEFAULT);
+        update.updated = SelfReference.updatedColumns(table, assigned, rowidExpr != null);
         update.checkColumns(upd, newRowid, skip);
         update.checkUniqueAndWrite(upd, newRowid, old, rowidExpr != null, skip);
         if (!after.isEmpty()) {
@@ -229,7 +235,7 @@ final class RowWriter {
         if (!table.hasGenerated()) {
             StrictCoder.typeCheck(p, table, newRegs);
         }
-        if (table.checks().isEmpty()) {
+        if (table.checks().isEmpty() || p.ignoreChecks) {
             return;
         }
         Scope scope = p.rootScope();
@@ -241,6 +247,9 @@ final class RowWriter {
         row.readFromRegisters(regs, rowidReg);
         scope.add(row);
         for (CheckConstraint check : table.checks()) {
+            if (updated != null && !SelfReference.referencesUpdated(table, check.expr(), updated)) {
+                continue;
+            }
             int ok = p.label();
             ex.jumpIfTrue(check.expr(), scope, ok, true);
             int action = resolve(Conflict.DEFAULT);

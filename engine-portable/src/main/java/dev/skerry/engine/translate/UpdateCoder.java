@@ -146,6 +146,7 @@ final class UpdateCoder {
         if (!before.isEmpty()) {
             TriggerCoder.beforeUpdate(p, table, before, src, block, newRegs, newRowid, oldRowid, assigned, onError, next);
         }
+        writer.updated = SelfReference.updatedColumns(table, assigned, rowidExpr != null);
         writer.checkColumns(newRegs, newRowid, next);
         writer.checkUniqueAndWrite(newRegs, newRowid, oldRowid, rowidExpr != null, next);
         if (!after.isEmpty()) {
