@@ -92,6 +92,18 @@ final class AlterCoder {
             if (other == t) {
                 Name n = ct.name().name();
                 e.replace(n.start(), n.end(), quoted);
+                for (ColumnDef def : ct.columns()) {
+                    for (ColumnConstraint cc : def.constraints()) {
+                        if (cc instanceof ColumnConstraint.Check) {
+                            qualifiedRefs(((ColumnConstraint.Check) cc).expr(), t.name(), quoted, e);
+                        }
+                    }
+                }
+                for (TableConstraint tc : ct.constraints()) {
+                    if (tc instanceof TableConstraint.Check) {
+                        qualifiedRefs(((TableConstraint.Check) tc).expr(), t.name(), quoted, e);
+                    }
+                }
             }
             for (ForeignKeyClause fk : foreignKeys(ct)) {
                 if (Names.equal(fk.table().text(), t.name())) {
@@ -116,6 +128,20 @@ final class AlterCoder {
             rows.add(new String[] {"index", ix.name(), ix.name(), newName, e.apply(ix.sql())});
         }
         rewriteSchemaRows(rows);
+    }
+
+    /** The table names qualifying column references {@code table.c} in a CHECK expression, renamed. */
+    private static void qualifiedRefs(Expr expr, String table, String quoted, SqlEdits e) {
+        if (expr instanceof Expr.ColumnRef) {
+            Name q = ((Expr.ColumnRef) expr).table();
+            if (q != null && Names.equal(q.text(), table)) {
+                e.replace(q.start(), q.end(), quoted);
+            }
+            return;
+        }
+        for (Expr child : Exprs.children(expr)) {
+            qualifiedRefs(child, table, quoted, e);
+        }
     }
 
     void renameColumn(Stmt.AlterRenameColumn st) throws SqliteException {

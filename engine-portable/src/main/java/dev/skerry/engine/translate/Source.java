@@ -221,14 +221,15 @@ final class Source {
     }
 
     /**
-     * The affinity of column {@code column} as an expression ('D' for the rowid). A trigger's OLD.x and NEW.x
-     * have none (SQLite's {@code TK_TRIGGER} expressions take no column affinity in comparisons).
+     * The affinity of column {@code column} as an expression ('D' for the rowid and its alias). A trigger's
+     * OLD.x and NEW.x of other columns have none (SQLite's {@code TK_TRIGGER} expressions take no column
+     * affinity in comparisons).
      */
     char affinity(int column) {
-        if (qualifiedOnly) {
-            return dev.skerry.engine.value.Affinity.BLOB;
+        if (isRowid(column)) {
+            return 'D';
         }
-        return isRowid(column) ? 'D' : affinities[column];
+        return qualifiedOnly ? dev.skerry.engine.value.Affinity.BLOB : affinities[column];
     }
 
     Collation collation(int column) {

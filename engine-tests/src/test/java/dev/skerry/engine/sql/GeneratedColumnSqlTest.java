@@ -149,4 +149,21 @@ class GeneratedColumnSqlTest {
             pragma integrity_check;
             """);
     }
+
+    @Test
+    void triggerRowValuesTakeNoColumnAffinity() {
+        Differential.assertSame("""
+            create table t(id integer primary key, x integer, y text, z real, w, g text as (x > 0));
+            create table log(m);
+            create trigger a after insert on t begin insert into log values ((new.rowid = '1') || (new.id = '1')
+                || (new.x = '1') || (new.y = 1) || (new.z = '1') || (new.w = '1') || (new.g = 1)); end;
+            create trigger b before insert on t begin insert into log values ((new.rowid = '1') || (new.id = '1')
+                || (new.x = '1') || (new.y = 1) || (new.z = '1') || (new.w = '1') || (new.g = 1)); end;
+            create trigger c after update on t begin insert into log values ((old.rowid = '1') || (old.id = '1')
+                || (old.x = '1') || (old.y = 1) || (old.z = '1') || (old.w = '1') || (old.g = 1)); end;
+            insert into t values(1, 1, '1', 1, 1);
+            update t set w = 2;
+            select * from log;
+            """);
+    }
 }
