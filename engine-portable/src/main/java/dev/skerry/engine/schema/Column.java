@@ -10,7 +10,10 @@ import dev.skerry.engine.value.Collation;
  * {@code VARCHAR ( 10 )}), or the empty string when the column has none; {@code affinity} is derived from
  * it by SQLite's rules (one of the affinity letters 'A' BLOB, 'B' TEXT, 'C' NUMERIC, 'D' INTEGER,
  * 'E' REAL). {@code collation} is the column's COLLATE (BINARY when none). {@code defaultValue} is the
- * DEFAULT expression, or null.
+ * DEFAULT expression, or null. A generated column ({@code AS (expr)}) has its expression in {@code generated}
+ * and its kind in {@code generatedKind}: {@link #VIRTUAL} (computed when read, not in the record) or
+ * {@link #STORED} (computed when the row is written, stored in the record); the numbers are the
+ * {@code hidden} values {@code PRAGMA table_xinfo} shows.
  */
 public final class Column {
     private final String name;
@@ -21,9 +24,26 @@ public final class Column {
     private final Expr defaultValue;
     private final Collation collation;
     private final boolean primaryKey;
+    private final Expr generated;
+    private final int generatedKind;
+
+    /** Not a generated column. */
+    public static final int NOT_GENERATED = 0;
+    /** A VIRTUAL generated column. */
+    public static final int VIRTUAL = 2;
+    /** A STORED generated column. */
+    public static final int STORED = 3;
 
     public Column(String name, String declaredType, char affinity, boolean notNull, int notNullConflict,
             Expr defaultValue, Collation collation, boolean primaryKey) {
+        this(name, declaredType, affinity, notNull, notNullConflict, defaultValue, collation, primaryKey, null,
+                NOT_GENERATED);
+    }
+
+    public Column(String name, String declaredType, char affinity, boolean notNull, int notNullConflict,
+            Expr defaultValue, Collation collation, boolean primaryKey, Expr generated, int generatedKind) {
+        this.generated = generated;
+        this.generatedKind = generatedKind;
         this.name = name;
         this.declaredType = declaredType;
         this.affinity = affinity;
@@ -68,5 +88,24 @@ public final class Column {
     /** True when the column is part of the table's PRIMARY KEY. */
     public boolean primaryKey() {
         return primaryKey;
+    }
+
+    /** The generated column's expression, or null when the column is not generated. */
+    public Expr generated() {
+        return generated;
+    }
+
+    /** {@link #NOT_GENERATED}, {@link #VIRTUAL} or {@link #STORED}. */
+    public int generatedKind() {
+        return generatedKind;
+    }
+
+    public boolean isGenerated() {
+        return generatedKind != NOT_GENERATED;
+    }
+
+    /** True for a VIRTUAL generated column: it has no field in the record. */
+    public boolean isVirtual() {
+        return generatedKind == VIRTUAL;
     }
 }

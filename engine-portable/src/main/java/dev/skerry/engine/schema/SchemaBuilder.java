@@ -29,8 +29,13 @@ import java.util.List;
  * constraint with the same key columns and collations as an earlier one shares its index. A column repeated
  * in one constraint is repeated in the index, as SQLite does for rowid tables.
  *
- * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP tables, generated columns,
- * expression and partial indexes, STRICT tables.
+ * <p>Generated columns: {@code AS (expr) [VIRTUAL|STORED]} with SQLite's checks made here (no DEFAULT, not in
+ * the PRIMARY KEY, at least one column not generated); their expressions are checked by the translator
+ * ({@code GeneratedColumns}), which needs the function registry. STRICT tables: the declared types are checked
+ * ({@link StrictTypes}).
+ *
+ * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP tables,
+ * expression and partial indexes.
  */
 public final class SchemaBuilder {
     private SchemaBuilder() {
@@ -90,9 +95,6 @@ public final class SchemaBuilder {
         if (ct.withoutRowid()) {
             throw SqliteException.error("WITHOUT ROWID tables are not supported");
         }
-        if (ct.strict()) {
-            throw SqliteException.error("STRICT tables are not supported");
-        }
         List<ColumnDef> defs = ct.columns();
         int n = defs.size();
         String[] names = new String[n];
@@ -105,7 +107,7 @@ public final class SchemaBuilder {
                     throw SqliteException.error("duplicate column name: " + names[i]);
                 }
             }
-            types[i] = def.type() == null ? "" : def.type().text();
+            types[i] = def.type() == null ? "" : withoutGeneratedAlways(def.type().text());
         }
         Draft draft = new Draft(tableName, names, types, source);
         for (int i = 0; i < n; i++) {
@@ -123,7 +125,35 @@ public final class SchemaBuilder {
                 draft.check(tc.name(), ((TableConstraint.Check) tc).expr());
             }
         }
+        draft.strict = ct.strict();
         return draft.finish(storedSql, rootPage);
+    }
+
+    /**
+     * A declared type without the words {@code GENERATED ALWAYS} that the type token takes in from
+     * {@code x INT GENERATED ALWAYS AS (...)}, as {@code sqlite3AddColumn} removes them: a type ending in
+     * {@code ALWAYS} (16 characters at least) loses it, then a {@code GENERATED} before it.
+     */
+    static String withoutGeneratedAlways(String type) {
+        int n = type.length();
+        if (n < 16 || !type.regionMatches(true, n - 6, "always", 0, 6)) {
+            return type;
+        }
+        n -= 6;
+        while (n > 0 && isSpace(type.charAt(n - 1))) {
+            n--;
+        }
+        if (n >= 9 && type.regionMatches(true, n - 9, "generated", 0, 9)) {
+            n -= 9;
+            while (n > 0 && isSpace(type.charAt(n - 1))) {
+                n--;
+            }
+        }
+        return type.substring(0, n);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
     }
 
     /**
@@ -310,6 +340,8 @@ public final class SchemaBuilder {
         final Expr[] defaults;
         final Collation[] collations;
         final boolean[] primaryKey;
+        final Expr[] generated;
+        final int[] generatedKind;
         final List<Index> autoIndexes = new ArrayList<>();
         final List<CheckConstraint> checks = new ArrayList<>();
         final String source;
@@ -317,6 +349,7 @@ public final class SchemaBuilder {
         int rowidAlias = -1;
         boolean autoincrement;
         int rowidConflict = Conflict.DEFAULT;
+        boolean strict;
 
         Draft(String tableName, String[] names, String[] types, String source) {
             this.tableName = tableName;
@@ -329,6 +362,8 @@ public final class SchemaBuilder {
             defaults = new Expr[n];
             collations = new Collation[n];
             primaryKey = new boolean[n];
+            generated = new Expr[n];
+            generatedKind = new int[n];
             for (int i = 0; i < n; i++) {
                 collations[i] = Collation.BINARY;
             }
@@ -347,6 +382,9 @@ public final class SchemaBuilder {
                     notNull[i] = true;
                     notNullConflict[i] = conflict(((ColumnConstraint.NotNull) cc).onConflict());
                 } else if (cc instanceof ColumnConstraint.Default) {
+                    if (generated[i] != null) {
+                        throw SqliteException.error("cannot use DEFAULT on a generated column");
+                    }
                     defaults[i] = ((ColumnConstraint.Default) cc).value();
                 } else if (cc instanceof ColumnConstraint.PrimaryKey) {
                     ColumnConstraint.PrimaryKey pk = (ColumnConstraint.PrimaryKey) cc;
@@ -357,13 +395,51 @@ public final class SchemaBuilder {
                 } else if (cc instanceof ColumnConstraint.Check) {
                     check(cc.name(), ((ColumnConstraint.Check) cc).expr());
                 } else if (cc instanceof ColumnConstraint.Generated) {
-                    throw SqliteException.error("generated columns are not supported");
+                    if (defaults[i] != null || generated[i] != null) {
+                        throw SqliteException.error("error in generated column \"" + names[i] + "\"");
+                    }
+                    ColumnConstraint.Generated g = (ColumnConstraint.Generated) cc;
+                    generated[i] = g.expr();
+                    generatedKind[i] = g.stored() ? Column.STORED : Column.VIRTUAL;
+                    if (primaryKey[i]) {
+                        throw SqliteException.error("generated columns cannot be part of the PRIMARY KEY");
+                    }
                 }
             }
         }
 
         void check(Name name, Expr expr) {
-            checks.add(new CheckConstraint(expr, name != null ? name.text() : expr.sourceText(source)));
+            checks.add(new CheckConstraint(expr, name != null ? name.text() : dequote(expr.sourceText(source))));
+        }
+
+        /**
+         * SQLite's {@code sqlite3Dequote} of an unnamed CHECK's text (its name in error messages): text opening
+         * with a quote character becomes what that quote encloses (a doubled quote is one), the rest dropped.
+         */
+        private static String dequote(String z) {
+            if (z.isEmpty()) {
+                return z;
+            }
+            char q = z.charAt(0);
+            if (q != '\'' && q != '"' && q != '`' && q != '[') {
+                return z;
+            }
+            char close = q == '[' ? ']' : q;
+            StringBuilder sb = new StringBuilder();
+            for (int i = 1; i < z.length(); i++) {
+                char c = z.charAt(i);
+                if (c == close) {
+                    if (close != ']' && i + 1 < z.length() && z.charAt(i + 1) == close) {
+                        sb.append(c);
+                        i++;
+                    } else {
+                        break;
+                    }
+                } else {
+                    sb.append(c);
+                }
+            }
+            return sb.toString();
         }
 
         /** Column numbers of a constraint's columns. */
@@ -402,6 +478,9 @@ public final class SchemaBuilder {
             }
             hasPrimaryKey = true;
             for (int c : cols) {
+                if (generated[c] != null) {
+                    throw SqliteException.error("generated columns cannot be part of the PRIMARY KEY");
+                }
                 primaryKey[c] = true;
             }
             if (cols.length == 1 && Names.equal(types[cols[0]], "INTEGER") && columnOrder != SortOrder.DESC) {
@@ -457,15 +536,31 @@ public final class SchemaBuilder {
             autoIndexes.add(new Index(name, null, 0, null, cols, coll, desc, true, origin, onConflict));
         }
 
-        Table finish(String storedSql, int rootPage) {
+        Table finish(String storedSql, int rootPage) throws SqliteException {
             int n = names.length;
             Column[] columns = new Column[n];
+            int nonGenerated = 0;
             for (int i = 0; i < n; i++) {
-                columns[i] = new Column(names[i], types[i], Affinity.fromDeclaredType(types[i]), notNull[i], notNullConflict[i],
-                        defaults[i], collations[i], primaryKey[i]);
+                char affinity = Affinity.fromDeclaredType(types[i]);
+                if (strict) {
+                    affinity = StrictTypes.affinity(tableName, names[i], types[i]);
+                    if (primaryKey[i] && i != rowidAlias && !notNull[i]) {
+                        notNull[i] = true;
+                        notNullConflict[i] = Conflict.ABORT;
+                    }
+                }
+                columns[i] = new Column(names[i], types[i], affinity, notNull[i], notNullConflict[i],
+                        defaults[i], collations[i], primaryKey[i], generated[i], generatedKind[i]);
+                if (generated[i] == null) {
+                    nonGenerated++;
+                }
+            }
+            if (nonGenerated == 0) {
+                throw SqliteException.error("must have at least one non-generated column");
             }
             Table table = new Table(tableName, rootPage, storedSql, columns, rowidAlias, autoincrement,
                     rowidConflict, checks);
+            table.setStrict(strict);
             for (Index draftIndex : autoIndexes) {
                 table.addIndex(draftIndex.on(table));
             }

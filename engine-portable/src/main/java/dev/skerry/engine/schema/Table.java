@@ -12,6 +12,10 @@ import java.util.List;
  * all others. That order is the order in which INSERT and UPDATE check UNIQUE constraints, so it decides
  * which constraint an error names. The columns are immutable; the index list changes as indexes are created
  * and dropped; the root page is 0 only while a CREATE TABLE that has not run is being compiled.
+ *
+ * <p>Record layout (SQLite's {@code sqlite3TableColumnToStorage}): the record holds every column that is not
+ * a VIRTUAL generated column, in declaration order; {@link #storageField} maps a column to its field, -1 for
+ * a VIRTUAL column. A STRICT table ({@link #strict}) checks the type of every value written.
  */
 public final class Table {
     private final String name;
@@ -23,6 +27,9 @@ public final class Table {
     private final List<CheckConstraint> checks;
     private final ArrayList<Index> indexes = new ArrayList<>();
     private int rootPage;
+    private final int[] storage;
+    private final int storedCount;
+    private boolean strict;
 
     public Table(String name, int rootPage, String sql, Column[] columns, int rowidAlias, boolean autoincrement,
             int rowidConflict, List<CheckConstraint> checks) {
@@ -34,6 +41,46 @@ public final class Table {
         this.autoincrement = autoincrement;
         this.rowidConflict = rowidConflict;
         this.checks = checks;
+        storage = new int[columns.length];
+        int n = 0;
+        for (int i = 0; i < columns.length; i++) {
+            storage[i] = columns[i].isVirtual() ? -1 : n++;
+        }
+        storedCount = n;
+    }
+
+    /** The record field holding column {@code i}, or -1 when it is a VIRTUAL generated column. */
+    public int storageField(int i) {
+        return storage[i];
+    }
+
+    /** The number of fields of a full record: the columns that are not VIRTUAL. */
+    public int storedColumnCount() {
+        return storedCount;
+    }
+
+    /** True when some column is VIRTUAL (the record then differs from the column list). */
+    public boolean hasVirtual() {
+        return storedCount != columns.length;
+    }
+
+    /** True when some column is generated. */
+    public boolean hasGenerated() {
+        for (Column c : columns) {
+            if (c.isGenerated()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True for a STRICT table. */
+    public boolean strict() {
+        return strict;
+    }
+
+    void setStrict(boolean strict) {
+        this.strict = strict;
     }
 
     public String name() {

@@ -410,7 +410,7 @@ final class AggregateCoder {
         }
     }
 
-    private void copyNeeded(int[] colRegs) {
+    private void copyNeeded(int[] colRegs) throws SqliteException {
         for (int i = 0; i < bare.length; i++) {
             Source s = scope.sources.get(i);
             for (int c = 0; c < bare[i].length; c++) {

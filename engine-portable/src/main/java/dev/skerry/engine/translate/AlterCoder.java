@@ -100,6 +100,18 @@ final class AlterCoder {
             if (other == t) {
                 Name n = ct.name().name();
                 e.replace(n.start(), n.end(), quoted);
+                for (ColumnDef def : ct.columns()) {
+                    for (ColumnConstraint cc : def.constraints()) {
+                        if (cc instanceof ColumnConstraint.Check) {
+                            qualifiedRefs(((ColumnConstraint.Check) cc).expr(), t.name(), quoted, e);
+                        }
+                    }
+                }
+                for (TableConstraint tc : ct.constraints()) {
+                    if (tc instanceof TableConstraint.Check) {
+                        qualifiedRefs(((TableConstraint.Check) tc).expr(), t.name(), quoted, e);
+                    }
+                }
             }
             for (ForeignKeyClause fk : foreignKeys(ct)) {
                 if (Names.equal(fk.table().text(), t.name())) {
@@ -125,6 +137,20 @@ final class AlterCoder {
         }
         AutoincrementCoder.forget(p, t.name(), newName);
         rewriteSchemaRows(rows);
+    }
+
+    /** The table names qualifying column references {@code table.c} in a CHECK expression, renamed. */
+    private static void qualifiedRefs(Expr expr, String table, String quoted, SqlEdits e) {
+        if (expr instanceof Expr.ColumnRef) {
+            Name q = ((Expr.ColumnRef) expr).table();
+            if (q != null && Names.equal(q.text(), table)) {
+                e.replace(q.start(), q.end(), quoted);
+            }
+            return;
+        }
+        for (Expr child : Exprs.children(expr)) {
+            qualifiedRefs(child, table, quoted, e);
+        }
     }
 
     void renameColumn(Stmt.AlterRenameColumn st) throws SqliteException {
@@ -191,6 +217,15 @@ final class AlterCoder {
         rewriteSchemaRows(rows);
     }
 
+    /**
+     * The result column SQLite's ADD COLUMN statement has (with no rows) when it checks the table's rows after
+     * the change with a nested query over {@code pragma_quick_check}: a column with a CHECK constraint, a
+     * generated NOT NULL column, any column of a STRICT table.
+     */
+    private static final String QUICK_CHECK_COLUMN = "CASE WHEN quick_check GLOB 'CHECK*' THEN raise(ABORT,"
+            + "'CHECK constraint failed') WHEN quick_check GLOB 'non-* value in*' THEN raise(ABORT,"
+            + "'type mismatch on DEFAULT') ELSE raise(ABORT,'NOT NULL constraint failed') END";
+
     void addColumn(Stmt.AlterAddColumn st) throws SqliteException {
         Table t = target(st.table());
         if (t == null) {
@@ -204,6 +239,7 @@ final class AlterCoder {
         }
         boolean notNull = false;
         boolean check = false;
+        boolean generated = false;
         ColumnConstraint.Default dflt = null;
         for (ColumnConstraint cc : def.constraints()) {
             if (cc instanceof ColumnConstraint.PrimaryKey) {
@@ -223,32 +259,47 @@ final class AlterCoder {
                             + fk.table().text());
                 }
             } else if (cc instanceof ColumnConstraint.Generated) {
-                throw SqliteException.error("generated columns are not supported");
+                if (((ColumnConstraint.Generated) cc).stored()) {
+                    throw SqliteException.error("cannot add a STORED column");
+                }
+                generated = true;
             }
         }
         Expr value = dflt == null ? null : dflt.value();
         boolean nullDefault = value == null || (value instanceof Expr.Literal
                 && ((Expr.Literal) value).kind() == Expr.LiteralKind.NULL);
         String whenRows = null;
-        if (notNull && nullDefault) {
+        if (generated) {
+            whenRows = null;
+        } else if (notNull && nullDefault) {
             whenRows = "Cannot add a NOT NULL column with default value NULL";
         } else if (!nullDefault && !constant(value)) {
             whenRows = "Cannot add a column with non-constant default";
-        } else if (check) {
-            whenRows = "ALTER TABLE ADD COLUMN with a CHECK constraint is not supported on a table that has rows";
+        }
+        if (whenRows == null && t.strict() && !nullDefault
+                && StrictCoder.defaultMismatch(p, value, def.type() == null ? "" : def.type().text())) {
+            whenRows = "type mismatch on DEFAULT";
         }
         String sql = t.sql();
         Stmt.CreateTable ct = parseTable(t);
         int at = addColumnOffset(sql, ct);
         String text = columnText(st);
         String newSql = sql.substring(0, at) + ", " + text + sql.substring(at);
-        checkDefinition(t, newSql, "after add column");
+        Table changed = checkDefinition(t, newSql, "after add column");
+        if (check || (notNull && generated) || t.strict()) {
+            p.v.setResultColumns(new String[] {QUICK_CHECK_COLUMN}, new String[1]);
+        }
         p.needWrite();
-        if (whenRows != null) {
+        if (generated && (notNull || !changed.checks().isEmpty())) {
+            GeneratedColumns.checkRows(p, changed, changed.columnCount() - 1);
+        } else if (whenRows != null) {
             errorIfNotEmpty(t, whenRows);
         } else if (!nullDefault) {
             rewriteRows(t, -1, value,
                     dev.skerry.engine.value.Affinity.fromDeclaredType(def.type() == null ? "" : def.type().text()));
+        }
+        if (check && !generated && whenRows == null) {
+            GeneratedColumns.checkRows(p, changed, changed.columnCount() - 1);
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
@@ -259,7 +310,7 @@ final class AlterCoder {
      * Verifies the table as it will be, as SQLite parses the schema again after the change: the definition
      * builds, and its CHECK expressions resolve against its columns.
      */
-    private void checkDefinition(Table t, String newSql, String when) throws SqliteException {
+    private Table checkDefinition(Table t, String newSql, String when) throws SqliteException {
         try {
             Stmt.CreateTable ct = (Stmt.CreateTable) Parser.parseFirst(newSql).statement();
             Table changed = dev.skerry.engine.schema.SchemaBuilder.table(ct, newSql, newSql, t.rootPage());
@@ -279,6 +330,8 @@ final class AlterCoder {
             for (dev.skerry.engine.schema.CheckConstraint c : changed.checks()) {
                 sc.ex.code(c.expr(), scope);
             }
+            GeneratedColumns.check(scratch, changed);
+            return changed;
         } catch (SqliteException e) {
             throw SqliteException.error("error in table " + t.name() + " " + when + ": " + e.getMessage());
         }
@@ -346,14 +399,14 @@ final class AlterCoder {
     }
 
     /**
-     * Rewrites every row of {@code t}: without column {@code drop} (when not -1), or with {@code append}
+     * Rewrites every row of {@code t}: without record field {@code drop} (when not -1), or with {@code append}
      * (stored with affinity {@code appendAffinity}) added at the end. For ADD COLUMN with a DEFAULT SQLite
      * leaves old records short and supplies the default when reading past their end; Skerry's readers do
      * not, so the value is stored instead (the same rows for SQL, records SQLite reads alike). Two passes, as
      * UPDATE: the rowids first, then each row rewritten.
      */
     private void rewriteRows(Table t, int drop, Expr append, char appendAffinity) throws SqliteException {
-        int n = t.columnCount();
+        int n = t.storedColumnCount();
         int rowids = p.cursor();
         p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, dev.skerry.engine.btree.KeyInfo.binary(1));
         int read = p.cursor();
@@ -458,7 +511,9 @@ final class AlterCoder {
         AlterDependents dependents = new AlterDependents(p);
         dependents.test(dependents.after(rows), "after drop column");
         p.needWrite();
-        rewriteRows(t, col, null, 'A');
+        if (!t.column(col).isVirtual()) {
+            rewriteRows(t, t.storageField(col), null, 'A');
+        }
         rewriteSchemaRows(rows);
     }
 
@@ -499,6 +554,8 @@ final class AlterCoder {
             for (ColumnConstraint cc : def.constraints()) {
                 if (cc instanceof ColumnConstraint.Check) {
                     checkTokens(((ColumnConstraint.Check) cc).expr(), sql, column, newName, newQuoted, e);
+                } else if (cc instanceof ColumnConstraint.Generated) {
+                    checkTokens(((ColumnConstraint.Generated) cc).expr(), sql, column, newName, newQuoted, e);
                 }
             }
         }

@@ -27,6 +27,8 @@ public final class ConnectionPragmas {
     private final TableHashOrder tableOrder = new TableHashOrder();
     boolean foreignKeys;
     boolean recursiveTriggers;
+    /** {@code PRAGMA ignore_check_constraints}: statements compiled while it is on code no CHECK constraint. */
+    boolean ignoreCheckConstraints;
     int busyTimeout;
     int cacheSize = DEFAULT_CACHE_SIZE;
     /** {@code PRAGMA synchronous}: 0 OFF, 1 NORMAL, 2 FULL (SQLite's default), 3 EXTRA. */

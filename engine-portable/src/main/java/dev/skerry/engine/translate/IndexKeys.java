@@ -74,7 +74,7 @@ final class IndexKeys {
             } else if (c == table.rowidAlias()) {
                 p.v.addOp(Opcode.SCOPY, rowidReg, key + f);
             } else if (cursor >= 0) {
-                p.v.addOp(Opcode.COLUMN, cursor, c, key + f);
+                GeneratedColumns.column(p, table, cursor, c, key + f);
             } else {
                 p.v.addOp(Opcode.SCOPY, newRegs + c, key + f);
             }

@@ -73,10 +73,10 @@ final class InsertCoder {
         int rowidValue = -1;
         int nValues;
         if (ins.columns().isEmpty()) {
+            nValues = 0;
             for (int i = 0; i < n; i++) {
-                map[i] = i;
+                map[i] = table.column(i).isGenerated() ? -1 : nValues++;
             }
-            nValues = n;
         } else {
             java.util.Arrays.fill(map, -1);
             List<Name> cols = ins.columns();
@@ -85,6 +85,9 @@ final class InsertCoder {
                 String name = cols.get(k).text();
                 int c = table.findColumn(name);
                 if (c >= 0) {
+                    if (table.column(c).isGenerated()) {
+                        throw SqliteException.error("cannot INSERT into generated column \"" + table.column(c).name() + "\"");
+                    }
                     if (map[c] < 0) {
                         map[c] = k;
                     }
@@ -303,6 +306,9 @@ final class InsertCoder {
             aff.append(table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, rowid + 1, n, 0, aff.toString());
+        if (table.hasGenerated()) {
+            GeneratedColumns.compute(p, sc.ex, table, rowid + 1, rowid);
+        }
         TriggerCoder.fire(p, before, new Source(table, table.name(), writer.cursor), block, onError, skip, 0);
     }
 }

@@ -62,6 +62,9 @@ final class Parse {
      */
     java.util.IdentityHashMap<Object, Boolean> independentSubqueries = new java.util.IdentityHashMap<>();
 
+    /** {@code PRAGMA ignore_check_constraints} when the statement is compiled: no CHECK constraint is coded. */
+    boolean ignoreChecks;
+
     Parse(Schema schema, String sql, Functions functions) {
         this.schema = schema;
         this.sql = sql;
@@ -87,6 +90,7 @@ final class Parse {
         sub.trigger = trigger;
         sub.triggerConflict = conflict;
         sub.deferTargetColumns = outer.deferTargetColumns;
+        sub.ignoreChecks = outer.ignoreChecks;
         return sub;
     }
 

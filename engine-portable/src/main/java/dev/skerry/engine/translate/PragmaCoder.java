@@ -37,7 +37,7 @@ final class PragmaCoder {
         "analysis_limit", "automatic_index", "cache_spill", "case_sensitive_like", "cell_size_check",
         "checkpoint_fullfsync", "compile_options", "count_changes", "data_store_directory", "data_version",
         "default_cache_size", "defer_foreign_keys", "empty_result_callbacks", "foreign_key_check",
-        "full_column_names", "fullfsync", "function_list", "hard_heap_limit", "ignore_check_constraints",
+        "full_column_names", "fullfsync", "function_list", "hard_heap_limit",
         "incremental_vacuum", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
         "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
         "read_uncommitted", "reverse_unordered_selects", "secure_delete", "short_column_names",
@@ -98,6 +98,13 @@ final class PragmaCoder {
                     single(name, conn.foreignKeys ? 1L : 0L);
                 } else if (conn.autocommit()) {
                     conn.foreignKeys = PragmaValues.bool(value, false);
+                }
+                return;
+            case "ignore_check_constraints":
+                if (value == null) {
+                    single(name, conn.ignoreCheckConstraints ? 1L : 0L);
+                } else {
+                    conn.ignoreCheckConstraints = PragmaValues.bool(value, false);
                 }
                 return;
             case "recursive_triggers":
@@ -320,7 +327,7 @@ final class PragmaCoder {
             }
             Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
             if (t != null) {
-                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, 0L});
+                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
                 continue;
             }
             View view = p.schema.findView(n);
@@ -398,10 +405,11 @@ final class PragmaCoder {
             if (t == null || (only != null && t != only)) {
                 continue;
             }
-            IntegrityCheck.TablePlan tp = plan.table(t.name(), t.rootPage(), t.rowidAlias());
+            IntegrityCheck.TablePlan tp = plan.table(t.name(), t.rootPage(),
+                    t.rowidAlias() < 0 ? -1 : t.storageField(t.rowidAlias()));
             for (int c = 0; c < t.columnCount(); c++) {
-                if (t.column(c).notNull() && c != t.rowidAlias()) {
-                    tp.notNull(c, t.column(c).name());
+                if (t.column(c).notNull() && c != t.rowidAlias() && !t.column(c).isVirtual()) {
+                    tp.notNull(t.storageField(c), t.column(c).name());
                 }
             }
             for (Index ix : t.indexes()) {
@@ -414,7 +422,7 @@ final class PragmaCoder {
                 int[] columns = new int[n1];
                 boolean[] notNull = new boolean[n1];
                 for (int k = 0; k < n1; k++) {
-                    columns[k] = ix.column(k);
+                    columns[k] = t.storageField(ix.column(k));
                     notNull[k] = t.column(ix.column(k)).notNull();
                 }
                 KeyInfo keyInfo = KeyInfos.of(ix);

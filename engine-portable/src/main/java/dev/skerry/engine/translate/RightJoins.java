@@ -104,7 +104,7 @@ final class RightJoins {
         }
         int rowid = p.reg();
         int rec = p.reg();
-        sources.get(i).load(p, Source.ROWID, rowid);
+        sources.get(i).loadRowid(p, rowid);
         p.v.addOp(Opcode.MAKE_RECORD, rowid, 1, rec);
         p.v.addOp(Opcode.IDX_INSERT, match[i], rec, rowid, Integer.valueOf(1));
     }
@@ -149,7 +149,7 @@ final class RightJoins {
             p.v.addOp(Opcode.REWIND, iterCursor[r], end);
             int top = p.v.currentAddress();
             int rowid = p.reg();
-            sources.get(r).load(p, Source.ROWID, rowid);
+            sources.get(r).loadRowid(p, rowid);
             p.v.addOp(Opcode.FOUND, match[r], next, rowid, Integer.valueOf(1));
             p.v.addOp(Opcode.GOSUB, ret[r], entry[r]);
             p.resolve(next);

@@ -34,6 +34,11 @@ final class RowWriter {
     private final int onError;
     /** The RETURNING clause to feed with each written row, or null. */
     Returning returning;
+    /**
+     * For an UPDATE, the columns it changes ({@link SelfReference#updatedColumns}): CHECK constraints naming
+     * none of them are not tested. Null for an INSERT.
+     */
+    boolean[] updated;
     /** The upsert clauses of an INSERT, in order (empty otherwise). */
     final List<UpsertClause> upserts = new java.util.ArrayList<>();
 
@@ -126,7 +131,7 @@ final class RowWriter {
             if (assigned[i] != null) {
                 ex.codeTo(assigned[i], scope, upd + i);
             } else {
-                p.v.addOp(Opcode.COLUMN, cursor, i, upd + i);
+                GeneratedColumns.column(p, table, cursor, i, upd + i);
             }
         }
         if (rowidExpr != null) {
@@ -160,6 +165,7 @@ final class RowWriter {
             TriggerCoder.beforeUpdate(p, table, before, row, block, upd, newRowid, old, assigned, Conflict.ABORT, skip);
         }
         RowWriter update = new RowWriter(this, Conflict.DEFAULT);
+        update.updated = SelfReference.updatedColumns(table, assigned, rowidExpr != null);
         update.checkColumns(upd, newRowid, skip);
         update.checkUniqueAndWrite(upd, newRowid, old, rowidExpr != null, skip);
         if (!after.isEmpty()) {
@@ -193,6 +199,9 @@ final class RowWriter {
      * {@code skip} is where an IGNORE conflict goes.
      */
     void checkColumns(int newRegs, int rowidReg, int skip) throws SqliteException {
+        if (table.hasGenerated()) {
+            GeneratedColumns.compute(p, ex, table, newRegs, rowidReg);
+        }
         for (int i = 0; i < table.columnCount(); i++) {
             Column c = table.column(i);
             if (!c.notNull() || i == table.rowidAlias()) {
@@ -223,7 +232,10 @@ final class RowWriter {
             aff.append(table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, newRegs, table.columnCount(), 0, aff.toString());
-        if (table.checks().isEmpty()) {
+        if (!table.hasGenerated()) {
+            StrictCoder.typeCheck(p, table, newRegs);
+        }
+        if (table.checks().isEmpty() || p.ignoreChecks) {
             return;
         }
         Scope scope = p.rootScope();
@@ -235,6 +247,9 @@ final class RowWriter {
         row.readFromRegisters(regs, rowidReg);
         scope.add(row);
         for (CheckConstraint check : table.checks()) {
+            if (updated != null && !SelfReference.referencesUpdated(table, check.expr(), updated)) {
+                continue;
+            }
             int ok = p.label();
             ex.jumpIfTrue(check.expr(), scope, ok, true);
             int action = resolve(Conflict.DEFAULT);
@@ -333,7 +348,8 @@ final class RowWriter {
             p.v.addOp(Opcode.NULL, 0, newRegs + table.rowidAlias());
         }
         int rec = p.reg();
-        p.v.addOp(Opcode.MAKE_RECORD, newRegs, table.columnCount(), rec);
+        p.v.addOp(Opcode.MAKE_RECORD, GeneratedColumns.recordRegisters(p, table, newRegs), table.storedColumnCount(),
+                rec);
         p.v.addOp(Opcode.INSERT, cursor, rec, rowidReg, table.name(),
                 Opcode.OPFLAG_NCHANGE | (oldRowid == 0 ? Opcode.OPFLAG_LASTROWID : 0));
         if (returning != null) {

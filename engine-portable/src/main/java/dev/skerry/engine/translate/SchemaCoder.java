@@ -61,6 +61,8 @@ final class SchemaCoder {
             return;
         }
         Table table = SchemaBuilder.table(ct, p.sql, SchemaBuilder.tableSql(ct, p.sql), 0);
+        SelfReference.checkConstraints(p, table);
+        GeneratedColumns.check(p, table);
         p.needWrite();
         int tableRoot = p.reg();
         p.v.addOp(Opcode.CREATE_BTREE, 0, tableRoot, Opcode.BTREE_INTKEY);

@@ -34,22 +34,31 @@ final class SchemaPragmas {
     static final String[] TABLE_INFO = {"cid", "name", "type", "notnull", "dflt_value", "pk"};
     static final String[] TABLE_XINFO = {"cid", "name", "type", "notnull", "dflt_value", "pk", "hidden"};
 
-    /** {@code table_info} ({@code extended} false) or {@code table_xinfo} of {@code table}. */
+    /**
+     * {@code table_info} ({@code extended} false) or {@code table_xinfo} of {@code table}. As SQLite's, table_info
+     * leaves generated columns out (numbering the others without them); table_xinfo shows them with
+     * {@code hidden} 2 (VIRTUAL) or 3 (STORED).
+     */
     static List<Object[]> tableInfo(Table table, boolean extended) throws SqliteException {
         List<Object[]> rows = new ArrayList<>();
         String[] defaults = defaultTexts(table);
         int[] pkPos = primaryKeyPositions(table);
+        int hidden = 0;
         for (int c = 0; c < table.columnCount(); c++) {
             Column col = table.column(c);
+            if (col.isGenerated() && !extended) {
+                hidden++;
+                continue;
+            }
             Object[] row = new Object[extended ? 7 : 6];
-            row[0] = (long) c;
+            row[0] = (long) (c - hidden);
             row[1] = col.name();
             row[2] = typeText(col.declaredType());
             row[3] = col.notNull() ? 1L : 0L;
             row[4] = defaults[c];
             row[5] = (long) pkPos[c];
             if (extended) {
-                row[6] = 0L;
+                row[6] = (long) col.generatedKind();
             }
             rows.add(row);
         }

@@ -15,8 +15,9 @@ import java.util.List;
  *
  * <p>Where values come from changes while a statement is compiled, and the coder switches it explicitly:
  * <ul>
- *   <li>a cursor (the default): {@code Column cursor i}, {@code Rowid cursor}; for a table column that is
- *       the rowid alias, {@code Rowid}; REAL columns get {@code RealAffinity};</li>
+ *   <li>a cursor (the default): {@code Column cursor f} for the column's record field f, {@code Rowid cursor};
+ *       for a table column that is the rowid alias, {@code Rowid}; a VIRTUAL generated column is computed
+ *       ({@link GeneratedColumns#loadVirtual}); REAL columns get {@code RealAffinity};</li>
  *   <li>a covering index cursor ({@link #readFromIndex}): {@code Column indexCursor k} for key field k;</li>
  *   <li>registers ({@link #readFromRegisters}): for the rows of an aggregate query after the loop;</li>
  *   <li>fields of a record ({@link #readFromRecord}): the rows of a GROUP BY sorter read back.</li>
@@ -63,6 +64,9 @@ final class Source {
     final TableFunction function;
     /** The table-valued function's arguments, or null. */
     final List<Expr> functionArgs;
+
+    /** The VIRTUAL columns being computed by {@link GeneratedColumns#loadVirtual} (a loop guard), or null. */
+    boolean[] computing;
 
     private Index coveringIndex;
     private int indexCursor = -1;
@@ -178,7 +182,23 @@ final class Source {
     }
 
     /** Emits the code that puts column {@code column} (or the rowid) of the current row into {@code target}. */
-    void load(Parse p, int column, int target) {
+    void load(Parse p, int column, int target) throws dev.skerry.engine.SqliteException {
+        if (table != null && column >= 0 && column != table.rowidAlias() && table.column(column).isVirtual()
+                && registers == null && recordCursor < 0
+                && (coveringIndex == null || coveringIndex.fieldOf(column) < 0)) {
+            GeneratedColumns.loadVirtual(p, this, column, target);
+            return;
+        }
+        loadField(p, column, target);
+    }
+
+    /** Emits the code that puts the rowid of the current row into {@code target}. */
+    void loadRowid(Parse p, int target) {
+        loadField(p, ROWID, target);
+    }
+
+    /** {@link #load} of the rowid or of a column that is not computed here. */
+    private void loadField(Parse p, int column, int target) {
         if (function != null && column == ROWID && registers == null && recordCursor < 0) {
             p.v.addOp(Opcode.COLUMN, cursor, function.rowidColumn(), target);
             return;
@@ -203,16 +223,23 @@ final class Source {
             p.v.addOp(Opcode.ROWID, cursor, target);
             return;
         } else {
-            p.v.addOp(Opcode.COLUMN, cursor, column, target);
+            p.v.addOp(Opcode.COLUMN, cursor, table != null ? table.storageField(column) : column, target);
         }
         if (!isRowid(column) && affinities[column] == 'E') {
             p.v.addOp(Opcode.REAL_AFFINITY, target);
         }
     }
 
-    /** The affinity of column {@code column} as an expression ('D' for the rowid). */
+    /**
+     * The affinity of column {@code column} as an expression ('D' for the rowid and its alias). A trigger's
+     * OLD.x and NEW.x of other columns have none (SQLite's {@code TK_TRIGGER} expressions take no column
+     * affinity in comparisons).
+     */
     char affinity(int column) {
-        return isRowid(column) ? 'D' : affinities[column];
+        if (isRowid(column)) {
+            return 'D';
+        }
+        return qualifiedOnly ? dev.skerry.engine.value.Affinity.BLOB : affinities[column];
     }
 
     Collation collation(int column) {

@@ -40,6 +40,7 @@ public final class Translator {
     public static Program compile(Stmt stmt, String sql, Schema schema, FunctionRegistry functions,
             ConnectionPragmas pragmas) throws SqliteException {
         Parse p = new Parse(schema, sql, new RegistryFunctions(functions));
+        p.ignoreChecks = pragmas != null && pragmas.ignoreCheckConstraints;
         int mode = Program.EXPLAIN_NONE;
         Stmt body = stmt;
         if (stmt instanceof Stmt.Explain) {

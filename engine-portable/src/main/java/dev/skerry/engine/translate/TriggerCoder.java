@@ -68,10 +68,10 @@ final class TriggerCoder {
     }
 
     /** Loads the row the cursor of {@code src} is on into part {@code part} of {@code block}. */
-    static void load(Parse p, Source src, int block, int part) {
+    static void load(Parse p, Source src, int block, int part) throws SqliteException {
         int n = src.columnCount();
         int at = row(block, n, part);
-        src.load(p, Source.ROWID, at);
+        src.loadRowid(p, at);
         for (int i = 0; i < n; i++) {
             src.load(p, i, at + 1 + i);
         }
@@ -190,11 +190,14 @@ final class TriggerCoder {
             aff.append(table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, row(block, n, 1) + 1, n, 0, aff.toString());
+        if (table.hasGenerated()) {
+            GeneratedColumns.compute(p, new ExprCoder(p, null), table, row(block, n, 1) + 1, row(block, n, 1));
+        }
         fire(p, before, src, block, onError, next, 0);
         p.v.addOp(Opcode.NOT_EXISTS, src.cursor, next, oldRowid);
         for (int i = 0; i < n; i++) {
             if (assigned[i] == null && i != table.rowidAlias()) {
-                p.v.addOp(Opcode.COLUMN, src.cursor, i, newRegs + i);
+                GeneratedColumns.column(p, table, src.cursor, i, newRegs + i);
             }
         }
     }

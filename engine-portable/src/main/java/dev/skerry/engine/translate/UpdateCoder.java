@@ -39,6 +39,9 @@ final class UpdateCoder {
             Name col = set.columns().get(0);
             int c = table.findColumn(col.text());
             if (c >= 0) {
+                if (table.column(c).isGenerated()) {
+                    throw SqliteException.error("cannot UPDATE generated column \"" + table.column(c).name() + "\"");
+                }
                 assigned[c] = set.value();
             } else if (!Scope.isRowidName(col.text()) && !deferUnknown) {
                 throw SqliteException.error("no such column: " + col.text());
@@ -146,7 +149,7 @@ final class UpdateCoder {
             if (assigned[i] != null) {
                 sc.ex.codeTo(assigned[i], scope, newRegs + i);
             } else {
-                p.v.addOp(Opcode.COLUMN, writer.cursor, i, newRegs + i);
+                GeneratedColumns.column(p, table, writer.cursor, i, newRegs + i);
             }
         }
         if (rowidExpr != null) {
@@ -161,6 +164,7 @@ final class UpdateCoder {
         if (!before.isEmpty()) {
             TriggerCoder.beforeUpdate(p, table, before, src, block, newRegs, newRowid, oldRowid, assigned, onError, next);
         }
+        writer.updated = SelfReference.updatedColumns(table, assigned, rowidExpr != null);
         writer.checkColumns(newRegs, newRowid, next);
         writer.checkUniqueAndWrite(newRegs, newRowid, oldRowid, rowidExpr != null, next);
         if (!after.isEmpty()) {

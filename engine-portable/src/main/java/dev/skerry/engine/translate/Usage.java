@@ -30,7 +30,10 @@ final class Usage {
             Scope.Resolved r = scope.resolve((Expr.ColumnRef) e);
             if (r.isColumn()) {
                 int k = sources.indexOf(r.source);
-                if (k >= 0) {
+                if (k >= 0 && r.source.table != null && !r.source.isRowid(r.column)
+                        && r.source.table.column(r.column).isGenerated()) {
+                    java.util.Arrays.fill(needed[k], true);
+                } else if (k >= 0) {
                     needed[k][r.source.isRowid(r.column) ? r.source.columnCount() : r.column] = true;
                     if (r.source.isRowid(r.column)) {
                         needed[k][r.source.columnCount()] = true;

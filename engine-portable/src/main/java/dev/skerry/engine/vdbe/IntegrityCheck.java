@@ -82,7 +82,8 @@ public final class IntegrityCheck {
         }
 
         /**
-         * Adds an index: its key columns (table column numbers), their key comparison, whether it is UNIQUE and
+         * Adds an index: its key columns (record fields of the table; -1 for a VIRTUAL generated column, whose
+         * value is not in the record: the row's entry is then not looked for), their key comparison, whether it is UNIQUE and
          * which key columns are declared NOT NULL.
          */
         public void index(String name, int root, int[] columns, KeyInfo keyInfo, boolean unique, boolean[] notNull) {
@@ -606,6 +607,11 @@ public final class IntegrityCheck {
                 return;
             }
             int n = ix.columns.length;
+            for (int c : ix.columns) {
+                if (c < 0) {
+                    return;
+                }
+            }
             if (key.length < n + 1) {
                 key = new Mem[n + 1];
                 for (int i = 0; i < key.length; i++) {

@@ -1128,8 +1128,19 @@ public final class Opcode {
      */
     public static final int ROW_SET_TEST = 133;
 
+    /**
+     * {@code TypeCheck P1 P2 P4} — synopsis {@code typecheck(r[P1@P2])}.
+     *
+     * <p>Checks the P2 registers from P1 (a row of a STRICT table, affinities applied) against the column types
+     * in P4 (a {@link TypeCheck}): a value of another type than its column's (NULL, and anything in an ANY
+     * column, pass; a REAL column takes an integer) fails with SQLITE_CONSTRAINT_DATATYPE
+     * {@code cannot store TEXT value in INTEGER column t.c}. Deviation: SQLite's applies the affinities itself
+     * and reads the types from a table in P4; Skerry's caller emits Affinity first.
+     */
+    public static final int TYPE_CHECK = 134;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 134;
+    public static final int NUM_OPCODES = 135;
 
     private static final String[] NAMES = {
         "Init",
@@ -1266,6 +1277,7 @@ public final class Opcode {
         "RowSetAdd",
         "RowSetRead",
         "RowSetTest",
+        "TypeCheck",
     };
 
     private static final String[] SYNOPSES = {
@@ -1403,6 +1415,7 @@ public final class Opcode {
         "rowset(P1)=r[P2]",
         "r[P3]=rowset(P1)",
         "if r[P3] in rowset(P1) goto P2",
+        "typecheck(r[P1@P2])",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1541,6 +1554,7 @@ public final class Opcode {
         0, // RowSetAdd
         4, // RowSetRead
         4, // RowSetTest
+        0, // TypeCheck
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

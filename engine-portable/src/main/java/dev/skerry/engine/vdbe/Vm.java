@@ -694,6 +694,9 @@ public final class Vm {
                 case Opcode.COLUMN:
                     CursorOps.column(cursors[p1[pc]], p2[pc], r[p3[pc]], p4[pc]);
                     break;
+                case Opcode.TYPE_CHECK:
+                    ((TypeCheck) p4[pc]).run(r, p1[pc]);
+                    break;
                 case Opcode.NEXT:
                     if (cursors[p1[pc]].next()) {
                         pc = p2[pc];
