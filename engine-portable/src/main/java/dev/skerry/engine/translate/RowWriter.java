@@ -34,6 +34,8 @@ final class RowWriter {
     private final int onError;
     /** The RETURNING clause to feed with each written row, or null. */
     Returning returning;
+    /** The foreign key checks of the written rows, or null when none applies. */
+    ForeignKeyCoder foreignKeys;
     /** The upsert clauses of an INSERT, in order (empty otherwise). */
     final List<UpsertClause> upserts = new java.util.ArrayList<>();
 
@@ -313,6 +315,9 @@ final class RowWriter {
             }
             p.resolve(ok);
         }
+        if (foreignKeys != null && oldRowid != 0) {
+            foreignKeys.checkOld();
+        }
         if (oldRowid != 0) {
             int gone = p.label();
             p.v.addOp(Opcode.NOT_EXISTS, cursor, gone, oldRowid);
@@ -320,6 +325,9 @@ final class RowWriter {
             p.v.addOp(Opcode.EQ, oldRowid, gone, rowidReg, null, 0);
             p.v.addOp(Opcode.DELETE, cursor, 0);
             p.resolve(gone);
+        }
+        if (foreignKeys != null) {
+            foreignKeys.checkNew(newRegs, rowidReg);
         }
         for (int k = 0; k < indexes.size(); k++) {
             int rec = p.reg();

@@ -40,6 +40,8 @@ public final class Translator {
     public static Program compile(Stmt stmt, String sql, Schema schema, FunctionRegistry functions,
             ConnectionPragmas pragmas) throws SqliteException {
         Parse p = new Parse(schema, sql, new RegistryFunctions(functions));
+        p.pragmas = pragmas;
+        p.deferForeignKeys = pragmas.deferForeignKeys();
         int mode = Program.EXPLAIN_NONE;
         Stmt body = stmt;
         if (stmt instanceof Stmt.Explain) {
