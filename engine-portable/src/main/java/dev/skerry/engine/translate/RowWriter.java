@@ -162,8 +162,16 @@ final class RowWriter {
             TriggerCoder.beforeUpdate(p, table, before, row, block, upd, newRowid, old, assigned, Conflict.ABORT, skip);
         }
         RowWriter update = new RowWriter(this, Conflict.DEFAULT);
+        ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
+        if (fk != null) {
+            fk.loadOld(row);
+            update.foreignKeys = fk.forUpdate(assigned, rowidExpr != null);
+        }
         update.checkColumns(upd, newRowid, skip);
         update.checkUniqueAndWrite(upd, newRowid, old, rowidExpr != null, skip);
+        if (fk != null) {
+            fk.actions(true);
+        }
         if (!after.isEmpty()) {
             TriggerCoder.store(p, block, n, 1, upd, newRowid);
             TriggerCoder.fire(p, after, row, block, Conflict.ABORT, skip, 0);
@@ -383,9 +391,9 @@ final class RowWriter {
                 dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.BEFORE, null);
         List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table.name(),
                 dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.AFTER, null);
+        ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
         if (before.isEmpty() && after.isEmpty()) {
-            deleteIndexEntries();
-            p.v.addOp(Opcode.DELETE, cursor, 0);
+            ForeignKeyCoder.deleteRow(p, fk, new Source(table, table.name(), cursor), this);
             return;
         }
         Source row = new Source(table, table.name(), cursor);
@@ -396,8 +404,7 @@ final class RowWriter {
         if (!before.isEmpty()) {
             p.v.addOp(Opcode.NOT_EXISTS, cursor, done, rowidReg);
         }
-        deleteIndexEntries();
-        p.v.addOp(Opcode.DELETE, cursor, 0);
+        ForeignKeyCoder.deleteRow(p, fk, row, this);
         TriggerCoder.fire(p, after, row, block, Conflict.REPLACE, done, Opcode.PROGRAM_ONLY_RECURSIVE);
         p.resolve(done);
     }

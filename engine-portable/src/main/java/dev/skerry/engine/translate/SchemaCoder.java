@@ -515,6 +515,7 @@ final class SchemaCoder {
                             : table.name()) + " may not be dropped");
                 }
                 p.needWrite();
+                ForeignKeyCoder.dropTable(p, table);
                 dropTriggersOn(table.name());
                 deleteSchemaRows(2, table.name(), "trigger", false);
                 for (Index index : table.indexes()) {
