@@ -108,6 +108,39 @@ final class ForeignKey {
     }
 
     /**
+     * SQLite's checks of the foreign keys of a CREATE TABLE ({@code sqlite3CreateForeignKey}), in the order
+     * written: a column's REFERENCES names at most one parent column, a FOREIGN KEY names as many parent
+     * columns as child columns (or none), and every child column exists in {@code table}.
+     */
+    static void validate(Stmt.CreateTable ct, Table table) throws SqliteException {
+        for (ColumnDef def : ct.columns()) {
+            for (ColumnConstraint cc : def.constraints()) {
+                if (cc instanceof ColumnConstraint.References
+                        && ((ColumnConstraint.References) cc).foreignKey().columns().size() > 1) {
+                    throw SqliteException.error("foreign key on " + def.name().text()
+                            + " should reference only one column of table "
+                            + ((ColumnConstraint.References) cc).foreignKey().table().text());
+                }
+            }
+        }
+        for (TableConstraint tc : ct.constraints()) {
+            if (tc instanceof TableConstraint.ForeignKey) {
+                TableConstraint.ForeignKey fk = (TableConstraint.ForeignKey) tc;
+                int parents = fk.foreignKey().columns().size();
+                if (parents != 0 && parents != fk.columns().size()) {
+                    throw SqliteException.error("number of columns in foreign key does not match the number of "
+                            + "columns in the referenced table");
+                }
+                for (Name n : fk.columns()) {
+                    if (table.findColumn(n.text()) < 0) {
+                        throw SqliteException.error("unknown column \"" + n.text() + "\" in foreign key definition");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * The parent key of this constraint in {@code parent} (SQLite's {@code sqlite3FkLocateIndex}): null for
      * the parent's INTEGER PRIMARY KEY (the rowid), else the parent's PRIMARY KEY or UNIQUE index (not
      * partial) whose columns are exactly the parent key columns with their default collations. {@code

@@ -61,6 +61,7 @@ final class SchemaCoder {
             return;
         }
         Table table = SchemaBuilder.table(ct, p.sql, SchemaBuilder.tableSql(ct, p.sql), 0);
+        ForeignKey.validate(ct, table);
         if (table.autoincrement()) {
             throw SqliteException.error("AUTOINCREMENT is not supported");
         }
