@@ -36,7 +36,7 @@ final class PragmaCoder {
     private static final String[] NOT_IMPLEMENTED = {
         "analysis_limit", "automatic_index", "cache_spill", "case_sensitive_like", "cell_size_check",
         "checkpoint_fullfsync", "compile_options", "count_changes", "data_store_directory", "data_version",
-        "default_cache_size", "empty_result_callbacks", "foreign_key_check",
+        "default_cache_size", "empty_result_callbacks",
         "full_column_names", "fullfsync", "function_list", "hard_heap_limit", "ignore_check_constraints",
         "incremental_vacuum", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
         "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
@@ -150,6 +150,9 @@ final class PragmaCoder {
             case "index_info":
             case "index_xinfo":
                 indexInfo(name.equals("index_xinfo"), value);
+                return;
+            case "foreign_key_check":
+                ForeignKeyCheck.compile(p, conn.tableOrder(), value);
                 return;
             case "foreign_key_list": {
                 Table t = value == null ? null : p.schema.findTable(value);
