@@ -109,6 +109,7 @@ public final class Connection {
                 }
             }
         });
+        pragmas.useForeignKeyCounters(db.foreignKeys);
     }
 
     /** A connection to the database at {@code path} of {@code vfs}; no I/O (call {@link #openStep()}). */

@@ -26,6 +26,10 @@ public final class ConnectionPragmas {
     private final BooleanSupplier autocommit;
     private final TableHashOrder tableOrder = new TableHashOrder();
     boolean foreignKeys;
+    /** The foreign keys of the schema as last compiled against (rebuilt when the schema changes). */
+    private ForeignKeys foreignKeyIndex;
+    /** The VM's foreign key counters, which hold {@code PRAGMA defer_foreign_keys}. */
+    private dev.skerry.engine.vdbe.ForeignKeyCounters foreignKeyCounters = new dev.skerry.engine.vdbe.ForeignKeyCounters();
     boolean recursiveTriggers;
     /** {@code PRAGMA ignore_check_constraints}: statements compiled while it is on code no CHECK constraint. */
     boolean ignoreCheckConstraints;
@@ -70,7 +74,27 @@ public final class ConnectionPragmas {
         return tableOrder.update(current);
     }
 
-    /** {@code PRAGMA foreign_keys}: stored; foreign keys are not enforced yet. */
+    /** Shares the connection's foreign key counters, whose {@code defer_foreign_keys} flag the VM clears at commit. */
+    public void useForeignKeyCounters(dev.skerry.engine.vdbe.ForeignKeyCounters counters) {
+        foreignKeyCounters = counters;
+    }
+
+    /** {@code PRAGMA defer_foreign_keys}. */
+    boolean deferForeignKeys() {
+        return foreignKeyCounters.deferAll();
+    }
+
+    void setDeferForeignKeys(boolean on) {
+        foreignKeyCounters.setDeferAll(on);
+    }
+
+    /** The foreign keys of {@code schema}, built again only when it changed. */
+    ForeignKeys foreignKeyIndex(dev.skerry.engine.schema.Schema schema) throws dev.skerry.engine.SqliteException {
+        foreignKeyIndex = ForeignKeys.of(schema, foreignKeyIndex);
+        return foreignKeyIndex;
+    }
+
+    /** {@code PRAGMA foreign_keys}: foreign key constraints are enforced in statements compiled while it is on. */
     public boolean foreignKeys() {
         return foreignKeys;
     }

@@ -54,7 +54,8 @@ final class DeleteCoder {
                 null);
         List<Trigger> after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.DELETE, Stmt.TriggerTime.AFTER,
                 null);
-        if (del.where() == null && del.returning().isEmpty() && before.isEmpty() && after.isEmpty()) {
+        ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
+        if (del.where() == null && del.returning().isEmpty() && before.isEmpty() && after.isEmpty() && fk == null) {
             p.v.addOp(Opcode.CLEAR, table.rootPage(), 0, 1);
             for (Index index : table.indexes()) {
                 p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
@@ -86,6 +87,10 @@ final class DeleteCoder {
             TriggerCoder.fire(p, before, row, block, onError, next, 0);
             p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
         }
+        if (fk != null) {
+            fk.loadOld(row);
+            fk.checkOld();
+        }
         if (returning != null) {
             returning.saveRow();
         }
@@ -93,6 +98,9 @@ final class DeleteCoder {
         p.v.addOp(Opcode.DELETE, writer.cursor, Opcode.OPFLAG_NCHANGE);
         if (returning != null) {
             returning.keepSaved();
+        }
+        if (fk != null) {
+            fk.actions(false);
         }
         if (!after.isEmpty()) {
             TriggerCoder.fire(p, after, row, block, onError, next, 0);

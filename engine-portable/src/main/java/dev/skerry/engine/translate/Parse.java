@@ -52,6 +52,10 @@ final class Parse {
     int triggerConflict;
     /** The trigger programs compiled for this statement, by trigger and conflict clause (root Parse only). */
     private java.util.IdentityHashMap<dev.skerry.engine.schema.Trigger, dev.skerry.engine.vdbe.SubProgram[]> triggerPrograms;
+    /** The connection's settings when compiled for one (foreign keys on or off, their index); else null. */
+    ConnectionPragmas pragmas;
+    /** {@code PRAGMA defer_foreign_keys} was on when the statement was compiled. */
+    boolean deferForeignKeys;
     /** The id (address) of the Explain line new lines go under, 0 at the top. */
     private int explainParent;
     private SelectIds selectIds;
@@ -91,7 +95,14 @@ final class Parse {
         sub.triggerConflict = conflict;
         sub.deferTargetColumns = outer.deferTargetColumns;
         sub.ignoreChecks = outer.ignoreChecks;
+        sub.pragmas = outer.pragmas;
+        sub.deferForeignKeys = outer.deferForeignKeys;
         return sub;
+    }
+
+    /** The schema's foreign keys when {@code PRAGMA foreign_keys} is on, else null. */
+    ForeignKeys foreignKeys() throws SqliteException {
+        return pragmas == null || !pragmas.foreignKeys ? null : pragmas.foreignKeyIndex(schema);
     }
 
     /** The Parse of the statement (this one unless compiling a trigger program). */

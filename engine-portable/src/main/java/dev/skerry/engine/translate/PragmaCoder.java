@@ -36,7 +36,7 @@ final class PragmaCoder {
     private static final String[] NOT_IMPLEMENTED = {
         "analysis_limit", "automatic_index", "cache_spill", "case_sensitive_like", "cell_size_check",
         "checkpoint_fullfsync", "compile_options", "count_changes", "data_store_directory", "data_version",
-        "default_cache_size", "defer_foreign_keys", "empty_result_callbacks", "foreign_key_check",
+        "default_cache_size", "empty_result_callbacks",
         "full_column_names", "fullfsync", "function_list", "hard_heap_limit",
         "incremental_vacuum", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
         "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
@@ -107,6 +107,13 @@ final class PragmaCoder {
                     conn.ignoreCheckConstraints = PragmaValues.bool(value, false);
                 }
                 return;
+            case "defer_foreign_keys":
+                if (value == null) {
+                    single(name, conn.deferForeignKeys() ? 1L : 0L);
+                } else {
+                    conn.setDeferForeignKeys(PragmaValues.bool(value, false));
+                }
+                return;
             case "recursive_triggers":
                 if (value == null) {
                     single(name, conn.recursiveTriggers ? 1L : 0L);
@@ -150,6 +157,9 @@ final class PragmaCoder {
             case "index_info":
             case "index_xinfo":
                 indexInfo(name.equals("index_xinfo"), value);
+                return;
+            case "foreign_key_check":
+                ForeignKeyCheck.compile(p, conn.tableOrder(), value);
                 return;
             case "foreign_key_list": {
                 Table t = value == null ? null : p.schema.findTable(value);

@@ -39,6 +39,8 @@ final class RowWriter {
      * none of them are not tested. Null for an INSERT.
      */
     boolean[] updated;
+    /** The foreign key checks of the written rows, or null when none applies. */
+    ForeignKeyCoder foreignKeys;
     /** The upsert clauses of an INSERT, in order (empty otherwise). */
     final List<UpsertClause> upserts = new java.util.ArrayList<>();
 
@@ -166,8 +168,16 @@ final class RowWriter {
         }
         RowWriter update = new RowWriter(this, Conflict.DEFAULT);
         update.updated = SelfReference.updatedColumns(table, assigned, rowidExpr != null);
+        ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
+        if (fk != null) {
+            fk.loadOld(row);
+            update.foreignKeys = fk.forUpdate(assigned, rowidExpr != null);
+        }
         update.checkColumns(upd, newRowid, skip);
         update.checkUniqueAndWrite(upd, newRowid, old, rowidExpr != null, skip);
+        if (fk != null) {
+            fk.actions(true);
+        }
         if (!after.isEmpty()) {
             TriggerCoder.store(p, block, n, 1, upd, newRowid);
             TriggerCoder.fire(p, after, row, block, Conflict.ABORT, skip, 0);
@@ -326,6 +336,9 @@ final class RowWriter {
             }
             p.resolve(ok);
         }
+        if (foreignKeys != null && oldRowid != 0) {
+            foreignKeys.checkOld();
+        }
         if (oldRowid != 0) {
             int gone = p.label();
             p.v.addOp(Opcode.NOT_EXISTS, cursor, gone, oldRowid);
@@ -333,6 +346,9 @@ final class RowWriter {
             p.v.addOp(Opcode.EQ, oldRowid, gone, rowidReg, null, 0);
             p.v.addOp(Opcode.DELETE, cursor, 0);
             p.resolve(gone);
+        }
+        if (foreignKeys != null) {
+            foreignKeys.checkNew(newRegs, rowidReg);
         }
         for (int k = 0; k < indexes.size(); k++) {
             int absent = p.label();
@@ -394,9 +410,9 @@ final class RowWriter {
                 dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.BEFORE, null);
         List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table.name(),
                 dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.AFTER, null);
+        ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
         if (before.isEmpty() && after.isEmpty()) {
-            deleteIndexEntries();
-            p.v.addOp(Opcode.DELETE, cursor, 0);
+            ForeignKeyCoder.deleteRow(p, fk, new Source(table, table.name(), cursor), this);
             return;
         }
         Source row = new Source(table, table.name(), cursor);
@@ -407,8 +423,7 @@ final class RowWriter {
         if (!before.isEmpty()) {
             p.v.addOp(Opcode.NOT_EXISTS, cursor, done, rowidReg);
         }
-        deleteIndexEntries();
-        p.v.addOp(Opcode.DELETE, cursor, 0);
+        ForeignKeyCoder.deleteRow(p, fk, row, this);
         TriggerCoder.fire(p, after, row, block, Conflict.REPLACE, done, Opcode.PROGRAM_ONLY_RECURSIVE);
         p.resolve(done);
     }

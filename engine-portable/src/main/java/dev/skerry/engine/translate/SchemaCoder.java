@@ -63,6 +63,7 @@ final class SchemaCoder {
         Table table = SchemaBuilder.table(ct, p.sql, SchemaBuilder.tableSql(ct, p.sql), 0);
         SelfReference.checkConstraints(p, table);
         GeneratedColumns.check(p, table);
+        ForeignKey.validate(ct, table);
         p.needWrite();
         int tableRoot = p.reg();
         p.v.addOp(Opcode.CREATE_BTREE, 0, tableRoot, Opcode.BTREE_INTKEY);
@@ -519,6 +520,7 @@ final class SchemaCoder {
                             : table.name()) + " may not be dropped");
                 }
                 p.needWrite();
+                ForeignKeyCoder.dropTable(p, table);
                 dropTriggersOn(table.name());
                 if (table.autoincrement()) {
                     AutoincrementCoder.forget(p, table.name(), null);

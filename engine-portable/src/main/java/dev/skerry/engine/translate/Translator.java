@@ -41,6 +41,8 @@ public final class Translator {
             ConnectionPragmas pragmas) throws SqliteException {
         Parse p = new Parse(schema, sql, new RegistryFunctions(functions));
         p.ignoreChecks = pragmas != null && pragmas.ignoreCheckConstraints;
+        p.pragmas = pragmas;
+        p.deferForeignKeys = pragmas != null && pragmas.deferForeignKeys();
         int mode = Program.EXPLAIN_NONE;
         Stmt body = stmt;
         if (stmt instanceof Stmt.Explain) {

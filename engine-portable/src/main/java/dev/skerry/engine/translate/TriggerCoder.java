@@ -91,7 +91,7 @@ final class TriggerCoder {
         }
     }
 
-    private static SubProgram program(Parse p, Trigger t, Source rows, int conflict) throws SqliteException {
+    static SubProgram program(Parse p, Trigger t, Source rows, int conflict) throws SqliteException {
         SubProgram sp = p.triggerProgram(t, conflict);
         if (sp != null) {
             return sp;

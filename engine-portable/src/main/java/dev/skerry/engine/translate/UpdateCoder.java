@@ -118,6 +118,10 @@ final class UpdateCoder {
                 changed);
         RowWriter writer = new RowWriter(p, sc.ex, table, onError);
         writer.open();
+        ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
+        if (fk != null) {
+            writer.foreignKeys = fk.forUpdate(assigned, rowidExpr != null);
+        }
         if (!upd.returning().isEmpty()) {
             writer.returning = new Returning(p, sc, table, upd.alias() == null ? null : upd.alias().text(),
                     upd.returning(), writer.cursor);
@@ -137,6 +141,9 @@ final class UpdateCoder {
         int top = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, rowids, 0, oldRowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, oldRowid);
+        if (fk != null) {
+            fk.loadOld(src);
+        }
         int block = 0;
         if (!before.isEmpty() || !after.isEmpty()) {
             block = TriggerCoder.block(p, n);
@@ -167,6 +174,9 @@ final class UpdateCoder {
         writer.updated = SelfReference.updatedColumns(table, assigned, rowidExpr != null);
         writer.checkColumns(newRegs, newRowid, next);
         writer.checkUniqueAndWrite(newRegs, newRowid, oldRowid, rowidExpr != null, next);
+        if (fk != null) {
+            fk.actions(true);
+        }
         if (!after.isEmpty()) {
             TriggerCoder.store(p, block, n, 1, newRegs, newRowid);
             TriggerCoder.fire(p, after, src, block, onError, next, 0);

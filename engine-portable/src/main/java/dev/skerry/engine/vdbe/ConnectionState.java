@@ -71,6 +71,8 @@ public final class ConnectionState {
      * REPLACE deletes fire DELETE triggers. Read when a {@code Program} instruction runs.
      */
     public boolean recursiveTriggers;
+    /** The deferred foreign key counters and {@code PRAGMA defer_foreign_keys}. */
+    public final ForeignKeyCounters foreignKeys = new ForeignKeyCounters();
     long lastInsertRowid;
     /**
      * The memory, in bytes, a sorter may hold before it writes sorted runs to a temporary file
@@ -177,6 +179,7 @@ public final class ConnectionState {
     /** Abandons the open transaction (ROLLBACK, or an error in autocommit mode). No I/O. */
     void rollbackTransaction() throws SqliteException {
         pager.rollback();
+        foreignKeys.reset();
         autocommit = true;
         clearSavepoints();
         schemaLoader.rolledBack();

@@ -1139,8 +1139,30 @@ public final class Opcode {
      */
     public static final int TYPE_CHECK = 134;
 
+    /**
+     * {@code FkCounter P1 P2} — synopsis {@code fkctr[P1]+=P2}.
+     *
+     * <p>Adds P2 (positive or negative) to a foreign key constraint counter: with P1 0 the statement's counter of
+     * immediate constraint violations, checked when the statement halts (a statement ending with a count
+     * above zero fails with {@code FOREIGN KEY constraint failed}); with P1 not 0 the connection's counter of
+     * deferred violations, checked at COMMIT. While {@code PRAGMA defer_foreign_keys} is on, every change goes
+     * to the connection's counter of immediate violations deferred to COMMIT (SQLite's
+     * {@code nDeferredImmCons}).
+     */
+    public static final int FK_COUNTER = 135;
+
+    /**
+     * {@code FkIfZero P1 P2} — synopsis {@code if fkctr[P1]==0 goto P2}.
+     *
+     * <p>With P1 not 0: jumps to P2 when the connection's deferred counters (deferred constraints and
+     * immediate ones deferred by {@code PRAGMA defer_foreign_keys}) are both zero. With P1 0: jumps when the
+     * statement's counter and the connection's deferred-immediate counter are zero. Used to skip the search for
+     * violations a change might resolve when none is outstanding.
+     */
+    public static final int FK_IF_ZERO = 136;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 135;
+    public static final int NUM_OPCODES = 137;
 
     private static final String[] NAMES = {
         "Init",
@@ -1278,6 +1300,8 @@ public final class Opcode {
         "RowSetRead",
         "RowSetTest",
         "TypeCheck",
+        "FkCounter",
+        "FkIfZero",
     };
 
     private static final String[] SYNOPSES = {
@@ -1416,6 +1440,8 @@ public final class Opcode {
         "r[P3]=rowset(P1)",
         "if r[P3] in rowset(P1) goto P2",
         "typecheck(r[P1@P2])",
+        "fkctr[P1]+=P2",
+        "if fkctr[P1]==0 goto P2",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1555,6 +1581,8 @@ public final class Opcode {
         4, // RowSetRead
         4, // RowSetTest
         0, // TypeCheck
+        0, // FkCounter
+        4, // FkIfZero
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

@@ -12,8 +12,11 @@ import dev.skerry.engine.io.IoPending;
  * ConnectionState#writingVms}), {@code savepoint} (the pager savepoint of the statement, -1 when it has none:
  * the statement is then the whole transaction), {@code haltPhase} (0, or 1 once an ending instruction has
  * done its checks and is committing: a commit re-called after IoPending does not redo them), {@code nChange}
- * (rows counted since the start or the last ResetCount). Invariant: all four are back to their initial
- * values after {@link #end()} or {@link #undo}.
+ * (rows counted since the start or the last ResetCount), {@code fkConstraints} (the statement's immediate
+ * foreign key violations, SQLite's {@code nFkConstraint}: a statement halting with it above zero fails) and
+ * the connection's deferred foreign key counters as they were when the statement began writing (restored
+ * when its changes are undone). Invariant: all are back to their initial values after {@link #end()} or
+ * {@link #undo}.
  */
 final class StatementTxn {
     private final ConnectionState db;
@@ -22,6 +25,9 @@ final class StatementTxn {
     private int savepoint = -1;
     private int haltPhase;
     private long nChange;
+    private long fkConstraints;
+    private long savedDeferred = -1;
+    private long savedDeferredImmediate;
 
     StatementTxn(ConnectionState db, boolean countsChanges) {
         this.db = db;
@@ -42,6 +48,10 @@ final class StatementTxn {
         } else {
             db.pager.beginWrite();
             setWriter(true);
+            if (savedDeferred < 0) {
+                savedDeferred = db.foreignKeys.deferred;
+                savedDeferredImmediate = db.foreignKeys.deferredImmediate;
+            }
             db.openPendingSavepoints();
             // A statement savepoint when the statement is not the whole transaction: inside BEGIN, or while
             // another statement of this connection is writing too.
@@ -78,6 +88,31 @@ final class StatementTxn {
             default:
                 throw new SqliteException(ResultCode.SQLITE_INTERNAL, "SetCookie of field " + field);
         }
+    }
+
+    /** FkCounter on the statement's counter. */
+    void addFkConstraints(long n) {
+        fkConstraints += n;
+    }
+
+    long fkConstraints() {
+        return fkConstraints;
+    }
+
+    /**
+     * The error a statement halting without error fails with instead (SQLite's {@code sqlite3VdbeCheckFk}): its
+     * immediate foreign key violations are outstanding, or it is the transaction's last writer in autocommit
+     * mode and deferred ones are. Null when it may end. Checked once, before the commit starts.
+     */
+    SqliteException foreignKeyFailure() {
+        if (haltPhase != 0) {
+            return null;
+        }
+        if (fkConstraints > 0
+                || (writer && db.autocommit && db.writingVms == 1 && db.foreignKeys.outstanding())) {
+            return ForeignKeyCounters.failure();
+        }
+        return null;
     }
 
     void countChanges(long n) {
@@ -126,6 +161,9 @@ final class StatementTxn {
             if (rollback) {
                 db.rollbackTransaction();
                 return;
+            }
+            if (db.foreignKeys.outstanding()) {
+                throw ForeignKeyCounters.failure();
             }
             haltPhase = 1;
         }
@@ -177,6 +215,7 @@ final class StatementTxn {
             setWriter(false);
             throw e;
         }
+        db.foreignKeys.reset();
         db.schemaLoader().committed();
     }
 
@@ -247,6 +286,10 @@ final class StatementTxn {
             } else if (savepoint >= 0 && onError != Opcode.OE_FAIL) {
                 db.pager.rollbackTo(savepoint);
                 db.pager.release(savepoint);
+                if (savedDeferred >= 0) {
+                    db.foreignKeys.deferred = savedDeferred;
+                    db.foreignKeys.deferredImmediate = savedDeferredImmediate;
+                }
             } else if (savepoint >= 0) {
                 db.pager.release(savepoint);
             }
@@ -260,6 +303,8 @@ final class StatementTxn {
 
     private void clear() {
         nChange = 0;
+        fkConstraints = 0;
+        savedDeferred = -1;
         savepoint = -1;
         haltPhase = 0;
         setWriter(false);

@@ -727,7 +727,7 @@ public final class Vm {
                     txn.setCookie(p2[pc], p3[pc]);
                     break;
                 default:
-                    if (!CursorOps.run(this, pc) && !PragmaOps.run(this, pc)) {
+                    if (!CursorOps.run(this, pc) && !ForeignKeyOps.run(this, pc) && !PragmaOps.run(this, pc)) {
                         throw new SqliteException(ResultCode.SQLITE_INTERNAL,
                                 "opcode " + Opcode.name(opcode[pc]) + " is not implemented");
                     }
@@ -898,6 +898,11 @@ public final class Vm {
             }
             abort(p2[pc], code);
             throw e;
+        }
+        SqliteException fk = txn.foreignKeyFailure();
+        if (fk != null) {
+            abort(Opcode.OE_ABORT, fk.code());
+            throw fk;
         }
         txn.haltSucceeded();
         finishHalt();
