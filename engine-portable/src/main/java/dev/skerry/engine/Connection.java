@@ -254,6 +254,11 @@ public final class Connection {
         db.setSortMemoryLimit(bytes);
     }
 
+    /** The clock 'now', {@code localtime} and {@code utc} read (default {@link Clock#UTC}). */
+    public void setClock(Clock clock) {
+        db.setClock(clock);
+    }
+
     public long lastInsertRowid() {
         return db.lastInsertRowid();
     }

@@ -22,6 +22,7 @@ public final class FunctionRegistry {
         CoreFunctions.register(r);
         TextFunctions.register(r);
         MathFunctions.register(r);
+        DateFunctions.register(r);
         AggregateFunctions.register(r);
         return r;
     }

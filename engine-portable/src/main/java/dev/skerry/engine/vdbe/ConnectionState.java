@@ -77,6 +77,8 @@ public final class ConnectionState {
      * ({@link SorterCursor}); set by {@code Connection.setSortMemoryLimit}.
      */
     long sortMemoryLimit = 16L << 20;
+    /** The host's clock, for 'now' and local time ({@code Connection.setClock}). */
+    dev.skerry.engine.Clock clock = dev.skerry.engine.Clock.UTC;
     /** Temporary files named so far, for unique names. */
     private int tempFiles;
     long changes;
@@ -103,6 +105,11 @@ public final class ConnectionState {
     /** Sets the sorter memory limit in bytes (at least 1); sorts beyond it spill to a temporary file. */
     public void setSortMemoryLimit(long bytes) {
         sortMemoryLimit = Math.max(1, bytes);
+    }
+
+    /** Sets the clock the date and time functions read. */
+    public void setClock(dev.skerry.engine.Clock c) {
+        clock = c;
     }
 
     /** A new temporary file name beside the database: {@code <db>-<kind><n>}. */

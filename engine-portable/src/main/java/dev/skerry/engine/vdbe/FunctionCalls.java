@@ -18,13 +18,15 @@ import dev.skerry.engine.value.Mem;
  */
 final class FunctionCalls implements FunctionContext {
     private final ConnectionState db;
+    private final StepClock clock;
     private final Accumulator[] accumulators;
     private final Mem result = new Mem();
     private Collation collation = Collation.BINARY;
     private long random;
 
-    FunctionCalls(ConnectionState db, int registers) {
+    FunctionCalls(ConnectionState db, StepClock clock, int registers) {
         this.db = db;
+        this.clock = clock;
         this.accumulators = new Accumulator[registers];
         this.random = System.currentTimeMillis() * 0x9E3779B97F4A7C15L + System.identityHashCode(this);
     }
@@ -104,6 +106,21 @@ final class FunctionCalls implements FunctionContext {
             random ^= random << 17;
             out[i] = (byte) (random >>> 24);
         }
+    }
+
+    @Override
+    public long stepTimeMillis() {
+        return clock.millis();
+    }
+
+    @Override
+    public int localOffsetSeconds(long utcMillis) {
+        return clock.localOffsetSeconds(utcMillis);
+    }
+
+    /** The clock of the statement's steps, shared with the function calls of its trigger programs. */
+    StepClock stepClock() {
+        return clock;
     }
 
     @Override
