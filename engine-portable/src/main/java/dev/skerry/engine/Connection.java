@@ -109,6 +109,7 @@ public final class Connection {
                 }
             }
         });
+        pragmas.attach(db);
     }
 
     /** A connection to the database at {@code path} of {@code vfs}; no I/O (call {@link #openStep()}). */

@@ -42,7 +42,7 @@ final class CoreFunctions {
         r.register(FunctionDef.scalar("last_insert_rowid", 0, false, (c, a, b, n, out) -> out.setLong(c.lastInsertRowid())));
         r.register(FunctionDef.scalar("changes", 0, false, (c, a, b, n, out) -> out.setLong(c.changes())));
         r.register(FunctionDef.scalar("total_changes", 0, false, (c, a, b, n, out) -> out.setLong(c.totalChanges())));
-        r.register(FunctionDef.scalar("sqlite_version", 0, true, (c, a, b, n, out) -> out.setText(SQLITE_VERSION)));
+        r.register(FunctionDef.scalar("sqlite_version", 0, false, (c, a, b, n, out) -> out.setText(SQLITE_VERSION)));
     }
 
     private static void typeof(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {

@@ -23,6 +23,8 @@ final class Parse {
     /** The SQL text the syntax tree being compiled points into (a view's own text while its query is compiled). */
     String sql;
     final Functions functions;
+    /** The connection's PRAGMA settings (for the table-valued pragma functions). */
+    ConnectionPragmas pragmas = ConnectionPragmas.detached();
     private final int prologue;
     private boolean read;
     private boolean write;
@@ -65,6 +67,7 @@ final class Parse {
     /** A Parse compiling the program of {@code trigger} for the statement compiled by {@code outer}. */
     static Parse forTrigger(Parse outer, dev.skerry.engine.schema.Trigger trigger, int conflict) {
         Parse sub = new Parse(outer.schema, trigger.sql(), outer.functions);
+        sub.pragmas = outer.pragmas;
         sub.outerParse = outer.statementParse();
         sub.trigger = trigger;
         sub.triggerConflict = conflict;

@@ -41,11 +41,14 @@ interface TableFunction {
     void next(Parse p, int[] args, int[] bounds, dev.skerry.engine.parser.ast.Expr.BinaryOp[] boundOps, int row,
             int more);
 
-    /** The function named {@code name} (ASCII case ignored), or null. */
-    static TableFunction find(String name) {
+    /**
+     * The function named {@code name} (ASCII case ignored), or null: {@code generate_series}, or a pragma's
+     * {@code pragma_NAME} ({@link PragmaFunction}) for the statement compiled by {@code p}.
+     */
+    static TableFunction find(String name, Parse p) {
         if (dev.skerry.engine.schema.Names.equal(name, "generate_series")) {
             return new SeriesFunction();
         }
-        return null;
+        return PragmaFunction.find(name, p);
     }
 }

@@ -39,7 +39,8 @@ public final class Translator {
      */
     public static Program compile(Stmt stmt, String sql, Schema schema, FunctionRegistry functions,
             ConnectionPragmas pragmas) throws SqliteException {
-        Parse p = new Parse(schema, sql, new RegistryFunctions(functions));
+        Parse p = new Parse(schema, sql, new RegistryFunctions(functions, pragmas.caseSensitiveLike));
+        p.pragmas = pragmas;
         int mode = Program.EXPLAIN_NONE;
         Stmt body = stmt;
         if (stmt instanceof Stmt.Explain) {

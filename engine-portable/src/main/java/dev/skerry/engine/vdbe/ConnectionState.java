@@ -71,6 +71,8 @@ public final class ConnectionState {
      * REPLACE deletes fire DELETE triggers. Read when a {@code Program} instruction runs.
      */
     public boolean recursiveTriggers;
+    /** {@code PRAGMA query_only}: a statement that would write fails with SQLITE_READONLY at its Transaction. */
+    public boolean queryOnly;
     long lastInsertRowid;
     /**
      * The memory, in bytes, a sorter may hold before it writes sorted runs to a temporary file
