@@ -33,6 +33,13 @@ public final class ConnectionPragmas {
     int synchronous = 2;
     /** {@code PRAGMA case_sensitive_like}: LIKE compares letters as written instead of ignoring ASCII case. */
     boolean caseSensitiveLike;
+    /** {@code PRAGMA ignore_check_constraints}: statements compiled while set do not test CHECK constraints. */
+    boolean ignoreCheckConstraints;
+    /**
+     * {@code PRAGMA temp_store}: 0 DEFAULT, 1 FILE, 2 MEMORY; reported, and without effect (Skerry's temporary
+     * storage, the sorter's spill files, is always a file of the VFS, as SQLite built with TEMP_STORE=0).
+     */
+    int tempStore;
     /** The VM side of the connection, where {@code query_only} is enforced (null when detached). */
     private dev.skerry.engine.vdbe.ConnectionState state;
     /** {@code query_only} of a detached translator, which has no VM side to enforce it. */

@@ -33,11 +33,11 @@ final class PragmaCoder {
         "analysis_limit", "automatic_index", "cache_spill", "cell_size_check",
         "checkpoint_fullfsync", "count_changes", "data_store_directory", "data_version",
         "default_cache_size", "defer_foreign_keys", "empty_result_callbacks", "foreign_key_check",
-        "full_column_names", "fullfsync", "hard_heap_limit", "ignore_check_constraints",
+        "full_column_names", "fullfsync", "hard_heap_limit",
         "incremental_vacuum", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
         "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list",
         "read_uncommitted", "reverse_unordered_selects", "secure_delete", "short_column_names",
-        "shrink_memory", "soft_heap_limit", "stats", "temp_store", "temp_store_directory", "threads",
+        "shrink_memory", "soft_heap_limit", "stats", "temp_store_directory", "threads",
         "trusted_schema", "wal_autocheckpoint", "writable_schema",
     };
 
@@ -115,6 +115,20 @@ final class PragmaCoder {
                     rowsOf(name, null);
                 } else {
                     conn.setQueryOnly(PragmaValues.bool(value, false));
+                }
+                return;
+            case "ignore_check_constraints":
+                if (value == null) {
+                    rowsOf(name, null);
+                } else {
+                    conn.ignoreCheckConstraints = PragmaValues.bool(value, false);
+                }
+                return;
+            case "temp_store":
+                if (value == null) {
+                    rowsOf(name, null);
+                } else {
+                    conn.tempStore = PragmaValues.tempStore(value);
                 }
                 return;
             case "case_sensitive_like":

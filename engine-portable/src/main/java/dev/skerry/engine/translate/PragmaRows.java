@@ -57,6 +57,8 @@ final class PragmaRows {
         new Def("recursive_triggers", new String[] {"recursive_triggers"}, false, false),
         new Def("busy_timeout", new String[] {"timeout"}, false, false),
         new Def("query_only", new String[] {"query_only"}, false, false),
+        new Def("ignore_check_constraints", new String[] {"ignore_check_constraints"}, false, false),
+        new Def("temp_store", new String[] {"temp_store"}, false, false),
     };
 
     private final Schema schema;
@@ -127,6 +129,10 @@ final class PragmaRows {
                 return one((long) conn.busyTimeout);
             case "query_only":
                 return one(conn.queryOnly() ? 1L : 0L);
+            case "ignore_check_constraints":
+                return one(conn.ignoreCheckConstraints ? 1L : 0L);
+            case "temp_store":
+                return one((long) conn.tempStore);
             default:
                 return List.of();
         }

@@ -223,7 +223,7 @@ final class RowWriter {
             aff.append(table.column(i).affinity());
         }
         p.v.addOp(Opcode.AFFINITY, newRegs, table.columnCount(), 0, aff.toString());
-        if (table.checks().isEmpty()) {
+        if (table.checks().isEmpty() || p.pragmas.ignoreCheckConstraints) {
             return;
         }
         Scope scope = p.rootScope();

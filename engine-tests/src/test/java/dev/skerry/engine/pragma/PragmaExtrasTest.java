@@ -140,4 +140,36 @@ class PragmaExtrasTest {
             pragma query_only;
             """);
     }
+
+    @Test
+    void ignoreCheckConstraintsAndTempStore() {
+        PragmaDiff.assertSame("""
+            create table t(a check(a > 0), b, check(b <> 'x'));
+            pragma ignore_check_constraints;
+            insert into t values (-1, 'y');
+            pragma ignore_check_constraints = 1;
+            pragma ignore_check_constraints;
+            select * from pragma_ignore_check_constraints;
+            insert into t values (-1, 'x');
+            update t set a = -5;
+            select * from t;
+            pragma ignore_check_constraints = 0;
+            insert into t values (-2, 'y');
+            update t set a = a, b = b;
+            update t set a = 3, b = 'z';
+            select * from t;
+            pragma temp_store;
+            pragma temp_store = memory;
+            pragma temp_store;
+            pragma temp_store = FILE;
+            select * from pragma_temp_store;
+            pragma temp_store = 2;
+            pragma temp_store;
+            pragma temp_store = 7;
+            pragma temp_store;
+            pragma temp_store = 1;
+            pragma temp_store = default;
+            pragma temp_store;
+            """);
+    }
 }
