@@ -342,6 +342,19 @@ class DateTimeSqlTest {
     }
 
     @Test
+    void nowInDefaultsAndStatements() {
+        Differential.assertSame("""
+            create table t(a, b default current_timestamp, c default current_date, d default current_time,
+                e default (datetime('now', 'start of day')), f default (julianday('now') > 2460000));
+            insert into t(a) values (1), (2);
+            select a, typeof(b), length(b), length(c), length(d), length(e), f, b = datetime(c || ' ' || d) from t;
+            select count(distinct b) from t;
+            select date('now') = current_date, time('now') = current_time, strftime('%Y-%m-%d %H:%M:%S', 'now') = current_timestamp;
+            select unixepoch() - unixepoch('now', 'start of day') between 0 and 86400;
+            """);
+    }
+
+    @Test
     void localtimeAndUtcUseTheConnectionsClock() {
         try (SkerryEngine skerry = new SkerryEngine()) {
             long fixed = 1700000000123L;
