@@ -110,6 +110,7 @@ public final class Connection {
             }
         });
         pragmas.useForeignKeyCounters(db.foreignKeys);
+        pragmas.attach(db);
     }
 
     /** A connection to the database at {@code path} of {@code vfs}; no I/O (call {@link #openStep()}). */
@@ -253,6 +254,11 @@ public final class Connection {
      */
     public void setSortMemoryLimit(long bytes) {
         db.setSortMemoryLimit(bytes);
+    }
+
+    /** The clock 'now', {@code localtime} and {@code utc} read (default {@link Clock#UTC}). */
+    public void setClock(Clock clock) {
+        db.setClock(clock);
     }
 
     public long lastInsertRowid() {

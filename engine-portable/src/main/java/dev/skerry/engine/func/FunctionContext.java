@@ -19,6 +19,15 @@ public interface FunctionContext {
     void randomBytes(byte[] out);
 
     /**
+     * The time of the current statement step in milliseconds since 1970 UTC ({@code sqlite3StmtCurrentTime}):
+     * the same for every call within one step, for {@code 'now'}.
+     */
+    long stepTimeMillis();
+
+    /** The host's local-time offset from UTC in seconds at {@code utcMillis}, for 'localtime' and 'utc'. */
+    int localOffsetSeconds(long utcMillis);
+
+    /**
      * The collation of the call (SQLite's {@code OP_CollSeq} before the function), used by min/max and
      * nullif; BINARY unless the VM says otherwise.
      */

@@ -15,6 +15,8 @@ import java.util.Map;
  */
 public final class FunctionRegistry {
     private final Map<String, List<FunctionDef>> byName = new HashMap<>();
+    /** Every definition, in registration order (a replaced one keeps its place). */
+    private final List<FunctionDef> all = new ArrayList<>();
 
     /** A registry holding SQLite's built-in functions. */
     public static FunctionRegistry builtins() {
@@ -22,6 +24,8 @@ public final class FunctionRegistry {
         CoreFunctions.register(r);
         TextFunctions.register(r);
         MathFunctions.register(r);
+        DateFunctions.register(r);
+        CompileOptions.register(r);
         AggregateFunctions.register(r);
         dev.skerry.engine.json.JsonFunctions.register(r);
         return r;
@@ -47,12 +51,27 @@ public final class FunctionRegistry {
         }
         for (int k = 0; k < list.size(); k++) {
             if (list.get(k).nArg() == def.nArg()) {
+                all.set(all.indexOf(list.get(k)), def);
                 list.set(k, def);
                 return;
             }
         }
         list.add(def);
+        all.add(def);
     }
+
+    /** Every definition, in registration order (for {@code PRAGMA function_list}). */
+    public List<FunctionDef> definitions() {
+        return java.util.Collections.unmodifiableList(all);
+    }
+
+    /** {@code like()} with {@code nArg} (2 or 3) arguments comparing letters exactly ({@code case_sensitive_like}). */
+    public static FunctionDef caseSensitiveLike(int nArg) {
+        return CASE_SENSITIVE_LIKE[nArg - 2];
+    }
+
+    private static final FunctionDef[] CASE_SENSITIVE_LIKE = {
+        TextFunctions.caseSensitiveLike(2), TextFunctions.caseSensitiveLike(3)};
 
     /** The definition for {@code name} called with {@code argc} arguments, or null. */
     public FunctionDef find(String name, int argc) {

@@ -529,6 +529,15 @@ final class TextFunctions {
 
     /** {@code like(pattern, string [, escape])}: {@code string LIKE pattern}. */
     private static void like(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
+        like(a, base, argc, out, true);
+    }
+
+    /** {@code like()} comparing letters exactly, as after {@code PRAGMA case_sensitive_like=ON}. */
+    static FunctionDef caseSensitiveLike(int nArg) {
+        return FunctionDef.scalar("like", nArg, true, (c, a, b, n, out) -> like(a, b, n, out, false));
+    }
+
+    private static void like(Mem[] a, int base, int argc, Mem out, boolean noCase) throws SqliteException {
         checkPatternLength(a[base]);
         int escape = 0;
         if (argc == 3) {
@@ -548,7 +557,7 @@ final class TextFunctions {
             out.setNull();
             return;
         }
-        out.setLong(Like.like(p, s, escape) ? 1 : 0);
+        out.setLong(Like.like(p, s, escape, noCase) ? 1 : 0);
     }
 
     /** {@code glob(pattern, string)}: {@code string GLOB pattern}. */

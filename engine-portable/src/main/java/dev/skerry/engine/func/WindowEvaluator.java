@@ -532,6 +532,16 @@ public final class WindowEvaluator {
         }
 
         @Override
+        public long stepTimeMillis() {
+            return base.stepTimeMillis();
+        }
+
+        @Override
+        public int localOffsetSeconds(long utcMillis) {
+            return base.localOffsetSeconds(utcMillis);
+        }
+
+        @Override
         public Collation collation() {
             return collation;
         }

@@ -28,6 +28,26 @@ public final class WindowFunctions {
     private static final int[] MIN_ARGS = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2};
     private static final int[] MAX_ARGS = {0, 0, 0, 0, 0, 0, 1, 3, 3, 1, 1, 2};
 
+    /** The number of kinds (built-in window functions are kinds 1 .. count-1). */
+    public static int kinds() {
+        return NAMES.length;
+    }
+
+    /** The name of kind {@code kind} (1 ..). */
+    public static String name(int kind) {
+        return NAMES[kind];
+    }
+
+    /** The least argument count of kind {@code kind}. */
+    public static int minArgs(int kind) {
+        return MIN_ARGS[kind];
+    }
+
+    /** The largest argument count of kind {@code kind}. */
+    public static int maxArgs(int kind) {
+        return MAX_ARGS[kind];
+    }
+
     /** The kind of the built-in window function {@code name} (ASCII case ignored), or -1. */
     public static int kind(String name) {
         String n = FunctionRegistry.lower(name);

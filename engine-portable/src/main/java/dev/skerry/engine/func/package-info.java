@@ -14,6 +14,10 @@
  * Window functions: {@link dev.skerry.engine.func.WindowFunctions} names the built-in ones, and
  * {@link dev.skerry.engine.func.WindowEvaluator} computes a {@link dev.skerry.engine.func.WindowSpec}'s
  * functions (built-in or aggregate) over the rows of one partition for the VM's {@code Window} instruction.
+ * Date and time functions: {@link dev.skerry.engine.func.DateFunctions} over
+ * {@link dev.skerry.engine.func.DateTime} (parser, modifiers, calendar) and
+ * {@link dev.skerry.engine.func.Strftime}; 'now' and local time come from the context
+ * ({@link dev.skerry.engine.func.FunctionContext#stepTimeMillis}, the connection's {@code Clock}).
  * Values, conversions and formatting come from {@code dev.skerry.engine.value}.
  */
 package dev.skerry.engine.func;

@@ -266,7 +266,7 @@ abstract class DdlParser extends DmlParser {
             advance();
             Expr term = defaultTerm();
             value = t == PLUS ? term : new Expr.Unary(Expr.UnaryOp.NEGATE, term, st, lastEnd());
-        } else if (t == INDEXED || TokenType.isFallbackId(t)) {
+        } else if ((t == INDEXED || TokenType.isFallbackId(t)) && !isTimeKeyword(t)) {
             Name n = takeName();
             if (n.quote() == Name.Quote.NONE && (n.is("true") || n.is("false"))) {
                 value = new Expr.ColumnRef(null, null, n, n.start(), n.end());
@@ -277,6 +277,14 @@ abstract class DdlParser extends DmlParser {
             value = defaultTerm();
         }
         return new ColumnConstraint.Default(cname, value, sql.substring(st, lastEnd()));
+    }
+
+    /**
+     * CURRENT_TIME, CURRENT_DATE, CURRENT_TIMESTAMP: fallback identifiers elsewhere, but the grammar's
+     * {@code term ::= CTIME_KW} takes them after DEFAULT (the time of the insert, not a string).
+     */
+    private static boolean isTimeKeyword(int t) {
+        return t == CURRENT_TIME || t == CURRENT_DATE || t == CURRENT_TIMESTAMP;
     }
 
     /** {@code term}: a literal, as DEFAULT accepts without parentheses. */

@@ -58,6 +58,11 @@ final class AlterDependents {
             public boolean exists(String name) {
                 return true;
             }
+
+            @Override
+            public java.util.List<Object[]> functionList() {
+                return real.functionList();
+            }
         };
     }
 

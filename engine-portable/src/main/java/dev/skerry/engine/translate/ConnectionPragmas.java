@@ -37,6 +37,17 @@ public final class ConnectionPragmas {
     int cacheSize = DEFAULT_CACHE_SIZE;
     /** {@code PRAGMA synchronous}: 0 OFF, 1 NORMAL, 2 FULL (SQLite's default), 3 EXTRA. */
     int synchronous = 2;
+    /** {@code PRAGMA case_sensitive_like}: LIKE compares letters as written instead of ignoring ASCII case. */
+    boolean caseSensitiveLike;
+    /**
+     * {@code PRAGMA temp_store}: 0 DEFAULT, 1 FILE, 2 MEMORY; reported, and without effect (Skerry's temporary
+     * storage, the sorter's spill files, is always a file of the VFS, as SQLite built with TEMP_STORE=0).
+     */
+    int tempStore;
+    /** The VM side of the connection, where {@code query_only} is enforced (null when detached). */
+    private dev.skerry.engine.vdbe.ConnectionState state;
+    /** {@code query_only} of a detached translator, which has no VM side to enforce it. */
+    private boolean detachedQueryOnly;
 
     /**
      * @param pager       the connection's pager
@@ -52,6 +63,23 @@ public final class ConnectionPragmas {
     /** Settings without a connection behind them. */
     public static ConnectionPragmas detached() {
         return new ConnectionPragmas(null, Collections::emptyList, () -> true);
+    }
+
+    /** Connects these settings to the VM side of the same connection. */
+    public void attach(dev.skerry.engine.vdbe.ConnectionState s) {
+        state = s;
+    }
+
+    boolean queryOnly() {
+        return state != null ? state.queryOnly : detachedQueryOnly;
+    }
+
+    void setQueryOnly(boolean on) {
+        if (state != null) {
+            state.queryOnly = on;
+        } else {
+            detachedQueryOnly = on;
+        }
     }
 
     boolean autocommit() {

@@ -226,7 +226,7 @@ final class FromBuilder {
         }
         String n = t.name().name().text();
         return selects.findCte(n) == null && p.schema.findTable(n) == null
-                && p.schema.findView(n) == null && TableFunction.find(n) != null;
+                && p.schema.findView(n) == null && TableFunction.find(n, p) != null;
     }
 
     private static void add(Parse p, SelectCoder selects, TableOrSubquery item, Scope scope, Result into)
@@ -307,7 +307,7 @@ final class FromBuilder {
                 }
             }
             if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())
-                    && TableFunction.find(t.name().name().text()) != null) {
+                    && TableFunction.find(t.name().name().text(), p) != null) {
                 addFunction(p, t.name(), List.of(), t.alias(), scope);
                 return;
             }
@@ -352,7 +352,7 @@ final class FromBuilder {
     /** A table-valued function as a FROM item (with no arguments when named like a table). */
     private static void addFunction(Parse p, QualifiedName name, List<Expr> args, Name alias, Scope scope)
             throws SqliteException {
-        TableFunction f = isMain(name) ? TableFunction.find(name.name().text()) : null;
+        TableFunction f = isMain(name) ? TableFunction.find(name.name().text(), p) : null;
         if (f == null) {
             throw SqliteException.error("no such table: " + name);
         }

@@ -14,4 +14,7 @@ interface Functions {
 
     /** True when some function (scalar or aggregate, any argument count) is called {@code name}. */
     boolean exists(String name);
+
+    /** The rows of {@code PRAGMA function_list} for these functions. */
+    java.util.List<Object[]> functionList();
 }

@@ -23,6 +23,8 @@ final class Parse {
     /** The SQL text the syntax tree being compiled points into (a view's own text while its query is compiled). */
     String sql;
     final Functions functions;
+    /** The connection's PRAGMA settings (for the table-valued pragma functions). */
+    ConnectionPragmas pragmas = ConnectionPragmas.detached();
     private final int prologue;
     private boolean read;
     private boolean write;
@@ -52,8 +54,6 @@ final class Parse {
     int triggerConflict;
     /** The trigger programs compiled for this statement, by trigger and conflict clause (root Parse only). */
     private java.util.IdentityHashMap<dev.skerry.engine.schema.Trigger, dev.skerry.engine.vdbe.SubProgram[]> triggerPrograms;
-    /** The connection's settings when compiled for one (foreign keys on or off, their index); else null. */
-    ConnectionPragmas pragmas;
     /** {@code PRAGMA defer_foreign_keys} was on when the statement was compiled. */
     boolean deferForeignKeys;
     /** The id (address) of the Explain line new lines go under, 0 at the top. */
@@ -90,12 +90,12 @@ final class Parse {
     /** A Parse compiling the program of {@code trigger} for the statement compiled by {@code outer}. */
     static Parse forTrigger(Parse outer, dev.skerry.engine.schema.Trigger trigger, int conflict) {
         Parse sub = new Parse(outer.schema, trigger.sql(), outer.functions);
+        sub.pragmas = outer.pragmas;
         sub.outerParse = outer.statementParse();
         sub.trigger = trigger;
         sub.triggerConflict = conflict;
         sub.deferTargetColumns = outer.deferTargetColumns;
         sub.ignoreChecks = outer.ignoreChecks;
-        sub.pragmas = outer.pragmas;
         sub.deferForeignKeys = outer.deferForeignKeys;
         return sub;
     }

@@ -3,17 +3,13 @@ package dev.skerry.engine.translate;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.pager.Pager;
-import dev.skerry.engine.parser.Parser;
 import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.Index;
 import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.schema.Table;
-import dev.skerry.engine.schema.View;
 import dev.skerry.engine.vdbe.IntegrityCheck;
 import dev.skerry.engine.vdbe.Opcode;
-import dev.skerry.engine.vdbe.Program;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,14 +30,14 @@ final class PragmaCoder {
 
     /** SQLite pragmas Skerry does not implement: an error rather than silently doing nothing. */
     private static final String[] NOT_IMPLEMENTED = {
-        "analysis_limit", "automatic_index", "cache_spill", "case_sensitive_like", "cell_size_check",
-        "checkpoint_fullfsync", "compile_options", "count_changes", "data_store_directory", "data_version",
+        "analysis_limit", "automatic_index", "cache_spill", "cell_size_check",
+        "checkpoint_fullfsync", "count_changes", "data_store_directory", "data_version",
         "default_cache_size", "empty_result_callbacks",
-        "full_column_names", "fullfsync", "function_list", "hard_heap_limit",
+        "full_column_names", "fullfsync", "hard_heap_limit",
         "incremental_vacuum", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
-        "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
+        "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list",
         "read_uncommitted", "reverse_unordered_selects", "secure_delete", "short_column_names",
-        "shrink_memory", "soft_heap_limit", "stats", "temp_store", "temp_store_directory", "threads",
+        "shrink_memory", "soft_heap_limit", "stats", "temp_store_directory", "threads",
         "trusted_schema", "wal_autocheckpoint", "writable_schema",
     };
 
@@ -95,16 +91,9 @@ final class PragmaCoder {
                 return;
             case "foreign_keys":
                 if (value == null) {
-                    single(name, conn.foreignKeys ? 1L : 0L);
+                    rowsOf(name, null);
                 } else if (conn.autocommit()) {
                     conn.foreignKeys = PragmaValues.bool(value, false);
-                }
-                return;
-            case "ignore_check_constraints":
-                if (value == null) {
-                    single(name, conn.ignoreCheckConstraints ? 1L : 0L);
-                } else {
-                    conn.ignoreCheckConstraints = PragmaValues.bool(value, false);
                 }
                 return;
             case "defer_foreign_keys":
@@ -116,7 +105,7 @@ final class PragmaCoder {
                 return;
             case "recursive_triggers":
                 if (value == null) {
-                    single(name, conn.recursiveTriggers ? 1L : 0L);
+                    rowsOf(name, null);
                 } else {
                     conn.recursiveTriggers = PragmaValues.bool(value, false);
                 }
@@ -126,7 +115,33 @@ final class PragmaCoder {
                     int ms = PragmaValues.atoi(value);
                     conn.busyTimeout = Math.max(ms, 0);
                 }
-                single("timeout", (long) conn.busyTimeout);
+                rowsOf(name, null);
+                return;
+            case "query_only":
+                if (value == null) {
+                    rowsOf(name, null);
+                } else {
+                    conn.setQueryOnly(PragmaValues.bool(value, false));
+                }
+                return;
+            case "ignore_check_constraints":
+                if (value == null) {
+                    rowsOf(name, null);
+                } else {
+                    conn.ignoreCheckConstraints = PragmaValues.bool(value, false);
+                }
+                return;
+            case "temp_store":
+                if (value == null) {
+                    rowsOf(name, null);
+                } else {
+                    conn.tempStore = PragmaValues.tempStore(value);
+                }
+                return;
+            case "case_sensitive_like":
+                if (value != null) {
+                    conn.caseSensitiveLike = PragmaValues.bool(value, false);
+                }
                 return;
             case "encoding":
                 encoding(value);
@@ -134,38 +149,22 @@ final class PragmaCoder {
             case "auto_vacuum":
                 autoVacuum(value);
                 return;
-            case "database_list": {
-                String file = pager().filename();
-                rows(new String[] {"seq", "name", "file"},
-                        List.<Object[]>of(new Object[] {0L, "main", file.equals(":memory:") ? "" : file}));
-                return;
-            }
+            case "database_list":
             case "collation_list":
-                rows(new String[] {"seq", "name"}, List.of(new Object[] {0L, "RTRIM"}, new Object[] {1L, "NOCASE"},
-                        new Object[] {2L, "BINARY"}));
-                return;
             case "table_list":
-                tableList(value);
-                return;
             case "table_info":
             case "table_xinfo":
-                tableInfo(name.equals("table_xinfo"), value);
-                return;
             case "index_list":
-                indexList(value);
-                return;
             case "index_info":
             case "index_xinfo":
-                indexInfo(name.equals("index_xinfo"), value);
+            case "foreign_key_list":
+            case "function_list":
+            case "compile_options":
+                rowsOf(name, value);
                 return;
             case "foreign_key_check":
                 ForeignKeyCheck.compile(p, conn.tableOrder(), value);
                 return;
-            case "foreign_key_list": {
-                Table t = value == null ? null : p.schema.findTable(value);
-                rows(SchemaPragmas.FOREIGN_KEY_LIST, t == null ? List.of() : SchemaPragmas.foreignKeyList(t));
-                return;
-            }
             case "integrity_check":
             case "quick_check":
                 integrityCheck(name, value);
@@ -192,6 +191,12 @@ final class PragmaCoder {
 
     private void columns(String... names) {
         p.v.setResultColumns(names, new String[names.length]);
+    }
+
+    /** The rows of pragma {@code name} as {@link PragmaRows} computes them, with argument {@code value}. */
+    private void rowsOf(String name, String value) throws SqliteException {
+        PragmaRows.Def d = PragmaRows.find(name);
+        rows(d.columns, new PragmaRows(p.schema, conn, p.functions).rows(d, value));
     }
 
     /** Result rows known at compile time: each value Long, String or null. */
@@ -252,7 +257,7 @@ final class PragmaCoder {
 
     private void cacheSize(String value) throws SqliteException {
         if (value == null) {
-            single("cache_size", (long) conn.cacheSize);
+            rowsOf("cache_size", null);
         } else {
             conn.cacheSize = PragmaValues.atoi(value);
             pager().setCacheSize(conn.cacheSize);
@@ -281,7 +286,7 @@ final class PragmaCoder {
 
     private void synchronous(String value) throws SqliteException {
         if (value == null) {
-            single("synchronous", (long) conn.synchronous);
+            rowsOf("synchronous", null);
             return;
         }
         if (!conn.autocommit()) {
@@ -326,63 +331,6 @@ final class PragmaCoder {
         if (mode != pager.autoVacuum() && p.schema.tables().isEmpty() && p.schema.views().isEmpty()) {
             throw SqliteException.error("auto_vacuum databases are not supported (writes are refused)");
         }
-    }
-
-    private void tableList(String value) throws SqliteException {
-        List<Object[]> rows = new ArrayList<>();
-        for (String n : conn.tableOrder()) {
-            String shown = n.equals("sqlite_master") ? "sqlite_schema" : n;
-            if (value != null && !Names.equal(value, n)) {
-                continue;
-            }
-            Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
-            if (t != null) {
-                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
-                continue;
-            }
-            View view = p.schema.findView(n);
-            if (view != null) {
-                rows.add(new Object[] {"main", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
-            }
-        }
-        if (value == null || Names.equal(value, "sqlite_temp_schema") || Names.equal(value, "sqlite_temp_master")) {
-            rows.add(new Object[] {"temp", "sqlite_temp_schema", "table", 5L, 0L, 0L});
-        }
-        rows(new String[] {"schema", "name", "type", "ncol", "wr", "strict"}, rows);
-    }
-
-    /**
-     * The number of result columns of a view, found by compiling {@code SELECT * FROM} it; 0 when that fails
-     * (a view over a dropped table), as SQLite's column count stays unknown then.
-     */
-    private int viewColumnCount(View view) {
-        String sql = "SELECT * FROM " + Identifiers.quote(view.name());
-        try {
-            Program prog = Translator.compile(Parser.parseFirst(sql).statement(), sql, p.schema);
-            return prog.columnCount();
-        } catch (SqliteException e) {
-            return 0;
-        }
-    }
-
-    private void tableInfo(boolean extended, String value) throws SqliteException {
-        String[] cols = extended ? SchemaPragmas.TABLE_XINFO : SchemaPragmas.TABLE_INFO;
-        Table t = value == null ? null : p.schema.findTable(value);
-        if (t == null && value != null && p.schema.findView(value) != null) {
-            throw SqliteException.error("PRAGMA table_info of a view is not supported");
-        }
-        rows(cols, t == null ? List.of() : SchemaPragmas.tableInfo(t, extended));
-    }
-
-    private void indexList(String value) {
-        Table t = value == null ? null : p.schema.findTable(value);
-        rows(SchemaPragmas.INDEX_LIST, t == null ? List.of() : SchemaPragmas.indexList(t));
-    }
-
-    private void indexInfo(boolean extended, String value) throws SqliteException {
-        String[] cols = extended ? SchemaPragmas.INDEX_XINFO : SchemaPragmas.INDEX_INFO;
-        Index ix = value == null ? null : p.schema.findIndex(value);
-        rows(cols, ix == null ? List.of() : SchemaPragmas.indexInfo(ix, extended));
     }
 
     /**

@@ -11,6 +11,17 @@ final class PragmaValues {
     private PragmaValues() {
     }
 
+    /** SQLite's {@code getTempStore}: 0, 1, 2 from a leading digit 0-2, FILE, MEMORY; otherwise 0 (DEFAULT). */
+    static int tempStore(String z) {
+        if (!z.isEmpty() && z.charAt(0) >= '0' && z.charAt(0) <= '2') {
+            return z.charAt(0) - '0';
+        }
+        if (dev.skerry.engine.schema.Names.equal(z, "file")) {
+            return 1;
+        }
+        return dev.skerry.engine.schema.Names.equal(z, "memory") ? 2 : 0;
+    }
+
     /** {@code sqlite3Atoi}: the 32-bit integer {@code sqlite3GetInt32} reads at the start of {@code z}, else 0. */
     static int atoi(String z) {
         Integer v = int32(z);

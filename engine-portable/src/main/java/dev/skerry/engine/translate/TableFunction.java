@@ -50,8 +50,11 @@ interface TableFunction {
     void next(Parse p, int[] args, int[] bounds, dev.skerry.engine.parser.ast.Expr.BinaryOp[] boundOps, int row,
             int more);
 
-    /** The function named {@code name} (ASCII case ignored), or null. */
-    static TableFunction find(String name) {
+    /**
+     * The function named {@code name} (ASCII case ignored), or null: {@code generate_series}, or a pragma's
+     * {@code pragma_NAME} ({@link PragmaFunction}) for the statement compiled by {@code p}.
+     */
+    static TableFunction find(String name, Parse p) {
         if (dev.skerry.engine.schema.Names.equal(name, "generate_series")) {
             return new SeriesFunction();
         }
@@ -61,6 +64,6 @@ interface TableFunction {
         if (dev.skerry.engine.schema.Names.equal(name, "json_tree")) {
             return new JsonEachFunction(true);
         }
-        return null;
+        return PragmaFunction.find(name, p);
     }
 }

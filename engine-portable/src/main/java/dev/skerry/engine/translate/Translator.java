@@ -39,7 +39,7 @@ public final class Translator {
      */
     public static Program compile(Stmt stmt, String sql, Schema schema, FunctionRegistry functions,
             ConnectionPragmas pragmas) throws SqliteException {
-        Parse p = new Parse(schema, sql, new RegistryFunctions(functions));
+        Parse p = new Parse(schema, sql, new RegistryFunctions(functions, pragmas != null && pragmas.caseSensitiveLike));
         p.ignoreChecks = pragmas != null && pragmas.ignoreCheckConstraints;
         p.pragmas = pragmas;
         p.deferForeignKeys = pragmas != null && pragmas.deferForeignKeys();

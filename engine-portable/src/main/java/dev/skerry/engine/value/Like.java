@@ -23,6 +23,14 @@ public final class Like {
 
     /** {@code string LIKE pattern [ESCAPE escape]}; {@code escape} 0 for none. */
     public static boolean like(String pattern, String string, int escape) {
+        return like(pattern, string, escape, true);
+    }
+
+    /**
+     * {@code string LIKE pattern [ESCAPE escape]} with ASCII letters compared ignoring case ({@code noCase}, the
+     * default) or exactly ({@code PRAGMA case_sensitive_like=ON}).
+     */
+    public static boolean like(String pattern, String string, int escape, boolean noCase) {
         int matchAll = '%';
         int matchOne = '_';
         if (escape == '%') {
@@ -31,7 +39,7 @@ public final class Like {
         if (escape == '_') {
             matchOne = 0;
         }
-        return match(codePoints(pattern), codePoints(string), matchAll, matchOne, escape, false, true);
+        return match(codePoints(pattern), codePoints(string), matchAll, matchOne, escape, false, noCase);
     }
 
     /** {@code string GLOB pattern}. */

@@ -73,12 +73,16 @@ public final class ConnectionState {
     public boolean recursiveTriggers;
     /** The deferred foreign key counters and {@code PRAGMA defer_foreign_keys}. */
     public final ForeignKeyCounters foreignKeys = new ForeignKeyCounters();
+    /** {@code PRAGMA query_only}: a statement that would write fails with SQLITE_READONLY at its Transaction. */
+    public boolean queryOnly;
     long lastInsertRowid;
     /**
      * The memory, in bytes, a sorter may hold before it writes sorted runs to a temporary file
      * ({@link SorterCursor}); set by {@code Connection.setSortMemoryLimit}.
      */
     long sortMemoryLimit = 16L << 20;
+    /** The host's clock, for 'now' and local time ({@code Connection.setClock}). */
+    dev.skerry.engine.Clock clock = dev.skerry.engine.Clock.UTC;
     /** Temporary files named so far, for unique names. */
     private int tempFiles;
     long changes;
@@ -105,6 +109,11 @@ public final class ConnectionState {
     /** Sets the sorter memory limit in bytes (at least 1); sorts beyond it spill to a temporary file. */
     public void setSortMemoryLimit(long bytes) {
         sortMemoryLimit = Math.max(1, bytes);
+    }
+
+    /** Sets the clock the date and time functions read. */
+    public void setClock(dev.skerry.engine.Clock c) {
+        clock = c;
     }
 
     /** A new temporary file name beside the database: {@code <db>-<kind><n>}. */

@@ -20,6 +20,7 @@ import dev.skerry.engine.value.Mem;
  */
 final class FunctionCalls implements FunctionContext {
     private final ConnectionState db;
+    private final StepClock clock;
     private final Accumulator[] accumulators;
     /** The RowSet each register holds (RowSetAdd/Read/Test), allocated at the first; null entries: none. */
     private RowSet[] rowSets;
@@ -27,8 +28,9 @@ final class FunctionCalls implements FunctionContext {
     private Collation collation = Collation.BINARY;
     private long random;
 
-    FunctionCalls(ConnectionState db, int registers) {
+    FunctionCalls(ConnectionState db, StepClock clock, int registers) {
         this.db = db;
+        this.clock = clock;
         this.accumulators = new Accumulator[registers];
         this.random = System.currentTimeMillis() * 0x9E3779B97F4A7C15L + System.identityHashCode(this);
     }
@@ -126,6 +128,21 @@ final class FunctionCalls implements FunctionContext {
             random ^= random << 17;
             out[i] = (byte) (random >>> 24);
         }
+    }
+
+    @Override
+    public long stepTimeMillis() {
+        return clock.millis();
+    }
+
+    @Override
+    public int localOffsetSeconds(long utcMillis) {
+        return clock.localOffsetSeconds(utcMillis);
+    }
+
+    /** The clock of the statement's steps, shared with the function calls of its trigger programs. */
+    StepClock stepClock() {
+        return clock;
     }
 
     @Override

@@ -43,6 +43,9 @@ final class StatementTxn {
 
     /** Transaction: read or write transaction, statement savepoint, schema cookie check. */
     void begin(int kind, int cookie, int checkCookie) throws IoPending, SqliteException {
+        if (kind != Opcode.TXN_READ && db.queryOnly) {
+            throw new SqliteException(ResultCode.SQLITE_READONLY, "attempt to write a readonly database");
+        }
         if (kind == Opcode.TXN_READ) {
             db.pager.beginRead();
         } else {

@@ -53,7 +53,7 @@ final class TriggerFrames {
         vm.txn().setCount(0);
         vm.switchTo(p, Vm.newRegisters(p), new VdbeCursor[p.cursorCount], new BTreeVdbeCursor[p.cursorCount],
                 null);
-        vm.setFunctions(new FunctionCalls(db, p.registerCount + 1));
+        vm.setFunctions(new FunctionCalls(db, vm.functions().stepClock(), p.registerCount + 1));
         vm.jumpTo(0);
         return true;
     }

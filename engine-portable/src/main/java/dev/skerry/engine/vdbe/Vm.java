@@ -96,7 +96,7 @@ public final class Vm {
             params[i] = new Mem();
         }
         this.txn = new StatementTxn(db, scanCountsChanges(program));
-        this.functions = new FunctionCalls(db, r.length);
+        this.functions = new FunctionCalls(db, new StepClock(db), r.length);
     }
 
     /** A zeroed register file for {@code p} (register 0 unused). */
@@ -198,6 +198,7 @@ public final class Vm {
         }
         if (state == READY) {
             db.finishPendingCommit();
+            functions.stepClock().newRun();
             state = RUNNING;
             pc = 0;
             if (!runningVm) {

@@ -46,6 +46,16 @@ class FunctionDifferentialTest {
         public void randomBytes(byte[] out) {
             random.nextBytes(out);
         }
+
+        @Override
+        public long stepTimeMillis() {
+            return 0;
+        }
+
+        @Override
+        public int localOffsetSeconds(long utcMillis) {
+            return 0;
+        }
     }
 
     @BeforeAll

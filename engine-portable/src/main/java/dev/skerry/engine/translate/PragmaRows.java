@@ -1,0 +1,189 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.func.CompileOptions;
+import dev.skerry.engine.func.FunctionList;
+import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.schema.Schema;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.schema.View;
+import dev.skerry.engine.vdbe.Program;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one computation of the rows of each pragma that answers with rows known from the connection's state
+ * (schema, settings, function registry): used by the PRAGMA statement ({@link PragmaCoder}, while compiling)
+ * and by its table-valued form {@code pragma_NAME(arg, schema)} ({@link PragmaFunction}, while running).
+ *
+ * <p>{@link #find} describes each such pragma as SQLite's pragma virtual table does: its result columns, then
+ * the hidden {@code arg} column when the pragma takes an argument ({@code PragFlg_Result1}) and the hidden
+ * {@code schema} column when it takes a schema ({@code PragFlg_SchemaOpt/SchemaReq}). Rows are arrays of
+ * Long/String/null values in column order (the visible columns only).
+ */
+final class PragmaRows {
+    /** A pragma with rows: its visible columns and whether it has the hidden arg and schema columns. */
+    static final class Def {
+        final String name;
+        final String[] columns;
+        final boolean arg;
+        final boolean schema;
+
+        Def(String name, String[] columns, boolean arg, boolean schema) {
+            this.name = name;
+            this.columns = columns;
+            this.arg = arg;
+            this.schema = schema;
+        }
+    }
+
+    private static final Def[] DEFS = {
+        new Def("table_info", SchemaPragmas.TABLE_INFO, true, true),
+        new Def("table_xinfo", SchemaPragmas.TABLE_XINFO, true, true),
+        new Def("index_list", SchemaPragmas.INDEX_LIST, true, true),
+        new Def("index_info", SchemaPragmas.INDEX_INFO, true, true),
+        new Def("index_xinfo", SchemaPragmas.INDEX_XINFO, true, true),
+        new Def("foreign_key_list", SchemaPragmas.FOREIGN_KEY_LIST, true, true),
+        new Def("table_list", new String[] {"schema", "name", "type", "ncol", "wr", "strict"}, true, false),
+        new Def("database_list", new String[] {"seq", "name", "file"}, false, false),
+        new Def("collation_list", new String[] {"seq", "name"}, false, false),
+        new Def("function_list", FunctionList.COLUMNS, false, false),
+        new Def("compile_options", new String[] {"compile_options"}, false, false),
+        new Def("cache_size", new String[] {"cache_size"}, false, true),
+        new Def("synchronous", new String[] {"synchronous"}, false, true),
+        new Def("foreign_keys", new String[] {"foreign_keys"}, false, false),
+        new Def("recursive_triggers", new String[] {"recursive_triggers"}, false, false),
+        new Def("busy_timeout", new String[] {"timeout"}, false, false),
+        new Def("query_only", new String[] {"query_only"}, false, false),
+        new Def("ignore_check_constraints", new String[] {"ignore_check_constraints"}, false, false),
+        new Def("temp_store", new String[] {"temp_store"}, false, false),
+    };
+
+    private final Schema schema;
+    private final ConnectionPragmas conn;
+    private final Functions functions;
+
+    PragmaRows(Schema schema, ConnectionPragmas conn, Functions functions) {
+        this.schema = schema;
+        this.conn = conn;
+        this.functions = functions;
+    }
+
+    /** The pragma {@code name} (ASCII case ignored) when it is one answered here, else null. */
+    static Def find(String name) {
+        for (Def d : DEFS) {
+            if (Names.equal(d.name, name)) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /** The rows of pragma {@code d} with argument {@code arg} (null when none). */
+    List<Object[]> rows(Def d, String arg) throws SqliteException {
+        switch (d.name) {
+            case "table_info":
+            case "table_xinfo":
+                return tableInfo(d.name.equals("table_xinfo"), arg);
+            case "index_list": {
+                Table t = arg == null ? null : schema.findTable(arg);
+                return t == null ? List.of() : SchemaPragmas.indexList(t);
+            }
+            case "index_info":
+            case "index_xinfo": {
+                Index ix = arg == null ? null : schema.findIndex(arg);
+                return ix == null ? List.of() : SchemaPragmas.indexInfo(ix, d.name.equals("index_xinfo"));
+            }
+            case "foreign_key_list": {
+                Table t = arg == null ? null : schema.findTable(arg);
+                return t == null ? List.of() : SchemaPragmas.foreignKeyList(t);
+            }
+            case "table_list":
+                return tableList(arg);
+            case "database_list": {
+                String file = conn.pager() == null ? "" : conn.pager().filename();
+                return List.<Object[]>of(new Object[] {0L, "main", file.equals(":memory:") ? "" : file});
+            }
+            case "collation_list":
+                return List.of(new Object[] {0L, "RTRIM"}, new Object[] {1L, "NOCASE"}, new Object[] {2L, "BINARY"});
+            case "function_list":
+                return functions.functionList();
+            case "compile_options": {
+                List<Object[]> rows = new ArrayList<>();
+                for (String o : CompileOptions.list()) {
+                    rows.add(new Object[] {o});
+                }
+                return rows;
+            }
+            case "cache_size":
+                return one((long) conn.cacheSize);
+            case "synchronous":
+                return one((long) conn.synchronous);
+            case "foreign_keys":
+                return one(conn.foreignKeys ? 1L : 0L);
+            case "recursive_triggers":
+                return one(conn.recursiveTriggers ? 1L : 0L);
+            case "busy_timeout":
+                return one((long) conn.busyTimeout);
+            case "query_only":
+                return one(conn.queryOnly() ? 1L : 0L);
+            case "ignore_check_constraints":
+                return one(conn.ignoreCheckConstraints ? 1L : 0L);
+            case "temp_store":
+                return one((long) conn.tempStore);
+            default:
+                return List.of();
+        }
+    }
+
+    private static List<Object[]> one(Object v) {
+        return List.<Object[]>of(new Object[] {v});
+    }
+
+    private List<Object[]> tableInfo(boolean extended, String arg) throws SqliteException {
+        Table t = arg == null ? null : schema.findTable(arg);
+        if (t == null && arg != null && schema.findView(arg) != null) {
+            throw SqliteException.error("PRAGMA table_info of a view is not supported");
+        }
+        return t == null ? List.of() : SchemaPragmas.tableInfo(t, extended);
+    }
+
+    private List<Object[]> tableList(String value) {
+        List<Object[]> rows = new ArrayList<>();
+        for (String n : conn.tableOrder()) {
+            String shown = n.equals("sqlite_master") ? "sqlite_schema" : n;
+            if (value != null && !Names.equal(value, n)) {
+                continue;
+            }
+            Table t = n.equals("sqlite_master") ? schema.schemaTable() : schema.findTable(n);
+            if (t != null) {
+                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
+                continue;
+            }
+            View view = schema.findView(n);
+            if (view != null) {
+                rows.add(new Object[] {"main", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
+            }
+        }
+        if (value == null || Names.equal(value, "sqlite_temp_schema") || Names.equal(value, "sqlite_temp_master")) {
+            rows.add(new Object[] {"temp", "sqlite_temp_schema", "table", 5L, 0L, 0L});
+        }
+        return rows;
+    }
+
+    /**
+     * The number of result columns of a view, found by compiling {@code SELECT * FROM} it; 0 when that fails
+     * (a view over a dropped table), as SQLite's column count stays unknown then.
+     */
+    private int viewColumnCount(View view) {
+        String sql = "SELECT * FROM " + Identifiers.quote(view.name());
+        try {
+            Program prog = Translator.compile(Parser.parseFirst(sql).statement(), sql, schema);
+            return prog.columnCount();
+        } catch (SqliteException e) {
+            return 0;
+        }
+    }
+}
