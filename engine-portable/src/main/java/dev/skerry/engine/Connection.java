@@ -93,6 +93,11 @@ public final class Connection {
             }
 
             @Override
+            public void expire() {
+                schema.expire();
+            }
+
+            @Override
             public int tempVersion() {
                 return schema.tempVersion();
             }

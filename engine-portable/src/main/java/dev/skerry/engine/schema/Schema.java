@@ -82,6 +82,15 @@ public final class Schema {
         return tempVersion;
     }
 
+    /**
+     * Makes every program compiled so far stale (their {@code Transaction} sees another TEMP version): after a
+     * ROLLBACK TO rebuilt the schema, the schema cookie may come back to a value compiled against other contents.
+     */
+    public void expire() {
+        generation++;
+        tempVersion++;
+    }
+
     /** The TEMP views and triggers as they are now are committed (a transaction ended, or a change outside one). */
     public void commitTemp() {
         committedTempViews.clear();

@@ -45,6 +45,13 @@ public final class ConnectionState {
         /** DropTrigger, or DropTable on database 1: forgets the TEMP trigger (or view) named {@code name}. */
         void dropTemp(boolean trigger, String name);
 
+        /**
+         * The in-memory schema was rebuilt by a ROLLBACK TO that undid a schema change: every prepared
+         * statement is recompiled before it runs again (SQLite expires them), since the schema cookie may
+         * reach the same value again with other contents.
+         */
+        void expire();
+
         /** The version of the TEMP schema ({@code Schema.tempVersion}), checked by {@code Transaction}. */
         int tempVersion();
     }

@@ -11,7 +11,8 @@ import dev.skerry.engine.io.IoPending;
  * <p>State: {@code writer} (the statement opened a write transaction; counted in {@link
  * ConnectionState#writingVms}), {@code savepoint} (the pager savepoint of the statement, -1 when it has none:
  * the statement is then the whole transaction), {@code haltPhase} (0, or 1 once an ending instruction has
- * done its checks and is committing: a commit re-called after IoPending does not redo them), {@code nChange}
+ * done its checks and is committing: a commit re-called after IoPending does not redo them; 2 while a ROLLBACK TO
+ * reloads the schema it changed), {@code nChange}
  * (rows counted since the start or the last ResetCount). Invariant: all four are back to their initial
  * values after {@link #end()} or {@link #undo}.
  */
@@ -22,6 +23,8 @@ final class StatementTxn {
     private int savepoint = -1;
     private int haltPhase;
     private long nChange;
+    /** {@code haltPhase} of a ROLLBACK TO whose undone schema change is being read again (re-called after IoPending). */
+    private static final int RELOAD_SCHEMA = 2;
 
     StatementTxn(ConnectionState db, boolean countsChanges) {
         this.db = db;
@@ -139,8 +142,17 @@ final class StatementTxn {
      * transaction commits it). Re-called after IoPending while that commit is in progress.
      */
     boolean savepoint(int op, String name) throws IoPending, SqliteException {
+        if (haltPhase == RELOAD_SCHEMA) {
+            db.schemaLoader().reloadSchema();
+            db.schemaLoader().expire();
+            haltPhase = 0;
+            return false;
+        }
         if (haltPhase == 0) {
             if (op == Opcode.SAVEPOINT_BEGIN) {
+                if (db.writingVms > 0) {
+                    throw new SqliteException(ResultCode.SQLITE_BUSY, "cannot open savepoint - SQL statements in progress");
+                }
                 if (db.autocommit) {
                     db.autocommit = false;
                     db.savepointStartedTransaction = true;
@@ -153,8 +165,20 @@ final class StatementTxn {
                 throw SqliteException.error("no such savepoint: " + name);
             }
             if (op == Opcode.SAVEPOINT_ROLLBACK) {
+                int cookie = db.pager.schemaCookie();
                 db.rollbackToSavepoint(k);
+                if (db.pager.schemaCookie() == cookie) {
+                    return false;
+                }
+                // The rollback undid a schema change: the in-memory schema is read again (SQLite resets it).
+                haltPhase = RELOAD_SCHEMA;
+                db.schemaLoader().reloadSchema();
+                db.schemaLoader().expire();
+                haltPhase = 0;
                 return false;
+            }
+            if (db.writingVms > 0) {
+                throw new SqliteException(ResultCode.SQLITE_BUSY, "cannot release savepoint - SQL statements in progress");
             }
             if (k > 0 || !db.savepointStartedTransaction) {
                 db.releaseSavepoint(k);
