@@ -23,6 +23,8 @@ public final class Table {
     private final List<CheckConstraint> checks;
     private final ArrayList<Index> indexes = new ArrayList<>();
     private int rootPage;
+    /** The database holding the table's b-tree: 0 main, 1 temp (set when it joins a schema). */
+    private int db;
 
     public Table(String name, int rootPage, String sql, Column[] columns, int rowidAlias, boolean autoincrement,
             int rowidConflict, List<CheckConstraint> checks) {
@@ -42,6 +44,15 @@ public final class Table {
 
     public int rootPage() {
         return rootPage;
+    }
+
+    /** The database holding the table and its indexes: 0 main, 1 temp. */
+    public int db() {
+        return db;
+    }
+
+    void setDb(int db) {
+        this.db = db;
     }
 
     void setRootPage(int rootPage) {

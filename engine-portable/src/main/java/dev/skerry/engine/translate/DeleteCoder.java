@@ -55,9 +55,9 @@ final class DeleteCoder {
         List<Trigger> after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.DELETE, Stmt.TriggerTime.AFTER,
                 null);
         if (del.where() == null && del.returning().isEmpty() && before.isEmpty() && after.isEmpty()) {
-            p.v.addOp(Opcode.CLEAR, table.rootPage(), 0, 1);
+            p.v.addOp(Opcode.CLEAR, table.rootPage(), table.db(), 1);
             for (Index index : table.indexes()) {
-                p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
+                p.v.addOp(Opcode.CLEAR, index.rootPage(), table.db(), 0);
             }
             return;
         }

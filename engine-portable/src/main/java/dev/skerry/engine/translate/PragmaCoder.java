@@ -122,8 +122,13 @@ final class PragmaCoder {
                 return;
             case "database_list": {
                 String file = pager().filename();
-                rows(new String[] {"seq", "name", "file"},
-                        List.<Object[]>of(new Object[] {0L, "main", file.equals(":memory:") ? "" : file}));
+                List<Object[]> dbs = new ArrayList<>();
+                dbs.add(new Object[] {0L, "main", file.equals(":memory:") ? "" : file});
+                if (p.schema.temp().cookie() != 0 || !p.schema.temp().tables().isEmpty()) {
+                    // The TEMP database is listed once a TEMP table was created (SQLite opens it then).
+                    dbs.add(new Object[] {1L, "temp", ""});
+                }
+                rows(new String[] {"seq", "name", "file"}, dbs);
                 return;
             }
             case "collation_list":
@@ -318,7 +323,7 @@ final class PragmaCoder {
             if (value != null && !Names.equal(value, n)) {
                 continue;
             }
-            Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
+            Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findOwnTable(n);
             if (t != null) {
                 rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, 0L});
                 continue;

@@ -3,14 +3,15 @@ package dev.skerry.engine.vdbe;
 import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.io.IoPending;
+import dev.skerry.engine.pager.Pager;
 
 /**
  * One statement's part in the connection's transaction: the opcodes Transaction, AutoCommit, Savepoint,
  * ReadCookie, SetCookie, the commit or undo at the statement's end, and its count of changed rows.
  *
  * <p>State: {@code writer} (the statement opened a write transaction; counted in {@link
- * ConnectionState#writingVms}), {@code savepoint} (the pager savepoint of the statement, -1 when it has none:
- * the statement is then the whole transaction), {@code haltPhase} (0, or 1 once an ending instruction has
+ * ConnectionState#writingVms}), {@code savepoints} (the pager savepoint of the statement in each database, -1 when it has
+ * none: the statement is then the whole transaction), {@code haltPhase} (0, or 1 once an ending instruction has
  * done its checks and is committing: a commit re-called after IoPending does not redo them; 2 while a ROLLBACK TO
  * reloads the schema it changed), {@code nChange}
  * (rows counted since the start or the last ResetCount). Invariant: all four are back to their initial
@@ -20,7 +21,8 @@ final class StatementTxn {
     private final ConnectionState db;
     private final boolean countsChanges;
     private boolean writer;
-    private int savepoint = -1;
+    /** The statement savepoint in each database's pager ({@code savepoints} of the class comment), -1 when none. */
+    private final int[] savepoints = {-1, -1};
     private int haltPhase;
     private long nChange;
     /** {@code haltPhase} of a ROLLBACK TO whose undone schema change is being read again (re-called after IoPending). */
@@ -39,44 +41,47 @@ final class StatementTxn {
     }
 
     /** Transaction: read or write transaction, statement savepoint, schema cookie check. */
-    void begin(int kind, int cookie, int checkCookie) throws IoPending, SqliteException {
+    void begin(int iDb, int kind, int cookie, int checkCookie) throws IoPending, SqliteException {
+        Pager pager = db.pager(iDb);
         if (kind == Opcode.TXN_READ) {
-            db.pager.beginRead();
+            pager.beginRead();
         } else {
-            db.pager.beginWrite();
+            pager.beginWrite();
             setWriter(true);
-            db.openPendingSavepoints();
+            db.openPendingSavepoints(iDb, pager);
             // A statement savepoint when the statement is not the whole transaction: inside BEGIN, or while
             // another statement of this connection is writing too.
-            if ((!db.autocommit || db.writingVms > 1) && savepoint < 0) {
-                savepoint = db.pager.savepoint();
+            if ((!db.autocommit || db.writingVms > 1) && savepoints[iDb] < 0) {
+                savepoints[iDb] = pager.savepoint();
             }
         }
-        if (checkCookie != 0 && db.pager.schemaCookie() != cookie) {
+        if (checkCookie != 0 && pager.schemaCookie() != cookie) {
             throw new SqliteException(ResultCode.SQLITE_SCHEMA, "database schema has changed");
         }
     }
 
-    long readCookie(int field) {
+    long readCookie(int iDb, int field) throws SqliteException {
+        Pager pager = db.pager(iDb);
         switch (field) {
-            case Opcode.BTREE_FREE_PAGE_COUNT: return db.pager.freelistCount();
-            case Opcode.BTREE_SCHEMA_VERSION: return db.pager.schemaCookie();
-            case Opcode.BTREE_USER_VERSION: return db.pager.userVersion();
-            case Opcode.BTREE_APPLICATION_ID: return db.pager.applicationId();
+            case Opcode.BTREE_FREE_PAGE_COUNT: return pager.freelistCount();
+            case Opcode.BTREE_SCHEMA_VERSION: return pager.schemaCookie();
+            case Opcode.BTREE_USER_VERSION: return pager.userVersion();
+            case Opcode.BTREE_APPLICATION_ID: return pager.applicationId();
             default: return 0;
         }
     }
 
-    void setCookie(int field, int value) throws SqliteException {
+    void setCookie(int iDb, int field, int value) throws SqliteException {
+        Pager pager = db.pager(iDb);
         switch (field) {
             case Opcode.BTREE_SCHEMA_VERSION:
-                db.pager.setSchemaCookie(value);
+                pager.setSchemaCookie(value);
                 break;
             case Opcode.BTREE_USER_VERSION:
-                db.pager.setUserVersion(value);
+                pager.setUserVersion(value);
                 break;
             case Opcode.BTREE_APPLICATION_ID:
-                db.pager.setApplicationId(value);
+                pager.setApplicationId(value);
                 break;
             default:
                 throw new SqliteException(ResultCode.SQLITE_INTERNAL, "SetCookie of field " + field);
@@ -143,9 +148,7 @@ final class StatementTxn {
      */
     boolean savepoint(int op, String name) throws IoPending, SqliteException {
         if (haltPhase == RELOAD_SCHEMA) {
-            db.schemaLoader().reloadSchema();
-            db.schemaLoader().expire();
-            haltPhase = 0;
+            reloadSchemas();
             return false;
         }
         if (haltPhase == 0) {
@@ -166,15 +169,15 @@ final class StatementTxn {
             }
             if (op == Opcode.SAVEPOINT_ROLLBACK) {
                 int cookie = db.pager.schemaCookie();
+                Pager temp = db.openPager(1);
+                int tempCookie = temp == null ? 0 : temp.schemaCookie();
                 db.rollbackToSavepoint(k);
-                if (db.pager.schemaCookie() == cookie) {
+                if (db.pager.schemaCookie() == cookie && (temp == null || temp.schemaCookie() == tempCookie)) {
                     return false;
                 }
                 // The rollback undid a schema change: the in-memory schema is read again (SQLite resets it).
                 haltPhase = RELOAD_SCHEMA;
-                db.schemaLoader().reloadSchema();
-                db.schemaLoader().expire();
-                haltPhase = 0;
+                reloadSchemas();
                 return false;
             }
             if (db.writingVms > 0) {
@@ -192,10 +195,20 @@ final class StatementTxn {
         return true;
     }
 
+    /** ROLLBACK TO undid a schema change: the schemas of main and temp are read again; re-callable after IoPending. */
+    private void reloadSchemas() throws IoPending, SqliteException {
+        db.schemaLoader().reloadSchema(0);
+        if (db.openPager(1) != null) {
+            db.schemaLoader().reloadSchema(1);
+        }
+        db.schemaLoader().expire();
+        haltPhase = 0;
+    }
+
     /** Commits the open transaction; re-callable after IoPending. On failure the transaction is rolled back. */
     private void commitNow() throws IoPending, SqliteException {
         try {
-            db.pager.commit();
+            db.commitAll();
         } catch (SqliteException e) {
             db.rollbackTransaction();
             setWriter(false);
@@ -221,16 +234,16 @@ final class StatementTxn {
     /** Halt without error: the statement savepoint is released, the last writer in autocommit mode commits. */
     void haltSucceeded() throws IoPending, SqliteException {
         if (haltPhase == 0) {
-            if (savepoint >= 0) {
-                db.pager.release(savepoint);
-                savepoint = -1;
-            }
+            releaseStatementSavepoints();
             haltPhase = 1;
         }
         if (writer && db.autocommit && db.writingVms == 1) {
             commitNow();
             if (db.runningVms > 1) {
                 db.pager.beginRead();
+                if (db.openPager(1) != null) {
+                    db.openPager(1).beginRead();
+                }
             }
         }
     }
@@ -241,10 +254,7 @@ final class StatementTxn {
      * ({@link ConnectionState#finishPendingCommit}). No I/O.
      */
     void endAtRow() {
-        if (savepoint >= 0) {
-            db.pager.release(savepoint);
-            savepoint = -1;
-        }
+        releaseStatementSavepoints();
         if (writer && db.autocommit && db.writingVms == 1) {
             db.commitPending = true;
         }
@@ -263,16 +273,19 @@ final class StatementTxn {
     void undo(int onError, int code) throws SqliteException {
         if (writer) {
             int primary = ResultCode.primary(code);
-            boolean wholeTransaction = (db.autocommit && savepoint < 0) || onError == Opcode.OE_ROLLBACK
+            boolean wholeTransaction = (db.autocommit && savepoints[0] < 0 && savepoints[1] < 0)
+                    || onError == Opcode.OE_ROLLBACK
                     || primary == ResultCode.SQLITE_IOERR || primary == ResultCode.SQLITE_FULL
                     || primary == ResultCode.SQLITE_CORRUPT;
             if (wholeTransaction) {
                 db.rollbackTransaction();
-            } else if (savepoint >= 0 && onError != Opcode.OE_FAIL) {
-                db.pager.rollbackTo(savepoint);
-                db.pager.release(savepoint);
-            } else if (savepoint >= 0) {
-                db.pager.release(savepoint);
+            } else {
+                for (int i = 0; i < savepoints.length; i++) {
+                    if (savepoints[i] >= 0 && onError != Opcode.OE_FAIL) {
+                        db.openPager(i).rollbackTo(savepoints[i]);
+                    }
+                }
+                releaseStatementSavepoints();
             }
         }
         if (countsChanges) {
@@ -282,9 +295,19 @@ final class StatementTxn {
         clear();
     }
 
+    private void releaseStatementSavepoints() {
+        for (int i = 0; i < savepoints.length; i++) {
+            if (savepoints[i] >= 0) {
+                db.openPager(i).release(savepoints[i]);
+                savepoints[i] = -1;
+            }
+        }
+    }
+
     private void clear() {
         nChange = 0;
-        savepoint = -1;
+        savepoints[0] = -1;
+        savepoints[1] = -1;
         haltPhase = 0;
         setWriter(false);
     }
