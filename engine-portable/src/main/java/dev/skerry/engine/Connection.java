@@ -111,6 +111,7 @@ public final class Connection {
                 return schema.tempVersion();
             }
         });
+        pragmas.setTempDatabase(() -> db.openPager(1) != null, () -> tableAndViewNames(tempRows));
     }
 
     /** A connection to the database at {@code path} of {@code vfs}; no I/O (call {@link #openStep()}). */
@@ -233,8 +234,12 @@ public final class Connection {
 
     /** The names of the tables and views in sqlite_schema order (the order SQLite's schema hash is filled in). */
     private List<String> tableAndViewNames() {
+        return tableAndViewNames(schemaRows);
+    }
+
+    private static List<String> tableAndViewNames(List<SchemaReader.Row> rows) {
         List<String> names = new ArrayList<>();
-        for (SchemaReader.Row row : schemaRows) {
+        for (SchemaReader.Row row : rows) {
             if ("table".equals(row.type) || "view".equals(row.type)) {
                 names.add(row.name);
             }

@@ -124,8 +124,8 @@ final class PragmaCoder {
                 String file = pager().filename();
                 List<Object[]> dbs = new ArrayList<>();
                 dbs.add(new Object[] {0L, "main", file.equals(":memory:") ? "" : file});
-                if (p.schema.temp().cookie() != 0 || !p.schema.temp().tables().isEmpty()) {
-                    // The TEMP database is listed once a TEMP table was created (SQLite opens it then).
+                if (conn.tempOpen()) {
+                    // The TEMP database is listed once a statement used it (SQLite opens it then).
                     dbs.add(new Object[] {1L, "temp", ""});
                 }
                 rows(new String[] {"seq", "name", "file"}, dbs);
@@ -333,8 +333,20 @@ final class PragmaCoder {
                 rows.add(new Object[] {"main", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
             }
         }
-        if (value == null || Names.equal(value, "sqlite_temp_schema") || Names.equal(value, "sqlite_temp_master")) {
-            rows.add(new Object[] {"temp", "sqlite_temp_schema", "table", 5L, 0L, 0L});
+        for (String n : conn.tempTableOrder()) {
+            boolean schemaTable = n.equals("sqlite_temp_master");
+            if (value != null && !Names.equal(value, n)) {
+                continue;
+            }
+            Table t = schemaTable ? p.schema.temp().schemaTable() : p.schema.temp().findOwnTable(n);
+            if (t != null) {
+                rows.add(new Object[] {"temp", t.name(), "table", (long) t.columnCount(), 0L, 0L});
+                continue;
+            }
+            View view = p.schema.findTempView(n);
+            if (view != null) {
+                rows.add(new Object[] {"temp", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
+            }
         }
         rows(new String[] {"schema", "name", "type", "ncol", "wr", "strict"}, rows);
     }

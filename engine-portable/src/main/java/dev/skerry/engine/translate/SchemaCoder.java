@@ -614,10 +614,13 @@ final class SchemaCoder {
      * Drops the triggers on the table or view {@code name} of the database being changed (its DROP removes
      * them, as SQLite's does); when it is in main, the TEMP triggers on it too, in the TEMP database.
      */
-    private void dropTriggersOn(String name) {
+    private void dropTriggersOn(String name) throws SqliteException {
         int own = iDb;
         boolean tempChanged = false;
         for (dev.skerry.engine.schema.Trigger t : p.schema.triggersOn(name)) {
+            if (t.temp() && onTempTable(t) != (own == 1)) {
+                continue;
+            }
             if (t.temp()) {
                 iDb = 1;
                 deleteTriggerRow(t.name());
@@ -639,6 +642,20 @@ final class SchemaCoder {
             checkSchemaName(name);
             throw SqliteException.error("temporary table name must be unqualified");
         }
+    }
+
+    /**
+     * Whether the TEMP trigger {@code t} is on the TEMP table of its table's name rather than on the main
+     * database's: its table is written {@code temp.x}, or {@code x} while the TEMP database has a table or view
+     * {@code x} (the table SQLite bound it to when it was created).
+     */
+    private boolean onTempTable(dev.skerry.engine.schema.Trigger t) throws SqliteException {
+        Stmt st = dev.skerry.engine.parser.Parser.parseFirst(t.sql()).statement();
+        dev.skerry.engine.parser.ast.QualifiedName table = ((Stmt.CreateTrigger) st).table();
+        if (table.schema() != null) {
+            return isTemp(table);
+        }
+        return p.schema.temp().findOwnTable(t.tableName()) != null || p.schema.findTempView(t.tableName()) != null;
     }
 
     private void checkSchemaName(dev.skerry.engine.parser.ast.QualifiedName name) throws SqliteException {
