@@ -44,6 +44,11 @@ public final class Connection {
     private List<SchemaReader.Row> schemaRows = Collections.emptyList();
     /** The rows of the last committed schema: what a rollback returns to (identical to schemaRows when unchanged). */
     private List<SchemaReader.Row> committedRows = Collections.emptyList();
+    /** The rows of the TEMP database's sqlite_schema as last loaded, and as last committed (same rules as above). */
+    private List<SchemaReader.Row> tempRows = Collections.emptyList();
+    private List<SchemaReader.Row> committedTempRows = Collections.emptyList();
+    /** Reads the TEMP database's sqlite_schema; null until the TEMP database is first written. */
+    private SchemaReader tempReader;
     /** The in-memory schema the translator compiles against. */
     private final Schema schema = new Schema();
     /** The settings PRAGMA statements read and change. */
@@ -55,62 +60,60 @@ public final class Connection {
         this.pragmas = new ConnectionPragmas(pager, this::tableAndViewNames, this::isAutocommit);
         this.db = new ConnectionState(pager, new ConnectionState.SchemaLoader() {
             @Override
-            public void reloadSchema() throws IoPending, SqliteException {
-                loadSchema();
+            public void reloadSchema(int iDb) throws IoPending, SqliteException {
+                if (iDb == 1) {
+                    loadTempSchema();
+                } else {
+                    loadSchema();
+                }
             }
 
             @Override
             public void committed() {
                 committedRows = schemaRows;
-                schema.commitTemp();
+                committedTempRows = tempRows;
             }
 
             @Override
             public void rolledBack() throws SqliteException {
-                schema.rollbackTemp();
                 if (schemaRows != committedRows) {
                     schemaRows = committedRows;
                     rebuildSchema();
                 }
-            }
-
-            @Override
-            public void dropTable(String name) {
-                schema.dropTable(name);
-            }
-
-            @Override
-            public void dropIndex(String name) {
-                schema.dropIndex(name);
-            }
-
-            @Override
-            public void createTemp(String sql) throws SqliteException {
-                SchemaBuilder.addTemp(schema, sql);
-                if (db.isAutocommit()) {
-                    schema.commitTemp();
+                if (tempRows != committedTempRows) {
+                    tempRows = committedTempRows;
+                    rebuildTempSchema();
                 }
+            }
+
+            @Override
+            public void dropTable(int iDb, String name) {
+                (iDb == 1 ? schema.temp() : schema).dropTable(name);
+            }
+
+            @Override
+            public void dropIndex(int iDb, String name) {
+                (iDb == 1 ? schema.temp() : schema).dropIndex(name);
+            }
+
+            @Override
+            public void dropTrigger(int iDb, String name) {
+                (iDb == 1 ? schema.temp() : schema).dropTrigger(name);
+            }
+
+            @Override
+            public void expire() {
+                schema.expire();
             }
 
             @Override
             public int tempVersion() {
                 return schema.tempVersion();
             }
-
-            @Override
-            public void dropTemp(boolean trigger, String name) {
-                if (trigger) {
-                    schema.dropTempTrigger(name);
-                } else {
-                    schema.dropTempView(name);
-                }
-                if (db.isAutocommit()) {
-                    schema.commitTemp();
-                }
-            }
         });
         pragmas.useForeignKeyCounters(db.foreignKeys);
         pragmas.attach(db);
+        pragmas.setTempDatabase(() -> db.openPager(1) != null, () -> tableAndViewNames(tempRows));
     }
 
     /** A connection to the database at {@code path} of {@code vfs}; no I/O (call {@link #openStep()}). */
@@ -155,6 +158,33 @@ public final class Connection {
         schemaRows = new ArrayList<>(schemaReader.rows());
         schemaReader.restart();
         rebuildSchema();
+    }
+
+    /**
+     * Reads the TEMP database's sqlite_schema and rebuilds the TEMP tables' schema; re-callable after IoPending
+     * (the TEMP database is in memory, so it never throws it).
+     */
+    private void loadTempSchema() throws IoPending, SqliteException {
+        if (tempReader == null) {
+            tempReader = new SchemaReader(db.pager(1));
+        }
+        tempReader.step();
+        tempRows = new ArrayList<>(tempReader.rows());
+        tempReader.restart();
+        rebuildTempSchema();
+    }
+
+    /** Builds the TEMP tables' schema from {@code tempRows}. No I/O. */
+    private void rebuildTempSchema() throws SqliteException {
+        Schema temp = schema.temp();
+        temp.clear();
+        for (SchemaReader.Row row : tempRows) {
+            SchemaBuilder.addRow(temp, row.type, row.name, row.tableName, row.rootPage, row.sql);
+        }
+        Pager p = db.openPager(1);
+        temp.setCookie(p == null ? 0 : p.schemaCookie());
+        // A TEMP trigger or view can change programs that open no cursor on the TEMP database: all recompile.
+        schema.expire();
     }
 
     /** Builds the in-memory schema from {@code schemaRows}, at the pager's current schema cookie. No I/O. */
@@ -206,8 +236,12 @@ public final class Connection {
 
     /** The names of the tables and views in sqlite_schema order (the order SQLite's schema hash is filled in). */
     private List<String> tableAndViewNames() {
+        return tableAndViewNames(schemaRows);
+    }
+
+    private static List<String> tableAndViewNames(List<SchemaReader.Row> rows) {
         List<String> names = new ArrayList<>();
-        for (SchemaReader.Row row : schemaRows) {
+        for (SchemaReader.Row row : rows) {
             if ("table".equals(row.type) || "view".equals(row.type)) {
                 names.add(row.name);
             }
@@ -314,6 +348,7 @@ public final class Connection {
         try {
             db.finishPendingCommit();
             pager.rollback();
+            db.closeTemp();
             pager.close();
         } catch (IoPending io) {
             pending = io.completions();

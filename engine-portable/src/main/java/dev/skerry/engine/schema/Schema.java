@@ -16,11 +16,12 @@ import java.util.List;
  * {@link SchemaBuilder} (loading and {@code ParseSchema}) and from {@link #dropTable}/{@link #dropIndex}
  * (the {@code DropTable}/{@code DropIndex} opcodes); each bumps {@link #generation()}.
  *
- * <p>Triggers are kept in {@code sqlite_schema} order too. The TEMP views and triggers (the objects of the
- * {@code temp} schema, which lives in the connection's memory only) are kept apart: {@link #clear()} before a
- * reload of {@code sqlite_schema} keeps them, and name lookups see them before the main schema's objects, as
- * SQLite searches {@code temp} before {@code main}. Changes to them made in a transaction are undone by its
- * rollback ({@link #commitTemp}/{@link #rollbackTemp}).
+ * <p>Triggers are kept in {@code sqlite_schema} order too. The main database's schema holds beside it the
+ * schema of the TEMP database ({@link #temp()}, database 1, built the same way from the TEMP database's own
+ * {@code sqlite_schema}): unqualified lookups ({@link #findTable}, {@link #findIndex}, {@link #findView},
+ * {@link #findTrigger}, {@link #triggersOn}) see its objects before the main database's, as SQLite searches
+ * {@code temp} before {@code main}; the {@code findOwn…} lookups see one database only. {@link #clear()} of the
+ * main schema before a reload keeps the TEMP schema.
  */
 public final class Schema {
     /** The name SQLite gives the schema table; {@code sqlite_master} is the legacy alias. */
@@ -33,18 +34,24 @@ public final class Schema {
     private final ArrayList<View> views = new ArrayList<>();
     private final HashMap<String, View> viewsByKey = new HashMap<>();
     private final ArrayList<Trigger> triggers = new ArrayList<>();
-    private final ArrayList<View> tempViews = new ArrayList<>();
-    private final ArrayList<Trigger> tempTriggers = new ArrayList<>();
-    /** The TEMP objects as of the last commit (what a rollback returns to). */
-    private final ArrayList<View> committedTempViews = new ArrayList<>();
-    private final ArrayList<Trigger> committedTempTriggers = new ArrayList<>();
     private final Table schemaTable;
     private int cookie;
     private int generation;
     private int tempVersion;
+    /** The database this schema describes: 0 main, 1 temp. */
+    private final int db;
+    /** The schema of the TEMP database (main's schema only; null in temp's). */
+    private final Schema temp;
 
+    /** The schema of the main database, with an empty schema of the TEMP database's tables beside it. */
     public Schema() {
-        schemaTable = new Table(SCHEMA_TABLE, 1,
+        this(0);
+    }
+
+    private Schema(int db) {
+        this.db = db;
+        this.temp = db == 0 ? new Schema(1) : null;
+        schemaTable = new Table(db == 0 ? SCHEMA_TABLE : "sqlite_temp_schema", 1,
                 "CREATE TABLE sqlite_schema(type text,name text,tbl_name text,rootpage int,sql text)",
                 new Column[] {
                     schemaColumn("type", "text", 'B'),
@@ -53,11 +60,25 @@ public final class Schema {
                     schemaColumn("rootpage", "int", 'D'),
                     schemaColumn("sql", "text", 'B'),
                 }, -1, false, Conflict.DEFAULT, new java.util.ArrayList<>());
+        schemaTable.setDb(db);
     }
 
     private static Column schemaColumn(String name, String type, char affinity) {
         return new Column(name, type, affinity, false, Conflict.DEFAULT, null,
                 dev.skerry.engine.value.Collation.BINARY, false);
+    }
+
+    /** The database (0 main, 1 temp) whose tables this schema holds. */
+    public int db() {
+        return db;
+    }
+
+    /**
+     * The schema of the TEMP database's tables and indexes (built from its own sqlite_schema); null for the
+     * TEMP schema itself. Unqualified names are looked up there first ({@link #findTable}, {@link #findIndex}).
+     */
+    public Schema temp() {
+        return temp;
     }
 
     /** The schema cookie (database header offset 40) this schema was read at. */
@@ -75,31 +96,20 @@ public final class Schema {
     }
 
     /**
-     * Counts changes to the TEMP views and triggers (the TEMP schema's cookie): a program compiled at another
-     * version is stale.
+     * Counts rebuilds of the TEMP schema and expiries ({@link #expire}): a program compiled at another version is
+     * stale (a TEMP trigger or view may change a program that opens no cursor on the TEMP database).
      */
     public int tempVersion() {
         return tempVersion;
     }
 
-    /** The TEMP views and triggers as they are now are committed (a transaction ended, or a change outside one). */
-    public void commitTemp() {
-        committedTempViews.clear();
-        committedTempViews.addAll(tempViews);
-        committedTempTriggers.clear();
-        committedTempTriggers.addAll(tempTriggers);
-    }
-
-    /** The transaction was rolled back: the TEMP views and triggers go back to their last committed state. */
-    public void rollbackTemp() {
-        if (!tempViews.equals(committedTempViews) || !tempTriggers.equals(committedTempTriggers)) {
-            tempViews.clear();
-            tempViews.addAll(committedTempViews);
-            tempTriggers.clear();
-            tempTriggers.addAll(committedTempTriggers);
-            generation++;
-            tempVersion++;
-        }
+    /**
+     * Makes every program compiled so far stale (their {@code Transaction} sees another TEMP version): after a
+     * ROLLBACK TO rebuilt the schema, the schema cookie may come back to a value compiled against other contents.
+     */
+    public void expire() {
+        generation++;
+        tempVersion++;
     }
 
     /** The table {@code sqlite_schema} itself. */
@@ -119,6 +129,20 @@ public final class Schema {
 
     /** The table named {@code name} (ASCII case ignored; {@code sqlite_master} and {@code sqlite_schema} name the schema table), or null. */
     public Table findTable(String name) {
+        if (temp != null) {
+            Table t = temp.tables.isEmpty() ? null : temp.tablesByKey.get(Names.key(name));
+            if (t != null) {
+                return t;
+            }
+            if (Names.equal(name, "sqlite_temp_schema") || Names.equal(name, "sqlite_temp_master")) {
+                return temp.schemaTable;
+            }
+        }
+        return findOwnTable(name);
+    }
+
+    /** The table named {@code name} of this schema's database only (its schema table under its names too), or null. */
+    public Table findOwnTable(String name) {
         Table t = tablesByKey.get(Names.key(name));
         if (t != null) {
             return t;
@@ -131,8 +155,9 @@ public final class Schema {
 
     /** The view named {@code name} (ASCII case ignored; a TEMP view first), or null. */
     public View findView(String name) {
-        for (View v : tempViews) {
-            if (Names.equal(v.name(), name)) {
+        if (temp != null && !temp.views.isEmpty()) {
+            View v = temp.viewsByKey.get(Names.key(name));
+            if (v != null) {
                 return v;
             }
         }
@@ -141,57 +166,21 @@ public final class Schema {
 
     /** The TEMP view named {@code name}, or null. */
     public View findTempView(String name) {
-        for (View v : tempViews) {
-            if (Names.equal(v.name(), name)) {
-                return v;
-            }
-        }
-        return null;
-    }
-
-    /** Adds a TEMP view (CREATE TEMP VIEW ran). */
-    public void addTempView(View view) {
-        tempViews.add(view);
-        generation++;
-        tempVersion++;
-    }
-
-    /** Removes the TEMP view named {@code name}; no-op when absent. */
-    public void dropTempView(String name) {
-        View v = findTempView(name);
-        if (v != null) {
-            tempViews.remove(v);
-            generation++;
-            tempVersion++;
-        }
+        return temp == null ? null : temp.viewsByKey.get(Names.key(name));
     }
 
     /** The trigger named {@code name} (ASCII case ignored; a TEMP trigger first), or null. */
     public Trigger findTrigger(String name) {
-        for (Trigger t : tempTriggers) {
-            if (Names.equal(t.name(), name)) {
-                return t;
-            }
-        }
-        for (Trigger t : triggers) {
-            if (Names.equal(t.name(), name)) {
-                return t;
-            }
-        }
-        return null;
+        Trigger t = findTempTrigger(name);
+        return t != null ? t : findMainTrigger(name);
     }
 
     /** The TEMP trigger named {@code name}, or null. */
     public Trigger findTempTrigger(String name) {
-        for (Trigger t : tempTriggers) {
-            if (Names.equal(t.name(), name)) {
-                return t;
-            }
-        }
-        return null;
+        return temp == null ? null : temp.findMainTrigger(name);
     }
 
-    /** The trigger of the main schema named {@code name}, or null. */
+    /** The trigger of this schema's own database (main for the main schema) named {@code name}, or null. */
     public Trigger findMainTrigger(String name) {
         for (Trigger t : triggers) {
             if (Names.equal(t.name(), name)) {
@@ -207,10 +196,8 @@ public final class Schema {
      */
     public List<Trigger> triggersOn(String tableName) {
         List<Trigger> out = new ArrayList<>();
-        for (int k = tempTriggers.size() - 1; k >= 0; k--) {
-            if (Names.equal(tempTriggers.get(k).tableName(), tableName)) {
-                out.add(tempTriggers.get(k));
-            }
+        if (temp != null) {
+            out.addAll(temp.triggersOn(tableName));
         }
         for (int k = triggers.size() - 1; k >= 0; k--) {
             if (Names.equal(triggers.get(k).tableName(), tableName)) {
@@ -220,28 +207,18 @@ public final class Schema {
         return out;
     }
 
+    /** Removes the trigger named {@code name} of this schema's database (the {@code DropTrigger} opcode); no-op when absent. */
+    public void dropTrigger(String name) {
+        Trigger t = findMainTrigger(name);
+        if (t != null) {
+            triggers.remove(t);
+            generation++;
+        }
+    }
+
     void addTrigger(Trigger trigger) {
         triggers.add(trigger);
         generation++;
-    }
-
-    /** Adds a TEMP trigger (CREATE TEMP TRIGGER ran). */
-    public void addTempTrigger(Trigger trigger) {
-        tempTriggers.add(trigger);
-        generation++;
-        tempVersion++;
-    }
-
-    /** Removes the TEMP trigger named {@code name} (the {@code DropTrigger} opcode on database 1); no-op when absent. */
-    public void dropTempTrigger(String name) {
-        for (Trigger t : tempTriggers) {
-            if (Names.equal(t.name(), name)) {
-                tempTriggers.remove(t);
-                generation++;
-                tempVersion++;
-                return;
-            }
-        }
     }
 
     /** The views, in sqlite_schema order. */
@@ -266,10 +243,22 @@ public final class Schema {
 
     /** The index named {@code name} (ASCII case ignored), or null. */
     public Index findIndex(String name) {
+        if (temp != null && !temp.indexes.isEmpty()) {
+            Index index = temp.indexesByKey.get(Names.key(name));
+            if (index != null) {
+                return index;
+            }
+        }
+        return indexesByKey.get(Names.key(name));
+    }
+
+    /** The index named {@code name} of this schema's database only, or null. */
+    public Index findOwnIndex(String name) {
         return indexesByKey.get(Names.key(name));
     }
 
     void addTable(Table table) {
+        table.setDb(db);
         tables.add(table);
         tablesByKey.put(Names.key(table.name()), table);
         generation++;

@@ -223,9 +223,9 @@ public final class SchemaBuilder {
                 if (!(st instanceof Stmt.CreateTrigger)) {
                     throw SqliteException.error("invalid trigger row");
                 }
-                schema.addTrigger(trigger((Stmt.CreateTrigger) st, sql, false));
+                schema.addTrigger(trigger((Stmt.CreateTrigger) st, sql, schema.db() == 1));
             } else if ("index".equals(type)) {
-                Table table = schema.findTable(tblName);
+                Table table = schema.findOwnTable(tblName);
                 if (table == null) {
                     throw SqliteException.error("no such table: " + tblName);
                 }
@@ -262,18 +262,6 @@ public final class SchemaBuilder {
             cols.add(n.text());
         }
         return new View(cv.name().name().text(), sql, cv.select(), cols);
-    }
-
-    /** Adds to {@code schema} the TEMP view or trigger that the CREATE statement {@code sql} describes. */
-    public static void addTemp(Schema schema, String sql) throws SqliteException {
-        Stmt st = parseOne(sql);
-        if (st instanceof Stmt.CreateTrigger) {
-            schema.addTempTrigger(trigger((Stmt.CreateTrigger) st, sql, true));
-        } else if (st instanceof Stmt.CreateView) {
-            schema.addTempView(view((Stmt.CreateView) st, sql));
-        } else {
-            throw SqliteException.error("not a TEMP object: " + sql);
-        }
     }
 
     /** The trigger a CREATE TRIGGER parsed from {@code sql} (the text its spans point into) describes. */

@@ -30,6 +30,8 @@ public final class Table {
     private final int[] storage;
     private final int storedCount;
     private boolean strict;
+    /** The database holding the table's b-tree: 0 main, 1 temp (set when it joins a schema). */
+    private int db;
 
     public Table(String name, int rootPage, String sql, Column[] columns, int rowidAlias, boolean autoincrement,
             int rowidConflict, List<CheckConstraint> checks) {
@@ -89,6 +91,15 @@ public final class Table {
 
     public int rootPage() {
         return rootPage;
+    }
+
+    /** The database holding the table and its indexes: 0 main, 1 temp. */
+    public int db() {
+        return db;
+    }
+
+    void setDb(int db) {
+        this.db = db;
     }
 
     void setRootPage(int rootPage) {

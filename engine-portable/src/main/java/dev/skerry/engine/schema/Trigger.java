@@ -13,7 +13,7 @@ import java.util.List;
  * {@code tableName} is the table or view name as the statement wrote it (SQLite stores it so in
  * {@code tbl_name}); it is resolved without regard to ASCII case each time the trigger may fire.
  * {@code updateColumns} is the list of {@code UPDATE OF}, empty when the trigger fires on any UPDATE.
- * A TEMP trigger lives only in the connection's memory. Immutable.
+ * A TEMP trigger lives in the TEMP database (its row is in {@code sqlite_temp_schema}). Immutable.
  */
 public final class Trigger {
     private final String name;

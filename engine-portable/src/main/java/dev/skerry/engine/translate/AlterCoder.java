@@ -54,7 +54,10 @@ final class AlterCoder {
             throw SqliteException.error("unknown database " + name.schema().text());
         }
         String n = name.name().text();
-        Table t = p.schema.findTable(n);
+        Table t = name.schema() == null ? p.schema.findTable(n) : p.schema.findOwnTable(n);
+        if (t != null && t.db() != 0) {
+            throw SqliteException.error("ALTER TABLE of a TEMP table is not supported");
+        }
         if (t == null) {
             if (p.schema.findView(n) != null) {
                 return null;

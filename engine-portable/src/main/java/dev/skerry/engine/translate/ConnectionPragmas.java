@@ -25,6 +25,11 @@ public final class ConnectionPragmas {
     private final Supplier<List<String>> schemaOrder;
     private final BooleanSupplier autocommit;
     private final TableHashOrder tableOrder = new TableHashOrder();
+    /** Whether the connection's TEMP database has been opened (a statement used it): {@code database_list} lists it then. */
+    private BooleanSupplier tempOpen = () -> false;
+    /** The TEMP database's tables and views in {@code sqlite_temp_schema} order, and their simulated hash order. */
+    private Supplier<List<String>> tempSchemaOrder = Collections::emptyList;
+    private final TableHashOrder tempTableOrder = new TableHashOrder();
     boolean foreignKeys;
     /** The foreign keys of the schema as last compiled against (rebuilt when the schema changes). */
     private ForeignKeys foreignKeyIndex;
@@ -80,6 +85,27 @@ public final class ConnectionPragmas {
         } else {
             detachedQueryOnly = on;
         }
+    }
+
+    /**
+     * Tells the pragmas how to learn whether the TEMP database is open and the names of its tables and views
+     * in {@code sqlite_temp_schema} order (set once by the connection).
+     */
+    public void setTempDatabase(BooleanSupplier open, Supplier<List<String>> schemaOrder) {
+        tempOpen = open;
+        tempSchemaOrder = schemaOrder;
+    }
+
+    /** As {@link #tableOrder()} for the TEMP database (its schema table is {@code sqlite_temp_master}). */
+    List<String> tempTableOrder() {
+        List<String> current = new ArrayList<>();
+        current.add("sqlite_temp_master");
+        current.addAll(tempSchemaOrder.get());
+        return tempTableOrder.update(current);
+    }
+
+    boolean tempOpen() {
+        return tempOpen.getAsBoolean();
     }
 
     boolean autocommit() {

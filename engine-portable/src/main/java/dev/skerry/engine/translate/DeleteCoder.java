@@ -56,9 +56,9 @@ final class DeleteCoder {
                 null);
         ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
         if (del.where() == null && del.returning().isEmpty() && before.isEmpty() && after.isEmpty() && fk == null) {
-            p.v.addOp(Opcode.CLEAR, table.rootPage(), 0, 1);
+            p.v.addOp(Opcode.CLEAR, table.rootPage(), table.db(), 1);
             for (Index index : table.indexes()) {
-                p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
+                p.v.addOp(Opcode.CLEAR, index.rootPage(), table.db(), 0);
             }
             return;
         }

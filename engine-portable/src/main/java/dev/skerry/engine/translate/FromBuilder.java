@@ -426,13 +426,18 @@ final class FromBuilder {
 
     /** The table {@code name} names, or SQLite's {@code no such table} error. */
     static Table lookupTable(Parse p, QualifiedName name) throws SqliteException {
-        if (name.schema() != null && !Names.equal(name.schema().text(), "main")) {
-            if (Names.equal(name.schema().text(), "temp")) {
-                throw SqliteException.error("no such table: " + name);
-            }
-            throw SqliteException.error("unknown database " + name.schema().text());
+        Table t;
+        if (name.schema() == null) {
+            t = p.schema.findTable(name.name().text());
+        } else if (Names.equal(name.schema().text(), "main")) {
+            t = p.schema.findOwnTable(name.name().text());
+        } else if (Names.equal(name.schema().text(), "temp")) {
+            String n = name.name().text();
+            t = Names.equal(n, "sqlite_temp_schema") || Names.equal(n, "sqlite_temp_master")
+                    ? p.schema.temp().schemaTable() : p.schema.temp().findOwnTable(n);
+        } else {
+            t = null;
         }
-        Table t = p.schema.findTable(name.name().text());
         if (t == null) {
             throw SqliteException.error("no such table: " + name);
         }

@@ -28,6 +28,12 @@ final class Parse {
     private final int prologue;
     private boolean read;
     private boolean write;
+    /**
+     * The databases other than main that the statement's programs (its trigger programs included) read and
+     * write, as {@code ProgramBuilder#databasesRead()}; the statement's prologue opens a transaction on each.
+     */
+    private int databasesRead;
+    private int databasesWritten;
     private final ArrayList<Object> constants = new ArrayList<>();
     private final ArrayList<Integer> constantRegisters = new ArrayList<>();
     private String[] parameterNames = new String[0];
@@ -227,9 +233,16 @@ final class Parse {
     Program finish() {
         v.addOp(Opcode.HALT);
         v.resolveLabel(prologue);
+        Parse root = statementParse();
+        root.databasesRead |= v.databasesRead();
+        root.databasesWritten |= v.databasesWritten();
         if ((read || write) && outerParse == null) {
             v.addOp(Opcode.TRANSACTION, 0, write ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(),
                     Integer.valueOf(schema.tempVersion()), 1);
+        }
+        if ((databasesRead & 2) != 0 && outerParse == null) {
+            v.addOp(Opcode.TRANSACTION, 1, (databasesWritten & 2) != 0 ? Opcode.TXN_WRITE : Opcode.TXN_READ,
+                    schema.temp().cookie(), null, 1);
         }
         for (int k = 0; k < constants.size(); k++) {
             loadValue(constants.get(k), constantRegisters.get(k));

@@ -104,7 +104,13 @@ final class PragmaRows {
                 return tableList(arg);
             case "database_list": {
                 String file = conn.pager() == null ? "" : conn.pager().filename();
-                return List.<Object[]>of(new Object[] {0L, "main", file.equals(":memory:") ? "" : file});
+                List<Object[]> dbs = new ArrayList<>();
+                dbs.add(new Object[] {0L, "main", file.equals(":memory:") ? "" : file});
+                if (conn.tempOpen()) {
+                    // The TEMP database is listed once a statement used it (SQLite opens it then).
+                    dbs.add(new Object[] {1L, "temp", ""});
+                }
+                return dbs;
             }
             case "collation_list":
                 return List.of(new Object[] {0L, "RTRIM"}, new Object[] {1L, "NOCASE"}, new Object[] {2L, "BINARY"});
@@ -157,7 +163,7 @@ final class PragmaRows {
             if (value != null && !Names.equal(value, n)) {
                 continue;
             }
-            Table t = n.equals("sqlite_master") ? schema.schemaTable() : schema.findTable(n);
+            Table t = n.equals("sqlite_master") ? schema.schemaTable() : schema.findOwnTable(n);
             if (t != null) {
                 rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
                 continue;
@@ -167,8 +173,20 @@ final class PragmaRows {
                 rows.add(new Object[] {"main", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
             }
         }
-        if (value == null || Names.equal(value, "sqlite_temp_schema") || Names.equal(value, "sqlite_temp_master")) {
-            rows.add(new Object[] {"temp", "sqlite_temp_schema", "table", 5L, 0L, 0L});
+        for (String n : conn.tempTableOrder()) {
+            boolean schemaTable = n.equals("sqlite_temp_master");
+            if (value != null && !Names.equal(value, n)) {
+                continue;
+            }
+            Table t = schemaTable ? schema.temp().schemaTable() : schema.temp().findOwnTable(n);
+            if (t != null) {
+                rows.add(new Object[] {"temp", t.name(), "table", (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
+                continue;
+            }
+            View view = schema.findTempView(n);
+            if (view != null) {
+                rows.add(new Object[] {"temp", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
+            }
         }
         return rows;
     }

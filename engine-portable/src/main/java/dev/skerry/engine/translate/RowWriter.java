@@ -188,11 +188,11 @@ final class RowWriter {
     /** Opens the table and every index for writing. */
     void open() {
         p.needWrite();
-        p.v.addOp(Opcode.OPEN_WRITE, cursor, table.rootPage(), 0, table.columnCount());
+        p.v.addOp(Opcode.OPEN_WRITE, cursor, table.rootPage(), table.db(), table.columnCount());
         p.v.comment(table.name());
         List<Index> indexes = table.indexes();
         for (int k = 0; k < indexCursors.length; k++) {
-            p.v.addOp(Opcode.OPEN_WRITE, indexCursors[k], indexes.get(k).rootPage(), 0, KeyInfos.of(indexes.get(k)));
+            p.v.addOp(Opcode.OPEN_WRITE, indexCursors[k], indexes.get(k).rootPage(), table.db(), KeyInfos.of(indexes.get(k)));
             p.v.comment(indexes.get(k).name());
         }
     }

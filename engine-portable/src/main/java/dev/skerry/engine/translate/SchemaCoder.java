@@ -6,6 +6,7 @@ import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.Index;
 import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.schema.Schema;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.schema.Table;
 import dev.skerry.engine.vdbe.Opcode;
@@ -27,33 +28,41 @@ import java.util.List;
  */
 final class SchemaCoder {
     private final Parse p;
+    /** The database the statement changes: 0 main, 1 temp (its b-trees, its sqlite_schema, its cookie). */
+    private int iDb;
 
     SchemaCoder(Parse p) {
         this.p = p;
     }
 
+    /** The schema of database {@code iDb}. */
+    private Schema target() {
+        return iDb == 1 ? p.schema.temp() : p.schema;
+    }
+
     void createTable(Stmt.CreateTable ct) throws SqliteException {
-        if (ct.temp()) {
-            throw SqliteException.error("TEMP tables are not supported");
+        checkTempName(ct.temp(), ct.name());
+        iDb = ct.temp() || isTemp(ct.name()) ? 1 : 0;
+        if (iDb == 0) {
+            checkSchemaName(ct.name());
         }
-        checkSchemaName(ct.name());
         String name = ct.name().name().text();
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
         }
-        if (p.schema.findTable(name) != null) {
+        if (target().findOwnTable(name) != null) {
             if (ct.ifNotExists()) {
                 return;
             }
             throw SqliteException.error("table " + name + " already exists");
         }
-        if (p.schema.findView(name) != null) {
+        if ((iDb == 1 ? p.schema.findTempView(name) : p.schema.findView(name)) != null) {
             if (ct.ifNotExists()) {
                 return;
             }
             throw SqliteException.error("view " + name + " already exists");
         }
-        if (p.schema.findIndex(name) != null) {
+        if (target().findOwnIndex(name) != null) {
             throw SqliteException.error("there is already an index named " + name);
         }
         if (ct.asSelect() != null) {
@@ -66,12 +75,12 @@ final class SchemaCoder {
         ForeignKey.validate(ct, table);
         p.needWrite();
         int tableRoot = p.reg();
-        p.v.addOp(Opcode.CREATE_BTREE, 0, tableRoot, Opcode.BTREE_INTKEY);
+        p.v.addOp(Opcode.CREATE_BTREE, iDb, tableRoot, Opcode.BTREE_INTKEY);
         List<Index> autos = autoIndexesInCreationOrder(table);
         int[] roots = new int[autos.size()];
         for (int k = 0; k < roots.length; k++) {
             roots[k] = p.reg();
-            p.v.addOp(Opcode.CREATE_BTREE, 0, roots[k], Opcode.BTREE_BLOBKEY);
+            p.v.addOp(Opcode.CREATE_BTREE, iDb, roots[k], Opcode.BTREE_BLOBKEY);
         }
         int cur = openSchemaTable();
         insertSchemaRow(cur, "table", table.name(), table.name(), tableRoot, table.sql());
@@ -97,9 +106,9 @@ final class SchemaCoder {
     private void createTableAs(Stmt.CreateTable ct, String name) throws SqliteException {
         p.needWrite();
         int root = p.reg();
-        p.v.addOp(Opcode.CREATE_BTREE, 0, root, Opcode.BTREE_INTKEY);
+        p.v.addOp(Opcode.CREATE_BTREE, iDb, root, Opcode.BTREE_INTKEY);
         int cur = p.cursor();
-        int open = p.v.addOp(Opcode.OPEN_WRITE, cur, root, 0, 0, Opcode.OPFLAG_P2ISREG);
+        int open = p.v.addOp(Opcode.OPEN_WRITE, cur, root, iDb, 0, Opcode.OPFLAG_P2ISREG);
         List<Integer> records = new ArrayList<>();
         SelectCoder sc = new SelectCoder(p);
         SelectCoder.ResultInfo info = sc.compile(ct.asSelect(), null, (first, n) -> {
@@ -193,28 +202,25 @@ final class SchemaCoder {
 
     /** CREATE VIEW: only the sqlite_schema row (the query is compiled where the view is used). */
     void createView(Stmt.CreateView cv) throws SqliteException {
-        if (cv.temp() && cv.name().schema() != null) {
-            throw SqliteException.error("temporary table name must be unqualified");
+        checkTempName(cv.temp(), cv.name());
+        iDb = cv.temp() || isTemp(cv.name()) ? 1 : 0;
+        if (iDb == 0) {
+            checkSchemaName(cv.name());
         }
-        if (cv.temp() || isTemp(cv.name())) {
-            createTempView(cv);
-            return;
-        }
-        checkSchemaName(cv.name());
         String name = cv.name().name().text();
-        if (p.schema.findView(name) != null) {
+        if ((iDb == 1 ? p.schema.findTempView(name) : p.schema.findView(name)) != null) {
             if (cv.ifNotExists()) {
                 return;
             }
             throw SqliteException.error("view " + name + " already exists");
         }
-        if (p.schema.findTable(name) != null) {
+        if (target().findOwnTable(name) != null) {
             if (cv.ifNotExists()) {
                 return;
             }
             throw SqliteException.error("table " + name + " already exists");
         }
-        if (p.schema.findIndex(name) != null) {
+        if (target().findOwnIndex(name) != null) {
             throw SqliteException.error("there is already an index named " + name);
         }
         if (Names.reserved(name)) {
@@ -227,24 +233,6 @@ final class SchemaCoder {
         insertSchemaRow(cur, "view", name, name, root, SchemaBuilder.viewSql(cv, p.sql));
         p.v.addOp(Opcode.CLOSE, cur);
         schemaChanged();
-    }
-
-    /**
-     * CREATE TEMP VIEW: the view goes to the connection's in-memory TEMP schema (ParseSchema on database 1),
-     * where it shadows a main-schema object of the same name.
-     */
-    private void createTempView(Stmt.CreateView cv) throws SqliteException {
-        String name = cv.name().name().text();
-        if (p.schema.findTempView(name) != null) {
-            if (cv.ifNotExists()) {
-                return;
-            }
-            throw SqliteException.error("view " + name + " already exists");
-        }
-        if (Names.reserved(name)) {
-            throw SqliteException.error("object name reserved for internal use: " + name);
-        }
-        p.v.addOp(Opcode.PARSE_SCHEMA, 1, 0, 0, SchemaBuilder.viewSql(cv, p.sql));
     }
 
     /**
@@ -262,17 +250,28 @@ final class SchemaCoder {
         }
         String name = ct.name().name().text();
         String tableName = ct.table().name().text();
+        Table table;
+        dev.skerry.engine.schema.View view;
         if (isTemp(ct.table())) {
             if (!temp) {
                 throw SqliteException.error("trigger " + name + " cannot reference objects in database temp");
             }
-            throw SqliteException.error("no such table: " + ct.table());
+            table = p.schema.temp().findOwnTable(tableName);
+            view = table == null ? p.schema.findTempView(tableName) : null;
+            if (table == null && view == null) {
+                throw SqliteException.error("no such table: " + ct.table());
+            }
+        } else {
+            checkSchemaName(ct.table());
+            table = ct.table().schema() != null ? p.schema.findOwnTable(tableName) : p.schema.findTable(tableName);
+            view = table == null ? p.schema.findView(tableName) : null;
+            if (table == null && view == null) {
+                throw SqliteException.error("no such table: main." + tableName);
+            }
         }
-        checkSchemaName(ct.table());
-        Table table = p.schema.findTable(tableName);
-        dev.skerry.engine.schema.View view = table == null ? p.schema.findView(tableName) : null;
-        if (table == null && view == null) {
-            throw SqliteException.error("no such table: main." + tableName);
+        if (table != null && table.db() == 1 && ct.name().schema() == null) {
+            // As SQLite: an unqualified trigger on a TEMP table is a TEMP trigger.
+            temp = true;
         }
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
@@ -297,10 +296,7 @@ final class SchemaCoder {
         if (hasParameter(sql)) {
             throw SqliteException.error("trigger cannot use variables");
         }
-        if (temp) {
-            p.v.addOp(Opcode.PARSE_SCHEMA, 1, 0, 0, sql);
-            return;
-        }
+        iDb = temp ? 1 : 0;
         p.needWrite();
         int root = p.reg();
         p.v.addOp(Opcode.INTEGER, 0, root);
@@ -395,19 +391,25 @@ final class SchemaCoder {
         p.needWrite();
         for (Index index : targets) {
             int root = p.reg();
-            p.v.addOp(Opcode.CLEAR, index.rootPage(), 0, 0);
+            p.v.addOp(Opcode.CLEAR, index.rootPage(), index.table().db(), 0);
             p.v.addOp(Opcode.INTEGER, index.rootPage(), root);
             fillIndex(index.table(), index, root);
         }
     }
 
     void createIndex(Stmt.CreateIndex ci) throws SqliteException {
-        checkSchemaName(ci.name());
-        String name = ci.name().name().text();
-        Table table = p.schema.findTable(ci.table().text());
-        if (table == null) {
-            throw SqliteException.error("no such table: main." + ci.table().text());
+        boolean temp = isTemp(ci.name());
+        if (!temp) {
+            checkSchemaName(ci.name());
         }
+        String name = ci.name().name().text();
+        Table table = temp ? p.schema.temp().findOwnTable(ci.table().text())
+                : ci.name().schema() != null ? p.schema.findOwnTable(ci.table().text())
+                : p.schema.findTable(ci.table().text());
+        if (table == null) {
+            throw SqliteException.error("no such table: " + (temp ? "temp." : "main.") + ci.table().text());
+        }
+        iDb = table.db();
         if (table == p.schema.schemaTable() || Names.reserved(table.name())) {
             throw SqliteException.error("table " + (table == p.schema.schemaTable() ? "sqlite_master"
                     : table.name()) + " may not be indexed");
@@ -415,13 +417,13 @@ final class SchemaCoder {
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
         }
-        if (p.schema.findIndex(name) != null) {
+        if (target().findOwnIndex(name) != null) {
             if (ci.ifNotExists()) {
                 return;
             }
             throw SqliteException.error("index " + name + " already exists");
         }
-        if (p.schema.findTable(name) != null || p.schema.findView(name) != null) {
+        if (target().findOwnTable(name) != null || (iDb == 0 && p.schema.findView(name) != null)) {
             throw SqliteException.error("there is already a table named " + name);
         }
         if (ci.where() != null) {
@@ -433,7 +435,7 @@ final class SchemaCoder {
         Index index = SchemaBuilder.index(ci, table, SchemaBuilder.indexSql(ci, p.sql), 0);
         p.needWrite();
         int root = p.reg();
-        p.v.addOp(Opcode.CREATE_BTREE, 0, root, Opcode.BTREE_BLOBKEY);
+        p.v.addOp(Opcode.CREATE_BTREE, iDb, root, Opcode.BTREE_BLOBKEY);
         int cur = openSchemaTable();
         insertSchemaRow(cur, "index", name, table.name(), root, index.sql());
         p.v.addOp(Opcode.CLOSE, cur);
@@ -453,7 +455,7 @@ final class SchemaCoder {
         int sorter = p.cursor();
         int n = index.columnCount();
         KeyInfo keyInfo = KeyInfos.of(index);
-        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), 0, table.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), table.db(), table.columnCount());
         p.v.addOp(Opcode.SORTER_OPEN, sorter, n + 1, 0, keyInfo);
         int scanned = p.label();
         p.v.addOp(Opcode.REWIND, tab, scanned);
@@ -472,7 +474,7 @@ final class SchemaCoder {
         p.v.addOp(Opcode.NEXT, tab, top);
         p.resolve(scanned);
         p.v.addOp(Opcode.CLOSE, tab);
-        p.v.addOp(Opcode.OPEN_WRITE, idx, root, 0, keyInfo, Opcode.OPFLAG_P2ISREG);
+        p.v.addOp(Opcode.OPEN_WRITE, idx, root, table.db(), keyInfo, Opcode.OPFLAG_P2ISREG);
         int done = p.label();
         p.v.addOp(Opcode.NULL, 0, rec);
         p.v.addOp(Opcode.SORTER_SORT, sorter, done);
@@ -499,13 +501,17 @@ final class SchemaCoder {
             dropTrigger(drop);
             return;
         }
-        if (drop.kind() != Stmt.ObjectKind.VIEW || !isTemp(drop.name())) {
+        if (!isTemp(drop.name())) {
             checkSchemaName(drop.name());
         }
         String name = drop.name().name().text();
         switch (drop.kind()) {
             case TABLE: {
-                Table table = p.schema.findTable(name);
+                Table table = isTemp(drop.name()) ? p.schema.temp().findOwnTable(name)
+                        : drop.name().schema() != null ? p.schema.findOwnTable(name) : p.schema.findTable(name);
+                if (table != null) {
+                    iDb = table.db();
+                }
                 if (table == null && p.schema.findView(name) != null) {
                     throw SqliteException.error("use DROP VIEW to delete view " + p.schema.findView(name).name());
                 }
@@ -527,14 +533,18 @@ final class SchemaCoder {
                 }
                 deleteSchemaRows(2, table.name(), "trigger", false);
                 for (Index index : table.indexes()) {
-                    p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
+                    p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), iDb);
                 }
-                p.v.addOp(Opcode.DESTROY, table.rootPage(), p.reg(), 0);
+                p.v.addOp(Opcode.DESTROY, table.rootPage(), p.reg(), iDb);
                 schemaChanged();
                 return;
             }
             case INDEX: {
-                Index index = p.schema.findIndex(name);
+                Index index = isTemp(drop.name()) ? p.schema.temp().findOwnIndex(name)
+                        : drop.name().schema() != null ? p.schema.findOwnIndex(name) : p.schema.findIndex(name);
+                if (index != null) {
+                    iDb = index.table().db();
+                }
                 if (index == null) {
                     if (drop.ifExists()) {
                         return;
@@ -547,23 +557,27 @@ final class SchemaCoder {
                 }
                 p.needWrite();
                 deleteSchemaRows(1, index.name(), "index", true);
-                p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), 0);
+                p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), iDb);
                 schemaChanged();
                 return;
             }
             case VIEW: {
-                if (!Names.equal(drop.name().schema() == null ? "" : drop.name().schema().text(), "main")
-                        && p.schema.findTempView(name) != null) {
-                    p.v.addOp(Opcode.DROP_TABLE, 1, 0, 0, p.schema.findTempView(name).name());
-                    return;
+                dev.skerry.engine.schema.View view = null;
+                if (drop.name().schema() == null || isTemp(drop.name())) {
+                    view = p.schema.findTempView(name);
+                    if (view != null) {
+                        iDb = 1;
+                    }
                 }
-                if (isTemp(drop.name())) {
+                if (isTemp(drop.name()) && view == null) {
                     if (drop.ifExists()) {
                         return;
                     }
                     throw SqliteException.error("no such view: " + drop.name());
                 }
-                dev.skerry.engine.schema.View view = p.schema.findView(name);
+                if (view == null) {
+                    view = p.schema.findView(name);
+                }
                 if (view == null && p.schema.findTable(name) != null) {
                     throw SqliteException.error("use DROP TABLE to delete table " + p.schema.findTable(name).name());
                 }
@@ -599,24 +613,58 @@ final class SchemaCoder {
             }
             throw SqliteException.error("no such trigger: " + drop.name());
         }
-        if (t.temp()) {
-            p.v.addOp(Opcode.DROP_TRIGGER, 1, 0, 0, t.name());
-            return;
-        }
+        iDb = t.temp() ? 1 : 0;
         p.needWrite();
         deleteTriggerRow(t.name());
         schemaChanged();
     }
 
-    /** Drops the triggers on the table or view {@code name} (its DROP removes them, as SQLite's does). */
-    private void dropTriggersOn(String name) {
+    /**
+     * Drops the triggers on the table or view {@code name} of the database being changed (its DROP removes
+     * them, as SQLite's does); when it is in main, the TEMP triggers on it too, in the TEMP database.
+     */
+    private void dropTriggersOn(String name) throws SqliteException {
+        int own = iDb;
+        boolean tempChanged = false;
         for (dev.skerry.engine.schema.Trigger t : p.schema.triggersOn(name)) {
+            if (t.temp() && onTempTable(t) != (own == 1)) {
+                continue;
+            }
             if (t.temp()) {
-                p.v.addOp(Opcode.DROP_TRIGGER, 1, 0, 0, t.name());
-            } else {
+                iDb = 1;
+                deleteTriggerRow(t.name());
+                tempChanged = true;
+            } else if (own == 0) {
                 deleteTriggerRow(t.name());
             }
         }
+        iDb = 1;
+        if (tempChanged && own == 0) {
+            schemaChanged();
+        }
+        iDb = own;
+    }
+
+    /** CREATE TEMP TABLE/VIEW: the name may be qualified by {@code temp} only (SQLite's {@code sqlite3StartTable}). */
+    private void checkTempName(boolean temp, dev.skerry.engine.parser.ast.QualifiedName name) throws SqliteException {
+        if (temp && name.schema() != null && !isTemp(name)) {
+            checkSchemaName(name);
+            throw SqliteException.error("temporary table name must be unqualified");
+        }
+    }
+
+    /**
+     * Whether the TEMP trigger {@code t} is on the TEMP table of its table's name rather than on the main
+     * database's: its table is written {@code temp.x}, or {@code x} while the TEMP database has a table or view
+     * {@code x} (the table SQLite bound it to when it was created).
+     */
+    private boolean onTempTable(dev.skerry.engine.schema.Trigger t) throws SqliteException {
+        Stmt st = dev.skerry.engine.parser.Parser.parseFirst(t.sql()).statement();
+        dev.skerry.engine.parser.ast.QualifiedName table = ((Stmt.CreateTrigger) st).table();
+        if (table.schema() != null) {
+            return isTemp(table);
+        }
+        return p.schema.temp().findOwnTable(t.tableName()) != null || p.schema.findTempView(t.tableName()) != null;
     }
 
     private void checkSchemaName(dev.skerry.engine.parser.ast.QualifiedName name) throws SqliteException {
@@ -627,7 +675,7 @@ final class SchemaCoder {
 
     int openSchemaTable() {
         int cur = p.cursor();
-        p.v.addOp(Opcode.OPEN_WRITE, cur, 1, 0, 5);
+        p.v.addOp(Opcode.OPEN_WRITE, cur, 1, iDb, 5);
         p.v.comment("sqlite_schema");
         return cur;
     }
@@ -679,7 +727,7 @@ final class SchemaCoder {
 
     /** Increments the schema cookie and makes the connection reload the schema. */
     void schemaChanged() {
-        p.v.addOp(Opcode.SET_COOKIE, 0, Opcode.BTREE_SCHEMA_VERSION, p.schema.cookie() + 1);
-        p.v.addOp(Opcode.PARSE_SCHEMA, 0, 0, 0, null);
+        p.v.addOp(Opcode.SET_COOKIE, iDb, Opcode.BTREE_SCHEMA_VERSION, target().cookie() + 1);
+        p.v.addOp(Opcode.PARSE_SCHEMA, iDb, 0, 0, null);
     }
 }

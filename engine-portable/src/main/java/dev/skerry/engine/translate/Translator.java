@@ -91,6 +91,12 @@ public final class Translator {
             p.v.addOp(Opcode.AUTO_COMMIT, 1, 0);
         } else if (body instanceof Stmt.Rollback && ((Stmt.Rollback) body).savepoint() == null) {
             p.v.addOp(Opcode.AUTO_COMMIT, 1, 1);
+        } else if (body instanceof Stmt.Rollback) {
+            p.v.addOp(Opcode.SAVEPOINT, Opcode.SAVEPOINT_ROLLBACK, 0, 0, ((Stmt.Rollback) body).savepoint().text());
+        } else if (body instanceof Stmt.Savepoint) {
+            p.v.addOp(Opcode.SAVEPOINT, Opcode.SAVEPOINT_BEGIN, 0, 0, ((Stmt.Savepoint) body).name().text());
+        } else if (body instanceof Stmt.Release) {
+            p.v.addOp(Opcode.SAVEPOINT, Opcode.SAVEPOINT_RELEASE, 0, 0, ((Stmt.Release) body).name().text());
         } else {
             throw SqliteException.error("not supported: " + describe(body));
         }

@@ -168,11 +168,14 @@ final class TriggerCoder {
         sub.v.addOp(Opcode.RESET_COUNT);
     }
 
-    /** A step's table must exist when the trigger fires; SQLite names it with the trigger's schema. */
+    /**
+     * A step's table must exist when the trigger fires; SQLite names it with the trigger's schema (none for a
+     * TEMP trigger, whose steps see TEMP and main tables).
+     */
     private static void target(Parse sub, QualifiedName name) throws SqliteException {
         String n = name.name().text();
         if (sub.schema.findTable(n) == null && sub.schema.findView(n) == null) {
-            throw SqliteException.error("no such table: main." + n);
+            throw SqliteException.error("no such table: " + (sub.trigger.temp() ? "" : "main.") + n);
         }
     }
 

@@ -153,14 +153,14 @@ final class WhereLoop {
         }
         if (plan.kind == WherePlan.INDEX) {
             indexCursor[i] = p.cursor();
-            p.v.addOp(Opcode.OPEN_READ, indexCursor[i], plan.index.rootPage(), 0, KeyInfos.of(plan.index));
+            p.v.addOp(Opcode.OPEN_READ, indexCursor[i], plan.index.rootPage(), plan.index.table().db(), KeyInfos.of(plan.index));
             p.v.comment(plan.index.name());
             if (plan.covering) {
                 s.readFromIndex(plan.index, indexCursor[i]);
                 return;
             }
         }
-        p.v.addOp(Opcode.OPEN_READ, s.cursor, s.table.rootPage(), 0, s.table.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, s.cursor, s.table.rootPage(), s.table.db(), s.table.columnCount());
         p.v.comment(s.table.name());
     }
 

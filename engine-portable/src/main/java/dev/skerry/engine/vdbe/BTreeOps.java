@@ -6,6 +6,7 @@ import dev.skerry.engine.btree.BTree;
 import dev.skerry.engine.btree.BTreeCursor;
 import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.io.IoPending;
+import dev.skerry.engine.pager.Pager;
 import dev.skerry.engine.value.Mem;
 
 /**
@@ -28,22 +29,23 @@ final class BTreeOps {
             case Opcode.OPEN_READ:
             case Opcode.OPEN_WRITE: {
                 int root = (p.p5[pc] & Opcode.OPFLAG_P2ISREG) != 0 ? (int) r[a2].longValue() : a2;
-                if (op == Opcode.OPEN_WRITE && !vm.db().pager.inWriteTransaction()) {
+                Pager pager = vm.db().pager(a3);
+                if (op == Opcode.OPEN_WRITE && !pager.inWriteTransaction()) {
                     throw new SqliteException(ResultCode.SQLITE_INTERNAL, "OpenWrite outside a write transaction");
                 }
                 KeyInfo keyInfo = a4 instanceof KeyInfo ? (KeyInfo) a4 : null;
-                BTreeVdbeCursor c = vm.spareCursor(a1, root, keyInfo);
+                BTreeVdbeCursor c = vm.spareCursor(a1, a3, root, keyInfo);
                 if (c == null) {
-                    c = new BTreeVdbeCursor(new BTreeCursor(vm.db().pager, root, keyInfo), root, keyInfo);
+                    c = new BTreeVdbeCursor(new BTreeCursor(pager, root, keyInfo), a3, root, keyInfo);
                 }
                 vm.setCursor(a1, c);
                 break;
             }
             case Opcode.CREATE_BTREE:
-                r[a2].setLong(BTree.create(vm.db().pager, a3 == Opcode.BTREE_BLOBKEY));
+                r[a2].setLong(BTree.create(vm.db().pager(a1), a3 == Opcode.BTREE_BLOBKEY));
                 break;
             case Opcode.DESTROY:
-                BTree.drop(vm.db().pager, a1);
+                BTree.drop(vm.db().pager(a3), a1);
                 r[a2].setLong(0);
                 break;
             case Opcode.CLEAR: {
@@ -51,7 +53,7 @@ final class BTreeOps {
                 if (a3 != 0) {
                     if (vm.clearCount < 0) {
                         if (vm.clearCursor == null) {
-                            vm.clearCursor = new BTreeVdbeCursor(new BTreeCursor(vm.db().pager, a1, null), a1, null);
+                            vm.clearCursor = new BTreeVdbeCursor(new BTreeCursor(vm.db().pager(a2), a1, null), a2, a1, null);
                         }
                         vm.clearCount = vm.clearCursor.count();
                         vm.clearCursor.close();
@@ -59,7 +61,7 @@ final class BTreeOps {
                     }
                     n = vm.clearCount;
                 }
-                BTree.clear(vm.db().pager, a1);
+                BTree.clear(vm.db().pager(a2), a1);
                 vm.clearCount = -1;
                 vm.countChanges(n);
                 break;

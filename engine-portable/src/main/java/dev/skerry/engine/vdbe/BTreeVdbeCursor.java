@@ -22,19 +22,22 @@ import dev.skerry.engine.value.Mem;
 final class BTreeVdbeCursor extends VdbeCursor {
     private final BTreeCursor bt;
     private final KeyInfo keyInfo;
+    /** The database (0 main, 1 temp) and the root page of the b-tree. */
+    final int iDb;
     final int root;
     private boolean counting;
     private long counted;
 
-    BTreeVdbeCursor(BTreeCursor bt, int root, KeyInfo keyInfo) {
+    BTreeVdbeCursor(BTreeCursor bt, int iDb, int root, KeyInfo keyInfo) {
         this.bt = bt;
+        this.iDb = iDb;
         this.root = root;
         this.keyInfo = keyInfo;
     }
 
-    /** True when this (closed) cursor can serve a new OpenRead/OpenWrite of {@code root} with {@code keyInfo}. */
-    boolean reusableFor(int root, KeyInfo keyInfo) {
-        return this.root == root && this.keyInfo == keyInfo;
+    /** True when this (closed) cursor can serve a new OpenRead/OpenWrite of {@code root} of {@code iDb} with {@code keyInfo}. */
+    boolean reusableFor(int iDb, int root, KeyInfo keyInfo) {
+        return this.iDb == iDb && this.root == root && this.keyInfo == keyInfo;
     }
 
     /** Back to the state of a new cursor on the same b-tree (after {@link #close()}). */

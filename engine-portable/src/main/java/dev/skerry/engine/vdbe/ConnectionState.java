@@ -2,6 +2,7 @@ package dev.skerry.engine.vdbe;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.io.IoPending;
+import dev.skerry.engine.memdb.MemoryFiles;
 import dev.skerry.engine.pager.Pager;
 
 /**
@@ -21,8 +22,11 @@ import dev.skerry.engine.pager.Pager;
 public final class ConnectionState {
     /** The connection's in-memory schema as the VM changes it (ParseSchema, DropTable, DropIndex). */
     public interface SchemaLoader {
-        /** ParseSchema: reads sqlite_schema again and rebuilds the schema; re-callable after IoPending. */
-        void reloadSchema() throws IoPending, SqliteException;
+        /**
+         * ParseSchema: reads the sqlite_schema of database {@code iDb} (0 main, 1 temp) again and rebuilds
+         * its schema; re-callable after IoPending.
+         */
+        void reloadSchema(int iDb) throws IoPending, SqliteException;
 
         /** The transaction committed: the schema as now loaded is the committed one. */
         void committed();
@@ -33,23 +37,34 @@ public final class ConnectionState {
          */
         void rolledBack() throws SqliteException;
 
-        /** DropTable: forgets the table and its indexes in the in-memory schema. */
-        void dropTable(String name);
+        /** DropTable: forgets the table of database {@code iDb} and its indexes in the in-memory schema. */
+        void dropTable(int iDb, String name);
 
-        /** DropIndex: forgets the index in the in-memory schema. */
-        void dropIndex(String name);
+        /** DropIndex: forgets the index of database {@code iDb} in the in-memory schema. */
+        void dropIndex(int iDb, String name);
 
-        /** ParseSchema on database 1: adds the TEMP view or trigger that the CREATE statement {@code sql} describes. */
-        void createTemp(String sql) throws SqliteException;
+        /** DropTrigger: forgets the trigger of database {@code iDb} in the in-memory schema. */
+        void dropTrigger(int iDb, String name);
 
-        /** DropTrigger, or DropTable on database 1: forgets the TEMP trigger (or view) named {@code name}. */
-        void dropTemp(boolean trigger, String name);
+        /**
+         * The in-memory schema was rebuilt by a ROLLBACK TO that undid a schema change: every prepared
+         * statement is recompiled before it runs again (SQLite expires them), since the schema cookie may
+         * reach the same value again with other contents.
+         */
+        void expire();
 
         /** The version of the TEMP schema ({@code Schema.tempVersion}), checked by {@code Transaction}. */
         int tempVersion();
     }
 
+    /** Database 0, {@code main}. */
     final Pager pager;
+    /**
+     * Database 1, {@code temp}: a database in memory ({@link MemoryFiles}), opened on first use (null
+     * before), shut at close. Invariant: it is in no transaction the main database is not in the same mode or
+     * a transaction outliving the main database's: commit and rollback end both together ({@link #commitAll}, {@link #rollbackTransaction}).
+     */
+    private Pager temp;
     private final SchemaLoader schemaLoader;
     boolean autocommit = true;
     /** Volatile: a JVM host may read it from another thread in {@link #interrupt()} (the wasm build has one). */
@@ -89,11 +104,12 @@ public final class ConnectionState {
     long totalChanges;
 
     /**
-     * Named savepoints (SAVEPOINT), oldest first: names, the pager's savepoint index (-1 while the
-     * transaction has not written yet), and whether the oldest one started the transaction.
+     * Named savepoints (SAVEPOINT), oldest first: names, for each database the pager's savepoint index (-1
+     * while the transaction has not written that database yet), and whether the oldest one started the
+     * transaction.
      */
     private String[] savepointNames = new String[4];
-    private int[] savepointIndexes = new int[4];
+    private int[][] savepointIndexes = new int[4][];
     private int savepointCount;
     boolean savepointStartedTransaction;
 
@@ -104,6 +120,50 @@ public final class ConnectionState {
 
     public Pager pager() {
         return pager;
+    }
+
+    /** The number of databases a program may name (0 main, 1 temp). */
+    public static final int DATABASES = 2;
+
+    /** The pager of database {@code iDb} (0 main, 1 temp), opening the TEMP database on first use. */
+    public Pager pager(int iDb) throws SqliteException {
+        if (iDb == 0) {
+            return pager;
+        }
+        if (iDb != 1) {
+            throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_INTERNAL, "no database " + iDb);
+        }
+        if (temp == null) {
+            Pager p = Pager.open(new MemoryFiles(), "temp");
+            try {
+                p.openStep();
+            } catch (IoPending e) {
+                throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_INTERNAL, "temp database open did I/O");
+            }
+            temp = p;
+        }
+        return temp;
+    }
+
+    /** The pager of database {@code iDb} when it is open, else null (no I/O, nothing opened). */
+    public Pager openPager(int iDb) {
+        return iDb == 0 ? pager : iDb == 1 ? temp : null;
+    }
+
+    /** Forgets the TEMP database and its contents (the connection closes). */
+    public void closeTemp() {
+        if (temp != null) {
+            temp.rollback();
+            temp = null;
+        }
+    }
+
+    /** Commits every database in a transaction, main first; re-callable after IoPending. */
+    void commitAll() throws IoPending, SqliteException {
+        pager.commit();
+        if (temp != null) {
+            temp.commit();
+        }
     }
 
     /** Sets the sorter memory limit in bytes (at least 1); sorts beyond it spill to a temporary file. */
@@ -163,7 +223,7 @@ public final class ConnectionState {
         }
         if (writingVms == 0 && autocommit) {
             try {
-                pager.commit();
+                commitAll();
             } catch (SqliteException e) {
                 commitPending = false;
                 rollbackTransaction();
@@ -176,9 +236,18 @@ public final class ConnectionState {
 
     /** Ends a read transaction when nothing needs it any more (autocommit, no running statement). No I/O. */
     void endReadIfIdle() throws SqliteException {
-        if (autocommit && runningVms == 0 && pager.inReadTransaction() && !pager.inWriteTransaction()) {
+        if (autocommit && runningVms == 0) {
+            endRead(pager);
+            if (temp != null) {
+                endRead(temp);
+            }
+        }
+    }
+
+    private static void endRead(Pager p) throws SqliteException {
+        if (p.inReadTransaction() && !p.inWriteTransaction()) {
             try {
-                pager.commit();
+                p.commit();
             } catch (IoPending e) {
                 throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_INTERNAL, "read transaction end did I/O");
             }
@@ -189,6 +258,9 @@ public final class ConnectionState {
     void rollbackTransaction() throws SqliteException {
         pager.rollback();
         foreignKeys.reset();
+        if (temp != null) {
+            temp.rollback();
+        }
         autocommit = true;
         clearSavepoints();
         schemaLoader.rolledBack();
@@ -206,15 +278,20 @@ public final class ConnectionState {
             savepointIndexes = java.util.Arrays.copyOf(savepointIndexes, savepointCount * 2);
         }
         savepointNames[savepointCount] = name;
-        savepointIndexes[savepointCount] = pager.inWriteTransaction() ? pager.savepoint() : -1;
+        int[] at = new int[DATABASES];
+        for (int i = 0; i < DATABASES; i++) {
+            Pager p = openPager(i);
+            at[i] = p != null && p.inWriteTransaction() ? p.savepoint() : -1;
+        }
+        savepointIndexes[savepointCount] = at;
         savepointCount++;
     }
 
-    /** A write transaction began: savepoints taken before it begin now, oldest first. */
-    void openPendingSavepoints() throws SqliteException {
+    /** A write transaction began on database {@code iDb}: savepoints taken before it begin now, oldest first. */
+    void openPendingSavepoints(int iDb, Pager p) throws SqliteException {
         for (int k = 0; k < savepointCount; k++) {
-            if (savepointIndexes[k] < 0) {
-                savepointIndexes[k] = pager.savepoint();
+            if (savepointIndexes[k][iDb] < 0) {
+                savepointIndexes[k][iDb] = p.savepoint();
             }
         }
     }
@@ -231,16 +308,20 @@ public final class ConnectionState {
 
     /** RELEASE: closes savepoint {@code k} and the newer ones, keeping their changes. */
     void releaseSavepoint(int k) {
-        if (savepointIndexes[k] >= 0) {
-            pager.release(savepointIndexes[k]);
+        for (int i = 0; i < DATABASES; i++) {
+            if (savepointIndexes[k][i] >= 0) {
+                openPager(i).release(savepointIndexes[k][i]);
+            }
         }
         savepointCount = k;
     }
 
     /** ROLLBACK TO: undoes the changes since savepoint {@code k} began; it stays open, newer ones close. */
     void rollbackToSavepoint(int k) {
-        if (savepointIndexes[k] >= 0) {
-            pager.rollbackTo(savepointIndexes[k]);
+        for (int i = 0; i < DATABASES; i++) {
+            if (savepointIndexes[k][i] >= 0) {
+                openPager(i).rollbackTo(savepointIndexes[k][i]);
+            }
         }
         savepointCount = k + 1;
     }

@@ -258,24 +258,16 @@ final class CursorOps {
                 break;
             }
             case Opcode.PARSE_SCHEMA:
-                if (a1 == 1) {
-                    vm.db().schemaLoader().createTemp((String) a4);
-                } else {
-                    vm.db().schemaLoader().reloadSchema();
-                }
+                vm.db().schemaLoader().reloadSchema(a1);
                 break;
             case Opcode.DROP_TABLE:
-                if (a1 == 1) {
-                    vm.db().schemaLoader().dropTemp(false, (String) a4);
-                } else {
-                    vm.db().schemaLoader().dropTable((String) a4);
-                }
+                vm.db().schemaLoader().dropTable(a1, (String) a4);
                 break;
             case Opcode.DROP_TRIGGER:
-                vm.db().schemaLoader().dropTemp(true, (String) a4);
+                vm.db().schemaLoader().dropTrigger(a1, (String) a4);
                 break;
             case Opcode.DROP_INDEX:
-                vm.db().schemaLoader().dropIndex((String) a4);
+                vm.db().schemaLoader().dropIndex(a1, (String) a4);
                 break;
             default:
                 return BTreeOps.run(vm, pc);

@@ -37,6 +37,12 @@ public final class ProgramBuilder {
     private int explainMode = Program.EXPLAIN_NONE;
     private String sql;
     private boolean finished;
+    /**
+     * The databases other than main (bit {@code i} for database {@code i}) the instructions so far open cursors
+     * on or change, read or written: the statement's prologue opens a transaction on each.
+     */
+    private int databasesRead;
+    private int databasesWritten;
 
     public ProgramBuilder() {
     }
@@ -58,7 +64,37 @@ public final class ProgramBuilder {
         p4[addr] = a4;
         p5[addr] = a5;
         comment[addr] = null;
+        noteDatabase(op, a1, a2, a3);
         return addr;
+    }
+
+    private void noteDatabase(int op, int a1, int a2, int a3) {
+        int iDb;
+        boolean writes = true;
+        switch (op) {
+            case Opcode.OPEN_READ: iDb = a3; writes = false; break;
+            case Opcode.READ_COOKIE: iDb = a1; writes = false; break;
+            case Opcode.OPEN_WRITE: case Opcode.DESTROY: iDb = a3; break;
+            case Opcode.CREATE_BTREE: case Opcode.SET_COOKIE: iDb = a1; break;
+            case Opcode.CLEAR: iDb = a2; break;
+            default: return;
+        }
+        if (iDb != 0) {
+            databasesRead |= 1 << iDb;
+            if (writes) {
+                databasesWritten |= 1 << iDb;
+            }
+        }
+    }
+
+    /** The databases other than main (bit {@code i} for database {@code i}) the program reads or writes. */
+    public int databasesRead() {
+        return databasesRead;
+    }
+
+    /** The databases other than main the program writes (a subset of {@link #databasesRead()}). */
+    public int databasesWritten() {
+        return databasesWritten;
     }
 
     public int addOp(int op) {

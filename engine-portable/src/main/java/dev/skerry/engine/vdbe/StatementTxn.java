@@ -3,15 +3,17 @@ package dev.skerry.engine.vdbe;
 import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.io.IoPending;
+import dev.skerry.engine.pager.Pager;
 
 /**
  * One statement's part in the connection's transaction: the opcodes Transaction, AutoCommit, Savepoint,
  * ReadCookie, SetCookie, the commit or undo at the statement's end, and its count of changed rows.
  *
  * <p>State: {@code writer} (the statement opened a write transaction; counted in {@link
- * ConnectionState#writingVms}), {@code savepoint} (the pager savepoint of the statement, -1 when it has none:
- * the statement is then the whole transaction), {@code haltPhase} (0, or 1 once an ending instruction has
- * done its checks and is committing: a commit re-called after IoPending does not redo them), {@code nChange}
+ * ConnectionState#writingVms}), {@code savepoints} (the pager savepoint of the statement in each database, -1 when it has
+ * none: the statement is then the whole transaction), {@code haltPhase} (0, or 1 once an ending instruction has
+ * done its checks and is committing: a commit re-called after IoPending does not redo them; 2 while a ROLLBACK TO
+ * reloads the schema it changed), {@code nChange}
  * (rows counted since the start or the last ResetCount), {@code fkConstraints} (the statement's immediate
  * foreign key violations, SQLite's {@code nFkConstraint}: a statement halting with it above zero fails) and
  * the connection's deferred foreign key counters as they were when the statement began writing (restored
@@ -22,12 +24,15 @@ final class StatementTxn {
     private final ConnectionState db;
     private final boolean countsChanges;
     private boolean writer;
-    private int savepoint = -1;
+    /** The statement savepoint in each database's pager ({@code savepoints} of the class comment), -1 when none. */
+    private final int[] savepoints = {-1, -1};
     private int haltPhase;
     private long nChange;
     private long fkConstraints;
     private long savedDeferred = -1;
     private long savedDeferredImmediate;
+    /** {@code haltPhase} of a ROLLBACK TO whose undone schema change is being read again (re-called after IoPending). */
+    private static final int RELOAD_SCHEMA = 2;
 
     StatementTxn(ConnectionState db, boolean countsChanges) {
         this.db = db;
@@ -42,51 +47,54 @@ final class StatementTxn {
     }
 
     /** Transaction: read or write transaction, statement savepoint, schema cookie check. */
-    void begin(int kind, int cookie, int checkCookie) throws IoPending, SqliteException {
+    void begin(int iDb, int kind, int cookie, int checkCookie) throws IoPending, SqliteException {
+        Pager pager = db.pager(iDb);
         if (kind != Opcode.TXN_READ && db.queryOnly) {
             throw new SqliteException(ResultCode.SQLITE_READONLY, "attempt to write a readonly database");
         }
         if (kind == Opcode.TXN_READ) {
-            db.pager.beginRead();
+            pager.beginRead();
         } else {
-            db.pager.beginWrite();
+            pager.beginWrite();
             setWriter(true);
             if (savedDeferred < 0) {
                 savedDeferred = db.foreignKeys.deferred;
                 savedDeferredImmediate = db.foreignKeys.deferredImmediate;
             }
-            db.openPendingSavepoints();
+            db.openPendingSavepoints(iDb, pager);
             // A statement savepoint when the statement is not the whole transaction: inside BEGIN, or while
             // another statement of this connection is writing too.
-            if ((!db.autocommit || db.writingVms > 1) && savepoint < 0) {
-                savepoint = db.pager.savepoint();
+            if ((!db.autocommit || db.writingVms > 1) && savepoints[iDb] < 0) {
+                savepoints[iDb] = pager.savepoint();
             }
         }
-        if (checkCookie != 0 && db.pager.schemaCookie() != cookie) {
+        if (checkCookie != 0 && pager.schemaCookie() != cookie) {
             throw new SqliteException(ResultCode.SQLITE_SCHEMA, "database schema has changed");
         }
     }
 
-    long readCookie(int field) {
+    long readCookie(int iDb, int field) throws SqliteException {
+        Pager pager = db.pager(iDb);
         switch (field) {
-            case Opcode.BTREE_FREE_PAGE_COUNT: return db.pager.freelistCount();
-            case Opcode.BTREE_SCHEMA_VERSION: return db.pager.schemaCookie();
-            case Opcode.BTREE_USER_VERSION: return db.pager.userVersion();
-            case Opcode.BTREE_APPLICATION_ID: return db.pager.applicationId();
+            case Opcode.BTREE_FREE_PAGE_COUNT: return pager.freelistCount();
+            case Opcode.BTREE_SCHEMA_VERSION: return pager.schemaCookie();
+            case Opcode.BTREE_USER_VERSION: return pager.userVersion();
+            case Opcode.BTREE_APPLICATION_ID: return pager.applicationId();
             default: return 0;
         }
     }
 
-    void setCookie(int field, int value) throws SqliteException {
+    void setCookie(int iDb, int field, int value) throws SqliteException {
+        Pager pager = db.pager(iDb);
         switch (field) {
             case Opcode.BTREE_SCHEMA_VERSION:
-                db.pager.setSchemaCookie(value);
+                pager.setSchemaCookie(value);
                 break;
             case Opcode.BTREE_USER_VERSION:
-                db.pager.setUserVersion(value);
+                pager.setUserVersion(value);
                 break;
             case Opcode.BTREE_APPLICATION_ID:
-                db.pager.setApplicationId(value);
+                pager.setApplicationId(value);
                 break;
             default:
                 throw new SqliteException(ResultCode.SQLITE_INTERNAL, "SetCookie of field " + field);
@@ -180,8 +188,15 @@ final class StatementTxn {
      * transaction commits it). Re-called after IoPending while that commit is in progress.
      */
     boolean savepoint(int op, String name) throws IoPending, SqliteException {
+        if (haltPhase == RELOAD_SCHEMA) {
+            reloadSchemas();
+            return false;
+        }
         if (haltPhase == 0) {
             if (op == Opcode.SAVEPOINT_BEGIN) {
+                if (db.writingVms > 0) {
+                    throw new SqliteException(ResultCode.SQLITE_BUSY, "cannot open savepoint - SQL statements in progress");
+                }
                 if (db.autocommit) {
                     db.autocommit = false;
                     db.savepointStartedTransaction = true;
@@ -194,8 +209,20 @@ final class StatementTxn {
                 throw SqliteException.error("no such savepoint: " + name);
             }
             if (op == Opcode.SAVEPOINT_ROLLBACK) {
+                int cookie = db.pager.schemaCookie();
+                Pager temp = db.openPager(1);
+                int tempCookie = temp == null ? 0 : temp.schemaCookie();
                 db.rollbackToSavepoint(k);
+                if (db.pager.schemaCookie() == cookie && (temp == null || temp.schemaCookie() == tempCookie)) {
+                    return false;
+                }
+                // The rollback undid a schema change: the in-memory schema is read again (SQLite resets it).
+                haltPhase = RELOAD_SCHEMA;
+                reloadSchemas();
                 return false;
+            }
+            if (db.writingVms > 0) {
+                throw new SqliteException(ResultCode.SQLITE_BUSY, "cannot release savepoint - SQL statements in progress");
             }
             if (k > 0 || !db.savepointStartedTransaction) {
                 db.releaseSavepoint(k);
@@ -209,10 +236,20 @@ final class StatementTxn {
         return true;
     }
 
+    /** ROLLBACK TO undid a schema change: the schemas of main and temp are read again; re-callable after IoPending. */
+    private void reloadSchemas() throws IoPending, SqliteException {
+        db.schemaLoader().reloadSchema(0);
+        if (db.openPager(1) != null) {
+            db.schemaLoader().reloadSchema(1);
+        }
+        db.schemaLoader().expire();
+        haltPhase = 0;
+    }
+
     /** Commits the open transaction; re-callable after IoPending. On failure the transaction is rolled back. */
     private void commitNow() throws IoPending, SqliteException {
         try {
-            db.pager.commit();
+            db.commitAll();
         } catch (SqliteException e) {
             db.rollbackTransaction();
             setWriter(false);
@@ -239,16 +276,16 @@ final class StatementTxn {
     /** Halt without error: the statement savepoint is released, the last writer in autocommit mode commits. */
     void haltSucceeded() throws IoPending, SqliteException {
         if (haltPhase == 0) {
-            if (savepoint >= 0) {
-                db.pager.release(savepoint);
-                savepoint = -1;
-            }
+            releaseStatementSavepoints();
             haltPhase = 1;
         }
         if (writer && db.autocommit && db.writingVms == 1) {
             commitNow();
             if (db.runningVms > 1) {
                 db.pager.beginRead();
+                if (db.openPager(1) != null) {
+                    db.openPager(1).beginRead();
+                }
             }
         }
     }
@@ -259,10 +296,7 @@ final class StatementTxn {
      * ({@link ConnectionState#finishPendingCommit}). No I/O.
      */
     void endAtRow() {
-        if (savepoint >= 0) {
-            db.pager.release(savepoint);
-            savepoint = -1;
-        }
+        releaseStatementSavepoints();
         if (writer && db.autocommit && db.writingVms == 1) {
             db.commitPending = true;
         }
@@ -281,20 +315,25 @@ final class StatementTxn {
     void undo(int onError, int code) throws SqliteException {
         if (writer) {
             int primary = ResultCode.primary(code);
-            boolean wholeTransaction = (db.autocommit && savepoint < 0) || onError == Opcode.OE_ROLLBACK
+            boolean wholeTransaction = (db.autocommit && savepoints[0] < 0 && savepoints[1] < 0)
+                    || onError == Opcode.OE_ROLLBACK
                     || primary == ResultCode.SQLITE_IOERR || primary == ResultCode.SQLITE_FULL
                     || primary == ResultCode.SQLITE_CORRUPT;
             if (wholeTransaction) {
                 db.rollbackTransaction();
-            } else if (savepoint >= 0 && onError != Opcode.OE_FAIL) {
-                db.pager.rollbackTo(savepoint);
-                db.pager.release(savepoint);
-                if (savedDeferred >= 0) {
+            } else {
+                boolean undone = false;
+                for (int i = 0; i < savepoints.length; i++) {
+                    if (savepoints[i] >= 0 && onError != Opcode.OE_FAIL) {
+                        db.openPager(i).rollbackTo(savepoints[i]);
+                        undone = true;
+                    }
+                }
+                if (undone && savedDeferred >= 0) {
                     db.foreignKeys.deferred = savedDeferred;
                     db.foreignKeys.deferredImmediate = savedDeferredImmediate;
                 }
-            } else if (savepoint >= 0) {
-                db.pager.release(savepoint);
+                releaseStatementSavepoints();
             }
         }
         if (countsChanges) {
@@ -304,11 +343,21 @@ final class StatementTxn {
         clear();
     }
 
+    private void releaseStatementSavepoints() {
+        for (int i = 0; i < savepoints.length; i++) {
+            if (savepoints[i] >= 0) {
+                db.openPager(i).release(savepoints[i]);
+                savepoints[i] = -1;
+            }
+        }
+    }
+
     private void clear() {
         nChange = 0;
         fkConstraints = 0;
         savedDeferred = -1;
-        savepoint = -1;
+        savepoints[0] = -1;
+        savepoints[1] = -1;
         haltPhase = 0;
         setWriter(false);
     }

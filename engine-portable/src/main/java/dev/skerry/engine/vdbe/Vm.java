@@ -298,9 +298,9 @@ public final class Vm {
     }
 
     /** A closed b-tree cursor of slot {@code i} from an earlier run that fits the new open, or null. */
-    BTreeVdbeCursor spareCursor(int i, int root, KeyInfo keyInfo) {
+    BTreeVdbeCursor spareCursor(int i, int iDb, int root, KeyInfo keyInfo) {
         BTreeVdbeCursor c = spare[i];
-        if (c == null || !c.reusableFor(root, keyInfo)) {
+        if (c == null || !c.reusableFor(iDb, root, keyInfo)) {
             return null;
         }
         spare[i] = null;
@@ -705,7 +705,7 @@ public final class Vm {
                     }
                     break;
                 case Opcode.TRANSACTION:
-                    txn.begin(p2[pc], p3[pc], p5[pc]);
+                    txn.begin(p1[pc], p2[pc], p3[pc], p5[pc]);
                     if (p5[pc] != 0 && p4[pc] instanceof Integer
                             && (Integer) p4[pc] != db.schemaLoader().tempVersion()) {
                         throw new SqliteException(ResultCode.SQLITE_SCHEMA, "database schema has changed");
@@ -722,10 +722,10 @@ public final class Vm {
                     finishHalt();
                     return AT_END;
                 case Opcode.READ_COOKIE:
-                    r[p2[pc]].setLong(txn.readCookie(p3[pc]));
+                    r[p2[pc]].setLong(txn.readCookie(p1[pc], p3[pc]));
                     break;
                 case Opcode.SET_COOKIE:
-                    txn.setCookie(p2[pc], p3[pc]);
+                    txn.setCookie(p1[pc], p2[pc], p3[pc]);
                     break;
                 default:
                     if (!CursorOps.run(this, pc) && !ForeignKeyOps.run(this, pc) && !PragmaOps.run(this, pc)) {
