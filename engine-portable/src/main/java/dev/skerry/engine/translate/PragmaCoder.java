@@ -38,7 +38,7 @@ final class PragmaCoder {
         "checkpoint_fullfsync", "compile_options", "count_changes", "data_store_directory", "data_version",
         "default_cache_size", "defer_foreign_keys", "empty_result_callbacks", "foreign_key_check",
         "full_column_names", "fullfsync", "function_list", "hard_heap_limit", "ignore_check_constraints",
-        "incremental_vacuum", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
+        "incremental_vacuum", "journal_size_limit", "legacy_file_format",
         "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list", "query_only",
         "read_uncommitted", "reverse_unordered_selects", "secure_delete", "short_column_names",
         "shrink_memory", "soft_heap_limit", "stats", "temp_store", "temp_store_directory", "threads",
@@ -105,6 +105,13 @@ final class PragmaCoder {
                     single(name, conn.recursiveTriggers ? 1L : 0L);
                 } else {
                     conn.recursiveTriggers = PragmaValues.bool(value, false);
+                }
+                return;
+            case "legacy_alter_table":
+                if (value == null) {
+                    single(name, conn.legacyAlterTable ? 1L : 0L);
+                } else {
+                    conn.legacyAlterTable = PragmaValues.bool(value, false);
                 }
                 return;
             case "busy_timeout":
