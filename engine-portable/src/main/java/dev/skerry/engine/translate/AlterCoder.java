@@ -43,9 +43,16 @@ import java.util.List;
  */
 final class AlterCoder {
     private final Parse p;
+    /** {@code PRAGMA legacy_alter_table}. */
+    private final boolean legacy;
 
     AlterCoder(Parse p) {
+        this(p, false);
+    }
+
+    AlterCoder(Parse p, boolean legacy) {
         this.p = p;
+        this.legacy = legacy;
     }
 
     /** The table to alter, with SQLite's checks and messages. */
@@ -96,7 +103,7 @@ final class AlterCoder {
             throw SqliteException.error("object name reserved for internal use: " + newName);
         }
         String quoted = SqlEdits.quote(newName);
-        List<String[]> rows = new ArrayList<>(new AlterDependents(p).renameTable(t, newName));
+        List<String[]> rows = new ArrayList<>(new AlterDependents(p, legacy).renameTable(t, newName));
         for (Table other : p.schema.tables()) {
             Stmt.CreateTable ct = parseTable(other);
             SqlEdits e = new SqlEdits();
@@ -116,7 +123,8 @@ final class AlterCoder {
                     }
                 }
             }
-            for (ForeignKeyClause fk : foreignKeys(ct)) {
+            // With legacy_alter_table on, SQLite leaves the foreign keys naming the table as they were.
+            for (ForeignKeyClause fk : legacy ? List.<ForeignKeyClause>of() : foreignKeys(ct)) {
                 if (Names.equal(fk.table().text(), t.name())) {
                     e.replace(fk.table().start(), fk.table().end(), quoted);
                 }
@@ -177,7 +185,7 @@ final class AlterCoder {
         }
         String column = t.column(col).name();
         boolean newQuoted = st.newName().quote() != Name.Quote.NONE;
-        AlterDependents dependents = new AlterDependents(p);
+        AlterDependents dependents = new AlterDependents(p, legacy);
         List<String[]> rows = new ArrayList<>(dependents.renameColumn(t, col, newName, newQuoted));
         for (Table tab : p.schema.tables()) {
             Stmt.CreateTable ct = parseTable(tab);
@@ -486,7 +494,7 @@ final class AlterCoder {
         if (t.columnCount() <= 1) {
             throw SqliteException.error("cannot drop column \"" + column + "\": no other columns exist");
         }
-        new AlterDependents(p).test(p.schema, "");
+        new AlterDependents(p, legacy).test(p.schema, "");
         String sql = t.sql();
         Stmt.CreateTable ct = parseTable(t);
         int from;
@@ -511,7 +519,7 @@ final class AlterCoder {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
-        AlterDependents dependents = new AlterDependents(p);
+        AlterDependents dependents = new AlterDependents(p, legacy);
         dependents.test(dependents.after(rows), "after drop column");
         p.needWrite();
         if (!t.column(col).isVirtual()) {

@@ -28,16 +28,24 @@ import java.util.List;
  * read from its syntax); and after the change every view and trigger must compile against the schema as it
  * will be ({@code error in view V after rename: ...}, {@code ... after drop column: ...}).
  *
+ * <p>With {@code PRAGMA legacy_alter_table} on, as SQLite: RENAME TO rewrites only the {@code ON} table of the
+ * triggers on the table (views and trigger bodies keep the old name, nothing is checked); the checks after the
+ * change are skipped; a view or trigger that does not compile before it fails the change with SQLite's bare
+ * {@code SQL logic error}.
+ *
  * <p>A rewritten object is an entry {type, old name, new name, new tbl_name, new sql} as
  * {@code AlterCoder.rewriteSchemaRows} takes them.
  */
 final class AlterDependents {
     private final Parse p;
+    /** {@code PRAGMA legacy_alter_table}: see the class comment. */
+    private final boolean legacy;
     /** The connection's functions, and a stand-in for every other name and argument count (see {@link #resolves}). */
     private final Functions functions;
 
-    AlterDependents(Parse p) {
+    AlterDependents(Parse p, boolean legacy) {
         this.p = p;
+        this.legacy = legacy;
         Functions real = p.functions;
         this.functions = new Functions() {
             @Override
@@ -152,6 +160,9 @@ final class AlterDependents {
      * SQLite's {@code error in view|trigger NAME[ WHEN]: message}.
      */
     void test(Schema schema, String when) throws SqliteException {
+        if (legacy && !when.isEmpty()) {
+            return;
+        }
         for (View v : schema.views()) {
             try {
                 compileView(schema, v.sql(), null);
@@ -172,7 +183,15 @@ final class AlterDependents {
         }
     }
 
-    private static SqliteException failure(String kind, String name, String when, SqliteException e) {
+    private SqliteException failure(String kind, String name, String when, SqliteException e) {
+        if (legacy) {
+            return SqliteException.error("SQL logic error");
+        }
+        String m = e.getMessage();
+        if (m.startsWith("no such table: ") && m.indexOf('.') < 0) {
+            // SQLite resolves a stored view or trigger with its tables bound to its schema, and names it.
+            e = SqliteException.error("no such table: main." + m.substring("no such table: ".length()));
+        }
         return SqliteException.error("error in " + kind + " " + name + (when.isEmpty() ? "" : " " + when) + ": "
                 + e.getMessage());
     }
@@ -185,7 +204,7 @@ final class AlterDependents {
     List<String[]> renameTable(Table t, String newName) throws SqliteException {
         String quoted = SqlEdits.quote(newName);
         List<String[]> rows = new ArrayList<>();
-        for (View v : p.schema.views()) {
+        for (View v : legacy ? List.<View>of() : p.schema.views()) {
             RenameWatch w = new RenameWatch(t, -1, v.sql());
             try {
                 compileView(p.schema, v.sql(), w);
@@ -203,24 +222,26 @@ final class AlterDependents {
             }
         }
         for (Trigger tr : triggers(p.schema)) {
-            RenameWatch w = new RenameWatch(t, -1, tr.sql());
-            try {
-                compileTrigger(p.schema, tr.sql(), w);
-            } catch (SqliteException e) {
-                if (resolves(e)) {
-                    throw failure("trigger", tr.name(), "", e);
-                }
-            }
             SqlEdits e = new SqlEdits();
-            for (Name n : w.names()) {
-                e.replace(n.start(), n.end(), quoted);
+            if (!legacy) {
+                RenameWatch w = new RenameWatch(t, -1, tr.sql());
+                try {
+                    compileTrigger(p.schema, tr.sql(), w);
+                } catch (SqliteException x) {
+                    if (resolves(x)) {
+                        throw failure("trigger", tr.name(), "", x);
+                    }
+                }
+                for (Name n : w.names()) {
+                    e.replace(n.start(), n.end(), quoted);
+                }
             }
             Stmt.CreateTrigger ct = (Stmt.CreateTrigger) Parser.parseFirst(tr.sql()).statement();
             boolean on = Names.equal(ct.table().name().text(), t.name());
             if (on) {
                 e.replace(ct.table().name().start(), ct.table().name().end(), quoted);
             }
-            for (Stmt st : ct.body()) {
+            for (Stmt st : legacy ? List.<Stmt>of() : ct.body()) {
                 QualifiedName target = target(st);
                 if (target != null && Names.equal(target.name().text(), t.name())) {
                     e.replace(target.name().start(), target.name().end(), quoted);

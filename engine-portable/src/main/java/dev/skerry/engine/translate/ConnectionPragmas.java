@@ -38,6 +38,8 @@ public final class ConnectionPragmas {
     boolean recursiveTriggers;
     /** {@code PRAGMA ignore_check_constraints}: statements compiled while it is on code no CHECK constraint. */
     boolean ignoreCheckConstraints;
+    /** {@code PRAGMA legacy_alter_table}: ALTER TABLE as before SQLite 3.26 (see {@code AlterDependents}). */
+    boolean legacyAlterTable;
     int busyTimeout;
     int cacheSize = DEFAULT_CACHE_SIZE;
     /** {@code PRAGMA synchronous}: 0 OFF, 1 NORMAL, 2 FULL (SQLite's default), 3 EXTRA. */
@@ -161,6 +163,11 @@ public final class ConnectionPragmas {
     /** Sets {@code PRAGMA recursive_triggers} from the host API ({@code Connection.setRecursiveTriggers}). */
     public void setRecursiveTriggers(boolean on) {
         recursiveTriggers = on;
+    }
+
+    /** {@code PRAGMA legacy_alter_table}. */
+    public boolean legacyAlterTable() {
+        return legacyAlterTable;
     }
 
     /** {@code PRAGMA busy_timeout} in milliseconds. */

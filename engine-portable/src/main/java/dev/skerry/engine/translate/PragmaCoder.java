@@ -34,7 +34,7 @@ final class PragmaCoder {
         "checkpoint_fullfsync", "count_changes", "data_store_directory", "data_version",
         "default_cache_size", "empty_result_callbacks",
         "full_column_names", "fullfsync", "hard_heap_limit",
-        "incremental_vacuum", "journal_size_limit", "legacy_alter_table", "legacy_file_format",
+        "incremental_vacuum", "journal_size_limit", "legacy_file_format",
         "locking_mode", "mmap_size", "module_list", "optimize", "pragma_list",
         "read_uncommitted", "reverse_unordered_selects", "secure_delete", "short_column_names",
         "shrink_memory", "soft_heap_limit", "stats", "temp_store_directory", "threads",
@@ -108,6 +108,13 @@ final class PragmaCoder {
                     rowsOf(name, null);
                 } else {
                     conn.recursiveTriggers = PragmaValues.bool(value, false);
+                }
+                return;
+            case "legacy_alter_table":
+                if (value == null) {
+                    single(name, conn.legacyAlterTable ? 1L : 0L);
+                } else {
+                    conn.legacyAlterTable = PragmaValues.bool(value, false);
                 }
                 return;
             case "busy_timeout":

@@ -76,13 +76,13 @@ public final class Translator {
         } else if (body instanceof Stmt.Drop) {
             new SchemaCoder(p).drop((Stmt.Drop) body);
         } else if (body instanceof Stmt.AlterRenameTable) {
-            new AlterCoder(p).renameTable((Stmt.AlterRenameTable) body);
+            new AlterCoder(p, pragmas.legacyAlterTable()).renameTable((Stmt.AlterRenameTable) body);
         } else if (body instanceof Stmt.AlterRenameColumn) {
-            new AlterCoder(p).renameColumn((Stmt.AlterRenameColumn) body);
+            new AlterCoder(p, pragmas.legacyAlterTable()).renameColumn((Stmt.AlterRenameColumn) body);
         } else if (body instanceof Stmt.AlterAddColumn) {
             new AlterCoder(p).addColumn((Stmt.AlterAddColumn) body);
         } else if (body instanceof Stmt.AlterDropColumn) {
-            new AlterCoder(p).dropColumn((Stmt.AlterDropColumn) body);
+            new AlterCoder(p, pragmas.legacyAlterTable()).dropColumn((Stmt.AlterDropColumn) body);
         } else if (body instanceof Stmt.Pragma) {
             new PragmaCoder(p, pragmas).compile((Stmt.Pragma) body);
         } else if (body instanceof Stmt.Begin) {

@@ -141,6 +141,14 @@ class AlterViewsTriggersTest {
             create trigger whentr before update on t when t.b > 0 begin select 1; end;
             alter table t rename column b to c2;
             drop trigger whentr;
+            create table m(z);
+            create view vm as select * from m;
+            create trigger trm after insert on t begin select * from m; insert into m values(1); end;
+            drop table m;
+            alter table t rename column b to b2;
+            drop view vm;
+            alter table t rename column b to b2;
+            alter table t rename to t2;
             """ + SCHEMA);
     }
 
@@ -207,6 +215,30 @@ class AlterViewsTriggersTest {
             create view o as select a from t3 union all select a as b2 from t3 order by b2;
             alter table t3 rename column b2 to b3;
             select sql from sqlite_schema where name = 'o';
+            """);
+    }
+
+    @Test
+    void legacyAlterTable() {
+        Differential.assertSame(TABLES + VIEWS + TRIGGERS + """
+            pragma legacy_alter_table;
+            pragma legacy_alter_table = on;
+            pragma legacy_alter_table;
+            create table self(k primary key, up references self(k));
+            alter table self rename to self2;
+            alter table t rename to t2;
+            """ + SCHEMA + """
+            alter table t2 rename column b to bee;
+            alter table t2 drop column "c";
+            """ + SCHEMA + """
+            create view broken as select nope from t2;
+            alter table u rename column x to x2;
+            alter table t2 drop column bee;
+            alter table t2 rename to t3;
+            """ + SCHEMA + """
+            pragma legacy_alter_table = 0;
+            pragma legacy_alter_table;
+            alter table t3 rename to t4;
             """);
     }
 }
