@@ -479,11 +479,54 @@ abstract class ExprParser extends ParserBase {
     }
 
     private Expr parenthesized() throws SqliteException {
+        if (type(1) == LP) {
+            return parenthesesRun();
+        }
         int st = pos();
         advance();
         enter(2);
         Expr e = parenthesizedRest(st);
         leave(2);
+        return e;
+    }
+
+    /**
+     * Several {@code (} in a row, without nesting Java calls per parenthesis (SQLite's LALR parser grows its
+     * stack on the heap and takes any number): all but the innermost are consumed here, the innermost and
+     * what follows it up to the first unmatched {@code )} or {@code ,} is one expression; then each level is
+     * closed in turn (a row value when a comma follows) and the operators after its {@code )} are applied
+     * inside the enclosing level. Redundant parentheses add no height, as in SQLite.
+     */
+    private Expr parenthesesRun() throws SqliteException {
+        int n = 0;
+        int[] starts = new int[8];
+        while (type(0) == LP && type(1) == LP) {
+            if (n == starts.length) {
+                starts = java.util.Arrays.copyOf(starts, n * 2);
+            }
+            starts[n++] = pos();
+            advance();
+        }
+        Expr e = exprAt(P_OR, false);
+        for (int i = n - 1; i >= 0; i--) {
+            if (peek() == COMMA) {
+                List<Expr> values = new ArrayList<>();
+                values.add(e);
+                int hh = h;
+                while (accept(COMMA)) {
+                    values.add(exprAt(P_OR, false));
+                    hh = Math.max(hh, h);
+                }
+                expect(RP);
+                h = checkHeight(hh + 1);
+                e = new Expr.RowValue(values, starts[i], lastEnd());
+            } else {
+                expect(RP);
+            }
+            if (i > 0) {
+                e = infix(e, starts[i], P_OR, false);
+            }
+        }
         return e;
     }
 

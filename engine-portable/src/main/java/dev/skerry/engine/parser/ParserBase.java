@@ -34,8 +34,9 @@ abstract class ParserBase {
      * stack bounded (frames of interpreted code are large, and a wasm stack is small). An operand counts
      * one, a parenthesis two more, a subquery {@link #SELECT_WEIGHT} more. That admits the deepest operator
      * chains SQLite's height limit allows, about 110 nested subqueries (SQLite's own height check stops
-     * nested subqueries far earlier, when resolving names) but only about 360 redundant parentheses, where
-     * SQLite, which grows its parser stack on the heap, has no limit.
+     * nested subqueries far earlier, when resolving names) but only about 360 parentheses each holding an
+     * operator, where SQLite allows an expression height of 1000. Runs of parentheses do not count (they are
+     * parsed iteratively, and SQLite, which grows its parser stack on the heap, has no limit).
      */
     static final int MAX_NESTING = 1100;
 

@@ -25,8 +25,10 @@
  * statement's error lies at its place in that text); {@code incomplete input} and messages that quote no
  * token have -1.
  *
- * <p>Known deviation: nesting deeper than {@code ParserBase.MAX_NESTING} levels of parentheses,
- * subqueries or prefix operators is refused with {@code parser stack overflow}, where SQLite (which grows its
- * parser stack on the heap) accepts redundant parentheses without limit.
+ * <p>Runs of parentheses ({@code ((((x))))}, any number, as SQLite takes them) are parsed without nesting
+ * Java calls. Known deviation: other nesting deeper than {@code ParserBase.MAX_NESTING} (parentheses each
+ * holding an operator, such as {@code (-(-(-1)))}, or subqueries) is refused with
+ * {@code parser stack overflow}, where SQLite reports {@code Expression tree is too large} past a height of
+ * 1000 and accepts anything below.
  */
 package dev.skerry.engine.parser;

@@ -138,9 +138,11 @@ class ExpressionTest {
     }
 
     @Test
-    void deepNestingIsRefusedWithoutStackOverflow() {
+    void deepNestingIsRefusedWithoutStackOverflow() throws SqliteException {
         String sql = "SELECT " + "(".repeat(100000) + "1" + ")".repeat(100000);
-        SqliteException e = assertThrows(SqliteException.class, () -> Parser.parseFirst(sql));
+        assertEquals(sql.length(), Parser.parseFirst(sql).tailOffset());
+        String deep = "SELECT " + "(-".repeat(5000) + "1" + ")".repeat(5000);
+        SqliteException e = assertThrows(SqliteException.class, () -> Parser.parseFirst(deep));
         assertEquals("parser stack overflow", e.getMessage());
         String sub = "SELECT " + "(SELECT ".repeat(5000) + "1" + ")".repeat(5000);
         assertThrows(SqliteException.class, () -> Parser.parseFirst(sub));

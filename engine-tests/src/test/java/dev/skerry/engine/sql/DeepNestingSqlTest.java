@@ -81,7 +81,7 @@ class DeepNestingSqlTest {
             }
             Outcome ctes = skerry.run(cte + " select * from c999");
             assertTrue(ctes.isError(), ctes.toString());
-            Outcome parens = skerry.run("select " + repeat("(", 100_000) + "1" + repeat(")", 100_000));
+            Outcome parens = skerry.run("select " + repeat("(-", 100_000) + "1" + repeat(")", 100_000));
             assertTrue(parens.isError(), parens.toString());
             assertEquals("parser stack overflow", parens.errorMessage());
             Outcome selects = skerry.run("select " + repeat("(select ", 2000) + "1" + repeat(")", 2000));
