@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * The loop level of a table-valued function ({@link TableFunction}) in {@link WhereLoop}: where a table level
  * rewinds and steps a cursor, this one computes the function's first row and its next rows into registers
- * and packs each row into the record of the source's pseudo-cursor, so that its columns read like any
- * cursor's (and {@code NullRow} gives a LEFT JOIN's null row).
+ * that the source's pseudo-cursor reads as its columns (so that they read like any cursor's, keep their
+ * subtypes, and {@code NullRow} gives a LEFT JOIN's null row).
  *
  * <p>Arguments fill the hidden columns in order; a hidden column without an argument may take an equality
  * of the WHERE (or of the level's own ON clause) whose other side the outer levels give, as may the bounds
@@ -28,7 +28,6 @@ final class FunctionScan {
     private int[] args;
     private int[] bounds;
     private int row;
-    private int record;
 
     private FunctionScan(Parse p, ExprCoder ex, Scope scope, Source source) {
         this.p = p;
@@ -189,9 +188,8 @@ final class FunctionScan {
     /** The level's start: computes the first row, or jumps to {@code empty}. */
     void begin(int empty) throws SqliteException {
         int n = function.columns().length;
-        record = p.reg();
         row = p.regs(n + 1);
-        p.v.addOp(Opcode.OPEN_PSEUDO, source.cursor, record, n + 1, Integer.valueOf(row), 0);
+        p.v.addOp(Opcode.OPEN_PSEUDO, source.cursor, row, n + 1, Integer.valueOf(row), 0);
         args = new int[argExprs.length];
         for (int k = 0; k < argExprs.length; k++) {
             if (argExprs[k] != null) {
@@ -207,11 +205,6 @@ final class FunctionScan {
             }
         }
         function.first(p, args, bounds, boundOps, row, empty);
-    }
-
-    /** At the loop's top: makes the current row the pseudo-cursor's record. */
-    void row() {
-        p.v.addOp(Opcode.MAKE_RECORD, row, function.columns().length, record);
     }
 
     /** The loop's step: to {@code top} with the next row, else falls through. */

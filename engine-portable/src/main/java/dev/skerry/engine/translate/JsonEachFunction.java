@@ -89,7 +89,8 @@ final class JsonEachFunction implements TableFunction {
             }
         }, 4, block + 3);
         p.v.addOp(Opcode.IS_NULL, block + 3, empty);
-        columns(p, row);
+        columns(p, row, 0, COLUMNS.length);
+        columns(p, row, COLUMNS.length, COLUMNS.length + 1);
     }
 
     @Override
@@ -111,15 +112,19 @@ final class JsonEachFunction implements TableFunction {
         }, 4, state);
         int done = p.v.addOp(Opcode.IS_NULL, state, 0);
         p.v.addOp(Opcode.SCOPY, state, block + 3);
-        columns(p, row);
+        columns(p, row, 0, VISIBLE);
+        columns(p, row, COLUMNS.length, COLUMNS.length + 1);
         p.v.addOp(Opcode.GOTO, 0, more);
         p.v.jumpHere(done);
     }
 
-    /** Emits the computation of the row's columns from the current state. */
-    private void columns(Parse p, int row) {
+    /**
+     * Emits the computation of the row's columns {@code from .. to-1} from the current state (the hidden json
+     * and root columns stay the same through a scan and are computed at its start only).
+     */
+    private void columns(Parse p, int row, int from, int to) {
         boolean rec = recursive;
-        for (int k = 0; k <= COLUMNS.length; k++) {
+        for (int k = from; k < to; k++) {
             int column = k;
             call(p, (ctx, r, base, n, out) -> {
                 JsonWalk w = new JsonWalk(rec);

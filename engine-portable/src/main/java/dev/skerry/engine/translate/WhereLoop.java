@@ -185,7 +185,6 @@ final class WhereLoop {
         if (scans[i] != null) {
             scans[i].begin(brk[i]);
             p.resolve(top[i]);
-            scans[i].row();
         } else switch (plan.kind) {
             case WherePlan.ROWID_EQ: {
                 int r = in != null ? inKey : ex.code(plan.eq[0].value, scope);

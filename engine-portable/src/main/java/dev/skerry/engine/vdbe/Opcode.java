@@ -595,8 +595,8 @@ public final class Opcode {
      * {@code OpenPseudo P1 P2 P3} — synopsis {@code P3 columns in r[P2]}.
      *
      * <p>Opens pseudo-cursor P1 whose single row is the record held in register P2, with P3 columns; Column
-     * reads it afresh each time. Skerry extension: with an integer P4, Column reads the P3 registers from P4 on
-     * (those the record is made from) instead of the record, keeping the values' subtypes.
+     * reads it afresh each time. Skerry extension: with an integer P4, the row is the P3 registers from P4 on (a
+     * table-valued function's row, computed there): Column copies them, keeping the values' subtypes.
      */
     public static final int OPEN_PSEUDO = 71;
 

@@ -7,9 +7,9 @@ import dev.skerry.engine.value.Mem;
 /**
  * A cursor whose single row is the record held in a register (OpenPseudo): after SorterData copies a sorted
  * record into that register, Column reads its fields. The parsed header is cached while the register holds
- * the same byte array. A pseudo-cursor opened with the registers the record is made from ({@code row}, a
- * table-valued function's row) reads its columns from those registers instead, so that values keep their
- * subtype (json_each's JSON values).
+ * the same byte array. A pseudo-cursor opened on a row of registers ({@code row}, a table-valued function's
+ * row) reads its columns from those registers instead, so that values keep their subtype (json_each's JSON
+ * values); its record is then never read.
  */
 final class PseudoCursor extends VdbeCursor {
     private final Mem register;
