@@ -39,6 +39,27 @@ final class IndexExprTerms {
             } else if (indexed(b.right(), s, scope) && independent(b.left(), scope, sources, prior)) {
                 out.add(constraint(t, b.right(), WherePlanner.commute(b.op()), b.left(), scope));
             }
+        } else if (e instanceof Expr.InList && !((Expr.InList) e).not() && !((Expr.InList) e).values().isEmpty()) {
+            Expr.InList in = (Expr.InList) e;
+            if (!indexed(in.operand(), s, scope)) {
+                return;
+            }
+            Expr first = in.values().get(0);
+            char aff = ExprInfo.compareAffinity(in.operand(), first, scope);
+            for (Expr v : in.values()) {
+                if (!independent(v, scope, sources, prior) || ExprInfo.compareAffinity(in.operand(), v, scope) != aff
+                        || ExprInfo.compareCollation(in.operand(), v, scope)
+                            != ExprInfo.compareCollation(in.operand(), first, scope)) {
+                    return;
+                }
+            }
+            WherePlan.Constraint c = new WherePlan.Constraint(t, Index.EXPR, Expr.BinaryOp.EQ, first, aff,
+                    in.values(), null, in.operand());
+            c.collation = ExprInfo.compareCollation(in.operand(), first, scope);
+            c.indexExpr = in.operand();
+            char own = ExprInfo.affinity(in.operand(), scope);
+            c.indexExprAffinity = own < Affinity.BLOB ? Affinity.BLOB : own;
+            out.add(c);
         } else if (e instanceof Expr.Between && !((Expr.Between) e).not()) {
             Expr.Between b = (Expr.Between) e;
             if (indexed(b.operand(), s, scope) && independent(b.low(), scope, sources, prior)

@@ -32,6 +32,8 @@ class ExpressionIndexSqlTest {
             select id from t where a + b > 3 order by id;
             select id from t where a + b between 1 and 13 order by id;
             select id from t where 13 = a + b;
+            select id from t where a + b in (13, 3, 2) order by id;
+            select id from t where lower(c) in ('ab', 'ef', 'zz') order by id;
             select id from t where a + b = '13';
             select id from t where lower(c) = 'ab' and id * 2 = 18;
             select id, c from t where c || '!' = 'ab!';

@@ -47,6 +47,8 @@ class IndexKindsPlannerTest {
         "select * from e where upper(z) = 'a'",
         "select x from e where x + y = 3",
         "select * from e order by x + y",
+        "select * from e where x + y in (1, 2)",
+        "select * from e where lower(z) in ('a', 'b') and x = 1",
         "select * from e order by x + y desc",
         "select * from e where lower(z) = 'a' order by x",
         "select * from e order by lower(z), x",
