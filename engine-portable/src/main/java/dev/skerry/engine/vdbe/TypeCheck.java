@@ -56,6 +56,12 @@ public final class TypeCheck {
         }
     }
 
+    /** As EXPLAIN shows a P4 table: its name. */
+    @Override
+    public String toString() {
+        return table;
+    }
+
     private static String typeName(int type) {
         switch (type) {
             case Mem.INTEGER: return "INT";
