@@ -1,6 +1,17 @@
 package dev.skerry.engine.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.Statement;
 import dev.skerry.testkit.Differential;
+import dev.skerry.testkit.HostLoop;
+import dev.skerry.testkit.SkerryEngine;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /** Foreign key corner cases against SQLite: schema changes, views, rowid child keys, case of names. */
@@ -64,5 +75,35 @@ class ForeignKeyEdgeSqlTest {
             delete from p;
             select count(*) from p;
             """);
+    }
+
+    /** A statement prepared before {@code PRAGMA foreign_keys} changes runs with the new setting, as in SQLite. */
+    @Test
+    void statementPreparedBeforeThePragmaFollowsIt() throws Exception {
+        try (Connection sqlite = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+            sqlite.createStatement().execute("create table p(id integer primary key)");
+            sqlite.createStatement().execute("create table c(x references p)");
+            try (PreparedStatement ins = sqlite.prepareStatement("insert into c values(?)")) {
+                ins.setInt(1, 1);
+                ins.executeUpdate();
+                sqlite.createStatement().execute("pragma foreign_keys = on");
+                ins.setInt(1, 2);
+                SQLException e = assertThrows(SQLException.class, ins::executeUpdate);
+                assertEquals(true, e.getMessage().contains("FOREIGN KEY constraint failed"));
+            }
+        }
+        try (SkerryEngine e = new SkerryEngine()) {
+            e.run("create table p(id integer primary key)");
+            e.run("create table c(x references p)");
+            Statement ins = e.connection().prepare("insert into c values(?)");
+            ins.bindLong(1, 1);
+            HostLoop.step(ins, e.vfs());
+            ins.reset();
+            e.run("pragma foreign_keys = on");
+            ins.bindLong(1, 2);
+            SqliteException fk = assertThrows(SqliteException.class, () -> HostLoop.step(ins, e.vfs()));
+            assertEquals("FOREIGN KEY constraint failed", fk.getMessage());
+            ins.close();
+        }
     }
 }
