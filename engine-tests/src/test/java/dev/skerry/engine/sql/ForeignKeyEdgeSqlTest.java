@@ -77,6 +77,25 @@ class ForeignKeyEdgeSqlTest {
             """);
     }
 
+    @Test
+    void orFailKeepsChangesOnlyWithoutViolations() {
+        Differential.assertSame("""
+            pragma foreign_keys = on;
+            create table p(id integer primary key);
+            create table c(id integer primary key, x references p, y not null);
+            insert into p values(1), (2);
+            insert into c values(1, 1, 'a'), (2, 2, 'b'), (3, 1, 'c');
+            update or fail c set y = case id when 3 then null else 'z' end;
+            select * from c order by id;
+            update or fail c set x = 9, y = case id when 3 then null else 'w' end;
+            select * from c order by id;
+            begin;
+            update or fail c set x = 9, y = case id when 2 then null else 'v' end;
+            select * from c order by id;
+            commit;
+            """);
+    }
+
     /** A statement prepared before {@code PRAGMA foreign_keys} changes runs with the new setting, as in SQLite. */
     @Test
     void statementPreparedBeforeThePragmaFollowsIt() throws Exception {
