@@ -249,6 +249,11 @@ public final class Connection {
         return names;
     }
 
+    /** {@code PRAGMA foreign_keys} as now set. */
+    boolean foreignKeysOn() {
+        return pragmas.foreignKeys();
+    }
+
     /** Compiles again the statement at {@code offset} of {@code sql} (after a schema change). */
     Program recompile(String sql, int offset) throws SqliteException {
         return compile(Parser.parseFirst(sql, offset), sql);

@@ -38,6 +38,8 @@ public final class Statement {
     private int sourceOffset;
     private int state = READY;
     private boolean schemaRetried;
+    /** {@code PRAGMA foreign_keys} when the program was compiled (SQLite expires statements when it changes). */
+    private boolean compiledForeignKeys;
     private boolean hasRow;
     private List<Completion> pending = Collections.emptyList();
     /** EXPLAIN modes: the next instruction to describe, and the row cells. */
@@ -54,6 +56,25 @@ public final class Statement {
     void setSource(String sql, int offset) {
         this.source = sql;
         this.sourceOffset = offset;
+        this.compiledForeignKeys = connection.foreignKeysOn();
+    }
+
+    /**
+     * A statement about to run from its start that was compiled under another {@code PRAGMA foreign_keys}
+     * setting is compiled again first, as SQLite's pragma expires every prepared statement. Bindings are kept.
+     */
+    private void recompileIfExpired() throws SqliteException {
+        if (source == null || !vm.isReady() || compiledForeignKeys == connection.foreignKeysOn()) {
+            return;
+        }
+        Program fresh = connection.recompile(source, sourceOffset);
+        Vm next = connection.newVm(fresh);
+        for (int i = 1; i <= Math.min(fresh.parameterCount(), program.parameterCount()); i++) {
+            next.parameter(i).copyFrom(vm.parameter(i));
+        }
+        program = fresh;
+        vm = next;
+        compiledForeignKeys = connection.foreignKeysOn();
     }
 
     /** Where the SQL text after this statement begins (in the string given to prepare). */
@@ -88,6 +109,7 @@ public final class Statement {
         if (state == DONE) {
             resetQuietly();
         }
+        recompileIfExpired();
         state = RUNNING;
         hasRow = false;
         if (program.explainMode() != Program.EXPLAIN_NONE) {
@@ -128,6 +150,7 @@ public final class Statement {
         vm.reset();
         program = fresh;
         vm = next;
+        compiledForeignKeys = connection.foreignKeysOn();
         state = READY;
         schemaRetried = true;
         try {

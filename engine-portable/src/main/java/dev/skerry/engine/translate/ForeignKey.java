@@ -185,7 +185,12 @@ final class ForeignKey {
                 return index;
             }
         }
-        throw SqliteException.error("foreign key mismatch - \"" + child.name() + "\" referencing \"" + parentName
+        throw mismatch();
+    }
+
+    /** SQLite's error for a parent key that is not unique, or a parent that is a view. */
+    SqliteException mismatch() {
+        return SqliteException.error("foreign key mismatch - \"" + child.name() + "\" referencing \"" + parentName
                 + "\"");
     }
 }

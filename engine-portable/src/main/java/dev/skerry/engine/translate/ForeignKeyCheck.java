@@ -57,6 +57,9 @@ final class ForeignKeyCheck {
         for (int k = 0; k < n; k++) {
             ForeignKey fk = keys.get(k);
             parents[k] = p.schema.findTable(fk.parentName);
+            if (parents[k] == null && p.schema.findView(fk.parentName) != null) {
+                throw fk.mismatch();
+            }
             maps[k] = new int[fk.size()];
             if (parents[k] != null) {
                 indexes[k] = fk.parentIndex(parents[k], maps[k]);

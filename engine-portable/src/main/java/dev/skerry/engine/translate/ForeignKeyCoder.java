@@ -200,6 +200,12 @@ final class ForeignKeyCoder {
                 continue;
             }
             Table parent = p.schema.findTable(fk.parentName);
+            if (parent == null && p.schema.findView(fk.parentName) != null) {
+                if (ignoreErrors) {
+                    continue;
+                }
+                throw fk.mismatch();
+            }
             if (parent == null) {
                 if (!ignoreErrors) {
                     throw SqliteException.error("no such table: main." + fk.parentName);

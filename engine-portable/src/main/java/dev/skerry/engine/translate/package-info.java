@@ -35,6 +35,12 @@
  *       a statement fires into a sub-program run by the {@code Program} opcode, and
  *       {@link dev.skerry.engine.translate.InsteadOfCoder} writes to views through their INSTEAD OF
  *       triggers.</li>
+ *   <li>foreign keys ({@code fkey.c}): {@link dev.skerry.engine.translate.ForeignKey} (one constraint, read
+ *       from its table's CREATE text; its parent key), {@link dev.skerry.engine.translate.ForeignKeys} (the
+ *       schema's constraints by child and by parent), {@link dev.skerry.engine.translate.ForeignKeyCoder} (the
+ *       checks and actions around each row INSERT, UPDATE, DELETE, REPLACE and DROP TABLE write, called from
+ *       their coders and {@link dev.skerry.engine.translate.RowWriter}) and
+ *       {@link dev.skerry.engine.translate.ForeignKeyCheck} ({@code PRAGMA foreign_key_check}).</li>
  *   <li>{@link dev.skerry.engine.translate.PragmaCoder}: PRAGMA statements, over the connection's
  *       {@link dev.skerry.engine.translate.ConnectionPragmas}; the schema-describing rows come from
  *       {@link dev.skerry.engine.translate.SchemaPragmas}, values are read as SQLite reads them

@@ -228,6 +228,9 @@ final class StatementTxn {
                 db.releaseSavepoint(k);
                 return false;
             }
+            if (db.foreignKeys.outstanding()) {
+                throw ForeignKeyCounters.failure();
+            }
             haltPhase = 1;
         }
         commitNow();

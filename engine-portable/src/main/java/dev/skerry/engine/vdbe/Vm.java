@@ -893,6 +893,12 @@ public final class Vm {
                 msg = names[kind - 1] + " constraint failed" + (msg == null ? "" : ": " + msg);
             }
             SqliteException e = new SqliteException(code, msg);
+            SqliteException fk = p2[pc] == Opcode.OE_FAIL ? txn.foreignKeyFailure() : null;
+            if (fk != null) {
+                // SQLite's vdbeHalt: an OR FAIL error keeps the changes before it only if they break no foreign key.
+                abort(Opcode.OE_ABORT, fk.code());
+                throw fk;
+            }
             if (p2[pc] == Opcode.OE_FAIL && txn.commitAfterFailure()) {
                 finishHalt();
                 throw e;

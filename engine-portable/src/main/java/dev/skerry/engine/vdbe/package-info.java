@@ -27,6 +27,11 @@
  * Commit is the pager's re-callable state machine: the halting instruction keeps its phase in the VM and
  * reports IO until the commit is durable.
  *
+ * <p>Foreign keys: {@code FkCounter} and {@code FkIfZero} ({@code ForeignKeyOps}) count violations in the
+ * statement's {@code StatementTxn} (immediate: a statement halting with violations outstanding fails and is
+ * undone) or in the connection's {@link dev.skerry.engine.vdbe.ForeignKeyCounters} (deferred: COMMIT, or the
+ * last writer in autocommit mode, fails while any is outstanding; a failing COMMIT leaves the transaction open).
+ *
  * <p>I/O: an instruction that needs a page not yet in memory gets an {@link dev.skerry.engine.io.IoPending}
  * from below; the step loop lets it out to the host (the public API turns it into {@code StepResult.IO}) and,
  * on the next step, runs the same instruction again from its start. The program counter advances only when

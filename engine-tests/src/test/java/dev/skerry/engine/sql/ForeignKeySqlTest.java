@@ -170,4 +170,52 @@ class ForeignKeySqlTest {
             select count(*) from tree;
             """);
     }
+
+    @Test
+    void conflictClausesTriggersAndReturning() {
+        Differential.assertSame("""
+            pragma foreign_keys = on;
+            create table p(id integer primary key, k unique);
+            create table c(id integer primary key, x references p(k));
+            insert into p values(1, 'a'), (2, 'b');
+            insert or ignore into c values(1, 'zz');
+            insert or replace into c values(1, 'a');
+            insert or replace into c values(1, 'zz');
+            insert into c values(1, 'b') on conflict(id) do update set x = 'zz';
+            insert into c values(1, 'b') on conflict(id) do update set x = excluded.x;
+            select * from c;
+            insert into c values(5, 'q') returning *;
+            select * from c order by id;
+            create trigger make_parent before insert on c when new.x not in (select k from p) begin
+              insert into p(k) values(new.x);
+            end;
+            insert into c values(6, 'new');
+            select * from p order by id;
+            create trigger drop_parent after insert on c begin
+              delete from p where k = 'gone';
+            end;
+            insert into p(k) values('gone');
+            insert into c values(7, 'gone');
+            select * from c order by id;
+            """);
+    }
+
+    @Test
+    void selfReferenceThroughUniqueKeyAndDescendingIndex() {
+        Differential.assertSame("""
+            pragma foreign_keys = on;
+            create table t(name text, boss text references t(name) on update cascade on delete set null);
+            create unique index tn on t(name desc);
+            insert into t values('ann', null), ('bob', 'ann'), ('cy', 'bob');
+            insert into t values('dee', 'dee');
+            insert into t values('eve', 'fay'), ('fay', 'eve');
+            insert into t values('gus', 'hal');
+            update t set name = 'ANN' where name = 'ann';
+            select * from t order by rowid;
+            delete from t where name = 'bob';
+            select * from t order by rowid;
+            update t set name = 'x', boss = 'x' where name = 'cy';
+            select * from t order by rowid;
+            """);
+    }
 }
