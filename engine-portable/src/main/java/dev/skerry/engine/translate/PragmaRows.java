@@ -151,9 +151,106 @@ final class PragmaRows {
     private List<Object[]> tableInfo(boolean extended, String arg) throws SqliteException {
         Table t = arg == null ? null : schema.findTable(arg);
         if (t == null && arg != null && schema.findView(arg) != null) {
-            throw SqliteException.error("PRAGMA table_info of a view is not supported");
+            return viewInfo(schema.findView(arg), extended);
         }
         return t == null ? List.of() : SchemaPragmas.tableInfo(t, extended);
+    }
+
+    /**
+     * Column names made unique as SQLite's {@code sqlite3ColumnsFromExprList} does: a name met before (ASCII case
+     * ignored) gets {@code :N} (any {@code :digits} it ends with replaced), N counting up per column.
+     */
+    private static String[] unique(String[] names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) {
+            String name = names[i];
+            int cnt = 0;
+            while (seen(out, i, name)) {
+                int n = name.length();
+                int j = n - 1;
+                while (j > 0 && Character.isDigit(name.charAt(j)) && name.charAt(j) < 0x80) {
+                    j--;
+                }
+                if (n > 0 && name.charAt(j) == ':') {
+                    n = j;
+                }
+                name = name.substring(0, n) + ":" + (++cnt);
+            }
+            out[i] = name;
+        }
+        return out;
+    }
+
+    private static boolean seen(String[] names, int count, String name) {
+        for (int k = 0; k < count; k++) {
+            if (Names.equal(names[k], name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** SQLite's standard type names and their affinities, as {@code sqlite3StdType}/{@code sqlite3StdTypeAffinity}. */
+    private static final String[] STD_TYPES = {"BLOB", "INT", "INTEGER", "REAL", "TEXT"};
+    private static final char[] STD_AFFINITIES = {'A', 'D', 'D', 'E', 'B'};
+
+    /**
+     * {@code table_info} of a view: its result columns (named by the view's column list when it has one), the
+     * type of each as SQLite's {@code sqlite3SubqueryColTypeAndColl} gives it (the declared type of the column
+     * it reads when that type's affinity is the column's; else {@code NUM} for NUMERIC affinity, the standard
+     * type name of its affinity, or empty for none); the other fields 0 and NULL.
+     */
+    private List<Object[]> viewInfo(View view, boolean extended) throws SqliteException {
+        dev.skerry.engine.parser.ast.Select sel = view.select();
+        if (sel.cores().size() != 1) {
+            throw SqliteException.error("PRAGMA table_info of a compound view is not supported");
+        }
+        if (sel.cores().get(0) instanceof dev.skerry.engine.parser.ast.SelectCore.Query) {
+            for (dev.skerry.engine.parser.ast.ResultColumn rc
+                    : ((dev.skerry.engine.parser.ast.SelectCore.Query) sel.cores().get(0)).columns()) {
+                if (rc instanceof dev.skerry.engine.parser.ast.ResultColumn.Column
+                        && ((dev.skerry.engine.parser.ast.ResultColumn.Column) rc).expr()
+                        instanceof dev.skerry.engine.parser.ast.Expr.Subquery) {
+                    throw SqliteException.error("PRAGMA table_info of a view with a subquery column is not supported");
+                }
+            }
+        }
+        Parse scratch = new Parse(schema, view.sql(), functions);
+        scratch.pragmas = conn;
+        SelectCoder.ResultInfo info = new SelectCoder(scratch).compile(view.select(), null, (first, n) -> { });
+        String[] names = view.columns().isEmpty() ? unique(info.names) : view.columns().toArray(new String[0]);
+        if (names.length != info.names.length) {
+            throw SqliteException.error("expected " + names.length + " columns for '" + view.name() + "' but got "
+                    + info.names.length);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (int c = 0; c < names.length; c++) {
+            char aff = info.affinities[c];
+            String type = info.decltypes[c];
+            if (type == null || aff != dev.skerry.engine.value.Affinity.fromDeclaredType(type)) {
+                type = null;
+                if (aff == 'C') {
+                    type = "NUM";
+                }
+                for (int k = 0; k < STD_TYPES.length && type == null; k++) {
+                    if (STD_AFFINITIES[k] == aff) {
+                        type = STD_TYPES[k];
+                    }
+                }
+            }
+            Object[] row = new Object[extended ? 7 : 6];
+            row[0] = (long) c;
+            row[1] = names[c];
+            row[2] = type == null ? "" : SchemaPragmas.typeText(type);
+            row[3] = 0L;
+            row[4] = null;
+            row[5] = 0L;
+            if (extended) {
+                row[6] = 0L;
+            }
+            rows.add(row);
+        }
+        return rows;
     }
 
     private List<Object[]> tableList(String value) {

@@ -85,6 +85,27 @@ class PragmaFunctionTest {
     }
 
     @Test
+    void tableInfoOfViews() {
+        PragmaDiff.assertSame("""
+            create table t(a Integer primary key, b VarChar(10), c "my type", d int, e, f real, g text not null default 'x');
+            create view v as select * from t;
+            create view v2 as select a+1, cast(b as text), e, +c, c, -d, f * 2, g || 'y', 5, 'q', NULL, a as b from t;
+            create view v3(x, y) as select b, count(*) from t group by b;
+            create view v4 as select t1.a, t2.a, t1.a from t t1, t t2;
+            create view v7 as select a, a as "A", a as "a:1", a from t;
+            create view v6 as select cast(a as integer), cast(b as real), cast(c as numeric), cast(d as blob), cast(e as foo) from t;
+            pragma table_info(v);
+            pragma table_info(v2);
+            pragma table_xinfo(v3);
+            pragma table_info(v4);
+            pragma table_info(v6);
+            pragma table_info(v7);
+            select * from pragma_table_info('v2');
+            select s.name, p.name, p.type from sqlite_schema s, pragma_table_info(s.name) p order by 1, p.cid;
+            """);
+    }
+
+    @Test
     void databaseListOnFiles() throws java.io.IOException {
         PragmaDiff.assertSameOnFiles(null, """
             select * from pragma_database_list;
