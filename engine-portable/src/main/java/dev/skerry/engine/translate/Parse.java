@@ -29,8 +29,8 @@ final class Parse {
     private boolean read;
     private boolean write;
     /**
-     * The databases other than main that the statement's programs (its trigger programs included) read and
-     * write, as {@code ProgramBuilder#databasesRead()}; the statement's prologue opens a transaction on each.
+     * The databases that the statement's programs (its trigger programs included) read and write, as
+     * {@code ProgramBuilder#databasesRead()}; the statement's prologue opens a transaction on each.
      */
     private int databasesRead;
     private int databasesWritten;
@@ -236,8 +236,10 @@ final class Parse {
         Parse root = statementParse();
         root.databasesRead |= v.databasesRead();
         root.databasesWritten |= v.databasesWritten();
+        // A statement that writes only the TEMP database reads main (SQLite does not lock or change main then).
+        boolean mainWrite = write && !((databasesWritten & 1) == 0 && (databasesWritten & 2) != 0);
         if ((read || write) && outerParse == null) {
-            v.addOp(Opcode.TRANSACTION, 0, write ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(),
+            v.addOp(Opcode.TRANSACTION, 0, mainWrite ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(),
                     Integer.valueOf(schema.tempVersion()), 1);
         }
         if ((databasesRead & 2) != 0 && outerParse == null) {

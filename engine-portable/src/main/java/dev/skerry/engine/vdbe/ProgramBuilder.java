@@ -38,7 +38,7 @@ public final class ProgramBuilder {
     private String sql;
     private boolean finished;
     /**
-     * The databases other than main (bit {@code i} for database {@code i}) the instructions so far open cursors
+     * The databases (bit {@code i} for database {@code i}, 0 main, 1 temp) the instructions so far open cursors
      * on or change, read or written: the statement's prologue opens a transaction on each.
      */
     private int databasesRead;
@@ -79,15 +79,13 @@ public final class ProgramBuilder {
             case Opcode.CLEAR: iDb = a2; break;
             default: return;
         }
-        if (iDb != 0) {
-            databasesRead |= 1 << iDb;
-            if (writes) {
-                databasesWritten |= 1 << iDb;
-            }
+        databasesRead |= 1 << iDb;
+        if (writes) {
+            databasesWritten |= 1 << iDb;
         }
     }
 
-    /** The databases other than main (bit {@code i} for database {@code i}) the program reads or writes. */
+    /** The databases (bit {@code i} for database {@code i}) the program reads or writes. */
     public int databasesRead() {
         return databasesRead;
     }

@@ -187,6 +187,23 @@ class TempTableSqlTest {
     }
 
     @Test
+    void writingTempLeavesMainUntouched() {
+        dev.skerry.vfs.memory.MemoryVfs files = new dev.skerry.vfs.memory.MemoryVfs();
+        try (SkerryEngine skerry = new SkerryEngine(TestVfs.wrap(files), "main.db")) {
+            skerry.run("create table m(a)");
+            skerry.run("create temp table t(a)");
+            long before = files.open("main.db-wal", 0).size().result();
+            skerry.run("insert into t values(1)");
+            skerry.run("begin");
+            skerry.run("insert into t select a + 1 from t");
+            skerry.run("update t set a = a * 10");
+            skerry.run("commit");
+            assertEquals("[[int:2]]", skerry.run("select count(*) from t").rows().toString());
+            assertEquals(before, files.open("main.db-wal", 0).size().result());
+        }
+    }
+
+    @Test
     void tempTablesAreGoneAfterClose() throws Exception {
         Path dir = Path.of("target", "temp-table-test");
         Files.createDirectories(dir);
