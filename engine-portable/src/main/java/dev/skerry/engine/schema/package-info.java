@@ -4,7 +4,7 @@
  * <p>A {@link dev.skerry.engine.schema.Schema} holds the tables ({@link dev.skerry.engine.schema.Table},
  * with their {@link dev.skerry.engine.schema.Column}s), indexes ({@link dev.skerry.engine.schema.Index}),
  * views ({@link dev.skerry.engine.schema.View}) and triggers ({@link dev.skerry.engine.schema.Trigger}) of one
- * database, with the TEMP views and triggers the connection keeps in memory, in {@code sqlite_schema} order, looked up by name without regard to ASCII case as SQLite
+ * database (the main database's schema holds the TEMP database's beside it), in {@code sqlite_schema} order, looked up by name without regard to ASCII case as SQLite
  * does. It is built from the rows of {@code sqlite_schema} (type, name, tbl_name, rootpage, sql) by
  * {@link dev.skerry.engine.schema.SchemaBuilder}, which parses each row's {@code sql} with the parser and
  * applies SQLite's rules: column affinity from the declared type, INTEGER PRIMARY KEY as an alias of the

@@ -15,8 +15,8 @@ import java.util.List;
 
 /**
  * CREATE and DROP of tables, indexes, views and triggers, and REINDEX (SQLite's {@code build.c} and
- * {@code trigger.c}). TEMP views and triggers go to the connection's in-memory TEMP schema instead of
- * sqlite_schema ({@code ParseSchema}, {@code DropTable} and {@code DropTrigger} on database 1).
+ * {@code trigger.c}). TEMP objects go the same way to the TEMP database (database 1: its b-trees, its
+ * {@code sqlite_schema}, its schema cookie); {@code iDb} is the database a statement changes.
  *
  * <p>The object is first described with {@link SchemaBuilder}, which reports every error SQLite reports at
  * compile time. The program then does what SQLite's does: {@code CreateBtree} for the table and each
@@ -237,8 +237,8 @@ final class SchemaCoder {
 
     /**
      * CREATE TRIGGER, with SQLite's checks in SQLite's order ({@code sqlite3BeginTrigger}); the row goes to
-     * sqlite_schema with type 'trigger', root page 0 and the table name as written, or, for a TEMP trigger,
-     * to the connection's in-memory TEMP schema.
+     * sqlite_schema (the TEMP database's for a TEMP trigger) with type 'trigger', root page 0 and the table
+     * name as written.
      */
     void createTrigger(Stmt.CreateTrigger ct) throws SqliteException {
         if (ct.temp() && ct.name().schema() != null) {

@@ -537,8 +537,10 @@ public final class Opcode {
      * also opens its statement savepoint here, undone if the statement fails (otherwise the statement is the
      * whole transaction and a failure rolls that back). When P5 is not zero, the schema cookie must equal P3,
      * otherwise the statement fails with SQLITE_SCHEMA "database schema has changed"; so it does when P4 (an
-     * Integer) is not the version of the TEMP schema. Deviation: SQLite has one Transaction per database, the
-     * TEMP one (P1=1) carrying its cookie; Skerry's TEMP schema has no file, and P4 carries its version.
+     * Integer, on main's Transaction) is not the connection's schema version. As SQLite, a statement has one
+     * Transaction per database it uses (P1 0 main, 1 temp; the TEMP database is opened on first use). Deviation:
+     * P4 (SQLite's schema generation counter) counts the TEMP schema's rebuilds and ROLLBACK TO expiries, since a
+     * TEMP trigger or view can change a program that opens no cursor on the TEMP database.
      */
     public static final int TRANSACTION = 64;
 
@@ -906,9 +908,7 @@ public final class Opcode {
      * {@code ParseSchema P1 P4}
      *
      * <p>Reloads the schema of database P1 from sqlite_schema after a statement changed it. Deviation: P4
-     * (SQLite's WHERE clause selecting the new rows) is not used; the whole schema is read again. For database
-     * 1 (TEMP), which has no file, P4 is the CREATE statement of the new TEMP object, added to the in-memory
-     * schema.
+     * (SQLite's WHERE clause selecting the new rows) is not used; the whole schema of database P1 is read again.
      */
     public static final int PARSE_SCHEMA = 110;
 
@@ -984,8 +984,7 @@ public final class Opcode {
      * {@code DropTable P1 P4}
      *
      * <p>Removes the table named P4 (a String) and its indexes from the in-memory schema of database P1 (the
-     * b-trees and the sqlite_schema rows are removed by other instructions). For database 1 (TEMP) it removes
-     * the TEMP view named P4.
+     * b-trees and the sqlite_schema rows are removed by other instructions).
      */
     public static final int DROP_TABLE = 119;
 
@@ -1034,9 +1033,8 @@ public final class Opcode {
     /**
      * {@code DropTrigger P1 P4}
      *
-     * <p>Removes the trigger named P4 (a String) from the in-memory schema of database P1. Deviation: used for
-     * the TEMP schema (P1 = 1) only; main-schema triggers are forgotten by the ParseSchema that follows the
-     * deletion of their sqlite_schema row.
+     * <p>Removes the trigger named P4 (a String) from the in-memory schema of database P1. The translator does not
+     * emit it: a dropped trigger is forgotten by the ParseSchema that follows the deletion of its sqlite_schema row.
      */
     public static final int DROP_TRIGGER = 124;
 
