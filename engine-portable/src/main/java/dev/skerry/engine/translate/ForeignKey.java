@@ -156,7 +156,7 @@ final class ForeignKey {
             }
         }
         for (Index index : parent.indexes()) {
-            if (index.columnCount() != n || !index.unique()) {
+            if (index.columnCount() != n || !index.unique() || index.where() != null) {
                 continue;
             }
             if (parentColumns == null) {

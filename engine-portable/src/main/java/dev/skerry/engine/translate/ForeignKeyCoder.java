@@ -87,10 +87,23 @@ final class ForeignKeyCoder {
         return this;
     }
 
-    /** This coder is for an INSERT of exactly one row with no triggers. */
-    ForeignKeyCoder singleRow() {
-        singleRow = true;
-        return this;
+    /**
+     * The coder for the rows {@code ins} writes into {@code table} (null when none applies); {@code plain}
+     * when the INSERT fires no trigger and does not REPLACE. A plain INSERT of one row (DEFAULT VALUES or one
+     * VALUES row, no upsert) cannot repair violations as a parent, so it skips that search (SQLite's
+     * {@code isMultiWrite} rule).
+     */
+    static ForeignKeyCoder forInsert(Parse p, Table table, Stmt.Insert ins, boolean plain) throws SqliteException {
+        ForeignKeyCoder fk = of(p, table);
+        if (fk == null || !plain || !ins.upserts().isEmpty()) {
+            return fk;
+        }
+        dev.skerry.engine.parser.ast.Select select = ins.select();
+        fk.singleRow = select == null || (select.isSimple()
+                && select.cores().get(0) instanceof dev.skerry.engine.parser.ast.SelectCore.Values
+                && select.orderBy().isEmpty() && select.limit() == null
+                && ((dev.skerry.engine.parser.ast.SelectCore.Values) select.cores().get(0)).rows().size() == 1);
+        return fk;
     }
 
     /**

@@ -117,8 +117,8 @@ final class InsertCoder {
         }
         writer.open();
         autoinc = AutoincrementCoder.begin(p, table);
-        writer.foreignKeys = ForeignKeyCoder.of(p, table);
-        boolean plain = before.isEmpty() && after.isEmpty() && ins.upserts().isEmpty() && onError != Conflict.REPLACE;
+        writer.foreignKeys = ForeignKeyCoder.forInsert(p, table, ins,
+                before.isEmpty() && after.isEmpty() && onError != Conflict.REPLACE);
         if (!ins.returning().isEmpty()) {
             writer.returning = new Returning(p, sc, table, ins.alias() == null ? null : ins.alias().text(),
                     ins.returning(), writer.cursor);
@@ -126,18 +126,12 @@ final class InsertCoder {
         Select select = ins.select();
         Scope empty = p.rootScope();
         if (select == null) {
-            if (writer.foreignKeys != null && plain) {
-                writer.foreignKeys.singleRow();
-            }
             buildRow(table, map, rowidValue, null, values, newRegs, rowid, writer, true);
             return writer;
         }
         if (select.isSimple() && select.cores().get(0) instanceof SelectCore.Values && select.orderBy().isEmpty()
                 && select.limit() == null && ((SelectCore.Values) select.cores().get(0)).rows().size() == 1) {
             List<Expr> row = ((SelectCore.Values) select.cores().get(0)).rows().get(0);
-            if (writer.foreignKeys != null && plain) {
-                writer.foreignKeys.singleRow();
-            }
             checkCount(table, ins, row.size(), nValues);
             buildRow(table, map, rowidValue, row, values, newRegs, rowid, writer, false);
             return writer;
