@@ -49,6 +49,11 @@ final class Source {
     /** OLD or NEW in a trigger program: only a qualified name ({@code new.a}) refers to its columns. */
     boolean qualifiedOnly;
     /**
+     * A {@link #qualifiedOnly} row whose columns keep the table's affinities in comparisons (a foreign key's
+     * parent row, compared with SQLite's parent column affinity); trigger rows have none.
+     */
+    boolean keepsAffinity;
+    /**
      * For a parenthesized join or table-valued function run as a subquery ({@link NestedJoins}): per column,
      * the FROM item inside the parentheses it comes from and its name there (qualified names such as
      * {@code b.y} reach it through them), whether {@code *} skips it (merged by a USING, or hidden), and
@@ -239,7 +244,7 @@ final class Source {
         if (isRowid(column)) {
             return 'D';
         }
-        return qualifiedOnly ? dev.skerry.engine.value.Affinity.BLOB : affinities[column];
+        return qualifiedOnly && !keepsAffinity ? dev.skerry.engine.value.Affinity.BLOB : affinities[column];
     }
 
     Collation collation(int column) {

@@ -110,6 +110,8 @@ public final class ConnectionState {
      */
     private String[] savepointNames = new String[4];
     private int[][] savepointIndexes = new int[4][];
+    /** Each savepoint's deferred foreign key counts when it opened ({@code deferred}, {@code deferredImmediate}): ROLLBACK TO restores them, as SQLite. */
+    private long[][] savepointDeferred = new long[4][];
     private int savepointCount;
     boolean savepointStartedTransaction;
 
@@ -276,7 +278,9 @@ public final class ConnectionState {
         if (savepointCount == savepointNames.length) {
             savepointNames = java.util.Arrays.copyOf(savepointNames, savepointCount * 2);
             savepointIndexes = java.util.Arrays.copyOf(savepointIndexes, savepointCount * 2);
+            savepointDeferred = java.util.Arrays.copyOf(savepointDeferred, savepointCount * 2);
         }
+        savepointDeferred[savepointCount] = new long[] {foreignKeys.deferred, foreignKeys.deferredImmediate};
         savepointNames[savepointCount] = name;
         int[] at = new int[DATABASES];
         for (int i = 0; i < DATABASES; i++) {
@@ -323,6 +327,8 @@ public final class ConnectionState {
                 openPager(i).rollbackTo(savepointIndexes[k][i]);
             }
         }
+        foreignKeys.deferred = savepointDeferred[k][0];
+        foreignKeys.deferredImmediate = savepointDeferred[k][1];
         savepointCount = k + 1;
     }
 }

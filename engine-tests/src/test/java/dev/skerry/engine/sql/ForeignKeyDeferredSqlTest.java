@@ -50,6 +50,36 @@ class ForeignKeyDeferredSqlTest {
     }
 
     @Test
+    void rollbackToSavepointRestoresTheDeferredCount() {
+        Differential.assertSame("""
+            pragma foreign_keys = on;
+            create table p(id integer primary key);
+            create table c(x references p deferrable initially deferred);
+            begin;
+            insert into c values(1);
+            savepoint s1;
+            insert into c values(2);
+            savepoint s2;
+            insert into c values(3);
+            rollback to s2;
+            commit;
+            rollback to s1;
+            commit;
+            rollback to s1;
+            select * from c;
+            savepoint a;
+            insert into c values(5);
+            release a;
+            select * from c;
+            savepoint b;
+            insert into c values(6);
+            rollback to b;
+            release b;
+            select * from c;
+            """);
+    }
+
+    @Test
     void deferForeignKeysPragma() {
         Differential.assertSame("""
             pragma foreign_keys = on;
