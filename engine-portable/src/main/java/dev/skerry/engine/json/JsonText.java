@@ -163,7 +163,16 @@ final class JsonText {
                 u = u * 16 + Jsonb.hexValue(c);
             }
         }
-        out.append(overflow ? "9.0e999" : Long.toUnsignedString(u));
+        out.append(overflow ? "9.0e999" : unsignedText(u));
+    }
+
+    /** The decimal text of {@code u} read as an unsigned 64-bit integer. */
+    static String unsignedText(long u) {
+        if (u >= 0) {
+            return Long.toString(u);
+        }
+        long q = (u >>> 1) / 5;
+        return Long.toString(q) + (char) ('0' + (u - q * 10));
     }
 
     private void float5(int p, int sz) {

@@ -26,6 +26,7 @@ class JsonEachSqlTest {
                 "select * from json_each('[1]', 'x')",
                 "select * from json_each('[1]', '$[')",
                 "select key, value from json_each(jsonb('{\"a\":[1,{\"b\":2}]}')) order by id",
+                "select hex(json), root from json_each(jsonb('[1]')) union all select json, root from json_tree('[2]', '$[0]')",
                 "select key, value, type from json_each('{a:0x10, b:.5, c:''q'', d:Infinity}') order by id",
                 "select json_array(value), subtype(value), typeof(value) from json_each('[[1,2],3,{\"x\":[]}]') order by id"));
     }

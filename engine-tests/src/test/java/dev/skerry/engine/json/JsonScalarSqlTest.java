@@ -20,6 +20,7 @@ class JsonScalarSqlTest {
                 "select json(x'7b7d'), json('[\"\\u00e9\\ud83d\\ude00\"]'), json('\"é😀\"')",
                 "select json('{\"a\":1,\"a\":2}'), json('[[[[]]]]'), json('true'), json('false'), json('null')",
                 "select json('0xFFFFFFFFFFFFFFFFFF'), json('123456789012345678901234567890'), json('1.5e999')",
+                "select json('0xFFFFFFFFFFFFFFFF'), json('0x8000000000000000'), json('-0x7fffffffffffffff'), json('[0x0, 0X00a]')",
                 "select json(null), typeof(json(null)), json(1), json(1.5), json(' 12 ')",
                 "select json('// comment\n[1]'), json('[1] // tail'), json('\u00a0[1]'), json('{\"a\\\\b\":1}')",
                 "select json('[1,2'), 1",
