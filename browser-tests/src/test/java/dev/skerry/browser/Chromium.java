@@ -26,6 +26,8 @@ final class Chromium implements AutoCloseable {
     static final Path EXECUTABLE = Paths.get("/usr/bin/chromium");
     private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    /** The pages' time zone: not UTC (and not a whole hour), so that local-time handling is tested. */
+    static final String TIME_ZONE = "Asia/Kathmandu";
     private static final Map<String, String> ENV = Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
 
     private final Playwright playwright;
@@ -47,6 +49,7 @@ final class Chromium implements AutoCloseable {
                 new BrowserType.LaunchPersistentContextOptions()
                         .setExecutablePath(EXECUTABLE)
                         .setHeadless(true)
+                        .setTimezoneId(TIME_ZONE)
                         .setArgs(ARGS));
     }
 

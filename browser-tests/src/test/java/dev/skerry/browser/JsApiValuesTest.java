@@ -66,6 +66,29 @@ class JsApiValuesTest {
         assertEquals("[\"integer\",\"0\"]", js("return await db.prepare('SELECT typeof(?1), quote(?1)').raw().get(-0);"));
     }
 
+    /**
+     * The localtime and utc modifiers use the page's time zone ({@link Chromium#TIME_ZONE}, +05:45, and +05:30
+     * before 1986): the expected texts are java.time's rendering of the same instants in that zone.
+     */
+    @Test
+    void localtimeFollowsThePagesTimeZone() {
+        long[] instants = {0L, 504_000_000L, 1_700_000_000L, 1_719_000_123L};
+        StringBuilder want = new StringBuilder("[");
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        for (int i = 0; i < instants.length; i++) {
+            java.time.ZonedDateTime local = java.time.Instant.ofEpochSecond(instants[i])
+                    .atZone(java.time.ZoneId.of(Chromium.TIME_ZONE));
+            want.append(i == 0 ? "" : ",").append("[\"").append(local.format(f)).append("\",")
+                    .append(instants[i]).append("]");
+        }
+        want.append("]");
+        assertEquals(want.toString(),
+                js("const s = db.prepare(\"SELECT datetime(?1, 'unixepoch', 'localtime'),"
+                        + " unixepoch(datetime(?1, 'unixepoch', 'localtime'), 'utc')\").raw(); const out = [];"
+                        + " for (const t of [0, 504000000, 1700000000, 1719000123]) out.push(await s.get(t));"
+                        + " return out;"));
+    }
+
     /** SQLite's length(?) and hex(?) of each bound text. */
     private static String sqliteTexts(String... values) throws SQLException {
         StringBuilder sb = new StringBuilder("[");

@@ -22,6 +22,7 @@ final class Database {
 
     static Database open(Vfs vfs, String path) throws SqliteException {
         Connection c = Connection.open(vfs, path);
+        c.setClock(BrowserClock.INSTANCE);
         while (c.openStep() == StepResult.IO) {
             vfs.runPendingIo();
         }

@@ -1,6 +1,7 @@
 package dev.skerry.cli.backend;
 
 import dev.skerry.engine.Connection;
+import dev.skerry.engine.TimeZoneClock;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.Statement;
 import dev.skerry.engine.StepResult;
@@ -30,6 +31,7 @@ public final class SkerryBackend implements Backend {
         boolean memory = path.isEmpty() || path.equals(":memory:");
         Vfs vfs = memory ? new MemoryVfs() : new FileVfs();
         Connection conn = Connection.open(vfs, memory ? ":memory:" : path);
+        conn.setClock(new TimeZoneClock());
         try {
             while (conn.openStep() == StepResult.IO) {
                 vfs.runPendingIo();

@@ -118,6 +118,7 @@ public final class Database {
             predecessor.awaitClosed();
         }
         Connection c = Connection.open(vfs, path);
+        c.setClock(new dev.skerry.engine.TimeZoneClock());
         try {
             while (c.openStep() == StepResult.IO) {
                 HostIo.await(vfs, c.pendingIo());
