@@ -38,7 +38,8 @@ class GeneratedColumnFileTest {
         "insert into u(p) with recursive c(x) as (select 1 union all select x + 1 from c where x < 50) select x from c",
         "update u set p = p + 1000 where p % 2 = 0",
         "alter table u add column x as (p * 10)",
-        "alter table t add column y default 9",
+        "alter table t add column y not null default 9",
+        "create index ty on t(y, b)",
         "update t set y = id where id % 7 = 0",
     };
 
