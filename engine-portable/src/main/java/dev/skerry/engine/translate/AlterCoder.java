@@ -452,9 +452,10 @@ final class AlterCoder {
         p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
         p.v.addOp(Opcode.NOT_EXISTS, write, next, rowid);
         int k = 0;
-        for (int i = 0; i < n; i++) {
-            if (i != drop) {
-                p.v.addOp(Opcode.COLUMN, write, i, regs + k++);
+        for (int c = 0; c < t.columnCount(); c++) {
+            int i = t.storageField(c);
+            if (i >= 0 && i != drop) {
+                p.v.addOp(Opcode.COLUMN, write, i, regs + k++, ColumnDefault.of(t.column(c)));
             }
         }
         p.v.addOp(Opcode.MAKE_RECORD, regs, fields, rec, aff.toString());

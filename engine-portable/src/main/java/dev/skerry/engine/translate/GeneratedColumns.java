@@ -191,7 +191,7 @@ final class GeneratedColumns {
         } else if (table.column(i).isVirtual()) {
             loadVirtual(p, new Source(table, table.name(), cursor), i, target);
         } else {
-            p.v.addOp(Opcode.COLUMN, cursor, table.storageField(i), target);
+            p.v.addOp(Opcode.COLUMN, cursor, table.storageField(i), target, ColumnDefault.of(table.column(i)));
         }
     }
 

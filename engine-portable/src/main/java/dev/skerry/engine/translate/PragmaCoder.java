@@ -372,6 +372,13 @@ final class PragmaCoder {
             }
             IntegrityCheck.TablePlan tp = plan.table(t.name(), t.rootPage(),
                     t.rowidAlias() < 0 ? -1 : t.storageField(t.rowidAlias()));
+            Object[] defaults = new Object[t.storedColumnCount()];
+            for (int c = 0; c < t.columnCount(); c++) {
+                if (t.storageField(c) >= 0) {
+                    defaults[t.storageField(c)] = ColumnDefault.of(t.column(c));
+                }
+            }
+            tp.fieldDefaults(defaults);
             for (int c = 0; c < t.columnCount(); c++) {
                 if (t.column(c).notNull() && c != t.rowidAlias() && !t.column(c).isVirtual()) {
                     tp.notNull(t.storageField(c), t.column(c).name());

@@ -228,7 +228,8 @@ final class Source {
             p.v.addOp(Opcode.ROWID, cursor, target);
             return;
         } else {
-            p.v.addOp(Opcode.COLUMN, cursor, table != null ? table.storageField(column) : column, target);
+            p.v.addOp(Opcode.COLUMN, cursor, table != null ? table.storageField(column) : column, target,
+                    table != null ? ColumnDefault.of(table.column(column)) : null);
         }
         if (!isRowid(column) && affinities[column] == 'E') {
             p.v.addOp(Opcode.REAL_AFFINITY, target);

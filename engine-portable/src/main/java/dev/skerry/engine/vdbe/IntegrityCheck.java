@@ -76,6 +76,14 @@ public final class IntegrityCheck {
             this.rowidAlias = rowidAlias;
         }
 
+        /** The value of each record field when a record is too short to hold it (null: NULL), or null. */
+        Object[] fieldDefaults;
+
+        /** Sets the values short records read for their missing fields (the columns' DEFAULTs, see {@code Column}). */
+        public void fieldDefaults(Object[] defaults) {
+            fieldDefaults = defaults;
+        }
+
         public void notNull(int column, String columnName) {
             notNullColumns.add(column);
             notNullNames.add(columnName);
@@ -582,6 +590,8 @@ public final class IntegrityCheck {
                 out.setLong(cursor.rowid());
             } else if (c < cursor.columnCount()) {
                 cursor.column(c, out);
+            } else if (t.fieldDefaults != null && c < t.fieldDefaults.length) {
+                CursorOps.setValue(out, t.fieldDefaults[c]);
             } else {
                 out.setNull();
             }

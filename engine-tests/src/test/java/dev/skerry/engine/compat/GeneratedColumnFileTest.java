@@ -37,10 +37,14 @@ class GeneratedColumnFileTest {
         "delete from t where id % 11 = 0",
         "insert into u(p) with recursive c(x) as (select 1 union all select x + 1 from c where x < 50) select x from c",
         "update u set p = p + 1000 where p % 2 = 0",
+        "alter table u add column x as (p * 10)",
+        "alter table t add column y not null default 9",
+        "create index ty on t(y, b)",
+        "update t set y = id where id % 7 = 0",
     };
 
     private static final String[] READS = {
-        "select id, a, v, b, s, w, hex(z) from t order by id",
+        "select id, a, v, b, s, w, hex(z), y from t order by id",
         "select id, v from t where v = 12 order by id",
         "select s, w from t where s > 'row3' order by s limit 20",
         "select * from u order by q",
