@@ -274,6 +274,60 @@ final class RowWriter {
         }
     }
 
+    /** The rowid's uniqueness check (an INTEGER PRIMARY KEY or given rowid): upsert, REPLACE or the conflict error. */
+    private void checkRowid(int newRegs, int rowidReg, int oldRowid, int skip) throws SqliteException {
+        int ok = p.label();
+        if (oldRowid != 0) {
+            p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
+        }
+        p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
+        UpsertClause u = upsertFor(null);
+        if (u != null) {
+            upsert(u, rowidReg, newRegs, rowidReg, skip);
+        } else {
+            int action = resolve(table.rowidConflict());
+            conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
+                    ? table.column(table.rowidAlias()).name() : "rowid"), skip,
+                    ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY, rowidReg);
+        }
+        p.resolve(ok);
+    }
+
+    /**
+     * The order of the uniqueness checks, as SQLite makes it: the ON CONFLICT clauses' targets in clause order,
+     * then the rowid (-1) if no clause named it, then the other indexes (positions in {@code indexes}) in order.
+     * Without targeted clauses that is the rowid, then every index.
+     */
+    private int[] checkOrder(List<Index> indexes) {
+        int[] order = new int[indexes.size() + 1];
+        boolean[] placed = new boolean[indexes.size()];
+        boolean rowidPlaced = false;
+        int n = 0;
+        for (UpsertClause u : upserts) {
+            if (u.any()) {
+                break;
+            }
+            int k = u.index == null ? -1 : indexes.indexOf(u.index);
+            if (k < 0 ? !rowidPlaced : !placed[k]) {
+                if (k < 0) {
+                    rowidPlaced = true;
+                } else {
+                    placed[k] = true;
+                }
+                order[n++] = k;
+            }
+        }
+        if (!rowidPlaced) {
+            order[n++] = -1;
+        }
+        for (int k = 0; k < indexes.size(); k++) {
+            if (!placed[k]) {
+                order[n++] = k;
+            }
+        }
+        return order;
+    }
+
     /**
      * Rowid and UNIQUE checks, then the writes. {@code oldRowid} is 0 for INSERT, else the register holding
      * the updated row's rowid: its own index entries do not conflict, and they are replaced (with the row,
@@ -281,28 +335,17 @@ final class RowWriter {
      */
     void checkUniqueAndWrite(int newRegs, int rowidReg, int oldRowid, boolean rowidChecked, int skip)
             throws SqliteException {
-        if (rowidChecked) {
-            int ok = p.label();
-            if (oldRowid != 0) {
-                p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
-            }
-            p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
-            UpsertClause u = upsertFor(null);
-            if (u != null) {
-                upsert(u, rowidReg, newRegs, rowidReg, skip);
-            } else {
-                int action = resolve(table.rowidConflict());
-                conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
-                        ? table.column(table.rowidAlias()).name() : "rowid"), skip,
-                        ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY, rowidReg);
-            }
-            p.resolve(ok);
-        }
         List<Index> indexes = table.indexes();
         int[] keys = new int[indexes.size()];
         int[] inIndex = new int[indexes.size()];
         IndexKeys rowKeys = IndexKeys.fromRegisters(p, ex, table, newRegs, rowidReg);
-        for (int k = 0; k < indexes.size(); k++) {
+        for (int k : checkOrder(indexes)) {
+            if (k < 0) {
+                if (rowidChecked) {
+                    checkRowid(newRegs, rowidReg, oldRowid, skip);
+                }
+                continue;
+            }
             Index index = indexes.get(k);
             int n = index.columnCount();
             keys[k] = p.regs(n + 1);
