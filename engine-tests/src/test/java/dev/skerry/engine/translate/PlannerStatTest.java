@@ -107,6 +107,22 @@ class PlannerStatTest {
         }
     }
 
+    /** DROP INDEX and DROP TABLE remove their rows from sqlite_stat1; the others keep planning as SQLite's. */
+    @Test
+    void droppingRemovesStatisticsRows() {
+        try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
+            run(sqlite, skerry, TABLES + HAND_STATS + """
+                    drop index tb;
+                    drop table u;
+                    select * from sqlite_stat1;
+                    create table u(x, y);
+                    create index ux on u(x);
+                    select * from sqlite_stat1;
+                    """);
+            assertEquals("", comparePlans(sqlite, skerry, QUERIES, false));
+        }
+    }
+
     /**
      * Tables filled with skewed data, then ANALYZE on each engine; the rows must also agree. sqlite-jdbc's
      * SQLite is built with STAT4, which Skerry neither writes nor reads: its {@code sqlite_stat4} is dropped
