@@ -13,14 +13,15 @@ import java.util.List;
  * Reads every row of {@code sqlite_stat1} (tbl, idx, stat; numbers as their text and blobs as NULL) as a re-callable state machine, when the
  * schema is loaded.
  *
- * <p>States: IDLE ({@code cursor} null, {@code done} false) → READING ({@code cursor} open; {@code onRow} true
- * when the cursor is on a row not yet collected) → DONE (rows available from {@link #rows()}). A row is added
+ * <p>States: IDLE ({@code cursor} null, {@code done} false) → READING ({@code cursor} open; {@code started} once
+ * it was positioned on the first row; {@code onRow} true when the cursor is on a row not yet collected) → DONE (rows available from {@link #rows()}). A row is added
  * only after all its columns were read and the cursor moves only after that, so a re-call after IoPending
  * never loses or repeats a row. {@link #restart()} goes back to IDLE.
  */
 public final class StatReader {
     private final Pager pager;
     private BTreeCursor cursor;
+    private boolean started;
     private boolean onRow;
     private boolean done;
     private final List<String[]> rows = new ArrayList<>();
@@ -41,13 +42,15 @@ public final class StatReader {
                 done = true;
                 return;
             }
-            BTreeCursor c = new BTreeCursor(pager, rootPage, null);
-            if (!c.first()) {
-                c.close();
-                done = true;
+            cursor = new BTreeCursor(pager, rootPage, null);
+            started = false;
+        }
+        if (!started) {
+            if (!cursor.first()) {
+                finish();
                 return;
             }
-            cursor = c;
+            started = true;
             onRow = true;
         }
         for (;;) {
@@ -62,13 +65,17 @@ public final class StatReader {
                 onRow = false;
             }
             if (!cursor.next()) {
-                cursor.close();
-                cursor = null;
-                done = true;
+                finish();
                 return;
             }
             onRow = true;
         }
+    }
+
+    private void finish() {
+        cursor.close();
+        cursor = null;
+        done = true;
     }
 
     private static String text(Mem m) {
