@@ -7,12 +7,14 @@ import dev.skerry.engine.pager.Pager;
 import dev.skerry.engine.parser.ParseResult;
 import dev.skerry.engine.parser.Parser;
 import dev.skerry.engine.schema.SchemaBuilder;
+import dev.skerry.engine.schema.Stat1;
 import dev.skerry.engine.translate.ConnectionPragmas;
 import dev.skerry.engine.translate.Translator;
 import dev.skerry.engine.schema.Schema;
 import dev.skerry.engine.vdbe.ConnectionState;
 import dev.skerry.engine.vdbe.Program;
 import dev.skerry.engine.vdbe.SchemaReader;
+import dev.skerry.engine.vdbe.StatReader;
 import dev.skerry.engine.vdbe.Vm;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -49,6 +51,10 @@ public final class Connection {
     private List<SchemaReader.Row> committedTempRows = Collections.emptyList();
     /** Reads the TEMP database's sqlite_schema; null until the TEMP database is first written. */
     private SchemaReader tempReader;
+    /** Reads sqlite_stat1 with the schema; its rows as last loaded (tbl, idx, stat) and as last committed. */
+    private final StatReader statReader;
+    private List<String[]> statRows = Collections.emptyList();
+    private List<String[]> committedStatRows = Collections.emptyList();
     /** The in-memory schema the translator compiles against. */
     private final Schema schema = new Schema();
     /** The settings PRAGMA statements read and change. */
@@ -57,6 +63,7 @@ public final class Connection {
     private Connection(Vfs vfs, String path) {
         this.pager = Pager.open(vfs, path);
         this.schemaReader = new SchemaReader(pager);
+        this.statReader = new StatReader(pager);
         this.pragmas = new ConnectionPragmas(pager, this::tableAndViewNames, this::isAutocommit);
         this.db = new ConnectionState(pager, new ConnectionState.SchemaLoader() {
             @Override
@@ -71,13 +78,15 @@ public final class Connection {
             @Override
             public void committed() {
                 committedRows = schemaRows;
+                committedStatRows = statRows;
                 committedTempRows = tempRows;
             }
 
             @Override
             public void rolledBack() throws SqliteException {
-                if (schemaRows != committedRows) {
+                if (schemaRows != committedRows || statRows != committedStatRows) {
                     schemaRows = committedRows;
+                    statRows = committedStatRows;
                     rebuildSchema();
                 }
                 if (tempRows != committedTempRows) {
@@ -137,6 +146,7 @@ public final class Connection {
             }
             loadSchema();
             committedRows = schemaRows;
+            committedStatRows = statRows;
             pager.commit();
             openPhase = 0;
             pending = Collections.emptyList();
@@ -155,9 +165,22 @@ public final class Connection {
      */
     private void loadSchema() throws IoPending, SqliteException {
         schemaReader.step();
+        statReader.step(statRoot(schemaReader.rows()));
         schemaRows = new ArrayList<>(schemaReader.rows());
+        statRows = new ArrayList<>(statReader.rows());
         schemaReader.restart();
+        statReader.restart();
         rebuildSchema();
+    }
+
+    /** The root page of the main database's sqlite_stat1 table, or 0 when there is none. */
+    private static int statRoot(List<SchemaReader.Row> rows) {
+        for (SchemaReader.Row row : rows) {
+            if ("table".equals(row.type) && "sqlite_stat1".equalsIgnoreCase(row.name)) {
+                return row.rootPage;
+            }
+        }
+        return 0;
     }
 
     /**
@@ -193,6 +216,7 @@ public final class Connection {
         for (SchemaReader.Row row : schemaRows) {
             SchemaBuilder.addRow(schema, row.type, row.name, row.tableName, row.rootPage, row.sql);
         }
+        Stat1.apply(schema, statRows);
         schema.setCookie(pager.schemaCookie());
     }
 

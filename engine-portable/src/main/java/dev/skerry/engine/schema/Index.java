@@ -41,6 +41,9 @@ public final class Index {
     private final Expr[] exprs;
     private final Expr where;
     private int rootPage;
+    private int[] statRowLogEst;
+    private boolean statUnordered;
+    private boolean statFromStat1;
 
     public Index(String name, Table table, int rootPage, String sql, int[] columns, Collation[] collations,
             boolean[] desc, boolean unique, char origin, int conflict) {
@@ -169,5 +172,31 @@ public final class Index {
             }
         }
         return true;
+    }
+
+    /**
+     * SQLite's {@code aiRowLogEst} as {@code LogEst}s: [0] the rows of the index, [k] the average rows with
+     * the same first k columns; from {@code sqlite_stat1}, or SQLite's defaults when the table has statistics
+     * but this index has none; null when the table has no statistics (the planner's defaults apply).
+     */
+    public int[] statRowLogEst() {
+        return statRowLogEst;
+    }
+
+    /** True when the stat row says {@code unordered}: the index serves equalities only. */
+    public boolean statUnordered() {
+        return statUnordered;
+    }
+
+    /** True when {@link #statRowLogEst()} comes from a {@code sqlite_stat1} row (SQLite's {@code hasStat1}). */
+    public boolean statFromStat1() {
+        return statFromStat1;
+    }
+
+    /** Sets (or clears, with null) the statistics; see {@link Stat1}. */
+    void setStat(int[] rowLogEst, boolean unordered, boolean fromStat1) {
+        statRowLogEst = rowLogEst;
+        statUnordered = unordered;
+        statFromStat1 = fromStat1;
     }
 }

@@ -32,6 +32,7 @@ public final class Table {
     private boolean strict;
     /** The database holding the table's b-tree: 0 main, 1 temp (set when it joins a schema). */
     private int db;
+    private int statRowLogEst = -1;
 
     public Table(String name, int rootPage, String sql, Column[] columns, int rowidAlias, boolean autoincrement,
             int rowidConflict, List<CheckConstraint> checks) {
@@ -169,5 +170,18 @@ public final class Table {
 
     void removeIndex(Index index) {
         indexes.remove(index);
+    }
+
+    /**
+     * The table's row count from {@code sqlite_stat1} as a {@code LogEst} (SQLite's {@code nRowLogEst}),
+     * or -1 when the table has no statistics (the planner then assumes SQLite's default of a million rows).
+     */
+    public int statRowLogEst() {
+        return statRowLogEst;
+    }
+
+    /** Sets (or clears, with -1) the row count read from {@code sqlite_stat1}; see {@link Stat1}. */
+    void setStatRowLogEst(int logEst) {
+        statRowLogEst = logEst;
     }
 }

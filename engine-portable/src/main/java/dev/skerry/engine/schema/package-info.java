@@ -9,7 +9,8 @@
  * {@link dev.skerry.engine.schema.SchemaBuilder}, which parses each row's {@code sql} with the parser and
  * applies SQLite's rules: column affinity from the declared type, INTEGER PRIMARY KEY as an alias of the
  * rowid, the automatic indexes {@code sqlite_autoindex_<table>_<n>} behind PRIMARY KEY and UNIQUE
- * constraints.
+ * constraints. {@link dev.skerry.engine.schema.Stat1} then gives the tables and indexes the planner statistics
+ * of the {@code sqlite_stat1} rows read with the schema.
  *
  * <p>Who uses it: the translator ({@code dev.skerry.engine.translate}) resolves names against it while
  * compiling; the VM loads it when a connection first reads the database, adds to it on {@code ParseSchema}

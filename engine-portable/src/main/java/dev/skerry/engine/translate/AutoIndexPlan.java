@@ -19,7 +19,8 @@ import java.util.List;
  * columns, in the reverse order (SQLite appends the commuted copies of those terms while it analyzes them
  * from last to first). The index then holds every other column the query reads and finally the rowid, so
  * it covers the table. Terms that need only this table make it a partial index: rows failing them are left
- * out.
+ * out. A column that leads an index of the table, or that an analyzed index says is not selective, gets no
+ * automatic index ({@link #goodCandidate}).
  */
 final class AutoIndexPlan {
     private AutoIndexPlan() {
@@ -35,7 +36,7 @@ final class AutoIndexPlan {
         List<WherePlan.Constraint> commuted = new ArrayList<>();
         for (WherePlan.Constraint c : cons) {
             if (c.op == Expr.BinaryOp.EQ && !c.isIn() && !s.isRowid(c.column) && c.term.expr instanceof Expr.Binary
-                    && WherePlanner.affinityOk(c, s)) {
+                    && WherePlanner.affinityOk(c, s) && goodCandidate(s, c.column)) {
                 (c.commutedColumns ? commuted : direct).add(c);
             }
         }
@@ -84,10 +85,34 @@ final class AutoIndexPlan {
             }
         }
         p.partial = partial;
-        p.setup = WhereCost.autoIndexSetup();
+        double rows = WhereCost.tableRows(s.table);
+        p.setup = WhereCost.autoIndexSetup(rows);
         p.estimatedRows = WhereCost.AUTO_INDEX_ROWS;
-        p.cost = WhereCost.SEEK + WhereCost.AUTO_INDEX_ROWS;
+        p.cost = WhereCost.seek(rows) + WhereCost.AUTO_INDEX_ROWS;
         return p;
+    }
+
+    /**
+     * SQLite's {@code columnIsGoodIndexCandidate}: a column that leads one of the table's indexes gets no
+     * automatic index, nor one that an index with statistics says repeats each value of the columns before
+     * it more than 4 times.
+     */
+    private static boolean goodCandidate(Source s, int column) {
+        for (Index index : s.table.indexes()) {
+            for (int k = 0; k < index.columnCount(); k++) {
+                if (index.column(k) == column) {
+                    if (k == 0) {
+                        return false;
+                    }
+                    int[] stat = index.statRowLogEst();
+                    if (stat != null && index.statFromStat1() && stat[k + 1] > 20) {
+                        return false;
+                    }
+                    break;
+                }
+            }
+        }
+        return true;
     }
 
     /**

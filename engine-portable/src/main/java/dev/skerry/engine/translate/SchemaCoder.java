@@ -532,6 +532,7 @@ final class SchemaCoder {
                     AutoincrementCoder.forget(p, table.name(), null);
                 }
                 deleteSchemaRows(2, table.name(), "trigger", false);
+                StatRows.forget(p, table.name(), false, iDb);
                 for (Index index : table.indexes()) {
                     p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), iDb);
                 }
@@ -557,6 +558,7 @@ final class SchemaCoder {
                 }
                 p.needWrite();
                 deleteSchemaRows(1, index.name(), "index", true);
+                StatRows.forget(p, index.name(), true, iDb);
                 p.v.addOp(Opcode.DESTROY, index.rootPage(), p.reg(), iDb);
                 schemaChanged();
                 return;

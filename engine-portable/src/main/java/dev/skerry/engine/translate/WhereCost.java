@@ -1,5 +1,8 @@
 package dev.skerry.engine.translate;
 
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Table;
+
 /**
  * SQLite's planner estimates without statistics ({@code sqlite3DefaultRowEst}, {@code whereLoopAddBtree},
  * {@code whereRangeAdjust}, {@code whereLoopOutputAdjust}), in plain numbers instead of SQLite's
@@ -12,17 +15,44 @@ package dev.skerry.engine.translate;
  * are wide), a covering index scan less in proportion to the index's width, an index seek the logarithm of
  * the table for the descent plus the rows it visits, plus three per row when the table itself must be read.
  * An automatic index costs {@code 7·N·log N} once and yields 20 rows per seek.
+ *
+ * <p>On a table with statistics from {@code sqlite_stat1} (see {@code schema.Stat1}), the row count is the
+ * table's (its {@code LogEst} turned back into a number, as SQLite's estimates are), a descent costs the
+ * logarithm of that count (at least 1), and an equality on the first k columns of an index matches the
+ * index's k-th average; the other rules stay.
  */
 final class WhereCost {
     /** The row count assumed for a table (SQLite: LogEst 200, about 2^20). */
     static final double TABLE_ROWS = 1_048_576;
-    /** {@code log2(TABLE_ROWS)}: the cost of one descent of a b-tree. */
-    static final double SEEK = 20;
     /** Rows a seek of an automatic index is taken to yield (SQLite: LogEst 43). */
     static final double AUTO_INDEX_ROWS = 20;
     private static final double[] ROWS_PER_KEY = {10, 9, 8, 7, 6};
 
     private WhereCost() {
+    }
+
+    /** The rows of {@code t}: from its statistics, else {@link #TABLE_ROWS} (also for a subquery, null). */
+    static double tableRows(Table t) {
+        return t == null || t.statRowLogEst() < 0 ? TABLE_ROWS : fromLogEst(t.statRowLogEst());
+    }
+
+    /** The cost of one descent of a b-tree of {@code rows} (SQLite's {@code estLog}). */
+    static double seek(double rows) {
+        return rows <= 2 ? 1 : Math.log(rows) / Math.log(2);
+    }
+
+    /** The number a {@code LogEst} stands for: {@code 2^(x/10)}. */
+    static double fromLogEst(int x) {
+        return Math.pow(2, x / 10.0);
+    }
+
+    /** Rows matching equalities on the first {@code nEq} columns of {@code index} on a table of {@code tableRows}. */
+    static double rowsForEqualities(Index index, int nEq, double tableRows) {
+        int[] stat = index.statRowLogEst();
+        if (stat != null) {
+            return fromLogEst(stat[Math.min(nEq, stat.length - 1)]);
+        }
+        return nEq == 0 ? tableRows : rowsForEqualities(nEq, index.columnCount(), index.unique());
     }
 
     /** Rows matching equalities on the first {@code nEq} columns of an index of {@code nColumns}. */
@@ -36,18 +66,22 @@ final class WhereCost {
         return nEq <= ROWS_PER_KEY.length ? ROWS_PER_KEY[nEq - 1] : 5;
     }
 
-    /** {@code rows} narrowed by a range with the given bounds. */
+    /**
+     * {@code rows} narrowed by a range with the given bounds: a quarter per bound but not below 2, and never
+     * more than the rows less a little per bound (SQLite's {@code whereRangeScanEst} without STAT4).
+     */
     static double range(double rows, boolean lower, boolean upper) {
         if (!lower && !upper) {
             return rows;
         }
         double r = rows / (lower && upper ? 64 : 4);
-        return Math.min(rows, Math.max(r, 2));
+        double cap = lower && upper ? rows * residualFactor() * residualFactor() : rows * residualFactor();
+        return Math.min(cap, Math.max(r, 2));
     }
 
-    /** The cost of a full scan of the table. */
-    static double fullScan() {
-        return 3 * TABLE_ROWS;
+    /** The cost of a full scan of a table of {@code rows}. */
+    static double fullScan(double rows) {
+        return 3 * rows;
     }
 
     /**
@@ -63,9 +97,9 @@ final class WhereCost {
         return 3 * rows;
     }
 
-    /** The one-time cost of building an automatic index on a table (SQLite: {@code rSetup}). */
-    static double autoIndexSetup() {
-        return 7 * TABLE_ROWS * SEEK;
+    /** The one-time cost of building an automatic index on a table of {@code rows} (SQLite: {@code rSetup}). */
+    static double autoIndexSetup(double rows) {
+        return 7 * rows * seek(rows);
     }
 
     /** The factor by which a WHERE term that the access path does not use reduces the rows (LogEst -1). */

@@ -12,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the access path of one loop level (SQLite's {@code where.c}, without statistics).
+ * Chooses the access path of one loop level (SQLite's {@code where.c}, with the statistics of
+ * {@code sqlite_stat1} when the table has them, see {@link WhereCost}).
  *
  * <p>Usable constraints are terms {@code column op value} ({@code =}, {@code <}, {@code <=}, {@code >},
  * {@code >=}, either side, both halves of a BETWEEN; {@code column IN (list)}, {@code column IN (SELECT ...)}
@@ -26,7 +27,8 @@ import java.util.List;
  * ({@code whereLoopOutputAdjust}); a plan that yields rows in ORDER BY order saves the sort, whose cost is
  * added to the others. The right side of a LEFT JOIN uses only its ON terms. NOT INDEXED leaves only the
  * rowid and the full scan; INDEXED BY restricts the indexes to the one named; neither allows an automatic
- * index.
+ * index. An index whose statistics say {@code unordered} serves equalities only: no range, no ORDER BY, no
+ * covering scan.
  */
 final class WherePlanner {
     private WherePlanner() {
@@ -70,7 +72,10 @@ final class WherePlanner {
         int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, s, scope);
         best.ordered = rowidDir != 0;
         best.reverse = rowidDir < 0;
-        best.cost = WhereCost.fullScan();
+        double tableRows = WhereCost.tableRows(s.table);
+        double seek = WhereCost.seek(tableRows);
+        best.estimatedRows = tableRows;
+        best.cost = WhereCost.fullScan(tableRows);
         adjust(best, local, s, scope);
         double bestCost = total(best, orderBy, outerRows);
         if (s.table == null) {
@@ -87,7 +92,7 @@ final class WherePlanner {
                 p.kind = WherePlan.ROWID_EQ;
                 p.eq = new WherePlan.Constraint[] {c};
                 p.estimatedRows = 1;
-                p.cost = WhereCost.SEEK / 2;
+                p.cost = seek + WhereCost.tableLookups(1);
                 p.ordered = orderBy != null;
                 adjust(p, local, s, scope);
                 return p;
@@ -98,7 +103,7 @@ final class WherePlanner {
             p.kind = WherePlan.ROWID_EQ;
             p.eq = new WherePlan.Constraint[] {rowidIn};
             p.estimatedRows = rowidIn.inCount();
-            p.cost = p.estimatedRows * WhereCost.SEEK / 2;
+            p.cost = p.estimatedRows * (seek + WhereCost.tableLookups(1));
             p.ordered = best.ordered && !best.reverse;
             adjust(p, local, s, scope);
             return p;
@@ -115,9 +120,9 @@ final class WherePlanner {
         }
         if (rowidRange.lower != null || rowidRange.upper != null) {
             rowidRange.kind = WherePlan.ROWID_RANGE;
-            rowidRange.estimatedRows = WhereCost.range(WhereCost.TABLE_ROWS, rowidRange.lower != null,
+            rowidRange.estimatedRows = WhereCost.range(tableRows, rowidRange.lower != null,
                     rowidRange.upper != null);
-            rowidRange.cost = WhereCost.SEEK + WhereCost.tableLookups(rowidRange.estimatedRows);
+            rowidRange.cost = seek + WhereCost.tableLookups(rowidRange.estimatedRows);
             rowidRange.ordered = best.ordered;
             rowidRange.reverse = best.reverse;
             adjust(rowidRange, local, s, scope);
@@ -211,7 +216,7 @@ final class WherePlanner {
                     || ((Expr.Binary) t.expr).op() == Expr.BinaryOp.IS)) {
                 Expr.Binary b = (Expr.Binary) t.expr;
                 Expr other = columnOf(b.left(), s, scope) != Integer.MIN_VALUE ? b.right() : b.left();
-                cap = Math.min(cap, WhereCost.TABLE_ROWS / (isSmallInteger(other) ? 2 : 4));
+                cap = Math.min(cap, WhereCost.tableRows(s.table) / (isSmallInteger(other) ? 2 : 4));
             }
         }
         p.estimatedRows = Math.min(p.estimatedRows, cap);
@@ -268,7 +273,7 @@ final class WherePlanner {
         p.kind = WherePlan.INDEX;
         p.index = index;
         p.eq = eq.toArray(new WherePlan.Constraint[0]);
-        if (k < index.columnCount() && !index.desc(k)) {
+        if (k < index.columnCount() && !index.desc(k) && !index.statUnordered()) {
             for (WherePlan.Constraint c : cons) {
                 if (IndexExprTerms.onField(c, index, k, s, scope) && c.op != Expr.BinaryOp.EQ
                         && usable(c, index, k, s, scope)) {
@@ -281,21 +286,23 @@ final class WherePlanner {
             }
         }
         p.covering = covers(index, s, needed);
-        int dir = orderBy == null || inUsed ? 0 : indexOrder(orderBy, index, k, s, scope);
+        int dir = orderBy == null || inUsed || index.statUnordered() ? 0 : indexOrder(orderBy, index, k, s, scope);
         p.ordered = dir != 0;
         p.reverse = dir < 0;
-        boolean narrower = p.covering && index.columnCount() < s.table.columnCount();
+        boolean narrower = p.covering && index.columnCount() < s.table.columnCount() && !index.statUnordered();
         if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower && index.where() == null) {
             return null;
         }
-        double rows = WhereCost.rowsForEqualities(eq.size(), index.columnCount(), index.unique()) * inRows;
-        if (eq.isEmpty() && index.where() != null) {
+        double tableRows = WhereCost.tableRows(s.table);
+        double seek = WhereCost.seek(tableRows);
+        double rows = WhereCost.rowsForEqualities(index, eq.size(), tableRows) * inRows;
+        if (eq.isEmpty() && index.where() != null && index.statRowLogEst() == null) {
             rows /= 2;
         }
         rows = WhereCost.range(rows, p.lower != null, p.upper != null);
         p.estimatedRows = rows;
-        double width = (index.columnCount() + 1.0) / (s.table.columnCount() + 1.5);
-        double seeks = eq.isEmpty() && p.lower == null && p.upper == null ? 0 : inRows * WhereCost.SEEK;
+        double width = RowWidths.ratio(index, s.table);
+        double seeks = eq.isEmpty() && p.lower == null && p.upper == null ? 0 : inRows * seek;
         p.cost = seeks + WhereCost.indexRows(rows, width) + (p.covering ? 0 : WhereCost.tableLookups(rows));
         int firstIn = 0;
         while (firstIn < eq.size() && !eq.get(firstIn).isIn()) {
@@ -304,8 +311,8 @@ final class WherePlanner {
         if (firstIn > 0 && firstIn < eq.size()) {
             // SQLite's whereLoopAdjustCost: a seek using more terms of an index never costs more than one
             // using a subset of them, so an IN after equalities is estimated at most as the equalities alone.
-            double prefixRows = WhereCost.rowsForEqualities(firstIn, index.columnCount(), index.unique());
-            double prefixCost = WhereCost.SEEK + WhereCost.indexRows(prefixRows, width)
+            double prefixRows = WhereCost.rowsForEqualities(index, firstIn, tableRows);
+            double prefixCost = seek + WhereCost.indexRows(prefixRows, width)
                     + (p.covering ? 0 : WhereCost.tableLookups(prefixRows));
             p.estimatedRows = Math.min(p.estimatedRows, prefixRows);
             p.cost = Math.min(p.cost, prefixCost);

@@ -126,7 +126,7 @@ class PlannerTest {
         assertEquals("", String.join("\n", diffs));
     }
 
-    private static List<String> details(Outcome o) {
+    static List<String> details(Outcome o) {
         List<String> out = new ArrayList<>();
         if (o.isError()) {
             out.add(o.toString());
