@@ -8,10 +8,13 @@ import java.util.HashMap;
 
 /**
  * A VFS whose files are growable byte arrays, every operation completing before it returns (so a pager on it
- * never throws {@code IoPending}). One instance belongs to one in-memory database; its files (the database
- * and its WAL) disappear with it.
+ * never throws {@code IoPending}). The engine gives each connection's TEMP database one instance; the
+ * {@code vfs-memory} module's {@code MemoryVfs} (for {@code :memory:} and tests) is one too. The files
+ * disappear with the instance.
  *
- * <p>Invariant: for each file, {@code size <= bytes.length} and the bytes past {@code size} are zero.
+ * <p>Invariant: a path maps to at most one file's data, which every open handle of that path reads and writes;
+ * {@link #delete} unlinks the name (open handles keep their bytes, as on POSIX); for each file,
+ * {@code size <= bytes.length} and the bytes past {@code size} are zero.
  */
 public final class MemoryFiles implements Vfs {
     /** The contents of one file. */
@@ -41,6 +44,11 @@ public final class MemoryFiles implements Vfs {
     @Override
     public boolean runPendingIo() {
         return false;
+    }
+
+    /** True when a file of this name exists. */
+    public boolean exists(String path) {
+        return files.containsKey(path);
     }
 
     /** One open file; a file opened without CREATE that did not exist fails every operation. */
