@@ -43,4 +43,35 @@ public final class Names {
     private static char fold(char c) {
         return (c >= 'A' && c <= 'Z') ? (char) (c + 32) : c;
     }
+
+    /**
+     * SQLite's {@code sqlite3Dequote}: text opening with a quote character ('', "", `` or []) becomes what that
+     * quote encloses (a doubled quote is one), the rest dropped; other text is unchanged. Used for declared
+     * types and for the names of unnamed CHECK constraints.
+     */
+    public static String dequote(String z) {
+        if (z.isEmpty()) {
+            return z;
+        }
+        char q = z.charAt(0);
+        if (q != '\'' && q != '"' && q != '`' && q != '[') {
+            return z;
+        }
+        char close = q == '[' ? ']' : q;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < z.length(); i++) {
+            char c = z.charAt(i);
+            if (c == close) {
+                if (close != ']' && i + 1 < z.length() && z.charAt(i + 1) == close) {
+                    sb.append(c);
+                    i++;
+                } else {
+                    break;
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
 }

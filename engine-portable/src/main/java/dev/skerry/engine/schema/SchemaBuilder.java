@@ -397,37 +397,7 @@ public final class SchemaBuilder {
         }
 
         void check(Name name, Expr expr) {
-            checks.add(new CheckConstraint(expr, name != null ? name.text() : dequote(expr.sourceText(source))));
-        }
-
-        /**
-         * SQLite's {@code sqlite3Dequote} of an unnamed CHECK's text (its name in error messages): text opening
-         * with a quote character becomes what that quote encloses (a doubled quote is one), the rest dropped.
-         */
-        private static String dequote(String z) {
-            if (z.isEmpty()) {
-                return z;
-            }
-            char q = z.charAt(0);
-            if (q != '\'' && q != '"' && q != '`' && q != '[') {
-                return z;
-            }
-            char close = q == '[' ? ']' : q;
-            StringBuilder sb = new StringBuilder();
-            for (int i = 1; i < z.length(); i++) {
-                char c = z.charAt(i);
-                if (c == close) {
-                    if (close != ']' && i + 1 < z.length() && z.charAt(i + 1) == close) {
-                        sb.append(c);
-                        i++;
-                    } else {
-                        break;
-                    }
-                } else {
-                    sb.append(c);
-                }
-            }
-            return sb.toString();
+            checks.add(new CheckConstraint(expr, name != null ? name.text() : Names.dequote(expr.sourceText(source))));
         }
 
         /** Column numbers of a constraint's columns. */

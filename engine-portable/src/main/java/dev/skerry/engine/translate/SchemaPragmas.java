@@ -12,6 +12,7 @@ import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.parser.ast.TableConstraint;
 import dev.skerry.engine.schema.Column;
 import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.schema.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,34 +73,7 @@ final class SchemaPragmas {
                 return t;
             }
         }
-        return dequote(declared);
-    }
-
-    /** SQLite's {@code sqlite3Dequote}: text in '', "", `` or [] loses its quotes (a doubled quote is one). */
-    private static String dequote(String z) {
-        if (z.isEmpty()) {
-            return z;
-        }
-        char q = z.charAt(0);
-        if (q != '\'' && q != '"' && q != '`' && q != '[') {
-            return z;
-        }
-        char close = q == '[' ? ']' : q;
-        StringBuilder sb = new StringBuilder();
-        for (int i = 1; i < z.length(); i++) {
-            char c = z.charAt(i);
-            if (c == close) {
-                if (close != ']' && i + 1 < z.length() && z.charAt(i + 1) == close) {
-                    sb.append(c);
-                    i++;
-                } else {
-                    break;
-                }
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.toString();
+        return Names.dequote(declared);
     }
 
     /** For each column, its 1-based position in the PRIMARY KEY, or 0. */
