@@ -372,7 +372,6 @@ final class ForeignKeyCoder {
         }
         row.readFromRegisters(regs, reg(part, -1));
         row.qualifiedOnly = true;
-        row.keepsAffinity = true;
         outer.add(row);
         Scope scope = new Scope(outer, p.schema);
         Source src = new Source(child, child.name(), p.cursor());

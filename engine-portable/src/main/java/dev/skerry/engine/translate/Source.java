@@ -49,10 +49,10 @@ final class Source {
     /** OLD or NEW in a trigger program: only a qualified name ({@code new.a}) refers to its columns. */
     boolean qualifiedOnly;
     /**
-     * A {@link #qualifiedOnly} row whose columns keep the table's affinities in comparisons (a foreign key's
-     * parent row, compared with SQLite's parent column affinity); trigger rows have none.
+     * OLD or NEW in a trigger program: its columns other than the rowid take no affinity in comparisons
+     * (SQLite's {@code TK_TRIGGER} expressions have none).
      */
-    boolean keepsAffinity;
+    boolean triggerRow;
     /**
      * For a parenthesized join or table-valued function run as a subquery ({@link NestedJoins}): per column,
      * the FROM item inside the parentheses it comes from and its name there (qualified names such as
@@ -245,7 +245,7 @@ final class Source {
         if (isRowid(column)) {
             return 'D';
         }
-        return qualifiedOnly && !keepsAffinity ? dev.skerry.engine.value.Affinity.BLOB : affinities[column];
+        return triggerRow ? dev.skerry.engine.value.Affinity.BLOB : affinities[column];
     }
 
     Collation collation(int column) {

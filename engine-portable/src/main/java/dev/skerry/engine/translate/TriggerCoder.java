@@ -144,6 +144,7 @@ final class TriggerCoder {
         }
         s.readFromRegisters(regs, rowid);
         s.qualifiedOnly = true;
+        s.triggerRow = true;
         return s;
     }
 
