@@ -2,18 +2,13 @@ package dev.skerry.engine.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.testkit.Outcome;
-import dev.skerry.testkit.ScriptSplitter;
-import dev.skerry.testkit.SkerryEngine;
-import dev.skerry.testkit.SqliteEngine;
-import java.util.ArrayList;
-import java.util.List;
+import dev.skerry.testkit.QueryPlans;
 import org.junit.jupiter.api.Test;
 
 /**
  * EXPLAIN QUERY PLAN equal to SQLite's for partial indexes (used only when the query's WHERE implies the
  * index's) and indexes on expressions (used when WHERE, ORDER BY or GROUP BY contain the same expression),
- * compared as {@link PlannerTest} compares: each line's text and the line it hangs under.
+ * compared by {@link QueryPlans}: each line's text and the line it hangs under.
  */
 class IndexKindsPlannerTest {
     private static final String SCHEMA = """
@@ -59,38 +54,6 @@ class IndexKindsPlannerTest {
 
     @Test
     void plansMatchSqlites() {
-        List<String> diffs = new ArrayList<>();
-        try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
-            for (String sql : ScriptSplitter.split(SCHEMA)) {
-                sqlite.run(sql);
-                skerry.run(sql);
-            }
-            for (String q : QUERIES) {
-                List<String> want = details(sqlite.run("explain query plan " + q));
-                List<String> got = details(skerry.run("explain query plan " + q));
-                if (!want.equals(got)) {
-                    diffs.add(q + "\n  SQLite: " + want + "\n  Skerry: " + got);
-                }
-            }
-        }
-        assertEquals("", String.join("\n", diffs));
-    }
-
-    private static List<String> details(Outcome o) {
-        List<String> out = new ArrayList<>();
-        if (o.isError()) {
-            out.add(o.toString());
-            return out;
-        }
-        List<String> ids = new ArrayList<>();
-        for (List<String> row : o.rows()) {
-            ids.add(row.get(0));
-            String detail = row.get(3);
-            if (detail.startsWith("text:BLOOM FILTER ON ") || detail.equals("text:CREATE BLOOM FILTER")) {
-                continue;
-            }
-            out.add(ids.indexOf(row.get(1)) + " " + detail);
-        }
-        return out;
+        assertEquals("", QueryPlans.differences(SCHEMA, QUERIES));
     }
 }

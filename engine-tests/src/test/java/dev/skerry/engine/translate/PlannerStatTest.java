@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skerry.testkit.Outcome;
+import dev.skerry.testkit.QueryPlans;
 import dev.skerry.testkit.ScriptSplitter;
 import dev.skerry.testkit.SkerryEngine;
 import dev.skerry.testkit.SqliteEngine;
@@ -18,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * On a database with statistics in {@code sqlite_stat1} the planner reads them as SQLite does: the same
  * index among several, the same join order, a low-selectivity index left aside, an {@code unordered} index
- * used only for equalities, shown by EXPLAIN QUERY PLAN equal to SQLite's (compared as in
- * {@link PlannerTest}), and the same rows. The statistics come from rows inserted by hand (then loaded with
+ * used only for equalities, shown by EXPLAIN QUERY PLAN equal to SQLite's (compared by
+ * {@link QueryPlans}), and the same rows. The statistics come from rows inserted by hand (then loaded with
  * {@code ANALYZE sqlite_schema}, as users do), from ANALYZE of filled tables, and from a file SQLite
  * analyzed and Skerry opens.
  */
@@ -125,16 +126,16 @@ class PlannerStatTest {
     @Test
     void handTypedStatisticsPlanAsSqlites() {
         try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
-            run(sqlite, skerry, TABLES);
+            QueryPlans.load(sqlite, skerry, TABLES);
             List<String> before = new ArrayList<>();
             for (String q : QUERIES) {
-                before.add(PlannerTest.details(sqlite.run("explain query plan " + q)).toString());
+                before.add(QueryPlans.plan(sqlite, q).toString());
             }
-            run(sqlite, skerry, HAND_STATS);
-            assertEquals("", comparePlans(sqlite, skerry, QUERIES, false));
+            QueryPlans.load(sqlite, skerry, HAND_STATS);
+            assertEquals("", QueryPlans.differences(sqlite, skerry, QUERIES, false));
             int changed = 0;
             for (int i = 0; i < QUERIES.length; i++) {
-                if (!before.get(i).equals(PlannerTest.details(sqlite.run("explain query plan " + QUERIES[i])).toString())) {
+                if (!before.get(i).equals(QueryPlans.plan(sqlite, QUERIES[i]).toString())) {
                     changed++;
                 }
             }
@@ -147,7 +148,7 @@ class PlannerStatTest {
     @Test
     void droppingRemovesStatisticsRows() {
         try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
-            run(sqlite, skerry, TABLES + HAND_STATS + """
+            QueryPlans.load(sqlite, skerry, TABLES + HAND_STATS + """
                     drop index tb;
                     drop table u;
                     select * from sqlite_stat1;
@@ -155,7 +156,7 @@ class PlannerStatTest {
                     create index ux on u(x);
                     select * from sqlite_stat1;
                     """);
-            assertEquals("", comparePlans(sqlite, skerry, QUERIES, false));
+            assertEquals("", QueryPlans.differences(sqlite, skerry, QUERIES, false));
         }
     }
 
@@ -211,12 +212,12 @@ class PlannerStatTest {
         String file = dir.resolve("filled.db").toString();
         try (SkerryEngine skerry = new SkerryEngine()) {
             try (SqliteEngine sqlite = new SqliteEngine(file)) {
-                run(sqlite, skerry, FILLED);
+                QueryPlans.load(sqlite, skerry, FILLED);
             }
             try (SqliteEngine sqlite = new SqliteEngine(file)) {
                 assertEquals(sqlite.run("select * from sqlite_stat1 order by 1, 2").toString(),
                         skerry.run("select * from sqlite_stat1 order by 1, 2").toString());
-                assertEquals("", comparePlans(sqlite, skerry, FILLED_QUERIES, true));
+                assertEquals("", QueryPlans.differences(sqlite, skerry, FILLED_QUERIES, true));
             }
         }
     }
@@ -235,34 +236,7 @@ class PlannerStatTest {
                 SkerryEngine skerry = new SkerryEngine(TestVfs.wrap(new FileVfs()), file)) {
             List<String> all = new ArrayList<>(List.of(QUERIES));
             all.addAll(List.of(FILLED_QUERIES));
-            assertEquals("", comparePlans(sqlite, skerry, all.toArray(new String[0]), true));
+            assertEquals("", QueryPlans.differences(sqlite, skerry, all.toArray(new String[0]), true));
         }
-    }
-
-    private static void run(SqliteEngine sqlite, SkerryEngine skerry, String script) {
-        for (String sql : ScriptSplitter.split(script)) {
-            Outcome want = sqlite.run(sql);
-            Outcome got = skerry.run(sql);
-            assertEquals(want.toString(), got.toString(), sql);
-        }
-    }
-
-    private static String comparePlans(SqliteEngine sqlite, SkerryEngine skerry, String[] queries, boolean rows) {
-        List<String> diffs = new ArrayList<>();
-        for (String q : queries) {
-            List<String> want = PlannerTest.details(sqlite.run("explain query plan " + q));
-            List<String> got = PlannerTest.details(skerry.run("explain query plan " + q));
-            if (!want.equals(got)) {
-                diffs.add(q + "\n  SQLite: " + want + "\n  Skerry: " + got);
-            }
-            if (rows) {
-                String w = sqlite.run(q).toString();
-                String g = skerry.run(q).toString();
-                if (!w.equals(g)) {
-                    diffs.add(q + "\n  SQLite rows: " + w + "\n  Skerry rows: " + g);
-                }
-            }
-        }
-        return String.join("\n", diffs);
     }
 }

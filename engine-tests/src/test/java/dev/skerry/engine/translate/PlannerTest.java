@@ -2,21 +2,14 @@ package dev.skerry.engine.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.testkit.Outcome;
-import dev.skerry.testkit.ScriptSplitter;
-import dev.skerry.testkit.SkerryEngine;
-import dev.skerry.testkit.SqliteEngine;
-import java.util.ArrayList;
-import java.util.List;
+import dev.skerry.testkit.QueryPlans;
 import org.junit.jupiter.api.Test;
 
 /**
  * The planner chooses what SQLite chooses: the same access path (full scan, rowid seek or range, index
  * equality and range seeks, covering index, IN lists, IN subqueries and ORs of equalities as seeks, automatic
- * indexes) and the same join order, shown by EXPLAIN QUERY PLAN and compared on its tree: each line's text
- * and the line it hangs under (SQLite's ids are addresses, so the parent is compared by position). Skerry
- * builds no Bloom filters, so SQLite's {@code BLOOM FILTER ON t (...)} and {@code CREATE BLOOM FILTER} lines
- * are left out of the comparison.
+ * indexes) and the same join order, shown by EXPLAIN QUERY PLAN and compared on its tree by {@link QueryPlans}:
+ * each line's text and the line it hangs under (Bloom filter lines left out: Skerry builds none).
  */
 class PlannerTest {
     private static final String SCHEMA = """
@@ -109,38 +102,6 @@ class PlannerTest {
 
     @Test
     void accessPathsMatchSqlites() {
-        List<String> diffs = new ArrayList<>();
-        try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
-            for (String sql : ScriptSplitter.split(SCHEMA)) {
-                sqlite.run(sql);
-                skerry.run(sql);
-            }
-            for (String q : QUERIES) {
-                List<String> want = details(sqlite.run("explain query plan " + q));
-                List<String> got = details(skerry.run("explain query plan " + q));
-                if (!want.equals(got)) {
-                    diffs.add(q + "\n  SQLite: " + want + "\n  Skerry: " + got);
-                }
-            }
-        }
-        assertEquals("", String.join("\n", diffs));
-    }
-
-    static List<String> details(Outcome o) {
-        List<String> out = new ArrayList<>();
-        if (o.isError()) {
-            out.add(o.toString());
-            return out;
-        }
-        List<String> ids = new ArrayList<>();
-        for (List<String> row : o.rows()) {
-            ids.add(row.get(0));
-            String detail = row.get(3);
-            if (detail.startsWith("text:BLOOM FILTER ON ") || detail.equals("text:CREATE BLOOM FILTER")) {
-                continue;
-            }
-            out.add(ids.indexOf(row.get(1)) + " " + detail);
-        }
-        return out;
+        assertEquals("", QueryPlans.differences(SCHEMA, QUERIES));
     }
 }
