@@ -3,8 +3,6 @@ package dev.skerry.engine.compat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -71,14 +69,11 @@ class AppendPathFileTest {
     void sqliteAcceptsTreesFilledInEveryOrder() throws Exception {
         for (boolean indexesFirst : new boolean[] {true, false}) {
             Path file = dir.resolve("append-" + indexesFirst + ".db");
-            SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
-            try {
+            try (SkerryDb skerry = SkerryDb.openFile(file)) {
                 fill(skerry, indexesFirst);
-            } finally {
-                skerry.close();
             }
             try (JdbcDb sqlite = new JdbcDb(file)) {
-                assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0), file.toString());
+                FileRoundTrip.assertIntact(sqlite, file.toString());
                 for (String n : new String[] {"asc", "dsc", "rnd", "mix"}) {
                     assertEquals(List.of(List.of((Object) (long) N)), sqlite.query("select count(*) from " + n));
                     Rows.assertSame(sqlite.query("select k, id from " + n + " not indexed order by k, id"),
@@ -94,7 +89,7 @@ class AppendPathFileTest {
     void ascendingRowidsPackPagesAsSqliteDoes() throws Exception {
         Path mine = dir.resolve("packed-skerry.db");
         Path theirs = dir.resolve("packed-sqlite.db");
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), mine.toString());
+        SkerryDb skerry = SkerryDb.openFile(mine);
         try (JdbcDb sqlite = new JdbcDb(theirs)) {
             for (Db db : new Db[] {skerry, sqlite}) {
                 db.exec("create table t(id integer primary key, v text)");
@@ -108,7 +103,7 @@ class AppendPathFileTest {
             long sqlitePages = (Long) sqlite.query("PRAGMA page_count").get(0).get(0);
             skerry.close();
             try (JdbcDb check = new JdbcDb(mine)) {
-                assertEquals("ok", check.query("PRAGMA integrity_check").get(0).get(0));
+                FileRoundTrip.assertIntact(check);
                 long skerryPages = (Long) check.query("PRAGMA page_count").get(0).get(0);
                 assertTrue(skerryPages <= sqlitePages * 11 / 10, skerryPages + " pages, SQLite " + sqlitePages);
             }

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.skerry.engine.SqliteException;
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,8 +21,7 @@ class CreateIndexFileTest {
     @Test
     void sqliteChecksTheIndexesSkerryBuilt() throws Exception {
         Path file = dir.resolve("ci.db");
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.openFile(file)) {
             skerry.exec("create table t(a integer primary key, b integer, c text, d)");
             skerry.exec("begin");
             long seed = 12345;
@@ -45,11 +42,9 @@ class CreateIndexFileTest {
             skerry.exec("create unique index ua on t(c, a)");
             skerry.exec("create index td on t(d desc, b)");
             assertThrows(SqliteException.class, () -> skerry.exec("create unique index bad on t(d)"));
-        } finally {
-            skerry.close();
         }
         try (JdbcDb sqlite = new JdbcDb(file)) {
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
+            FileRoundTrip.assertIntact(sqlite);
             assertEquals(List.of(List.of((Object) 5L)), sqlite.query("select count(*) from sqlite_master"));
             String[][] pairs = {
                 {"select b, a from t indexed by tb order by b, a", "select b, a from t not indexed order by b, a"},

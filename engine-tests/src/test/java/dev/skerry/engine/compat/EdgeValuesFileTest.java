@@ -1,10 +1,6 @@
 package dev.skerry.engine.compat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.engine.io.Vfs;
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,8 +89,7 @@ class EdgeValuesFileTest {
             }
         }
         Path file = dir.resolve("z.db");
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.openFile(file)) {
             skerry.exec("CREATE TABLE z(r REAL, n)");
             skerry.exec("INSERT INTO z VALUES (?, ?)", -0.0, -0.0);
             skerry.exec("CREATE INDEX z_r ON z(r)");
@@ -102,8 +97,6 @@ class EdgeValuesFileTest {
             for (int i = 0; i < queries.length; i++) {
                 Rows.assertSame(expected.get(i), skerry.query(queries[i]), "Skerry: " + queries[i]);
             }
-        } finally {
-            skerry.close();
         }
     }
 
@@ -116,14 +109,11 @@ class EdgeValuesFileTest {
             fill(sqlite);
             expected = answers(sqlite);
         }
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.openFile(file)) {
             List<List<List<Object>>> got = answers(skerry);
             for (int i = 0; i < QUERIES.length; i++) {
                 Rows.assertSame(expected.get(i), got.get(i), "Skerry on SQLite's file: " + QUERIES[i]);
             }
-        } finally {
-            skerry.close();
         }
     }
 
@@ -136,20 +126,15 @@ class EdgeValuesFileTest {
             expected = answers(sqlite);
         }
         Path file = dir.resolve("skerry.db");
-        Vfs vfs = TestVfs.wrap(new FileVfs());
-        SkerryDb.createEmpty(vfs, file.toString(), 512);
-        SkerryDb skerry = SkerryDb.open(vfs, file.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.createFile(file, 512)) {
             fill(skerry);
             List<List<List<Object>>> got = answers(skerry);
             for (int i = 0; i < QUERIES.length; i++) {
                 Rows.assertSame(expected.get(i), got.get(i), "Skerry vs SQLite: " + QUERIES[i]);
             }
-        } finally {
-            skerry.close();
         }
         try (JdbcDb sqlite = new JdbcDb(file)) {
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
+            FileRoundTrip.assertIntact(sqlite);
             List<List<List<Object>>> got = answers(sqlite);
             for (int i = 0; i < QUERIES.length; i++) {
                 Rows.assertSame(expected.get(i), got.get(i), "SQLite on Skerry's file: " + QUERIES[i]);

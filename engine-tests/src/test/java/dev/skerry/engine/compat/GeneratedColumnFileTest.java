@@ -2,8 +2,6 @@ package dev.skerry.engine.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -50,82 +48,32 @@ class GeneratedColumnFileTest {
         "select * from u order by q",
     };
 
-    private static void work(JdbcDb db) throws Exception {
-        for (String sql : WORK) {
-            db.exec(sql);
-        }
-    }
+    private static final String[] MORE = {
+        "insert into t(a, b) values('skerry', 5), ('again', 6)",
+        "update t set b = -b where id % 4 = 1",
+        "delete from t where id between 100 and 140",
+        "update u set p = p + 5000 where p < 20",
+    };
 
     @Test
     void sqliteReadsWhatSkerryWrote() throws Exception {
-        Path skerryFile = dir.resolve("skerry.db");
-        Path sqliteFile = dir.resolve("sqlite.db");
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), skerryFile.toString());
-        try {
-            for (String sql : SCHEMA) {
-                skerry.exec(sql);
-            }
-            for (String sql : WORK) {
-                skerry.exec(sql);
-            }
-        } finally {
-            skerry.close();
-        }
-        try (JdbcDb reference = new JdbcDb(sqliteFile); JdbcDb sqlite = new JdbcDb(skerryFile)) {
-            for (String sql : SCHEMA) {
-                reference.exec(sql);
-            }
-            work(reference);
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
-            for (String sql : READS) {
-                assertEquals(reference.query(sql), sqlite.query(sql), sql);
-            }
-            assertEquals(reference.query("select count(*) from t").get(0), List.of(364L));
+        FileRoundTrip.sqliteOpensSkerrysFile(dir, new String[][] {SCHEMA, WORK}, (reference, sqlite) -> {
+            FileRoundTrip.assertSameRows(reference, sqlite, READS);
+            assertEquals(List.of(364L), reference.query("select count(*) from t").get(0));
             sqlite.exec("insert into t(a, b) values('more', 1)");
             sqlite.exec("update t set a = 'changed' where id < 50");
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
-        }
+            FileRoundTrip.assertIntact(sqlite);
+        });
     }
 
     @Test
     void skerryReadsAndWritesWhatSqliteWrote() throws Exception {
-        Path file = dir.resolve("made-by-sqlite.db");
-        Path reference = dir.resolve("reference.db");
-        try (JdbcDb sqlite = new JdbcDb(file); JdbcDb ref = new JdbcDb(reference)) {
-            for (String sql : SCHEMA) {
-                sqlite.exec(sql);
-                ref.exec(sql);
-            }
-            work(sqlite);
-            work(ref);
-        }
-        String[] more = {
-            "insert into t(a, b) values('skerry', 5), ('again', 6)",
-            "update t set b = -b where id % 4 = 1",
-            "delete from t where id between 100 and 140",
-            "update u set p = p + 5000 where p < 20",
-        };
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
-        try (JdbcDb ref = new JdbcDb(reference)) {
-            for (String sql : READS) {
-                assertEquals(ref.query(sql), skerry.query(sql), sql);
-            }
-            for (String sql : more) {
-                skerry.exec(sql);
-                ref.exec(sql);
-            }
-            for (String sql : READS) {
-                assertEquals(ref.query(sql), skerry.query(sql), sql);
-            }
-            assertEquals(List.of(List.of("ok")), skerry.query("PRAGMA integrity_check"));
-        } finally {
-            skerry.close();
-        }
-        try (JdbcDb sqlite = new JdbcDb(file); JdbcDb ref = new JdbcDb(reference)) {
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
-            for (String sql : READS) {
-                assertEquals(ref.query(sql), sqlite.query(sql), sql);
-            }
-        }
+        FileRoundTrip.skerryChangesSqlitesFile(dir, new String[][] {SCHEMA, WORK}, (reference, skerry) -> {
+            FileRoundTrip.assertSameRows(reference, skerry, READS);
+            FileRoundTrip.run(skerry, MORE);
+            FileRoundTrip.run(reference, MORE);
+            FileRoundTrip.assertSameRows(reference, skerry, READS);
+            FileRoundTrip.assertIntact(skerry);
+        }, (reference, sqlite) -> FileRoundTrip.assertSameRows(reference, sqlite, READS));
     }
 }

@@ -3,8 +3,6 @@ package dev.skerry.engine.compat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,12 +44,9 @@ class IndexKindsIntegrityTest {
             wantQuick = sqlite.query("pragma quick_check");
         }
         assertNotEquals(List.of(List.of("ok")), want);
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.openFile(file)) {
             assertEquals(want, skerry.query("pragma integrity_check"));
             assertEquals(wantQuick, skerry.query("pragma quick_check"));
-        } finally {
-            skerry.close();
         }
     }
 }

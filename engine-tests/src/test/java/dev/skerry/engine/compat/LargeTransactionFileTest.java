@@ -2,9 +2,6 @@ package dev.skerry.engine.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.engine.io.Vfs;
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,14 +18,11 @@ class LargeTransactionFileTest {
     @Test
     void transactionLargerThanThePageCache() throws Exception {
         Path file = dir.resolve("large.db");
-        Vfs vfs = TestVfs.wrap(new FileVfs());
-        SkerryDb.createEmpty(vfs, file.toString(), 512);
         String[] queries = {"SELECT count(*), sum(id), sum(length(v)), min(v), max(v) FROM t",
             "SELECT id, v FROM t WHERE v >= 'v-7' ORDER BY v LIMIT 100"};
         List<List<Object>> a;
         List<List<Object>> b;
-        SkerryDb skerry = SkerryDb.open(vfs, file.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.createFile(file, 512)) {
             skerry.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)");
             skerry.exec("CREATE INDEX t_v ON t(v)");
             skerry.exec("BEGIN");
@@ -38,12 +32,10 @@ class LargeTransactionFileTest {
             skerry.exec("COMMIT");
             a = skerry.query(queries[0]);
             b = skerry.query(queries[1]);
-        } finally {
-            skerry.close();
         }
         assertEquals(12_000L, a.get(0).get(0));
         try (JdbcDb sqlite = new JdbcDb(file)) {
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
+            FileRoundTrip.assertIntact(sqlite);
             Rows.assertSame(a, sqlite.query(queries[0]), queries[0]);
             Rows.assertSame(b, sqlite.query(queries[1]), queries[1]);
         }

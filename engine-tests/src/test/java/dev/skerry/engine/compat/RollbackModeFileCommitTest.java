@@ -2,8 +2,6 @@ package dev.skerry.engine.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +26,8 @@ class RollbackModeFileCommitTest {
             sqlite.exec("CREATE TABLE t(id INTEGER PRIMARY KEY, v TEXT)");
             sqlite.exec("INSERT INTO t VALUES (1, 'sqlite')");
         }
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
         List<List<Object>> committed;
-        try {
+        try (SkerryDb skerry = SkerryDb.openFile(file)) {
             skerry.exec("INSERT INTO t VALUES (2, 'skerry')");
             skerry.exec("CREATE INDEX t_v ON t(v)");
             committed = skerry.query("SELECT id, v FROM t ORDER BY id");
@@ -39,16 +36,14 @@ class RollbackModeFileCommitTest {
             if (Files.exists(wal)) {
                 Files.copy(wal, Path.of(copy + "-wal"));
             }
-        } finally {
-            skerry.close();
         }
         try (JdbcDb sqlite = new JdbcDb(copy)) {
             Rows.assertSame(committed, sqlite.query("SELECT id, v FROM t ORDER BY id"), "SQLite after the stop");
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
+            FileRoundTrip.assertIntact(sqlite);
         }
         try (JdbcDb sqlite = new JdbcDb(file)) {
             Rows.assertSame(committed, sqlite.query("SELECT id, v FROM t ORDER BY id"), "SQLite after Skerry's close");
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
+            FileRoundTrip.assertIntact(sqlite);
         }
     }
 }

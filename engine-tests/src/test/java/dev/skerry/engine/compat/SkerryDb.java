@@ -8,6 +8,8 @@ import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.pager.Pager;
 import dev.skerry.testkit.HostLoop;
 import dev.skerry.testkit.TestVfs;
+import dev.skerry.vfs.file.FileVfs;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,12 +32,28 @@ final class SkerryDb implements Db {
         return new SkerryDb(vfs, HostLoop.open(vfs, path));
     }
 
+    /** Skerry on the database file {@code file} through {@code FileVfs} (deferred when the suite is). */
+    static SkerryDb openFile(Path file) throws SqliteException {
+        return open(TestVfs.wrap(new FileVfs()), file.toString());
+    }
+
     /**
-     * Creates an empty database of {@code pageSize} at {@code path}. Neither SQL ({@code PRAGMA page_size} is
-     * not translated) nor {@link Connection} can set the page size of a new database, so this goes through the
-     * pager: set the size while the file is empty, commit the empty page 1, close.
+     * Creates an empty database of {@code pageSize} at {@code path} and opens it. Neither SQL
+     * ({@code PRAGMA page_size} is not translated) nor {@link Connection} can set the page size of a new
+     * database, so this goes through the pager: set the size while the file is empty, commit the empty page 1,
+     * close; then the connection opens it.
      */
-    static void createEmpty(Vfs vfs, String path, int pageSize) throws SqliteException {
+    static SkerryDb create(Vfs vfs, String path, int pageSize) throws SqliteException {
+        createEmpty(vfs, path, pageSize);
+        return open(vfs, path);
+    }
+
+    /** {@link #create} on the database file {@code file} through {@code FileVfs} (deferred when the suite is). */
+    static SkerryDb createFile(Path file, int pageSize) throws SqliteException {
+        return create(TestVfs.wrap(new FileVfs()), file.toString(), pageSize);
+    }
+
+    private static void createEmpty(Vfs vfs, String path, int pageSize) throws SqliteException {
         Pager p = Pager.open(vfs, path);
         TestVfs.run(vfs, p::openStep);
         p.setPageSize(pageSize);

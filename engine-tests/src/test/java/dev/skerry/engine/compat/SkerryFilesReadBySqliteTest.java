@@ -3,9 +3,6 @@ package dev.skerry.engine.compat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skerry.engine.io.Vfs;
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,13 +49,10 @@ class SkerryFilesReadBySqliteTest {
             }
         }
 
-        Vfs vfs = TestVfs.wrap(new FileVfs());
-        SkerryDb.createEmpty(vfs, db.toString(), pageSize);
         Workload w = new Workload(seed, pageSize, rows);
         List<Workload.Query> queries = w.queries();
         List<List<List<Object>>> skerryRows = new ArrayList<>();
-        SkerryDb skerry = SkerryDb.open(vfs, db.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.createFile(db, pageSize)) {
             w.createSchema(skerry);
             w.fill(skerry);
             w.churn(skerry);
@@ -70,8 +64,6 @@ class SkerryFilesReadBySqliteTest {
             Path wal = Path.of(db + "-wal");
             assertTrue(Files.exists(wal) && Files.size(wal) > 0, "Skerry's log holds the last commits");
             Files.copy(wal, Path.of(live + "-wal"));
-        } finally {
-            skerry.close();
         }
         for (int i = 0; i < queries.size(); i++) {
             Rows.assertSame(expected.get(i), skerryRows.get(i), "Skerry vs SQLite running the same SQL: " + queries.get(i));
@@ -80,7 +72,7 @@ class SkerryFilesReadBySqliteTest {
         for (Path file : List.of(live, db)) {
             try (JdbcDb sqlite = new JdbcDb(file)) {
                 assertEquals((long) pageSize, sqlite.query("PRAGMA page_size").get(0).get(0), file.toString());
-                assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0), file.toString());
+                FileRoundTrip.assertIntact(sqlite, file.toString());
                 for (int i = 0; i < queries.size(); i++) {
                     Rows.assertSame(skerryRows.get(i), sqlite.query(queries.get(i).sql, queries.get(i).params),
                             "SQLite on Skerry's " + file.getFileName() + ": " + queries.get(i));

@@ -1,9 +1,6 @@
 package dev.skerry.engine.compat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,19 +43,16 @@ class SkerryWritesSqlitesFileTest {
 
         Workload skerrySide = new Workload(pageSize + 5L, pageSize, rows);
         skerrySide.fill(new DiscardingDb());
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), ours.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.openFile(ours)) {
             skerrySide.churn(skerry);
             List<Workload.Query> queries = skerrySide.queries();
             for (int i = 0; i < queries.size(); i++) {
                 Rows.assertSame(expected.get(i), skerry.query(queries.get(i).sql, queries.get(i).params),
                         "Skerry after changing SQLite's file: " + queries.get(i));
             }
-        } finally {
-            skerry.close();
         }
         try (JdbcDb sqlite = new JdbcDb(ours)) {
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
+            FileRoundTrip.assertIntact(sqlite);
             List<Workload.Query> queries = skerrySide.queries();
             for (int i = 0; i < queries.size(); i++) {
                 Rows.assertSame(expected.get(i), sqlite.query(queries.get(i).sql, queries.get(i).params),

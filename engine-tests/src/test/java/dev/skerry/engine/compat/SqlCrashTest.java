@@ -1,6 +1,5 @@
 package dev.skerry.engine.compat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skerry.engine.SqliteException;
@@ -79,8 +78,7 @@ class SqlCrashTest {
     private static Scenario scenario(boolean fullLog) throws Exception {
         Scenario sc = new Scenario();
         MemoryVfs mem = new MemoryVfs();
-        SkerryDb.createEmpty(mem, DB, PAGE_SIZE);
-        SkerryDb db = SkerryDb.open(mem, DB);
+        SkerryDb db = SkerryDb.create(mem, DB, PAGE_SIZE);
         Workload w = new Workload(99, PAGE_SIZE, ROWS);
         w.createSchema(db);
         w.fill(db);
@@ -238,7 +236,7 @@ class SqlCrashTest {
             assertTrue(isNew, where + ": COMMIT returned success, yet its changes are gone");
         }
         try (JdbcDb sqlite = new JdbcDb(copy)) {
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0), where);
+            FileRoundTrip.assertIntact(sqlite, where);
             List<List<List<Object>>> bySqlite = contents(sqlite);
             for (int i = 0; i < CONTENTS.length; i++) {
                 Rows.assertSame(seen.get(i), bySqlite.get(i), where + ": SQLite vs Skerry: " + CONTENTS[i]);

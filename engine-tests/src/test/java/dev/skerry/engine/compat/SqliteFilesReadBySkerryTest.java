@@ -112,18 +112,15 @@ class SqliteFilesReadBySkerryTest {
         }
 
         List<Workload.Query> queries = w.queries();
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), copy.toString());
-        try {
+        try (SkerryDb skerry = SkerryDb.openFile(copy)) {
             for (int i = 0; i < queries.size(); i++) {
                 Rows.assertSame(expected.get(i), skerry.query(queries.get(i).sql, queries.get(i).params),
                         "Skerry on SQLite's file: " + queries.get(i));
             }
-        } finally {
-            skerry.close();
         }
         assertTrue(!Files.exists(Path.of(copy + "-wal")), "Skerry checkpoints the log at close and deletes it");
         try (JdbcDb check = new JdbcDb(copy)) {
-            assertEquals("ok", check.query("PRAGMA integrity_check").get(0).get(0));
+            FileRoundTrip.assertIntact(check);
             for (int i = 0; i < queries.size(); i++) {
                 Rows.assertSame(expected.get(i), check.query(queries.get(i).sql, queries.get(i).params),
                         "SQLite after Skerry's close: " + queries.get(i));

@@ -2,8 +2,6 @@ package dev.skerry.engine.compat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -42,65 +40,25 @@ class TriggerFileTest {
 
     @Test
     void sqliteRunsTheTriggersSkerryCreated() throws Exception {
-        Path skerryFile = dir.resolve("skerry.db");
-        Path sqliteFile = dir.resolve("sqlite.db");
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), skerryFile.toString());
-        try {
-            for (String sql : SCHEMA) {
-                skerry.exec(sql);
-            }
-        } finally {
-            skerry.close();
-        }
-        try (JdbcDb reference = new JdbcDb(sqliteFile); JdbcDb sqlite = new JdbcDb(skerryFile)) {
-            for (String sql : SCHEMA) {
-                reference.exec(sql);
-            }
-            assertEquals(reference.query(CHECK_SCHEMA), sqlite.query(CHECK_SCHEMA));
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
-            for (String sql : WORK) {
-                reference.exec(sql);
-                sqlite.exec(sql);
-            }
-            assertEquals(reference.query(CHECK_LOG), sqlite.query(CHECK_LOG));
+        FileRoundTrip.sqliteOpensSkerrysFile(dir, new String[][] {SCHEMA}, (reference, sqlite) -> {
+            FileRoundTrip.assertSameRows(reference, sqlite, CHECK_SCHEMA);
+            FileRoundTrip.run(reference, WORK);
+            FileRoundTrip.run(sqlite, WORK);
+            FileRoundTrip.assertSameRows(reference, sqlite, CHECK_LOG);
             assertEquals(4, sqlite.query(CHECK_LOG).size());
-        }
+        });
     }
 
     @Test
     void skerryRunsTheTriggersSqliteCreated() throws Exception {
-        Path file = dir.resolve("made-by-sqlite.db");
-        Path reference = dir.resolve("reference.db");
-        try (JdbcDb sqlite = new JdbcDb(file)) {
-            for (String sql : SCHEMA) {
-                sqlite.exec(sql);
-            }
-        }
-        List<List<Object>> want;
-        try (JdbcDb sqlite = new JdbcDb(reference)) {
-            for (String sql : SCHEMA) {
-                sqlite.exec(sql);
-            }
-            for (String sql : WORK) {
-                sqlite.exec(sql);
-            }
-            want = sqlite.query(CHECK_LOG);
-        }
-        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString());
-        try {
-            for (String sql : WORK) {
-                skerry.exec(sql);
-            }
-            assertEquals(want, skerry.query(CHECK_LOG));
+        FileRoundTrip.skerryChangesSqlitesFile(dir, new String[][] {SCHEMA}, (reference, skerry) -> {
+            FileRoundTrip.run(reference, WORK);
+            FileRoundTrip.run(skerry, WORK);
+            FileRoundTrip.assertSameRows(reference, skerry, CHECK_LOG);
             skerry.exec("drop trigger td");
             skerry.exec("drop table t");
-        } finally {
-            skerry.close();
-        }
-        try (JdbcDb sqlite = new JdbcDb(file)) {
-            assertEquals(List.of(List.of("table", "log"), List.of("view", "v"), List.of("trigger", "vi")),
-                    sqlite.query("select type, name from sqlite_schema order by rowid"));
-            assertEquals("ok", sqlite.query("PRAGMA integrity_check").get(0).get(0));
-        }
+        }, (reference, sqlite) -> assertEquals(
+                List.of(List.of("table", "log"), List.of("view", "v"), List.of("trigger", "vi")),
+                sqlite.query("select type, name from sqlite_schema order by rowid")));
     }
 }

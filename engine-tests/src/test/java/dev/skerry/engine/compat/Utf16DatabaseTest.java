@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
-import dev.skerry.testkit.TestVfs;
-import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +33,7 @@ class Utf16DatabaseTest {
                     "SQLite wrote a " + encoding + " file");
         }
         SqliteException e = assertThrows(SqliteException.class,
-                () -> SkerryDb.open(TestVfs.wrap(new FileVfs()), file.toString()).close());
+                () -> SkerryDb.openFile(file).close());
         assertEquals(ResultCode.SQLITE_ERROR, e.code(), e.getMessage());
         assertTrue(e.getMessage().contains("encoding " + encoding + " is not supported"), e.getMessage());
     }

@@ -6,6 +6,8 @@
  *
  * <p>Both engines run the same SQL ({@link dev.skerry.engine.compat.Workload}) behind one small interface
  * ({@link dev.skerry.engine.compat.Db}); results are compared value by value and type by type
- * ({@link dev.skerry.engine.compat.Rows}).
+ * ({@link dev.skerry.engine.compat.Rows}). The file tests' round trip (one engine writes a file, the other
+ * opens it beside a reference file SQLite wrote, integrity_check, same rows; both directions) is
+ * {@link dev.skerry.engine.compat.FileRoundTrip}.
  */
 package dev.skerry.engine.compat;
