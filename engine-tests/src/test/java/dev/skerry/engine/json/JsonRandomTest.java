@@ -1,6 +1,8 @@
 package dev.skerry.engine.json;
 
-import dev.skerry.testkit.Differential;
+import static dev.skerry.testkit.RandomScripts.pick;
+
+import dev.skerry.testkit.RandomScripts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,7 +24,10 @@ class JsonRandomTest {
 
     @Test
     void randomDocumentsAgreeWithSqlite() {
-        Random rnd = new Random(20261123L);
+        RandomScripts.assertSame(20261123L, JsonRandomTest::script);
+    }
+
+    private static String script(Random rnd) {
         List<String> script = new ArrayList<>();
         script.add("create table d(id integer primary key, j text)");
         for (int n = 0; n < 120; n++) {
@@ -52,10 +57,7 @@ class JsonRandomTest {
         }
         script.add("select json_group_array(json(j)), hex(jsonb_group_array(jsonb(j))) from d");
         script.add("select id, json_group_object(id, length(j)) over (order by id rows 2 preceding) from d order by id");
-        List<String> diffs = Differential.check(String.join(";\n", script));
-        if (!diffs.isEmpty()) {
-            throw new AssertionError(diffs.size() + " difference(s):\n" + String.join("\n", diffs));
-        }
+        return String.join(";\n", script);
     }
 
     private static String quote(String s) {
@@ -107,10 +109,6 @@ class JsonRandomTest {
                 return sb.append(']').toString();
             }
         }
-    }
-
-    private static String pick(Random rnd, String[] a) {
-        return a[rnd.nextInt(a.length)];
     }
 
     private static String path(Random rnd) {

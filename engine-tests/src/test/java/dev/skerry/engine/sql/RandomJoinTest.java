@@ -1,11 +1,11 @@
 package dev.skerry.engine.sql;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.skerry.testkit.RandomScripts.pick;
 
-import dev.skerry.testkit.Differential;
-import java.util.List;
+import dev.skerry.testkit.RandomScripts;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Seeded random joins against SQLite: two to four tables of random rows with NULLs (some indexed, one with a
@@ -19,30 +19,10 @@ class RandomJoinTest {
     private static final String[] VALUES = {"NULL", "NULL", "1", "2", "3", "4", "'1'", "'a'", "2.5"};
     private static final String[] OPS = {"=", "=", "=", "<", ">=", "<>", "IS", "IS NOT"};
 
-    @Test
-    void seed11() {
-        check(11);
-    }
-
-    @Test
-    void seed12() {
-        check(12);
-    }
-
-    @Test
-    void seed13() {
-        check(13);
-    }
-
-    @Test
-    void seed14() {
-        check(14);
-    }
-
-    private static void check(long seed) {
-        String script = script(new Random(seed), 100);
-        List<String> diffs = Differential.check(script);
-        assertEquals("", String.join("\n", diffs), "seed " + seed);
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {11, 12, 13, 14})
+    void agreesWithSqlite(long seed) {
+        RandomScripts.assertSame(seed, r -> script(r, 100));
     }
 
     static String script(Random r, int queries) {
@@ -72,7 +52,7 @@ class RandomJoinTest {
     }
 
     private static String v(Random r) {
-        return VALUES[r.nextInt(VALUES.length)];
+        return pick(r, VALUES);
     }
 
     private static String query(Random r, String[][] cols) {
@@ -84,7 +64,7 @@ class RandomJoinTest {
         StringBuilder from = new StringBuilder();
         from.append(table(tables[0])).append(" AS s0");
         for (int k = 1; k < n; k++) {
-            String kind = KINDS[r.nextInt(KINDS.length)];
+            String kind = pick(r, KINDS);
             boolean using = !kind.equals(",") && !kind.equals("CROSS JOIN") && r.nextInt(6) == 0;
             boolean natural = !using && !kind.equals(",") && !kind.equals("CROSS JOIN") && r.nextInt(10) == 0;
             from.append(natural ? " NATURAL " : " ").append(kind).append(" ").append(table(tables[k]))
@@ -155,6 +135,6 @@ class RandomJoinTest {
         if (shape == 1) {
             return "coalesce(" + left + ", 0) = " + right;
         }
-        return left + " " + OPS[r.nextInt(OPS.length)] + " " + right;
+        return left + " " + pick(r, OPS) + " " + right;
     }
 }

@@ -1,8 +1,9 @@
 package dev.skerry.engine.translate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.skerry.testkit.RandomScripts.pick;
 
 import dev.skerry.testkit.Differential;
+import dev.skerry.testkit.RandomScripts;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -70,13 +71,14 @@ class PlannerResultsTest {
 
     @Test
     void randomJoins() {
-        Random r = new Random(11);
-        StringBuilder sb = new StringBuilder(SCHEMA);
-        data(r, sb);
-        for (int i = 0; i < 120; i++) {
-            sb.append(query(r)).append(";\n");
-        }
-        Differential.assertSame(sb.toString());
+        RandomScripts.assertSame(11, r -> {
+            StringBuilder sb = new StringBuilder(SCHEMA);
+            data(r, sb);
+            for (int i = 0; i < 120; i++) {
+                sb.append(query(r)).append(";\n");
+            }
+            return sb.toString();
+        });
     }
 
     private static void data(Random r, StringBuilder sb) {
@@ -92,7 +94,7 @@ class PlannerResultsTest {
     }
 
     private static String v(Random r) {
-        return VALUES[r.nextInt(VALUES.length)];
+        return pick(r, VALUES);
     }
 
     private static String query(Random r) {
@@ -117,7 +119,7 @@ class PlannerResultsTest {
                 break;
             case 2:
                 q.append(" and ").append(col(r, from.get(r.nextInt(n)))).append(" in (select ")
-                        .append(COLUMNS[r.nextInt(COLUMNS.length)].replace("t1.", "").replace("t2.", "")
+                        .append(pick(r, COLUMNS).replace("t1.", "").replace("t2.", "")
                                 .replace("t3.", "").replace("t4.", ""))
                         .append(" from ").append(tableOf(r)).append(')');
                 break;

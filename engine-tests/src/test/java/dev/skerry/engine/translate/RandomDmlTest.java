@@ -1,11 +1,11 @@
 package dev.skerry.engine.translate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.skerry.testkit.RandomScripts.pick;
 
-import dev.skerry.testkit.Differential;
-import java.util.List;
+import dev.skerry.testkit.RandomScripts;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random INSERT, UPDATE, DELETE and INSERT ... SELECT with every OR clause except FAIL (see the report of
@@ -19,32 +19,14 @@ class RandomDmlTest {
     private static final String[] COLS = {"a", "b", "c", "d", "e"};
     private static final String[] OR = {"", "", "or ignore ", "or replace ", "or abort ", "or rollback "};
 
-    @Test
-    void seed1() {
-        check(1);
-    }
-
-    @Test
-    void seed2() {
-        check(2);
-    }
-
-    @Test
-    void seed3() {
-        check(3);
-    }
-
-    private static void check(long seed) {
-        List<String> diffs = Differential.check(script(new Random(seed), 250));
-        assertEquals("", String.join("\n", diffs), "seed " + seed);
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void agreesWithSqlite(long seed) {
+        RandomScripts.assertSame(seed, r -> script(r, 250));
     }
 
     private static String v(Random r) {
-        return VALUES[r.nextInt(VALUES.length)];
-    }
-
-    private static String pick(Random r, String[] a) {
-        return a[r.nextInt(a.length)];
+        return pick(r, VALUES);
     }
 
     static String script(Random r, int statements) {

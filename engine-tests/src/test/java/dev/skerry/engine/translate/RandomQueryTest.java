@@ -1,11 +1,11 @@
 package dev.skerry.engine.translate;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.skerry.testkit.RandomScripts.pick;
 
-import dev.skerry.testkit.Differential;
-import java.util.List;
+import dev.skerry.testkit.RandomScripts;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random queries over random data of mixed storage classes, against SQLite: WHERE terms of every comparison
@@ -20,25 +20,10 @@ class RandomQueryTest {
     private static final String[] COLS1 = {"a", "b", "c", "d", "e"};
     private static final String[] COLS2 = {"x", "y", "z"};
 
-    @Test
-    void seed1() {
-        check(1);
-    }
-
-    @Test
-    void seed2() {
-        check(2);
-    }
-
-    @Test
-    void seed3() {
-        check(3);
-    }
-
-    private static void check(long seed) {
-        String script = script(new Random(seed), 150);
-        List<String> diffs = Differential.check(script);
-        assertEquals("", String.join("\n", diffs), "seed " + seed);
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void agreesWithSqlite(long seed) {
+        RandomScripts.assertSame(seed, r -> script(r, 150));
     }
 
     static String script(Random r, int queries) {
@@ -62,11 +47,7 @@ class RandomQueryTest {
     }
 
     private static String v(Random r) {
-        return VALUES[r.nextInt(VALUES.length)];
-    }
-
-    private static String pick(Random r, String[] a) {
-        return a[r.nextInt(a.length)];
+        return pick(r, VALUES);
     }
 
     private static String term(Random r, String[] cols) {

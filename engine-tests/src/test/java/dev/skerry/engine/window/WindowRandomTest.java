@@ -1,11 +1,11 @@
 package dev.skerry.engine.window;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static dev.skerry.testkit.RandomScripts.pick;
 
-import dev.skerry.testkit.Differential;
-import java.util.List;
+import dev.skerry.testkit.RandomScripts;
 import java.util.Random;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Random window queries over random tables, against SQLite: every window function, PARTITION BY and ORDER BY
@@ -24,25 +24,10 @@ class WindowRandomTest {
     private static final String[] BOUNDS = {"unbounded preceding", "N preceding", "current row", "N following",
         "unbounded following"};
 
-    @Test
-    void seed1() {
-        check(1);
-    }
-
-    @Test
-    void seed2() {
-        check(2);
-    }
-
-    @Test
-    void seed3() {
-        check(3);
-    }
-
-    private static void check(long seed) {
-        String script = script(new Random(seed), 150);
-        List<String> diffs = Differential.check(script);
-        assertEquals("", String.join("\n", diffs), "seed " + seed);
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 2, 3})
+    void agreesWithSqlite(long seed) {
+        RandomScripts.assertSame(seed, r -> script(r, 150));
     }
 
     static String script(Random r, int queries) {
@@ -57,10 +42,6 @@ class WindowRandomTest {
             sb.append(query(r)).append(";\n");
         }
         return sb.toString();
-    }
-
-    private static String pick(Random r, String[] a) {
-        return a[r.nextInt(a.length)];
     }
 
     private static String query(Random r) {
