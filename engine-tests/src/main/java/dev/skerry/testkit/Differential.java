@@ -39,6 +39,32 @@ public final class Differential {
         return diffs;
     }
 
+    /**
+     * For what sqlite-jdbc's SQLite lacks (such as generate_series): each line is either a statement both
+     * engines run, or {@code skerrySql ### sqliteSql}, an equivalent query for SQLite whose outcome Skerry's
+     * must equal: wholly, or with {@code rowsOnly} in its rows alone (where the equivalent query cannot name
+     * its columns as the other does). Returns the differences, each naming both statements.
+     */
+    public static List<String> checkEquivalents(String[] lines, boolean rowsOnly) {
+        List<String> diffs = new ArrayList<>();
+        try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
+            for (String line : lines) {
+                String[] pair = line.split(" ### ");
+                if (pair.length == 1) {
+                    sqlite.run(pair[0]);
+                    skerry.run(pair[0]);
+                    continue;
+                }
+                Outcome want = sqlite.run(pair[1]);
+                Outcome got = skerry.run(pair[0]);
+                if (rowsOnly ? !want.rows().equals(got.rows()) : !want.equals(got)) {
+                    diffs.add(pair[0] + "\n  SQLite (" + pair[1] + "): " + want + "\n  Skerry: " + got);
+                }
+            }
+        }
+        return diffs;
+    }
+
     /** Throws an AssertionError listing the differences, if any. */
     public static void assertSame(String script) {
         List<String> diffs = check(script);

@@ -58,6 +58,11 @@ public final class HostLoop {
     public static Object value(Statement s, int i) throws SqliteException {
         Mem m = new Mem();
         s.columnValue(i, m);
+        return value(m);
+    }
+
+    /** The value of {@code m} as a Java object. */
+    public static Object value(Mem m) {
         switch (m.type()) {
             case Mem.INTEGER: return m.longValue();
             case Mem.FLOAT: return m.doubleValue();

@@ -57,6 +57,19 @@ public final class SqliteEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs each statement of {@code script} (to build the database a test starts from); throws an
+     * AssertionError at the first statement that fails.
+     */
+    public void runScript(String script) {
+        for (String sql : ScriptSplitter.split(script)) {
+            Outcome o = run(sql);
+            if (o.isError()) {
+                throw new AssertionError(sql + ": " + o);
+            }
+        }
+    }
+
     private static String render(Object o) {
         if (o == null) {
             return Outcome.nullValue();

@@ -58,16 +58,6 @@ final class CompatSupport {
         return new Object[] {id, a, b, c, d};
     }
 
-    static Object memValue(Mem m) {
-        switch (m.type()) {
-            case Mem.INTEGER: return m.longValue();
-            case Mem.FLOAT: return m.doubleValue();
-            case Mem.TEXT: return m.text();
-            case Mem.BLOB: return m.blob();
-            default: return null;
-        }
-    }
-
     static Object jdbcValue(ResultSet rs, int i) throws Exception {
         Object o = rs.getObject(i);
         if (o instanceof Integer) {

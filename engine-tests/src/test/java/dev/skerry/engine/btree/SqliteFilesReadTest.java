@@ -10,6 +10,7 @@ import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.pager.Pager;
 import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.value.Mem;
+import dev.skerry.testkit.HostLoop;
 import dev.skerry.testkit.TestVfs;
 import dev.skerry.vfs.file.FileVfs;
 import java.nio.file.Files;
@@ -107,7 +108,7 @@ class SqliteFilesReadTest {
                         // SQLite stores an integral REAL as an integer; OP_RealAffinity (the VM) turns it back.
                         m.setDouble(m.longValue());
                     }
-                    assertValue(jdbcValue(rs, k), memValue(m), "row " + id + " column " + k);
+                    assertValue(jdbcValue(rs, k), HostLoop.value(m), "row " + id + " column " + k);
                 }
                 n++;
                 ok = TestVfs.drive(vfs, c::next);
@@ -130,7 +131,7 @@ class SqliteFilesReadTest {
                 for (int k = 0; k < nCols; k++) {
                     int col = k;
                     TestVfs.run(vfs, () -> c.column(col, m));
-                    assertValue(jdbcValue(rs, k + 1), memValue(m), sql + " field " + k);
+                    assertValue(jdbcValue(rs, k + 1), HostLoop.value(m), sql + " field " + k);
                 }
                 ok = TestVfs.drive(vfs, c::next);
             }

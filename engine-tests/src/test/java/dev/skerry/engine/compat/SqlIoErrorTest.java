@@ -9,6 +9,7 @@ import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.io.VfsFile;
 import dev.skerry.testkit.FaultVfs;
+import dev.skerry.testkit.MemFiles;
 import dev.skerry.testkit.TestVfs;
 import dev.skerry.vfs.memory.MemoryVfs;
 import java.nio.file.Path;

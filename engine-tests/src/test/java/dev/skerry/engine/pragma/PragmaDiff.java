@@ -37,18 +37,10 @@ final class PragmaDiff {
      * the file is copied for Skerry after SQLite closes it).
      */
     static void assertSameOnFiles(String prepare, String script) throws IOException {
-        Path dir = Files.createTempDirectory("pragma");
-        Path a = dir.resolve("sqlite.db");
-        Path b = dir.resolve("skerry.db");
-        try {
+        onFiles((a, b) -> {
             if (prepare != null) {
                 try (SqliteEngine s = new SqliteEngine(a.toString())) {
-                    for (String sql : ScriptSplitter.split(prepare)) {
-                        Outcome o = s.run(sql);
-                        if (o.isError()) {
-                            throw new AssertionError(sql + ": " + o);
-                        }
-                    }
+                    s.runScript(prepare);
                 }
                 Files.copy(a, b);
             }
@@ -57,14 +49,7 @@ final class PragmaDiff {
                 sqlite.run("PRAGMA journal_mode=WAL");
                 compare(script, sqlite, skerry, a.toString(), b.toString());
             }
-        } finally {
-            try (var s = Files.list(dir)) {
-                for (Path p : (Iterable<Path>) s::iterator) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
+        });
     }
 
     /**
@@ -72,16 +57,26 @@ final class PragmaDiff {
      * mode the file has, so a damaged file is read as it is).
      */
     static void assertSameOnCopies(Path source, String script) throws IOException {
-        Path dir = Files.createTempDirectory("pragma");
-        Path a = dir.resolve("sqlite.db");
-        Path b = dir.resolve("skerry.db");
-        try {
+        onFiles((a, b) -> {
             Files.copy(source, a);
             Files.copy(source, b);
             try (SqliteEngine sqlite = new SqliteEngine(a.toString());
                     SkerryEngine skerry = new SkerryEngine(TestVfs.wrap(new FileVfs()), b.toString())) {
                 compare(script, sqlite, skerry, a.toString(), b.toString());
             }
+        });
+    }
+
+    /** What runs on the two database paths of a fresh folder: SQLite's and Skerry's. */
+    private interface FilesBody {
+        void run(Path sqliteFile, Path skerryFile) throws IOException;
+    }
+
+    /** Runs {@code body} on {@code sqlite.db} and {@code skerry.db} of a fresh folder, then deletes the folder. */
+    private static void onFiles(FilesBody body) throws IOException {
+        Path dir = Files.createTempDirectory("pragma");
+        try {
+            body.run(dir.resolve("sqlite.db"), dir.resolve("skerry.db"));
         } finally {
             try (var s = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) s::iterator) {

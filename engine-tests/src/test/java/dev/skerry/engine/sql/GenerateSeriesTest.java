@@ -2,11 +2,8 @@ package dev.skerry.engine.sql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.testkit.Outcome;
+import dev.skerry.testkit.Differential;
 import dev.skerry.testkit.SkerryEngine;
-import dev.skerry.testkit.SqliteEngine;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,23 +86,7 @@ class GenerateSeriesTest {
 
     @Test
     void seriesAgreesWithEquivalentQueriesOnSqlite() {
-        List<String> diffs = new ArrayList<>();
-        try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
-            for (String line : PAIRS) {
-                String[] pair = line.split(" ### ");
-                if (pair.length == 1) {
-                    sqlite.run(pair[0]);
-                    skerry.run(pair[0]);
-                    continue;
-                }
-                Outcome want = sqlite.run(pair[1]);
-                Outcome got = skerry.run(pair[0]);
-                if (!want.equals(got)) {
-                    diffs.add(pair[0] + "\n  SQLite (" + pair[1] + "): " + want + "\n  Skerry: " + got);
-                }
-            }
-        }
-        assertEquals("", String.join("\n", diffs));
+        assertEquals("", String.join("\n", Differential.checkEquivalents(PAIRS, false)));
     }
 
     @Test

@@ -3,11 +3,6 @@ package dev.skerry.engine.sql;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.skerry.testkit.Differential;
-import dev.skerry.testkit.Outcome;
-import dev.skerry.testkit.SkerryEngine;
-import dev.skerry.testkit.SqliteEngine;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -97,22 +92,6 @@ class NestedJoinSqlTest {
             "select value, start, stop from a right join generate_series(5, 6) on a.id = value"
                 + " ### select 5, 5, 6 union all select 6, 5, 6",
         };
-        List<String> diffs = new ArrayList<>();
-        try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
-            for (String line : pairs) {
-                String[] pair = line.split(" ### ");
-                if (pair.length == 1) {
-                    sqlite.run(pair[0]);
-                    skerry.run(pair[0]);
-                    continue;
-                }
-                Outcome want = sqlite.run(pair[1]);
-                Outcome got = skerry.run(pair[0]);
-                if (!want.rows().equals(got.rows())) {
-                    diffs.add(pair[0] + "\n  SQLite (" + pair[1] + "): " + want + "\n  Skerry: " + got);
-                }
-            }
-        }
-        assertEquals("", String.join("\n", diffs));
+        assertEquals("", String.join("\n", Differential.checkEquivalents(pairs, true)));
     }
 }

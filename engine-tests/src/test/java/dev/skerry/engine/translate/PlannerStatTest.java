@@ -3,9 +3,7 @@ package dev.skerry.engine.translate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skerry.testkit.Outcome;
 import dev.skerry.testkit.QueryPlans;
-import dev.skerry.testkit.ScriptSplitter;
 import dev.skerry.testkit.SkerryEngine;
 import dev.skerry.testkit.SqliteEngine;
 import dev.skerry.testkit.TestVfs;
@@ -227,10 +225,7 @@ class PlannerStatTest {
     void sqliteAnalyzedFilePlansAsSqlites() {
         String file = dir.resolve("analyzed.db").toString();
         try (SqliteEngine sqlite = new SqliteEngine(file)) {
-            for (String sql : ScriptSplitter.split(FILLED + TABLES + HAND_STATS + "drop table sqlite_stat4;")) {
-                Outcome o = sqlite.run(sql);
-                assertEquals(false, o.isError(), sql + ": " + o);
-            }
+            sqlite.runScript(FILLED + TABLES + HAND_STATS + "drop table sqlite_stat4;");
         }
         try (SqliteEngine sqlite = new SqliteEngine(file);
                 SkerryEngine skerry = new SkerryEngine(TestVfs.wrap(new FileVfs()), file)) {

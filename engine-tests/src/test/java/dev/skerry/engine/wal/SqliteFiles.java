@@ -110,6 +110,20 @@ final class SqliteFiles {
         return p;
     }
 
+    /** The page numbers of {@code pgnos} as an array. */
+    static int[] numbers(List<Integer> pgnos) {
+        return pgnos.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The pages {@code pgnos} of the database image {@code db}, in that order. */
+    static byte[][] pages(byte[] db, List<Integer> pgnos, int pageSize) {
+        byte[][] out = new byte[pgnos.size()][];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = page(db, pgnos.get(i), pageSize);
+        }
+        return out;
+    }
+
     /** A full checkpoint on an open connection, truncating the log. */
     static void checkpointTruncateOn(Connection c) throws SQLException {
         List<String> r = rows(c, "PRAGMA wal_checkpoint(TRUNCATE)");

@@ -4,6 +4,7 @@ import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.io.VfsFile;
 import dev.skerry.testkit.DeferredVfs;
+import dev.skerry.testkit.MemFiles;
 import dev.skerry.testkit.TestVfs;
 import dev.skerry.vfs.memory.MemoryVfs;
 import java.util.Random;
@@ -31,29 +32,12 @@ final class SuiteVfs implements Vfs {
 
     /** Replaces the file's content. */
     void put(String path, byte[] content) {
-        VfsFile f = memory.open(path, CREATE);
-        done(f.truncate(0));
-        done(f.write(0, content, 0, content.length));
-        f.close();
+        MemFiles.put(memory, path, content);
     }
 
     /** The file's bytes, or null if it does not exist. */
     byte[] get(String path) {
-        if (!memory.exists(path)) {
-            return null;
-        }
-        VfsFile f = memory.open(path, 0);
-        byte[] b = new byte[(int) done(f.size())];
-        done(f.read(0, b, 0, b.length));
-        f.close();
-        return b;
-    }
-
-    private static long done(Completion c) {
-        if (!c.isDone() || c.isFailed()) {
-            throw new AssertionError("memory VFS operation did not succeed inline");
-        }
-        return c.result();
+        return MemFiles.get(memory, path);
     }
 
     @Override

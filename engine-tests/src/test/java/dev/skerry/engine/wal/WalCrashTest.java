@@ -110,16 +110,7 @@ class WalCrashTest {
     }
 
     private static Operation commit(List<Integer> pages, byte[] image) {
-        return (wal, vfs) -> {
-            int n = pages.size();
-            int[] numbers = new int[n];
-            byte[][] data = new byte[n][];
-            for (int i = 0; i < n; i++) {
-                numbers[i] = pages.get(i);
-                data[i] = SqliteFiles.page(image, numbers[i], st.pageSize);
-            }
-            Io.drive(vfs, () -> wal.commit(numbers, data, n, image.length / st.pageSize));
-        };
+        return (wal, vfs) -> Io.commitPages(vfs, wal, image, st.pageSize, pages, image.length / st.pageSize);
     }
 
     @Test

@@ -20,14 +20,7 @@ class WalIoErrorTest {
 
     private static void commit(FaultVfs vfs, Wal wal, WalStates st, List<Integer> pages, byte[] image)
             throws SqliteException {
-        int n = pages.size();
-        int[] numbers = new int[n];
-        byte[][] data = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            numbers[i] = pages.get(i);
-            data[i] = SqliteFiles.page(image, numbers[i], st.pageSize);
-        }
-        Io.drive(vfs, () -> wal.commit(numbers, data, n, image.length / st.pageSize));
+        Io.commitPages(vfs, wal, image, st.pageSize, pages, image.length / st.pageSize);
     }
 
     @Test

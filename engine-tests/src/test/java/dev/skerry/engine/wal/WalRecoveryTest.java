@@ -144,7 +144,7 @@ class WalRecoveryTest {
         Io.drive(vfs, () -> wal.checkpoint(db));
         assertArrayEquals(s2, vfs.get("x.db"));
         List<Integer> again = t2.subList(0, 2);
-        WalSqliteInteropTest.commitPages(vfs, wal, s2, pageSize, again, s2.length / pageSize);
+        Io.commitPages(vfs, wal, s2, pageSize, again, s2.length / pageSize);
         byte[] fresh = vfs.get("x.db-wal");
         assertEquals(WalFormat.get32(wal12, 16) + 1, WalFormat.get32(fresh, 16), "salt-1 + 1");
         assertEquals(WalFormat.get32(wal12, 12) + 1, WalFormat.get32(fresh, 12), "checkpoint sequence + 1");
@@ -201,7 +201,7 @@ class WalRecoveryTest {
         SuiteVfs vfs = SuiteVfs.create();
         Wal wal = recover(vfs, s0, Arrays.copyOf(wal12, (int) frameEnd(last - 1) + 100));
         assertEquals(t1.size(), wal.maxFrame());
-        WalSqliteInteropTest.commitPages(vfs, wal, s2, pageSize, t2, s2.length / pageSize);
+        Io.commitPages(vfs, wal, s2, pageSize, t2, s2.length / pageSize);
         byte[] log = vfs.get("x.db-wal");
         assertEquals(last, recover(SuiteVfs.create(), s0, log).maxFrame());
         assertEquals(rows2, sqliteRows(s0, log));

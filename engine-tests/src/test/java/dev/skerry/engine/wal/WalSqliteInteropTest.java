@@ -119,8 +119,8 @@ class WalSqliteInteropTest {
             }
         }
         int half = changed.size() / 2;
-        commitPages(vfs, wal, after, pageSize, changed.subList(0, half), afterPages);
-        commitPages(vfs, wal, after, pageSize, changed.subList(half, changed.size()), afterPages);
+        Io.commitPages(vfs, wal, after, pageSize, changed.subList(0, half), afterPages);
+        Io.commitPages(vfs, wal, after, pageSize, changed.subList(half, changed.size()), afterPages);
         assertEquals(changed.size(), wal.maxFrame());
 
         Path b = SqliteFiles.write(dir.resolve("b"), "x.db", vfs.get("x.db"), vfs.get("x.db-wal"));
@@ -174,7 +174,7 @@ class WalSqliteInteropTest {
                 changed.add(p);
             }
         }
-        commitPages(vfs, wal, after, pageSize, changed, after.length / pageSize);
+        Io.commitPages(vfs, wal, after, pageSize, changed, after.length / pageSize);
         assertEquals(sqliteFrames + changed.size(), wal.maxFrame());
         assertEquals(0x377f0682, WalFormat.get32(vfs.get("x.db-wal"), 0));
 
@@ -185,18 +185,6 @@ class WalSqliteInteropTest {
         Path d = SqliteFiles.write(dir.resolve("d"), "x.db", vfs.get("x.db"), vfs.get("x.db-wal"));
         Files.write(Path.of(d + "-shm"), staleShm);
         assertEquals(expectedRows, rowsOf(d), "SQLite rebuilds a -shm left over from before Skerry's commit");
-    }
-
-    static void commitPages(SuiteVfs vfs, Wal wal, byte[] image, int pageSize, List<Integer> pgnos, int dbSize)
-            throws Exception {
-        int n = pgnos.size();
-        int[] numbers = new int[n];
-        byte[][] pages = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            numbers[i] = pgnos.get(i);
-            pages[i] = SqliteFiles.page(image, numbers[i], pageSize);
-        }
-        Io.drive(vfs, () -> wal.commit(numbers, pages, n, dbSize));
     }
 
     static List<String> rowsOf(Path db) throws Exception {

@@ -13,7 +13,6 @@ import dev.skerry.testkit.DeferredVfs;
 import dev.skerry.testkit.FaultVfs;
 import dev.skerry.vfs.memory.MemoryVfs;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,18 +36,6 @@ class WalStateMachineTest {
         }
     }
 
-    private static int[] numbers(List<Integer> pages) {
-        return pages.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static byte[][] images(List<Integer> pages, byte[] image, int pageSize) {
-        byte[][] out = new byte[pages.size()][];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = SqliteFiles.page(image, pages.get(i), pageSize);
-        }
-        return out;
-    }
-
     @Test
     void everyOperationIsIssuedOnceAcrossReentries() throws Exception {
         WalStates st = WalStates.get();
@@ -61,14 +48,14 @@ class WalStateMachineTest {
         assertTrue(throwsUntilDone(vfs, () -> wal.open(st.pageSize)) > 0);
         assertEquals(0, counting.mutations());
 
-        int[] p1 = numbers(st.t1);
-        byte[][] i1 = images(st.t1, st.s1, st.pageSize);
+        int[] p1 = SqliteFiles.numbers(st.t1);
+        byte[][] i1 = SqliteFiles.pages(st.s1, st.t1, st.pageSize);
         int yields = throwsUntilDone(vfs, () -> wal.commit(p1, i1, p1.length, st.s1.length / st.pageSize));
         assertEquals(3, counting.mutations(), "header, frames, sync on an empty log");
         assertEquals(3, yields);
 
-        int[] p2 = numbers(st.t2);
-        byte[][] i2 = images(st.t2, st.s2, st.pageSize);
+        int[] p2 = SqliteFiles.numbers(st.t2);
+        byte[][] i2 = SqliteFiles.pages(st.s2, st.t2, st.pageSize);
         throwsUntilDone(vfs, () -> wal.commit(p2, i2, p2.length, st.s2.length / st.pageSize));
         assertEquals(3 + 2, counting.mutations(), "frames, sync when appending");
 

@@ -64,8 +64,8 @@ final class WalStates {
         vfs.put("x.db", s0);
         Wal wal = new Wal(vfs, "x.db-wal", 7);
         Io.drive(vfs, () -> wal.open(pageSize));
-        WalSqliteInteropTest.commitPages(vfs, wal, s1, pageSize, t1, s1.length / pageSize);
-        WalSqliteInteropTest.commitPages(vfs, wal, s2, pageSize, t2, s2.length / pageSize);
+        Io.commitPages(vfs, wal, s1, pageSize, t1, s1.length / pageSize);
+        Io.commitPages(vfs, wal, s2, pageSize, t2, s2.length / pageSize);
         wal12 = vfs.get("x.db-wal");
     }
 

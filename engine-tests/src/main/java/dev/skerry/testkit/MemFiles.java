@@ -1,4 +1,4 @@
-package dev.skerry.engine.compat;
+package dev.skerry.testkit;
 
 import dev.skerry.engine.io.Completion;
 import dev.skerry.engine.io.Vfs;
@@ -8,12 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Whole-file access to a {@link MemoryVfs} (its operations complete inline): snapshots in, copies out to disk. */
-final class MemFiles {
+public final class MemFiles {
     private MemFiles() {
     }
 
     /** The file's bytes, or null when it does not exist. */
-    static byte[] get(MemoryVfs vfs, String path) {
+    public static byte[] get(MemoryVfs vfs, String path) {
         if (!vfs.exists(path)) {
             return null;
         }
@@ -25,7 +25,7 @@ final class MemFiles {
     }
 
     /** Creates or replaces the file with {@code content}. */
-    static void put(MemoryVfs vfs, String path, byte[] content) {
+    public static void put(MemoryVfs vfs, String path, byte[] content) {
         VfsFile f = vfs.open(path, Vfs.CREATE);
         done(f.truncate(0));
         done(f.write(0, content, 0, content.length));
@@ -33,7 +33,7 @@ final class MemFiles {
     }
 
     /** Writes the memory file (if it exists) to {@code target} on disk. */
-    static void copyOut(MemoryVfs vfs, String path, Path target) throws Exception {
+    public static void copyOut(MemoryVfs vfs, String path, Path target) throws Exception {
         byte[] b = get(vfs, path);
         if (b != null) {
             Files.write(target, b);
