@@ -7,6 +7,7 @@ import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.value.Mem;
 import dev.skerry.engine.value.SqliteOracle;
 import dev.skerry.engine.value.SqliteOracle.Outcome;
+import dev.skerry.engine.value.WithSqliteOracle;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,13 +15,10 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Every built-in function compared with SQLite 3.50.3 over edge values of all storage classes. */
-class FunctionDifferentialTest {
-    private static SqliteOracle sqlite;
+class FunctionDifferentialTest extends WithSqliteOracle {
     private static final FunctionRegistry REGISTRY = FunctionRegistry.builtins();
 
     /** A context like a fresh connection's: nothing inserted or changed yet. */
@@ -56,16 +54,6 @@ class FunctionDifferentialTest {
         public int localOffsetSeconds(long utcMillis) {
             return 0;
         }
-    }
-
-    @BeforeAll
-    static void open() throws Exception {
-        sqlite = new SqliteOracle();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        sqlite.close();
     }
 
     static Outcome skerry(String name, Mem... args) {

@@ -1,5 +1,8 @@
 package dev.skerry.engine.record;
 
+import static dev.skerry.engine.value.SqliteOracle.integer;
+import static dev.skerry.engine.value.SqliteOracle.real;
+import static dev.skerry.engine.value.SqliteOracle.text;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,24 +11,6 @@ import dev.skerry.engine.value.Mem;
 import org.junit.jupiter.api.Test;
 
 class RecordRoundTripTest {
-    private static Mem l(long v) {
-        Mem m = new Mem();
-        m.setLong(v);
-        return m;
-    }
-
-    private static Mem d(double v) {
-        Mem m = new Mem();
-        m.setDouble(v);
-        return m;
-    }
-
-    private static Mem t(String v) {
-        Mem m = new Mem();
-        m.setText(v);
-        return m;
-    }
-
     private static Mem b(byte[] v) {
         Mem m = new Mem();
         m.setBlob(v);
@@ -34,11 +19,13 @@ class RecordRoundTripTest {
 
     @Test
     void everySerialTypeRoundTrips() throws SqliteException {
-        Mem[] vals = {new Mem(), l(0), l(1), l(2), l(-1), l(127), l(-128), l(128), l(32767), l(-32768),
-            l(32768), l(8388607), l(-8388608), l(8388608), l(2147483647L), l(-2147483648L), l(2147483648L),
-            l(140737488355327L), l(-140737488355328L), l(140737488355328L), l(Long.MAX_VALUE), l(Long.MIN_VALUE),
-            d(0.0), d(1.0), d(-2.5), d(1e300), d(Double.MIN_VALUE), t(""), t("abc"), t("héllo wörld €𝄞"),
-            b(new byte[0]), b(new byte[] {0, 1, 2, (byte) 255})};
+        Mem[] vals = {new Mem(), integer(0), integer(1), integer(2), integer(-1), integer(127), integer(-128),
+            integer(128), integer(32767), integer(-32768), integer(32768), integer(8388607), integer(-8388608),
+            integer(8388608), integer(2147483647L), integer(-2147483648L), integer(2147483648L),
+            integer(140737488355327L), integer(-140737488355328L), integer(140737488355328L),
+            integer(Long.MAX_VALUE), integer(Long.MIN_VALUE), real(0.0), real(1.0), real(-2.5), real(1e300),
+            real(Double.MIN_VALUE), text(""), text("abc"), text("héllo wörld €𝄞"), b(new byte[0]),
+            b(new byte[] {0, 1, 2, (byte) 255})};
         int[] expectTypes = {0, 8, 9, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 6,
             7, 7, 7, 7, 7, 13, 19, -1, 12, 20};
         byte[] rec = RecordWriter.encode(vals, 0, vals.length);
@@ -70,7 +57,7 @@ class RecordRoundTripTest {
         for (int n : new int[] {1, 126, 127, 128, 200, 5000, 20000}) {
             Mem[] vals = new Mem[n];
             for (int i = 0; i < n; i++) {
-                vals[i] = t("x".repeat(i % 70));
+                vals[i] = text("x".repeat(i % 70));
             }
             byte[] rec = RecordWriter.encode(vals, 0, n);
             RecordReader r = new RecordReader();

@@ -8,29 +8,16 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Comparison operators with affinity and collation, LIKE and GLOB, compared with SQLite: a column of each
  * affinity compared with a bound value (no affinity) and with another column.
  */
-class CompareDifferentialTest {
-    private static SqliteOracle sqlite;
+class CompareDifferentialTest extends WithSqliteOracle {
     private static final String[] OPS = {"=", "<>", "<", "<=", ">", ">=", "IS", "IS NOT"};
     private static final int[] CODES = {Compare.EQ, Compare.NE, Compare.LT, Compare.LE, Compare.GT, Compare.GE,
         Compare.IS, Compare.IS_NOT};
-
-    @BeforeAll
-    static void open() throws Exception {
-        sqlite = new SqliteOracle();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        sqlite.close();
-    }
 
     private static Outcome skerry(int op, Mem a, Mem b, char aff, Collation coll) {
         Mem out = new Mem();

@@ -6,23 +6,10 @@ import dev.skerry.engine.value.SqliteOracle.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Arithmetic, bitwise, concatenation, unary operators and CAST compared with SQLite on all pairs of edge values. */
-class OperatorDifferentialTest {
-    private static SqliteOracle sqlite;
-
-    @BeforeAll
-    static void open() throws Exception {
-        sqlite = new SqliteOracle();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        sqlite.close();
-    }
+class OperatorDifferentialTest extends WithSqliteOracle {
 
     interface Binary {
         void apply(Mem a, Mem b, Mem out);

@@ -6,23 +6,10 @@ import dev.skerry.engine.value.SqliteOracle.Outcome;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SQL printf() compared with SQLite over many formats and argument values. */
-class PrintfDifferentialTest {
-    private static SqliteOracle sqlite;
-
-    @BeforeAll
-    static void open() throws Exception {
-        sqlite = new SqliteOracle();
-    }
-
-    @AfterAll
-    static void close() throws Exception {
-        sqlite.close();
-    }
+class PrintfDifferentialTest extends WithSqliteOracle {
 
     private static Outcome skerry(String fmt, Mem... args) {
         String r = Printf.format(fmt, args, 0, args.length);
