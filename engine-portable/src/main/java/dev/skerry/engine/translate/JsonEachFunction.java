@@ -45,16 +45,6 @@ final class JsonEachFunction implements TableFunction {
     }
 
     @Override
-    public int bounds(int column, Expr.BinaryOp op) {
-        return -1;
-    }
-
-    @Override
-    public int boundSlots() {
-        return 0;
-    }
-
-    @Override
     public void first(Parse p, int[] args, int[] bounds, Expr.BinaryOp[] boundOps, int row, int empty)
             throws SqliteException {
         block = p.regs(4);

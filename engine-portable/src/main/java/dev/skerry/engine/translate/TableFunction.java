@@ -23,9 +23,12 @@ interface TableFunction {
 
     /**
      * For a comparison {@code column op value} ({@code op} one of =, >, >=, <, <=) on visible column
-     * {@code column}: the bound slot it fills (0 and up), or -1 when the function does not use it.
+     * {@code column}: the bound slot it fills (0 and up), or -1 when the function does not use it (by default,
+     * a function uses none).
      */
-    int bounds(int column, dev.skerry.engine.parser.ast.Expr.BinaryOp op);
+    default int bounds(int column, dev.skerry.engine.parser.ast.Expr.BinaryOp op) {
+        return -1;
+    }
 
     /**
      * The register of the row holding the rowid: a column (generate_series: its value, column 0), or
@@ -35,8 +38,10 @@ interface TableFunction {
         return 0;
     }
 
-    /** The number of bound slots {@link #bounds} can return. */
-    int boundSlots();
+    /** The number of bound slots {@link #bounds} can return (by default none). */
+    default int boundSlots() {
+        return 0;
+    }
 
     /**
      * Emits the scan's start. {@code args[k]} is the register holding hidden column k's constraint, or 0 when
