@@ -28,7 +28,7 @@ final class MultiIndexOr {
      */
     static WherePlan plan(WhereTerm t, List<WhereTerm> local, Source s, Scope scope) throws SqliteException {
         List<Expr> branches = new ArrayList<>();
-        flatten(t.expr, branches);
+        OrTerms.flatten(t.expr, branches);
         if (branches.size() < 2) {
             return null;
         }
@@ -77,14 +77,5 @@ final class MultiIndexOr {
     private static WherePlan branchPlan(Expr branch, Source s, Scope scope) throws SqliteException {
         return WherePlanner.plan(0, 0, List.of(s), branchTerms(branch, s, scope), scope, false, null,
                 branchNeeds(branch, s, scope), 1);
-    }
-
-    private static void flatten(Expr e, List<Expr> out) {
-        if (e instanceof Expr.Binary && ((Expr.Binary) e).op() == Expr.BinaryOp.OR) {
-            flatten(((Expr.Binary) e).left(), out);
-            flatten(((Expr.Binary) e).right(), out);
-            return;
-        }
-        out.add(e);
     }
 }

@@ -61,7 +61,8 @@ final class OrTerms {
         out.add(con);
     }
 
-    private static void flatten(Expr e, List<Expr> out) {
+    /** Appends to {@code out} the operands of the tree of ORs {@code e}, left to right ({@code e} when no OR). */
+    static void flatten(Expr e, List<Expr> out) {
         if (e instanceof Expr.Binary && ((Expr.Binary) e).op() == Expr.BinaryOp.OR) {
             flatten(((Expr.Binary) e).left(), out);
             flatten(((Expr.Binary) e).right(), out);
