@@ -42,6 +42,17 @@ class CrashTest {
         c.close();
     }
 
+    /** Opens the new database of {@code p} with 1 KiB pages and commits a table of BEFORE rows; its root. */
+    private static int committedTable(FaultVfs vfs, Pager p, Random r) throws SqliteException {
+        TestVfs.run(vfs, p::openStep);
+        p.setPageSize(1024);
+        TestVfs.run(vfs, p::beginWrite);
+        int root = TestVfs.drive(vfs, () -> BTree.create(p, false));
+        insert(vfs, p, root, 0, BEFORE, r);
+        TestVfs.run(vfs, p::commit);
+        return root;
+    }
+
     @Test
     void powerCutAtEveryMutationOfACommit() throws Exception {
         int mutationsOfCommit = -1;
@@ -50,12 +61,7 @@ class CrashTest {
             FaultVfs vfs = new FaultVfs(TestVfs.wrap(mem), cut);
             Random r = new Random(cut);
             Pager p = Pager.open(vfs, "c.db");
-            TestVfs.run(vfs, p::openStep);
-            p.setPageSize(1024);
-            TestVfs.run(vfs, p::beginWrite);
-            int root = TestVfs.drive(vfs, () -> BTree.create(p, false));
-            insert(vfs, p, root, 0, BEFORE, r);
-            TestVfs.run(vfs, p::commit);
+            int root = committedTable(vfs, p, r);
             TestVfs.run(vfs, p::beginWrite);
             insert(vfs, p, root, BEFORE, ADDED, r);
             int start = vfs.mutations();
@@ -95,12 +101,7 @@ class CrashTest {
             FaultVfs vfs = new FaultVfs(TestVfs.wrap(mem), cut);
             Random r = new Random(cut);
             Pager p = Pager.open(vfs, "k.db");
-            TestVfs.run(vfs, p::openStep);
-            p.setPageSize(1024);
-            TestVfs.run(vfs, p::beginWrite);
-            int root = TestVfs.drive(vfs, () -> BTree.create(p, false));
-            insert(vfs, p, root, 0, BEFORE, r);
-            TestVfs.run(vfs, p::commit);
+            int root = committedTable(vfs, p, r);
             vfs.powerFailAt(cut);
             boolean closed;
             try {
