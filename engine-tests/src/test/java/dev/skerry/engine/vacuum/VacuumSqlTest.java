@@ -84,7 +84,7 @@ class VacuumSqlTest {
               insert into big select printf('%0500d', i), zeroblob(i * 37) from n;
             create table many(a, b, c);
             create index mi on many(b, a);
-            with recursive n(i) as (select 1 union all select i + 1 from n where i < 20000)
+            with recursive n(i) as (select 1 union all select i + 1 from n where i < 6000)
               insert into many select i, i % 97, 'x' from n;
             delete from many where a % 3 = 0;
             delete from big where length(body) % 2 = 1;
@@ -148,6 +148,8 @@ class VacuumSqlTest {
             vacuum into ?;
             vacuum temp into 12;
             vacuum temp into x;
+            vacuum into '';
+            vacuum main into '' || '';
             begin;
             vacuum;
             vacuum into 'in-txn.db';
