@@ -136,6 +136,12 @@ class VacuumFileTest {
             skerryError = assertThrows(SqliteException.class, () -> skerry.exec("vacuum into ?", skerryInto.toString())).getMessage();
             Exception sqliteError = assertThrows(Exception.class, () -> reference.exec("vacuum into ?", sqliteInto.toString()));
             assertTrue(sqliteError.getMessage().contains("(" + skerryError + ")"), sqliteError.getMessage() + " vs " + skerryError);
+            String nowhere = dir.resolve("no-such-dir").resolve("x.db").toString();
+            SqliteException cannotOpen = assertThrows(SqliteException.class, () -> skerry.exec("vacuum into (?)", nowhere));
+            Exception sqliteCannotOpen = assertThrows(Exception.class, () -> reference.exec("vacuum into (?)", nowhere));
+            assertTrue(sqliteCannotOpen.getMessage().contains("(" + cannotOpen.getMessage() + ")")
+                    && sqliteCannotOpen.getMessage().contains("SQLITE_CANTOPEN") && cannotOpen.code() == 14,
+                    sqliteCannotOpen.getMessage() + " vs " + cannotOpen.getMessage());
         } finally {
             skerry.close();
         }
