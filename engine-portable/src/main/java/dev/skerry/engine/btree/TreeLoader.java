@@ -16,8 +16,9 @@ import java.util.List;
  * in the parent (SQLite's bulk-load balance), unless it is the last one, in which case the closed page gives
  * up its own last entry as the divider. The root page keeps its number: when the level it holds fills up, its
  * content moves to a newly allocated page and the root becomes the first page of a new level above it
- * (balance_deeper). A tree whose root is page 1 packs every page 100 bytes short, so that its top page always
- * fits below the database header. Overflow chains are allocated as each entry is added.
+ * (balance_deeper). While page 1 is the root it holds 100 bytes less (the database header); a content that
+ * does not fit there at the end moves to a new page below it. Overflow chains are allocated as each entry is
+ * added.
  *
  * <p>States: ADDING (after construction; {@link #addRow}/{@link #addKey}) → FINISHED ({@link #finish}: every
  * page written). Invariants while ADDING: level {@code top} is the highest level and its current page is the
@@ -88,8 +89,9 @@ public final class TreeLoader {
         return table ? BtPage.INTERIOR_TABLE : BtPage.INTERIOR_INDEX;
     }
 
+    /** The bytes of cells and pointers the current page of {@code level} holds (less below page 1's header). */
     private int capacity(int level) {
-        return geo.usable - BtPage.headerSize(type(level)) - extra;
+        return geo.usable - BtPage.headerSize(type(level)) - (pgno[level] == root ? extra : 0);
     }
 
     private void add(int level, byte[] cell, long rowid) {
@@ -99,7 +101,8 @@ public final class TreeLoader {
         if (pending[level] != null) {
             separate(level);
         }
-        if (used[level] + cell.length + 2 <= capacity(level)) {
+        if (cells[level].isEmpty() || used[level] + cell.length + 2 <= capacity(level)) {
+            // A cell always fits an empty page other than page 1; page 1's content moves down if it must.
             append(level, cell, rowid);
             return;
         }
@@ -199,6 +202,11 @@ public final class TreeLoader {
                 append(level, p, 0);
             }
             int right = level > 0 ? lastWritten[level - 1] : 0;
+            if (level == top && used[level] > capacity(level)) {
+                // Too much for page 1 below the header: page 1 becomes an interior page over it.
+                close(level, right);
+                continue;
+            }
             write(pgno[level], level, right);
         }
         finished = true;

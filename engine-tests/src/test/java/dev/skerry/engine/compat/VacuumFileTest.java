@@ -190,6 +190,43 @@ class VacuumFileTest {
         }
     }
 
+    /** A schema whose only row does not fit page 1 below the header, and one of many rows spilling from it. */
+    @Test
+    void schemaLargerThanPageOne() throws Exception {
+        StringBuilder wide = new StringBuilder("create table wide(c0");
+        for (int i = 1; i < 400; i++) {
+            wide.append(", column_number_").append(i);
+        }
+        String[][] schemas = {
+            {wide.append(')').toString(), "insert into wide(c0, column_number_399) values(1, 2)"},
+            {"create table a1(x)", "create table a2(x unique)", "create index a2x on a2(x, x)", wide.toString(),
+                "create view v1 as select * from a1", "insert into a2 values(3)"},
+        };
+        for (String[] schema : schemas) {
+            Path skerryFile = dir.resolve("wide" + schema.length + ".db");
+            Path sqliteFile = dir.resolve("wide-sqlite" + schema.length + ".db");
+            SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), skerryFile.toString());
+            try {
+                run(skerry, schema);
+                skerry.exec("vacuum");
+            } finally {
+                skerry.close();
+            }
+            try (JdbcDb reference = new JdbcDb(sqliteFile); JdbcDb sqlite = new JdbcDb(skerryFile)) {
+                reference.query("pragma journal_mode = wal");
+                run(reference, schema);
+                reference.exec("vacuum");
+                assertEquals(List.of(List.of("ok")), sqlite.query("pragma integrity_check"));
+                for (String q : new String[] {CHECKS[0], "pragma page_count", "select * from wide", "select * from a2"}) {
+                    if (q.contains("a2") && schema.length == 2) {
+                        continue;
+                    }
+                    Rows.assertSame(reference.query(q), sqlite.query(q), q);
+                }
+            }
+        }
+    }
+
     @Test
     void statementInProgress() throws Exception {
         String expected;
