@@ -23,6 +23,8 @@ import dev.skerry.engine.wal.Wal;
  * transaction (grown by allocation); {@code committedSize} is the size of the last committed image.
  * (4) For every open savepoint, a page changed since it began has its image from that moment kept in that
  * savepoint or in an older one; rolling back to it restores those images and the page count.
+ * {@code dbSize} may also shrink in WRITE ({@link #truncate}, VACUUM): pages beyond it are then neither
+ * committed nor readable, and the commit records the smaller size, which the checkpoint gives the file.
  * (5) A method that may throw {@link IoPending} changes nothing lasting before its last possible throw.
  */
 public final class Pager {
@@ -533,6 +535,38 @@ public final class Pager {
         Page p = pageForOverwrite(pgno);
         dbSize = pgno;
         return p;
+    }
+
+    /**
+     * VACUUM: page {@code pgno} (at most one past the current size, which it then extends) as a zeroed dirty
+     * page whose old content is not read, for the caller to fill with the page's new image. Write transaction
+     * required; no I/O.
+     */
+    public Page rewritePage(int pgno) throws SqliteException {
+        if (tx != TX_WRITE) {
+            throw new SqliteException(ResultCode.SQLITE_MISUSE, "page rewrite outside a write transaction");
+        }
+        if (pgno < 1 || pgno > dbSize + 1) {
+            throw new SqliteException(ResultCode.SQLITE_MISUSE, "page " + pgno + " rewritten beyond the database end");
+        }
+        Page p = pageForOverwrite(pgno);
+        dbSize = Math.max(dbSize, pgno);
+        return p;
+    }
+
+    /**
+     * VACUUM: makes the database {@code nPages} long in the open write transaction (no larger than now).
+     * Pages beyond it are dropped at commit, which records the new size in the log; the database file
+     * shrinks at the next checkpoint. Rolled back with the transaction (or a savepoint). No I/O.
+     */
+    public void truncate(int nPages) throws SqliteException {
+        if (tx != TX_WRITE) {
+            throw new SqliteException(ResultCode.SQLITE_MISUSE, "truncate outside a write transaction");
+        }
+        if (nPages < 1 || nPages > dbSize) {
+            throw new SqliteException(ResultCode.SQLITE_MISUSE, "truncate to " + nPages + " of " + dbSize + " pages");
+        }
+        dbSize = nPages;
     }
 
     /** A zeroed, dirty page: from the freelist when it has one, else at the end of the file. */

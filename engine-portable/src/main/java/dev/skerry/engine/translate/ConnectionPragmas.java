@@ -42,6 +42,11 @@ public final class ConnectionPragmas {
     boolean legacyAlterTable;
     int busyTimeout;
     int cacheSize = DEFAULT_CACHE_SIZE;
+    /**
+     * The last {@code PRAGMA page_size = N} (SQLite's {@code db->nextPagesize}), 0 when none since the last
+     * VACUUM: the page size of the next VACUUM INTO file (an existing WAL database keeps its own).
+     */
+    int nextPageSize;
     /** {@code PRAGMA synchronous}: 0 OFF, 1 NORMAL, 2 FULL (SQLite's default), 3 EXTRA. */
     int synchronous = 2;
     /** {@code PRAGMA case_sensitive_like}: LIKE compares letters as written instead of ignoring ASCII case. */

@@ -258,7 +258,8 @@ final class PragmaCoder {
         if (value == null) {
             single("page_size", (long) pager.pageSize());
         } else {
-            pager.setPageSize(PragmaValues.atoi(value));
+            conn.nextPageSize = PragmaValues.atoi(value);
+            pager.setPageSize(conn.nextPageSize);
         }
     }
 

@@ -85,6 +85,8 @@ public final class Translator {
             new AlterCoder(p, pragmas.legacyAlterTable()).dropColumn((Stmt.AlterDropColumn) body);
         } else if (body instanceof Stmt.Pragma) {
             new PragmaCoder(p, pragmas).compile((Stmt.Pragma) body);
+        } else if (body instanceof Stmt.Vacuum) {
+            new VacuumCoder(p, pragmas, selects).compile((Stmt.Vacuum) body);
         } else if (body instanceof Stmt.Begin) {
             p.v.addOp(Opcode.AUTO_COMMIT, 0, 0);
         } else if (body instanceof Stmt.Commit) {

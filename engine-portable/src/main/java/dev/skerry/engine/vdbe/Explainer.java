@@ -88,6 +88,10 @@ public final class Explainer {
             return Printf.format("%.16g", arg, 0, 1);
         }
         int op = p.opcode[addr];
+        if (op == Opcode.VACUUM) {
+            // Skerry's plan of the copy; SQLite's Vacuum has no P4.
+            return null;
+        }
         if (op == Opcode.FUNCTION || op == Opcode.AGG_STEP) {
             return FunctionCalls.describe(v, p.p5[addr]);
         }

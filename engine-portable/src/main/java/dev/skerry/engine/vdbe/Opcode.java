@@ -1159,8 +1159,21 @@ public final class Opcode {
      */
     public static final int FK_IF_ZERO = 136;
 
+    /**
+     * {@code Vacuum P1 P2 P3 P4}
+     *
+     * <p>Rebuilds database P1 (0, main) without free pages: with P2 0 in place (in the statement's write
+     * transaction, committed by its Halt; the schema is then read again by a following ParseSchema), else into
+     * the file named by register P2 (which must hold text: "non-text filename"), written with page size P3 (0:
+     * the database's). P4 is the {@code vacuum.VacuumPlan}. Fails with "cannot VACUUM from within a
+     * transaction" outside autocommit mode and "cannot VACUUM - SQL statements in progress" while another
+     * statement of the connection runs. Deviation: SQLite's VACUUM starts its own transaction; Skerry's program
+     * opens it in its prologue (write for VACUUM, read for VACUUM INTO).
+     */
+    public static final int VACUUM = 137;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 137;
+    public static final int NUM_OPCODES = 138;
 
     private static final String[] NAMES = {
         "Init",
@@ -1300,6 +1313,7 @@ public final class Opcode {
         "TypeCheck",
         "FkCounter",
         "FkIfZero",
+        "Vacuum",
     };
 
     private static final String[] SYNOPSES = {
@@ -1440,6 +1454,7 @@ public final class Opcode {
         "typecheck(r[P1@P2])",
         "fkctr[P1]+=P2",
         "if fkctr[P1]==0 goto P2",
+        null,
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1581,6 +1596,7 @@ public final class Opcode {
         0, // TypeCheck
         0, // FkCounter
         4, // FkIfZero
+        0, // Vacuum
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

@@ -79,6 +79,8 @@ public final class Vm {
     long clearCount = -1;
     /** IntegrityCk: the check in progress or handing out its rows (null when none). */
     IntegrityCheck integrityCheck;
+    /** Vacuum: the run in progress, kept across IoPending (null when none; see {@link VacuumOp}). */
+    dev.skerry.engine.vacuum.Vacuum vacuum;
     /** Checkpoint: the log's frame count taken before a checkpoint that waits for I/O (-1 when none). */
     int checkpointFrames = -1;
     private Mem[] unpacked = new Mem[0];
@@ -249,6 +251,7 @@ public final class Vm {
         onceDone = null;
         permutation = null;
         integrityCheck = null;
+        VacuumOp.abandon(this);
         checkpointFrames = -1;
         functions.clear();
         state = READY;
@@ -728,7 +731,8 @@ public final class Vm {
                     txn.setCookie(p1[pc], p2[pc], p3[pc]);
                     break;
                 default:
-                    if (!CursorOps.run(this, pc) && !ForeignKeyOps.run(this, pc) && !PragmaOps.run(this, pc)) {
+                    if (!CursorOps.run(this, pc) && !ForeignKeyOps.run(this, pc) && !PragmaOps.run(this, pc)
+                            && !VacuumOp.run(this, pc)) {
                         throw new SqliteException(ResultCode.SQLITE_INTERNAL,
                                 "opcode " + Opcode.name(opcode[pc]) + " is not implemented");
                     }
