@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.testkit.FaultVfs;
+import dev.skerry.testkit.MemFiles;
 import dev.skerry.testkit.TestVfs;
 import dev.skerry.vfs.memory.MemoryVfs;
 import java.nio.file.Files;
