@@ -261,7 +261,12 @@ final class RowWriter {
                 continue;
             }
             int ok = p.label();
-            ex.jumpIfTrue(check.expr(), scope, ok, true);
+            int was = ex.pureSite(Opcode.PURE_CHECK);
+            try {
+                ex.jumpIfTrue(check.expr(), scope, ok, true);
+            } finally {
+                ex.pureSite(was);
+            }
             int action = resolve(Conflict.DEFAULT);
             if (action == Conflict.IGNORE) {
                 p.v.addOp(Opcode.GOTO, 0, skip);
