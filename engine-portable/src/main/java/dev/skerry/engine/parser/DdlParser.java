@@ -404,7 +404,7 @@ abstract class DdlParser extends DmlParser {
         expect(LP);
         List<IndexedColumn> cols = new ArrayList<>();
         for (OrderingTerm t : sortList()) {
-            cols.add(new IndexedColumn(t.expr(), t.order()));
+            cols.add(new IndexedColumn(t.expr(), t.order(), t.nulls()));
         }
         return cols;
     }

@@ -74,6 +74,14 @@ final class SchemaCoder {
         if (target().findOwnIndex(name) != null) {
             throw SqliteException.error("there is already an index named " + name);
         }
+        DefaultCheck.check(ct.columns());
+        for (dev.skerry.engine.parser.ast.TableConstraint tc : ct.constraints()) {
+            if (tc instanceof dev.skerry.engine.parser.ast.TableConstraint.PrimaryKey pk) {
+                ExplicitNulls.refuse(pk.columns());
+            } else if (tc instanceof dev.skerry.engine.parser.ast.TableConstraint.Unique u) {
+                ExplicitNulls.refuse(u.columns());
+            }
+        }
         if (ct.asSelect() != null) {
             createTableAs(ct, name);
             return;
@@ -408,6 +416,7 @@ final class SchemaCoder {
     }
 
     void createIndex(Stmt.CreateIndex ci) throws SqliteException {
+        ExplicitNulls.refuse(ci.columns());
         boolean temp = isTemp(ci.name());
         if (!temp) {
             checkSchemaName(ci.name());

@@ -123,4 +123,129 @@ class SchemaErrorSqlTest {
             select * from nosuch(5);
             """);
     }
+
+    @Test
+    void defaultValuesMustBeConstant() {
+        Differential.assertSame("""
+            create table t7(x, y default ("x"));
+            create table t8(x, y default ("zz"));
+            create table t9(x, y default ("x" || 'a'));
+            create table t10(x, y default "x");
+            insert into t10(x) values(1);
+            select * from t10;
+            create table t11(x, y default (x));
+            create table t12(x, "y y" default ("y y"));
+            create table t13(x default (t13.y), y);
+            create table t14(x, y default (true), z default (false), w default ("true"));
+            create table t15(x, y default ((select 1)));
+            create table t16(x, y default (?));
+            create table t17(x, y default (max(1, 2)), z default (random() is not null), w default (abs(-3)));
+            insert into t17(x) values(1);
+            select * from t17;
+            create table t18(x, y default (exists (select 1)));
+            create table t19(x, y default (1 in (select 1)));
+            create table t20(x, y default (coalesce(null, 'a' collate nocase)));
+            insert into t20(x) values(1);
+            select * from t20;
+            create table t21(x, y default (row_number() over ()));
+            create table t22(x, y default (case when 1 then x end));
+            create table t23(x, y default (-"x"));
+            create table t24(x, y default (true));
+            insert into t24(x) values(1);
+            select * from t24;
+            select name from sqlite_schema order by name;
+            """);
+    }
+
+    @Test
+    void notNullWithReplaceAndNullDefault() {
+        Differential.assertSame("""
+            create table t(id integer primary key, c blob not null default (null));
+            insert into t values(1, x'aa');
+            update or replace t set c = null;
+            insert or replace into t values(2, null);
+            select id, hex(c) from t order by id;
+            create table u(id integer primary key, c integer not null default 7);
+            insert into u values(1, 100);
+            update or replace u set c = null;
+            insert or replace into u values(2, null);
+            select * from u order by id;
+            create table w(id integer primary key, c not null on conflict replace);
+            insert into w values(1, null);
+            insert into w values(2, 5);
+            update w set c = null;
+            select * from w order by id;
+            create table x(id integer primary key, c not null on conflict replace default (null || 'a'));
+            insert into x values(1, null);
+            select * from x;
+            """);
+    }
+
+    @Test
+    void returningNamesTheTableNotTheAlias() {
+        Differential.assertSame("""
+            create table t(id integer primary key, parent integer, label text);
+            insert into t values(1, null, 'root'), (2, 1, 'child');
+            update t as child set label = label || '!' returning child.id, child.parent, child.label;
+            update t as child set label = 'x' returning t.id, t.label;
+            update t as child set label = 'y' where child.id = 1 returning (select child.id);
+            update t as child set label = 'z' returning (select count(*) from t t2 where t2.parent = child.parent);
+            update t as child set label = 'z' returning (select count(*) from t t2 where t2.parent = t.parent);
+            update t as child set label = parent.label || '>' || child.label from t as parent
+                where child.parent = parent.id returning child.id, child.label;
+            update t as child set label = parent.label || '>' || child.label from t as parent
+                where child.parent = parent.id returning t.id, t.label;
+            delete from t as c where c.id = 5 returning c.id;
+            insert into t as c values(9, 9, 9) returning c.id;
+            insert into t as c values(10, 9, 9) on conflict do nothing returning t.id;
+            insert into t as c values(10, 9, 9) on conflict(id) do update set label = c.label || excluded.label
+                returning t.id, t.label;
+            insert into t as c values(10, 9, 9) on conflict(id) do update set label = t.label;
+            insert into t as c values(10, 9, 9) on conflict(id) do update set label = 'q' where t.id = 10;
+            insert into t as c values(10, 9, 9) on conflict(id) do update set label = 'q' where c.id = 10;
+            delete from t as x where x.id = 10 returning t.id, t.label;
+            select * from t order by id;
+            create view v as select id, label from t;
+            create trigger vi instead of insert on v begin insert into t(id, label) values(new.id, new.label); end;
+            create trigger vu instead of update on v begin update t set label = new.label where id = old.id; end;
+            create trigger vd instead of delete on v begin delete from t where id = old.id; end;
+            insert into v as x values(20, 'v') returning x.id;
+            insert into v as x values(20, 'v') returning v.id, v.label;
+            update v as x set label = 'w' where id = 20 returning x.label;
+            update v as x set label = 'w' where id = 20 returning v.label;
+            delete from v as x where id = 20 returning x.id;
+            delete from v as x where id = 20 returning v.id;
+            """);
+    }
+
+    @Test
+    void explicitNullsOrderRefusedInIndexesAndUpsertTargets() {
+        Differential.assertSame("""
+            create table u(a unique, b);
+            create index i on u(a nulls first);
+            create index i on u(a desc nulls first);
+            create index i on u(a desc nulls last);
+            create index i on u(a asc nulls last, b);
+            create index i on nosuch(a nulls first);
+            create index i on u(a, b nulls first) where a > 0;
+            create table p(a, primary key(a nulls first));
+            create table p2(a, unique(a desc nulls last));
+            create table p3(a integer, primary key(a nulls last));
+            create table p4(a, b, unique(a, b nulls first), primary key(b nulls last));
+            create table u(x, unique(x nulls first));
+            insert into u values(1, 1) on conflict(a nulls first) do nothing;
+            insert into u values(1, 1) on conflict(a nulls last) do nothing;
+            insert into u values(1, 1) on conflict(a desc nulls first) do nothing;
+            insert into u values(1, 1) on conflict(b nulls first) do nothing;
+            insert into nosuch values(1) on conflict(a nulls first) do nothing;
+            insert into u values(1, 1) on conflict(a nulls first) where a > 0 do update set b = 2;
+            insert into u values(1, 1) on conflict(a asc) do nothing;
+            insert into u values(1, 1) on conflict(a) do nothing on conflict(a nulls last) do nothing;
+            create table w(a primary key, b unique);
+            insert into w values(1, 1) on conflict(a) do nothing on conflict(b nulls last) do nothing;
+            select * from u;
+            select * from w;
+            select name from sqlite_schema order by name;
+            """);
+    }
 }
