@@ -119,6 +119,12 @@ class SchemaErrorSqlTest {
             with cte1(x) as (values(1)) select * from cte1(7);
             select * from not_a_function(5);
             select * from vf(1, 2);
+            create view pv as select ?;
+            create view pv as select :a, 1;
+            create view pv as select (select ?1) from not_a_function;
+            create view vf as select ?;
+            create view pv as select 1 garbage garbage;
+            select name from sqlite_schema order by name;
             select * from main.not_a_function(5);
             select * from nosuch(5);
             """);
