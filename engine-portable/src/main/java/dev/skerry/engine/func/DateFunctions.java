@@ -1,5 +1,6 @@
 package dev.skerry.engine.func;
 
+import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.value.Convert;
 import dev.skerry.engine.value.Mem;
 import dev.skerry.engine.value.Printf;
@@ -37,9 +38,10 @@ final class DateFunctions {
      * {@code isDate}: the time value {@code args[base]} (or 'now' when {@code argc == 0}) with the modifiers
      * after it applied; null when any is invalid or the result is out of range.
      */
-    static DateTime isDate(FunctionContext ctx, Mem[] args, int base, int argc) {
+    static DateTime isDate(FunctionContext ctx, Mem[] args, int base, int argc) throws SqliteException {
         DateTime p = new DateTime();
         if (argc == 0) {
+            ctx.notPure();
             p.setToCurrent(ctx);
             return p.validJD ? p : null;
         }
@@ -48,13 +50,22 @@ final class DateFunctions {
             p.setRawNumber(Convert.toDouble(v));
         } else {
             String z = text(v);
-            if (z == null || !p.parseDateOrTime(ctx, z)) {
+            boolean ok = z != null && p.parseDateOrTime(ctx, z);
+            if (p.readsClock) {
+                ctx.notPure();
+            }
+            if (!ok) {
                 return null;
             }
         }
         for (int i = 1; i < argc; i++) {
             String z = text(args[base + i]);
-            if (z == null || !p.applyModifier(ctx, z, i)) {
+            boolean was = p.readsClock;
+            boolean ok = z != null && p.applyModifier(ctx, z, i);
+            if (p.readsClock && !was) {
+                ctx.notPure();
+            }
+            if (!ok) {
                 return null;
             }
         }
@@ -124,7 +135,7 @@ final class DateFunctions {
         }
     }
 
-    private static void date(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
+    private static void date(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
         DateTime x = isDate(ctx, a, base, argc);
         if (x == null) {
             out.setNull();
@@ -136,7 +147,7 @@ final class DateFunctions {
         out.setText(b.toString());
     }
 
-    private static void time(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
+    private static void time(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
         DateTime x = isDate(ctx, a, base, argc);
         if (x == null) {
             out.setNull();
@@ -148,7 +159,7 @@ final class DateFunctions {
         out.setText(b.toString());
     }
 
-    private static void datetime(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
+    private static void datetime(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
         DateTime x = isDate(ctx, a, base, argc);
         if (x == null) {
             out.setNull();
@@ -162,7 +173,7 @@ final class DateFunctions {
         out.setText(b.toString());
     }
 
-    private static void julianday(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
+    private static void julianday(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
         DateTime x = isDate(ctx, a, base, argc);
         if (x == null) {
             out.setNull();
@@ -172,7 +183,7 @@ final class DateFunctions {
         out.setDouble(x.iJD / 86400000.0);
     }
 
-    private static void unixepoch(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
+    private static void unixepoch(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
         DateTime x = isDate(ctx, a, base, argc);
         if (x == null) {
             out.setNull();
@@ -193,7 +204,7 @@ final class DateFunctions {
         return Printf.format(fmt, new Mem[] {m}, 0, 1);
     }
 
-    private static void strftime(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
+    private static void strftime(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
         out.setNull();
         if (argc == 0) {
             return;
@@ -215,7 +226,7 @@ final class DateFunctions {
     }
 
     /** timediff(A, B): the signed years, months, days and time to add to B to reach A. */
-    private static void timediff(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) {
+    private static void timediff(FunctionContext ctx, Mem[] a, int base, int argc, Mem out) throws SqliteException {
         DateTime d1 = isDate(ctx, a, base, 1);
         DateTime d2 = d1 == null ? null : isDate(ctx, a, base + 1, 1);
         if (d2 == null) {

@@ -97,6 +97,12 @@ final class DateTime {
         }
     }
 
+    /**
+     * Set when the value read the clock or the time zone ('now', 'subsec' as a time value, the 'localtime' and
+     * 'utc' modifiers): where SQLite calls {@code sqlite3NotPureFunc}.
+     */
+    boolean readsClock;
+
     /** 'now': the statement's time. */
     void setToCurrent(FunctionContext ctx) {
         iJD = ctx.stepTimeMillis() + UNIX_EPOCH_JD_MS;
@@ -403,6 +409,7 @@ final class DateTime {
             return true;
         }
         if (equalsIgnoreCase(z, "now")) {
+            readsClock = true;
             setToCurrent(ctx);
             return true;
         }
@@ -411,6 +418,7 @@ final class DateTime {
             return true;
         }
         if (equalsIgnoreCase(z, "subsec") || equalsIgnoreCase(z, "subsecond")) {
+            readsClock = true;
             useSubsec = true;
             setToCurrent(ctx);
             return true;
@@ -570,6 +578,7 @@ final class DateTime {
                 return false;
             case 'l':
                 if (equalsIgnoreCase(z, "localtime")) {
+                    readsClock = true;
                     if (!isLocal) {
                         toLocaltime(ctx);
                     }
@@ -594,6 +603,7 @@ final class DateTime {
                     return false;
                 }
                 if (equalsIgnoreCase(z, "utc")) {
+                    readsClock = true;
                     if (!isUtc) {
                         toUtc(ctx);
                     }

@@ -1,5 +1,6 @@
 package dev.skerry.engine.func;
 
+import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.value.Collation;
 
 /**
@@ -26,6 +27,14 @@ public interface FunctionContext {
 
     /** The host's local-time offset from UTC in seconds at {@code utcMillis}, for 'localtime' and 'utc'. */
     int localOffsetSeconds(long utcMillis);
+
+    /**
+     * SQLite's {@code sqlite3NotPureFunc}: called by a function about to read the clock or the time zone ('now',
+     * 'localtime', 'utc'); throws {@code non-deterministic use of f() in an index} (a CHECK constraint, a
+     * generated column) when the call is in such an expression (a PureFunc instruction), else returns.
+     */
+    default void notPure() throws SqliteException {
+    }
 
     /**
      * The collation of the call (SQLite's {@code OP_CollSeq} before the function), used by min/max and

@@ -404,7 +404,7 @@ abstract class DdlParser extends DmlParser {
         expect(LP);
         List<IndexedColumn> cols = new ArrayList<>();
         for (OrderingTerm t : sortList()) {
-            cols.add(new IndexedColumn(t.expr(), t.order()));
+            cols.add(new IndexedColumn(t.expr(), t.order(), t.nulls()));
         }
         return cols;
     }
@@ -485,6 +485,10 @@ abstract class DdlParser extends DmlParser {
         List<Name> columns = peek() == LP ? eidList() : Collections.emptyList();
         expect(AS);
         Select s = select();
+        if (nVar > 0) {
+            // sqlite3CreateView's first check, when the statement's rule reduces.
+            deferError("parameters are not allowed in views");
+        }
         return new Stmt.CreateView(temp, ifNotExists, name, columns, s, st, lastEnd());
     }
 

@@ -134,7 +134,7 @@ abstract class DmlParser extends SelectParser {
             if (accept(LP)) {
                 target = new ArrayList<>();
                 for (OrderingTerm t : sortList()) {
-                    target.add(new IndexedColumn(t.expr(), t.order()));
+                    target.add(new IndexedColumn(t.expr(), t.order(), t.nulls()));
                 }
                 expect(RP);
                 if (accept(WHERE)) {

@@ -117,6 +117,21 @@ abstract class SelectParser extends ExprParser {
         }
     }
 
+    /** SQLite's {@code sqlite3StrICmp}: equal ignoring the case of ASCII letters only. */
+    private static boolean sameName(String a, String b) {
+        if (a.length() != b.length()) {
+            return false;
+        }
+        for (int i = 0; i < a.length(); i++) {
+            char x = a.charAt(i);
+            char y = b.charAt(i);
+            if (x != y && (x | 0x20) != (y | 0x20) || x != y && ((x | 0x20) < 'a' || (x | 0x20) > 'z')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     final With with() throws SqliteException {
         expect(WITH);
         boolean recursive = accept(RECURSIVE);
@@ -138,6 +153,12 @@ abstract class SelectParser extends ExprParser {
             Select s = select();
             selectHeight = saved;
             expect(RP);
+            for (With.Cte earlier : ctes) {
+                if (sameName(earlier.name().text(), name.text())) {
+                    // sqlite3WithAdd, run when the rule reduces on the token after ')'.
+                    deferError("duplicate WITH table name: " + name.text());
+                }
+            }
             ctes.add(new With.Cte(name, columns, m, s));
         } while (accept(COMMA));
         return new With(recursive, ctes);

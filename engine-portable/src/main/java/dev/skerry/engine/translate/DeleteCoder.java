@@ -66,7 +66,7 @@ final class DeleteCoder {
         RowWriter writer = new RowWriter(p, sc.ex, table, 0);
         writer.open();
         Returning returning = del.returning().isEmpty() ? null
-                : new Returning(p, sc, table, del.alias() == null ? null : del.alias().text(), del.returning(),
+                : new Returning(p, sc, table, del.returning(),
                         writer.cursor);
         int done = p.label();
         int next = p.label();

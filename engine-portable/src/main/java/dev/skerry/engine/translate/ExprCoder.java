@@ -28,6 +28,11 @@ final class ExprCoder {
     private final SelectCoder selects;
     /** How many result-column aliases are being expanded (an aggregate there not computed is SQLite's codegen error). */
     private int aliasDepth;
+    /**
+     * While an index expression, CHECK constraint or generated column is coded: its place (Opcode.PURE_*), and
+     * function calls are PureFunc as SQLite codes them; 0 otherwise.
+     */
+    private int pureSite;
 
     /** The coder of the subqueries met in expressions. */
     SelectCoder selects() {
@@ -37,6 +42,25 @@ final class ExprCoder {
     ExprCoder(Parse p, SelectCoder selects) {
         this.p = p;
         this.selects = selects;
+    }
+
+    /**
+     * Makes the calls coded from now on PureFunc calls for {@code site} (Opcode.PURE_INDEX, PURE_CHECK,
+     * PURE_GENCOL), or Function calls again for 0; returns the previous site, to be restored.
+     */
+    int pureSite(int site) {
+        int was = pureSite;
+        pureSite = site;
+        return was;
+    }
+
+    /** A scalar function call: Function, or PureFunc in an index expression, CHECK or generated column. */
+    private void call(int args, int target, Object fn, int n) {
+        if (pureSite != 0) {
+            p.v.addOp(Opcode.PURE_FUNC, pureSite, args, target, fn, n);
+        } else {
+            p.v.addOp(Opcode.FUNCTION, 0, args, target, fn, n);
+        }
     }
 
     /** Evaluates {@code e}; returns a register holding its value (read-only for the caller). */
@@ -164,7 +188,7 @@ final class ExprCoder {
                 if (f == null) {
                     throw SqliteException.error("no such function: " + fn);
                 }
-                p.v.addOp(Opcode.FUNCTION, 0, 0, target, f, 0);
+                call(0, target, f, 0);
                 return;
             }
             default:
@@ -415,7 +439,7 @@ final class ExprCoder {
         if (n == 3) {
             codeTo(l.escape(), s, args + 2);
         }
-        p.v.addOp(Opcode.FUNCTION, 0, args, target, fn, n);
+        call(args, target, fn, n);
         if (l.not()) {
             p.v.addOp(Opcode.NOT, target, target);
         }
@@ -533,7 +557,7 @@ final class ExprCoder {
             codeTo(fc.args().get(k), s, args + k);
         }
         collSeq(fc.args(), s);
-        p.v.addOp(Opcode.FUNCTION, 0, args, target, fn, n);
+        call(args, target, fn, n);
     }
 
     /** Emits {@code CollSeq} with the first collation among {@code args}, when one has a collation. */

@@ -66,6 +66,10 @@ final class ExprInfo {
         if (e instanceof Expr.Cast) {
             return Affinity.fromDeclaredType(((Expr.Cast) e).type().text());
         }
+        if (e instanceof Expr.Subquery inner) {
+            // sqlite3ExprAffinity of a subquery is its first column's, through nested subqueries too.
+            return subqueryAffinity(inner.select().cores().get(0), scope);
+        }
         if (!(e instanceof Expr.ColumnRef) || q.from() == null || !q.from().joins().isEmpty()
                 || !(q.from().first() instanceof TableOrSubquery.Table)) {
             return (char) Opcode.AFF_NONE;
@@ -82,6 +86,46 @@ final class ExprInfo {
         } catch (SqliteException ex) {
             return (char) Opcode.AFF_NONE;
         }
+    }
+
+    /**
+     * SQLite's {@code columnType} of a scalar subquery (its first result column's declared type) for the forms
+     * {@link #subqueryAffinity} knows: a column of the one table of its FROM gives that column's type; a first
+     * column that is not a column (an expression, a function) gives null. Throws for the other forms (a column
+     * of a join, of a FROM subquery, a {@code *}), whose type Skerry does not derive.
+     */
+    static String subqueryDeclType(Expr.Subquery sq, Scope scope) throws SqliteException {
+        SelectCore core = sq.select().cores().get(0);
+        if (!(core instanceof SelectCore.Query q)) {
+            return null;
+        }
+        ResultColumn first = q.columns().get(0);
+        if (!(first instanceof ResultColumn.Column)) {
+            throw SqliteException.error("the declared type of this subquery column is not supported");
+        }
+        Expr e = ((ResultColumn.Column) first).expr();
+        if (e instanceof Expr.Subquery inner) {
+            return subqueryDeclType(inner, scope);
+        }
+        if (!(e instanceof Expr.ColumnRef ref)) {
+            return null;
+        }
+        if (q.from() == null || !q.from().joins().isEmpty() || !(q.from().first() instanceof TableOrSubquery.Table t)
+                || scope.schema.findTable(t.name().name().text()) == null) {
+            throw SqliteException.error("the declared type of this subquery column is not supported");
+        }
+        Table table = scope.schema.findTable(t.name().name().text());
+        Scope inner = new Scope(scope, scope.schema);
+        inner.add(new Source(table, t.alias() != null ? t.alias().text() : table.name(), -1));
+        Scope.Resolved r = inner.resolve(ref);
+        if (!r.isColumn() || r.source.table != table) {
+            throw SqliteException.error("the declared type of this subquery column is not supported");
+        }
+        int c = r.column;
+        if (c == Source.ROWID && table.rowidAlias() >= 0) {
+            c = table.rowidAlias();
+        }
+        return c == Source.ROWID ? "INTEGER" : r.source.declaredTypes[c];
     }
 
     /** True for NUMERIC, INTEGER and REAL. */

@@ -77,12 +77,29 @@ final class ForeignKeyCoder {
         return new ForeignKeyCoder(p, keys, table);
     }
 
-    /** This coder is for an UPDATE assigning the columns whose {@code assigned} entry is not null. */
+    /**
+     * This coder is for an UPDATE assigning the columns whose {@code assigned} entry is not null; as SQLite's
+     * {@code sqlite3Update}, a generated column whose expression reads a changed column (directly or through
+     * another generated column) changes too.
+     */
     ForeignKeyCoder forUpdate(Expr[] assigned, boolean rowidAssigned) {
-        changed = new boolean[n];
+        boolean[] updated = new boolean[n + 1];
         for (int i = 0; i < n; i++) {
-            changed[i] = assigned[i] != null;
+            updated[i] = assigned[i] != null;
         }
+        updated[n] = rowidAssigned;
+        boolean progress = table.hasGenerated();
+        while (progress) {
+            progress = false;
+            for (int i = 0; i < n; i++) {
+                if (!updated[i] && table.column(i).isGenerated()
+                        && SelfReference.referencesUpdated(table, table.column(i).generated(), updated)) {
+                    updated[i] = true;
+                    progress = true;
+                }
+            }
+        }
+        changed = java.util.Arrays.copyOf(updated, n);
         rowidChanged = rowidAssigned;
         return this;
     }

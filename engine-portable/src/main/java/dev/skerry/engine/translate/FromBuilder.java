@@ -257,7 +257,11 @@ final class FromBuilder {
                 scope.add(new Source(alias, names, info.affinities, info.collations, info.decltypes, cte.current));
                 return;
             }
-            if (cte != null && cte.recursive && RecursiveCte.refersToItself(cte)) {
+            if (cte != null && cte.expanding) {
+                throw SqliteException.error("circular reference: " + cte.def.name().text());
+            }
+            // As SQLite (with or without RECURSIVE): a compound whose later arm names the CTE is recursive.
+            if (cte != null && RecursiveCte.refersToItself(cte)) {
                 String saved = p.sql;
                 p.sql = cte.sql;
                 try {
@@ -297,8 +301,12 @@ final class FromBuilder {
                     p.sql = view.sql();
                     p.expandingViews.add(view);
                     try {
-                        materialize(p, selects, view.select(), null, alias, view.columns(), scope,
-                                (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got " + got);
+                        selects.withoutCtes(() -> {
+                            materialize(p, selects, view.select(), null, alias, view.columns(), scope,
+                                    (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got "
+                                    + got);
+                            return null;
+                        });
                     } finally {
                         p.sql = saved;
                         p.expandingViews.remove(view);
@@ -346,6 +354,12 @@ final class FromBuilder {
             return;
         }
         TableOrSubquery.TableFunction tf = (TableOrSubquery.TableFunction) item;
+        String fn = tf.name().name().text();
+        if (tf.name().schema() == null && selects.findCte(fn) != null
+                || isMain(tf.name()) && (p.schema.findTable(fn) != null || p.schema.findView(fn) != null)) {
+            // As SQLite's selectExpander: arguments given to a CTE, table or view, found before functions.
+            throw SqliteException.error("'" + fn + "' is not a function");
+        }
         addFunction(p, tf.name(), tf.args(), tf.alias(), scope);
     }
 
@@ -382,8 +396,11 @@ final class FromBuilder {
         String saved = p.sql;
         p.sql = view.sql();
         try {
-            materialize(p, selects, view.select(), null, alias, view.columns(), scope,
-                    (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got " + got);
+            selects.withoutCtes(() -> {
+                materialize(p, selects, view.select(), null, alias, view.columns(), scope,
+                        (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got " + got);
+                return null;
+            });
         } finally {
             p.sql = saved;
         }
@@ -424,6 +441,15 @@ final class FromBuilder {
         scope.add(new Source(name, names, info.affinities, info.collations, info.decltypes, cursor));
     }
 
+    /** True inside the expansion of a view of main: SQLite's DbFixer qualified its names with "main.". */
+    private static boolean inMainView(Parse p) {
+        if (p.expandingViews.isEmpty()) {
+            return false;
+        }
+        View v = p.expandingViews.get(p.expandingViews.size() - 1);
+        return p.schema.findTempView(v.name()) != v;
+    }
+
     /** The table {@code name} names, or SQLite's {@code no such table} error. */
     static Table lookupTable(Parse p, QualifiedName name) throws SqliteException {
         Table t;
@@ -439,7 +465,8 @@ final class FromBuilder {
             t = null;
         }
         if (t == null) {
-            throw SqliteException.error("no such table: " + name);
+            throw SqliteException.error("no such table: " + (name.schema() == null && inMainView(p) ? "main." : "")
+                    + name);
         }
         return t;
     }

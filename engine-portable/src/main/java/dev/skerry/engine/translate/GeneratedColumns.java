@@ -147,7 +147,12 @@ final class GeneratedColumns {
 
     /** The value of generated column {@code c} with its affinity, into {@code target}. */
     private static void codeValue(Parse p, ExprCoder ex, Column c, Scope scope, int target) throws SqliteException {
-        ex.codeTo(c.generated(), scope, target);
+        int was = ex.pureSite(Opcode.PURE_GENCOL);
+        try {
+            ex.codeTo(c.generated(), scope, target);
+        } finally {
+            ex.pureSite(was);
+        }
         if (c.affinity() != Affinity.BLOB) {
             p.v.addOp(Opcode.AFFINITY, target, 1, 0, String.valueOf(c.affinity()));
         }
@@ -225,6 +230,7 @@ final class GeneratedColumns {
         try {
             for (dev.skerry.engine.schema.CheckConstraint check : changed.checks()) {
                 int ok = p.label();
+                ex.pureSite(Opcode.PURE_CHECK);
                 ex.jumpIfTrue(check.expr(), scope, ok, true);
                 p.v.addOp(Opcode.HALT, dev.skerry.engine.ResultCode.SQLITE_ERROR, Opcode.OE_ABORT, 0,
                         "CHECK constraint failed");

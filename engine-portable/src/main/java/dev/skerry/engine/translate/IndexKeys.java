@@ -59,7 +59,12 @@ final class IndexKeys {
      */
     void testWhere(Index index, int notIndexed) throws SqliteException {
         if (index.where() != null) {
-            ex.jumpIfFalse(index.where(), scope, notIndexed, true);
+            int was = ex.pureSite(Opcode.PURE_INDEX);
+            try {
+                ex.jumpIfFalse(index.where(), scope, notIndexed, true);
+            } finally {
+                ex.pureSite(was);
+            }
         }
     }
 
@@ -70,7 +75,12 @@ final class IndexKeys {
             int c = index.column(f);
             Expr e = index.expr(f);
             if (e != null) {
-                ex.codeTo(e, scope, key + f);
+                int was = ex.pureSite(Opcode.PURE_INDEX);
+                try {
+                    ex.codeTo(e, scope, key + f);
+                } finally {
+                    ex.pureSite(was);
+                }
             } else if (c == table.rowidAlias()) {
                 p.v.addOp(Opcode.SCOPY, rowidReg, key + f);
             } else if (cursor >= 0) {

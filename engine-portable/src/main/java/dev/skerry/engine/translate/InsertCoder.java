@@ -112,6 +112,11 @@ final class InsertCoder {
         int ret = p.reg();
         int sub = p.label();
         int end = p.label();
+        if (!ins.upserts().isEmpty()) {
+            // As SQLite, only the first clause's target is checked.
+            ExplicitNulls.refuse(ins.upserts().get(0).target());
+        }
+        writer.upsertAlias = ins.alias() == null ? null : ins.alias().text();
         for (Upsert u : ins.upserts()) {
             writer.upserts.add(upsertTarget(table, u));
         }
@@ -120,8 +125,7 @@ final class InsertCoder {
         writer.foreignKeys = ForeignKeyCoder.forInsert(p, table, ins,
                 before.isEmpty() && after.isEmpty() && onError != Conflict.REPLACE);
         if (!ins.returning().isEmpty()) {
-            writer.returning = new Returning(p, sc, table, ins.alias() == null ? null : ins.alias().text(),
-                    ins.returning(), writer.cursor);
+            writer.returning = new Returning(p, sc, table, ins.returning(), writer.cursor);
         }
         Select select = ins.select();
         Scope empty = p.rootScope();

@@ -59,7 +59,7 @@ final class InsteadOfCoder {
         Source rows = FromBuilder.materializeView(p, sc, view, view.name(), scope);
         p.resolve(over);
         returning = ins.returning().isEmpty() ? null
-                : new Returning(p, sc, rows, ins.alias() == null ? view.name() : ins.alias().text(), ins.returning());
+                : new Returning(p, sc, rows, view.name(), ins.returning());
         int n = rows.columnCount();
         int[] map = new int[n];
         int nValues = n;
@@ -160,7 +160,7 @@ final class InsteadOfCoder {
         Source rows = FromBuilder.materializeView(p, sc, view,
                 upd.alias() != null ? upd.alias().text() : view.name(), scope);
         returning = upd.returning().isEmpty() ? null
-                : new Returning(p, sc, rows, upd.alias() == null ? view.name() : upd.alias().text(), upd.returning());
+                : new Returning(p, sc, rows, view.name(), upd.returning());
         int n = rows.columnCount();
         Expr[] assigned = new Expr[n];
         for (SetClause set : RowValueSets.split(upd.sets())) {
@@ -192,7 +192,7 @@ final class InsteadOfCoder {
         Source rows = FromBuilder.materializeView(p, sc, view,
                 del.alias() != null ? del.alias().text() : view.name(), scope);
         returning = del.returning().isEmpty() ? null
-                : new Returning(p, sc, rows, del.alias() == null ? view.name() : del.alias().text(), del.returning());
+                : new Returning(p, sc, rows, view.name(), del.returning());
         eachRow(rows, scope, del.where(), (block, next) -> {
             TriggerCoder.fire(p, ts, rows, block, onError, next, 0);
             keep(block, rows.columnCount(), 0);

@@ -366,10 +366,14 @@ final class PragmaCoder {
         IntegrityCheck.Plan plan = new IntegrityCheck.Plan(name.equals("quick_check"), maxErrors, only != null,
                 only != null && only.rootPage() == 1);
         List<Index> computed = new java.util.ArrayList<>();
+        List<Table> checked = new java.util.ArrayList<>();
         for (String n : conn.tableOrder()) {
             Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
             if (t == null || (only != null && t != only)) {
                 continue;
+            }
+            if (!t.checks().isEmpty() && !p.ignoreChecks) {
+                checked.add(t);
             }
             IntegrityCheck.TablePlan tp = plan.table(t.name(), t.rootPage(),
                     t.rowidAlias() < 0 ? -1 : t.storageField(t.rowidAlias()));
@@ -415,6 +419,13 @@ final class PragmaCoder {
         p.v.addOp(Opcode.ADD_IMM, count, 1);
         p.v.addOp(Opcode.GOTO, 0, loop);
         p.resolve(done);
+        if (!checked.isEmpty()) {
+            int maxReg = p.reg();
+            p.v.addOp(Opcode.INTEGER, maxErrors, maxReg);
+            for (Table t : checked) {
+                CheckConstraintScan.check(p, t, reg, count, maxReg, end);
+            }
+        }
         if (!name.equals("quick_check")) {
             for (Index ix : computed) {
                 IndexCheckCoder.check(p, ix, reg, count);

@@ -197,27 +197,24 @@ final class PragmaRows {
     /**
      * {@code table_info} of a view: its result columns (named by the view's column list when it has one), the
      * type of each as SQLite's {@code sqlite3SubqueryColTypeAndColl} gives it (the declared type of the column
-     * it reads when that type's affinity is the column's; else {@code NUM} for NUMERIC affinity, the standard
-     * type name of its affinity, or empty for none); the other fields 0 and NULL.
+     * it reads, in the leftmost arm of a compound, when that type's affinity is the column's; else {@code NUM}
+     * for NUMERIC or FLEXNUM affinity, the standard type name of its affinity, or empty for none; a compound's
+     * affinities as {@link CompoundViewTypes}); the other fields 0 and NULL.
      */
     private List<Object[]> viewInfo(View view, boolean extended) throws SqliteException {
         dev.skerry.engine.parser.ast.Select sel = view.select();
-        if (sel.cores().size() != 1) {
-            throw SqliteException.error("PRAGMA table_info of a compound view is not supported");
-        }
-        if (sel.cores().get(0) instanceof dev.skerry.engine.parser.ast.SelectCore.Query) {
-            for (dev.skerry.engine.parser.ast.ResultColumn rc
-                    : ((dev.skerry.engine.parser.ast.SelectCore.Query) sel.cores().get(0)).columns()) {
-                if (rc instanceof dev.skerry.engine.parser.ast.ResultColumn.Column
-                        && ((dev.skerry.engine.parser.ast.ResultColumn.Column) rc).expr()
-                        instanceof dev.skerry.engine.parser.ast.Expr.Subquery) {
-                    throw SqliteException.error("PRAGMA table_info of a view with a subquery column is not supported");
-                }
-            }
-        }
         Parse scratch = new Parse(schema, view.sql(), functions);
         scratch.pragmas = conn;
         SelectCoder.ResultInfo info = new SelectCoder(scratch).compile(view.select(), null, (first, n) -> { });
+        char[] affinities = info.affinities;
+        String[] decltypes = SubqueryColumns.declTypes(scratch, sel, info.decltypes);
+        if (sel.cores().size() > 1) {
+            // The leftmost arm's declared types; the affinities from every arm (CompoundViewTypes).
+            decltypes = SubqueryColumns.declTypes(scratch, sel, new SelectCoder(scratch).compile(
+                    new dev.skerry.engine.parser.ast.Select(sel.with(), List.of(sel.cores().get(0)), List.of(),
+                    List.of(), null, sel.start(), sel.end()), null, (first, n) -> { }).decltypes);
+            affinities = CompoundViewTypes.affinities(scratch, sel, info.names.length);
+        }
         String[] names = view.columns().isEmpty() ? unique(info.names) : view.columns().toArray(new String[0]);
         if (names.length != info.names.length) {
             throw SqliteException.error("expected " + names.length + " columns for '" + view.name() + "' but got "
@@ -225,11 +222,11 @@ final class PragmaRows {
         }
         List<Object[]> rows = new ArrayList<>();
         for (int c = 0; c < names.length; c++) {
-            char aff = info.affinities[c];
-            String type = info.decltypes[c];
+            char aff = affinities[c];
+            String type = decltypes[c];
             if (type == null || aff != dev.skerry.engine.value.Affinity.fromDeclaredType(type)) {
                 type = null;
-                if (aff == 'C') {
+                if (aff == 'C' || aff == CompoundViewTypes.FLEXNUM) {
                     type = "NUM";
                 }
                 for (int k = 0; k < STD_TYPES.length && type == null; k++) {

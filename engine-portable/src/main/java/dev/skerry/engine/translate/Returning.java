@@ -24,15 +24,19 @@ final class Returning {
     /** The table changed (null for a view): subqueries reading it run again for each row. */
     private final Table target;
 
-    /** Declares the result columns and opens the ephemeral table; {@code rowCursor} is the table's write cursor. */
-    Returning(Parse p, SelectCoder sc, Table table, String alias, List<ResultColumn> columns, int rowCursor)
-            throws SqliteException {
-        this(p, sc, new Source(table, alias != null ? alias : table.name(), rowCursor), columns, table);
+    /**
+     * Declares the result columns and opens the ephemeral table; {@code rowCursor} is the table's write cursor.
+     * As in SQLite, RETURNING names the row by the table's name, never by the statement's alias
+     * ({@code UPDATE t AS c … RETURNING c.x} is {@code no such column: c.x}).
+     */
+    Returning(Parse p, SelectCoder sc, Table table, List<ResultColumn> columns, int rowCursor) throws SqliteException {
+        this(p, sc, new Source(table, table.name(), rowCursor), columns, table);
     }
 
     /**
      * RETURNING of a statement on a view (through its INSTEAD OF triggers): the rows are the view's, named
-     * {@code alias}, and always come from registers ({@link #fromRegisters}).
+     * {@code alias} (the view's name, as SQLite: not the statement's alias), and always come from registers
+     * ({@link #fromRegisters}).
      */
     Returning(Parse p, SelectCoder sc, Source view, String alias, List<ResultColumn> columns) throws SqliteException {
         this(p, sc, new Source(alias, view.columnNames, view.affinities, view.collations, view.declaredTypes, -1),

@@ -43,6 +43,8 @@ final class RowWriter {
     ForeignKeyCoder foreignKeys;
     /** The upsert clauses of an INSERT, in order (empty otherwise). */
     final List<UpsertClause> upserts = new java.util.ArrayList<>();
+    /** The name DO UPDATE gives the existing row: the INSERT's alias ({@code INSERT INTO t AS c}), else null. */
+    String upsertAlias;
 
     /** One {@code ON CONFLICT} clause with the constraint it targets resolved. */
     static final class UpsertClause {
@@ -108,7 +110,7 @@ final class RowWriter {
         }
         p.v.addOp(Opcode.NOT_EXISTS, cursor, skip, existing);
         Scope scope = p.rootScope();
-        Source target = new Source(table, table.name(), cursor);
+        Source target = new Source(table, upsertAlias != null ? upsertAlias : table.name(), cursor);
         Source excluded = new Source(table, "excluded", -1);
         int[] regs = new int[table.columnCount()];
         for (int i = 0; i < regs.length; i++) {
@@ -227,8 +229,11 @@ final class RowWriter {
                     p.v.addOp(Opcode.IS_NULL, reg, skip);
                     break;
                 case Conflict.REPLACE: {
+                    // As SQLite: the default replaces NULL; a default that is NULL too aborts.
                     int ok = p.v.addOp(Opcode.NOT_NULL, reg, 0);
                     ex.codeTo(c.defaultValue(), p.rootScope(), reg);
+                    p.v.addOp(Opcode.HALT_IF_NULL, ResultCode.SQLITE_CONSTRAINT_NOTNULL, Conflict.ABORT, reg,
+                            table.name() + "." + c.name(), Opcode.P5_CONSTRAINT_NOTNULL);
                     p.v.jumpHere(ok);
                     break;
                 }
@@ -261,7 +266,12 @@ final class RowWriter {
                 continue;
             }
             int ok = p.label();
-            ex.jumpIfTrue(check.expr(), scope, ok, true);
+            int was = ex.pureSite(Opcode.PURE_CHECK);
+            try {
+                ex.jumpIfTrue(check.expr(), scope, ok, true);
+            } finally {
+                ex.pureSite(was);
+            }
             int action = resolve(Conflict.DEFAULT);
             if (action == Conflict.IGNORE) {
                 p.v.addOp(Opcode.GOTO, 0, skip);

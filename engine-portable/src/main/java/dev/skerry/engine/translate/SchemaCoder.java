@@ -3,6 +3,7 @@ package dev.skerry.engine.translate;
 import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.btree.KeyInfo;
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.Index;
 import dev.skerry.engine.schema.Names;
@@ -40,6 +41,14 @@ final class SchemaCoder {
         return iDb == 1 ? p.schema.temp() : p.schema;
     }
 
+    /**
+     * A name token exactly as the statement wrote it, quotes included: SQLite's {@code %T} in its
+     * "table/view/trigger X already exists" messages echoes the token ({@code table "t" already exists}).
+     */
+    private String asWritten(Name n) {
+        return n.end() > n.start() && n.end() <= p.sql.length() ? p.sql.substring(n.start(), n.end()) : n.text();
+    }
+
     void createTable(Stmt.CreateTable ct) throws SqliteException {
         checkTempName(ct.temp(), ct.name());
         iDb = ct.temp() || isTemp(ct.name()) ? 1 : 0;
@@ -54,16 +63,24 @@ final class SchemaCoder {
             if (ct.ifNotExists()) {
                 return;
             }
-            throw SqliteException.error("table " + name + " already exists");
+            throw SqliteException.error("table " + asWritten(ct.name().name()) + " already exists");
         }
         if ((iDb == 1 ? p.schema.findTempView(name) : p.schema.findView(name)) != null) {
             if (ct.ifNotExists()) {
                 return;
             }
-            throw SqliteException.error("view " + name + " already exists");
+            throw SqliteException.error("view " + asWritten(ct.name().name()) + " already exists");
         }
         if (target().findOwnIndex(name) != null) {
             throw SqliteException.error("there is already an index named " + name);
+        }
+        DefaultCheck.check(ct.columns());
+        for (dev.skerry.engine.parser.ast.TableConstraint tc : ct.constraints()) {
+            if (tc instanceof dev.skerry.engine.parser.ast.TableConstraint.PrimaryKey pk) {
+                ExplicitNulls.refuse(pk.columns());
+            } else if (tc instanceof dev.skerry.engine.parser.ast.TableConstraint.Unique u) {
+                ExplicitNulls.refuse(u.columns());
+            }
         }
         if (ct.asSelect() != null) {
             createTableAs(ct, name);
@@ -212,13 +229,13 @@ final class SchemaCoder {
             if (cv.ifNotExists()) {
                 return;
             }
-            throw SqliteException.error("view " + name + " already exists");
+            throw SqliteException.error("view " + asWritten(cv.name().name()) + " already exists");
         }
         if (target().findOwnTable(name) != null) {
             if (cv.ifNotExists()) {
                 return;
             }
-            throw SqliteException.error("table " + name + " already exists");
+            throw SqliteException.error("table " + asWritten(cv.name().name()) + " already exists");
         }
         if (target().findOwnIndex(name) != null) {
             throw SqliteException.error("there is already an index named " + name);
@@ -266,7 +283,8 @@ final class SchemaCoder {
             table = ct.table().schema() != null ? p.schema.findOwnTable(tableName) : p.schema.findTable(tableName);
             view = table == null ? p.schema.findView(tableName) : null;
             if (table == null && view == null) {
-                throw SqliteException.error("no such table: main." + tableName);
+                // As SQLite's DbFixer: a TEMP trigger's target keeps the name as written, another gets "main.".
+                throw SqliteException.error("no such table: " + (temp ? ct.table().toString() : "main." + tableName));
             }
         }
         if (table != null && table.db() == 1 && ct.name().schema() == null) {
@@ -280,7 +298,7 @@ final class SchemaCoder {
             if (ct.ifNotExists()) {
                 return;
             }
-            throw SqliteException.error("trigger " + name + " already exists");
+            throw SqliteException.error("trigger " + asWritten(ct.name().name()) + " already exists");
         }
         if (table != null && Names.reserved(table.name())) {
             throw SqliteException.error("cannot create trigger on system table");
@@ -398,6 +416,7 @@ final class SchemaCoder {
     }
 
     void createIndex(Stmt.CreateIndex ci) throws SqliteException {
+        ExplicitNulls.refuse(ci.columns());
         boolean temp = isTemp(ci.name());
         if (!temp) {
             checkSchemaName(ci.name());
@@ -406,6 +425,10 @@ final class SchemaCoder {
         Table table = temp ? p.schema.temp().findOwnTable(ci.table().text())
                 : ci.name().schema() != null ? p.schema.findOwnTable(ci.table().text())
                 : p.schema.findTable(ci.table().text());
+        if (table == null && (temp ? p.schema.findTempView(ci.table().text())
+                : p.schema.findView(ci.table().text())) != null) {
+            throw SqliteException.error("views may not be indexed");
+        }
         if (table == null) {
             throw SqliteException.error("no such table: " + (temp ? "temp." : "main.") + ci.table().text());
         }

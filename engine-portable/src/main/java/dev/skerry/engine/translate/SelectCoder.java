@@ -81,15 +81,23 @@ final class SelectCoder {
     /** A common table expression visible to FROM clauses: its query and the SQL text it points into. */
     static final class Cte {
         final With.Cte def;
+        /** The WITH clause defining it: every CTE of that clause is visible in its query. */
+        final With with;
         final String sql;
         final boolean recursive;
+        /**
+         * While its own query is compiled (outside a recursive step): a reference to it then is SQLite's
+         * {@code circular reference} error.
+         */
+        boolean expanding;
         /** While the recursive step is compiled: the one-row table holding the row being expanded, else -1. */
         int current = -1;
         /** While the recursive step is compiled: the columns of that row. */
         ResultInfo currentInfo;
 
-        Cte(With.Cte def, String sql, boolean recursive) {
+        Cte(With.Cte def, With with, String sql, boolean recursive) {
             this.def = def;
+            this.with = with;
             this.sql = sql;
             this.recursive = recursive;
         }
@@ -145,7 +153,7 @@ final class SelectCoder {
         int frame = ctes.size();
         if (with != null) {
             for (With.Cte c : with.ctes()) {
-                ctes.add(new Cte(c, p.sql, with.recursive()));
+                ctes.add(new Cte(c, with, p.sql, with.recursive()));
             }
         }
         return frame;
@@ -397,13 +405,34 @@ final class SelectCoder {
         return null;
     }
 
-    /** Runs {@code body} with only the CTEs before {@code cte} visible (a CTE cannot see itself or later ones). */
+    /**
+     * Runs {@code body}, the query of {@code cte}, as SQLite expands a CTE: the CTEs of its WITH clause (also
+     * later ones) and of the enclosing clauses are visible, not those of WITH clauses nested where it is named;
+     * {@code cte} itself is {@link Cte#expanding} (a reference to it is a circular reference).
+     */
     ResultInfo withVisible(Cte cte, Compilation body) throws SqliteException {
-        int at = ctes.indexOf(cte);
-        List<Cte> hidden = new ArrayList<>(ctes.subList(at, ctes.size()));
-        while (ctes.size() > at) {
+        int end = ctes.indexOf(cte) + 1;
+        while (end < ctes.size() && ctes.get(end).with == cte.with) {
+            end++;
+        }
+        List<Cte> hidden = new ArrayList<>(ctes.subList(end, ctes.size()));
+        while (ctes.size() > end) {
             ctes.remove(ctes.size() - 1);
         }
+        boolean was = cte.expanding;
+        cte.expanding = true;
+        try {
+            return body.run();
+        } finally {
+            cte.expanding = was;
+            ctes.addAll(hidden);
+        }
+    }
+
+    /** Runs {@code body}, a view's query, with no CTE visible: a view's names resolve in the schema only. */
+    ResultInfo withoutCtes(Compilation body) throws SqliteException {
+        List<Cte> hidden = new ArrayList<>(ctes);
+        ctes.clear();
         try {
             return body.run();
         } finally {

@@ -123,8 +123,7 @@ final class UpdateCoder {
             writer.foreignKeys = fk.forUpdate(assigned, rowidExpr != null);
         }
         if (!upd.returning().isEmpty()) {
-            writer.returning = new Returning(p, sc, table, upd.alias() == null ? null : upd.alias().text(),
-                    upd.returning(), writer.cursor);
+            writer.returning = new Returning(p, sc, table, upd.returning(), writer.cursor);
         }
         Scope scope = p.rootScope();
         Source src = new Source(table, upd.alias() != null ? upd.alias().text() : table.name(), writer.cursor);

@@ -16,7 +16,7 @@ import dev.skerry.engine.value.Mem;
  * register holds no running aggregate: before the first AggStep, after AggFinal, after Null or Move wrote
  * the register); likewise the {@link RowSet} a register holds (RowSetAdd/RowSetRead/RowSetTest, gone after
  * Null wrote the register or RowSetRead found it empty); the collation of the current call; the random
- * generator's state.
+ * generator's state; while a PureFunc runs, its function and the place of the call (else null).
  */
 final class FunctionCalls implements FunctionContext {
     private final ConnectionState db;
@@ -27,6 +27,10 @@ final class FunctionCalls implements FunctionContext {
     private final Mem result = new Mem();
     private Collation collation = Collation.BINARY;
     private long random;
+    /** While a PureFunc runs: its function, for {@link #notPure()}; null otherwise. */
+    private FunctionDef pureFunction;
+    /** While a PureFunc runs: the place SQLite's message names ("an index", …). */
+    private String pureSite;
 
     FunctionCalls(ConnectionState db, StepClock clock, int registers) {
         this.db = db;
@@ -40,6 +44,25 @@ final class FunctionCalls implements FunctionContext {
         collation = coll == null ? Collation.BINARY : coll;
         ((FunctionDef) p4).scalar().invoke(this, r, base, argc, result);
         out.copyFrom(result);
+    }
+
+    /** PureFunc: {@link #call} for a call in an index, CHECK or generated column ({@code site}: Opcode.PURE_*). */
+    void callPure(Object p4, int site, Mem[] r, int base, int argc, Mem out, Collation coll) throws SqliteException {
+        pureFunction = (FunctionDef) p4;
+        pureSite = site == Opcode.PURE_CHECK ? "a CHECK constraint"
+                : site == Opcode.PURE_GENCOL ? "a generated column" : "an index";
+        try {
+            call(p4, r, base, argc, out, coll);
+        } finally {
+            pureFunction = null;
+        }
+    }
+
+    @Override
+    public void notPure() throws SqliteException {
+        if (pureFunction != null) {
+            throw SqliteException.error("non-deterministic use of " + pureFunction.name() + "() in " + pureSite);
+        }
     }
 
     /** AggStep: feeds one row to the aggregate in register {@code acc}; returns {@link Accumulator#lastStepChosen()}. */

@@ -1172,8 +1172,28 @@ public final class Opcode {
      */
     public static final int VACUUM = 137;
 
+    /**
+     * {@code PureFunc P1 P2 P3 P4 P5} — synopsis {@code r[P3]=func(r[P2@P5])}.
+     *
+     * <p>Function for a call in an index expression, a partial index's WHERE, a CHECK constraint or a generated
+     * column: a date/time function that would read the clock or the time zone ('now', 'localtime', 'utc')
+     * fails with {@code non-deterministic use of f() in an index} (… {@code a CHECK constraint}, {@code a
+     * generated column}). Deviation: SQLite keeps the kind of place in P5 (NC_ flags); Skerry keeps the
+     * argument count in P5 (as Function) and the place in P1 ({@link #PURE_INDEX}, {@link #PURE_CHECK},
+     * {@link #PURE_GENCOL}).
+     */
+    public static final int PURE_FUNC = 138;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 138;
+    public static final int NUM_OPCODES = 139;
+
+    // PureFunc P1: the place of the call, as SQLite's message names it.
+    /** PureFunc P1: an index expression or a partial index's WHERE ("an index"). */
+    public static final int PURE_INDEX = 1;
+    /** PureFunc P1: a CHECK constraint. */
+    public static final int PURE_CHECK = 2;
+    /** PureFunc P1: a generated column. */
+    public static final int PURE_GENCOL = 3;
 
     private static final String[] NAMES = {
         "Init",
@@ -1314,6 +1334,7 @@ public final class Opcode {
         "FkCounter",
         "FkIfZero",
         "Vacuum",
+        "PureFunc",
     };
 
     private static final String[] SYNOPSES = {
@@ -1455,6 +1476,7 @@ public final class Opcode {
         "fkctr[P1]+=P2",
         "if fkctr[P1]==0 goto P2",
         null,
+        "r[P3]=func(r[P2@P5])",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1597,6 +1619,7 @@ public final class Opcode {
         0, // FkCounter
         4, // FkIfZero
         0, // Vacuum
+        0, // PureFunc
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

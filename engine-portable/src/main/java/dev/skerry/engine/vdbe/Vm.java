@@ -668,6 +668,9 @@ public final class Vm {
                 case Opcode.FUNCTION:
                     functions.call(p4[pc], r, p2[pc], p5[pc], r[p3[pc]], precedingCollation());
                     break;
+                case Opcode.PURE_FUNC:
+                    functions.callPure(p4[pc], p1[pc], r, p2[pc], p5[pc], r[p3[pc]], precedingCollation());
+                    break;
                 case Opcode.AGG_STEP:
                     if (!functions.step(p4[pc], p3[pc], r, p2[pc], p5[pc], precedingCollation())
                             && pc > 0 && opcode[pc - 1] == Opcode.COLL_SEQ && p1[pc - 1] != 0) {
