@@ -49,6 +49,8 @@ public final class Connection {
     /** The rows of the TEMP database's sqlite_schema as last loaded, and as last committed (same rules as above). */
     private List<SchemaReader.Row> tempRows = Collections.emptyList();
     private List<SchemaReader.Row> committedTempRows = Collections.emptyList();
+    /** The attached databases' schema rows, database {@code 2 + k} at {@code k} ({@link AttachedSchemas}). */
+    private final AttachedSchemas attachedSchemas = new AttachedSchemas();
     /** Reads the TEMP database's sqlite_schema; null until the TEMP database is first written. */
     private SchemaReader tempReader;
     /** Reads sqlite_stat1 with the schema; its rows as last loaded (tbl, idx, stat) and as last committed. */
@@ -70,6 +72,8 @@ public final class Connection {
             public void reloadSchema(int iDb) throws IoPending, SqliteException {
                 if (iDb == 1) {
                     loadTempSchema();
+                } else if (iDb >= 2) {
+                    attachedSchemas.reload(schema, iDb);
                 } else {
                     loadSchema();
                 }
@@ -80,6 +84,7 @@ public final class Connection {
                 committedRows = schemaRows;
                 committedStatRows = statRows;
                 committedTempRows = tempRows;
+                attachedSchemas.committed();
             }
 
             @Override
@@ -93,21 +98,22 @@ public final class Connection {
                     tempRows = committedTempRows;
                     rebuildTempSchema();
                 }
+                attachedSchemas.rolledBack(schema);
             }
 
             @Override
             public void dropTable(int iDb, String name) {
-                (iDb == 1 ? schema.temp() : schema).dropTable(name);
+                schema.database(iDb).dropTable(name);
             }
 
             @Override
             public void dropIndex(int iDb, String name) {
-                (iDb == 1 ? schema.temp() : schema).dropIndex(name);
+                schema.database(iDb).dropIndex(name);
             }
 
             @Override
             public void dropTrigger(int iDb, String name) {
-                (iDb == 1 ? schema.temp() : schema).dropTrigger(name);
+                schema.database(iDb).dropTrigger(name);
             }
 
             @Override
@@ -119,10 +125,21 @@ public final class Connection {
             public int tempVersion() {
                 return schema.tempVersion();
             }
+
+            @Override
+            public void loadAttached(int iDb, String name, Pager p) throws IoPending, SqliteException {
+                attachedSchemas.load(schema, iDb, name, p);
+            }
+
+            @Override
+            public void detached(int iDb) {
+                attachedSchemas.detach(schema, iDb);
+            }
         });
         pragmas.useForeignKeyCounters(db.foreignKeys);
         pragmas.attach(db);
         pragmas.setTempDatabase(() -> db.openPager(1) != null, () -> tableAndViewNames(tempRows));
+        pragmas.setAttachedOrder(iDb -> tableAndViewNames(attachedSchemas.rows(iDb)));
     }
 
     /** A connection to the database at {@code path} of {@code vfs}; no I/O (call {@link #openStep()}). */
@@ -263,7 +280,7 @@ public final class Connection {
         return tableAndViewNames(schemaRows);
     }
 
-    private static List<String> tableAndViewNames(List<SchemaReader.Row> rows) {
+    static List<String> tableAndViewNames(List<SchemaReader.Row> rows) {
         List<String> names = new ArrayList<>();
         for (SchemaReader.Row row : rows) {
             if ("table".equals(row.type) || "view".equals(row.type)) {
@@ -378,6 +395,7 @@ public final class Connection {
             db.finishPendingCommit();
             pager.rollback();
             db.closeTemp();
+            db.closeAttached();
             pager.close();
         } catch (IoPending io) {
             pending = io.completions();

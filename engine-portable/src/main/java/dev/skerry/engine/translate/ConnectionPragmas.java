@@ -98,6 +98,42 @@ public final class ConnectionPragmas {
         tempSchemaOrder = schemaOrder;
     }
 
+    /** The names of each attached database's tables and views in {@code sqlite_schema} order, by database index. */
+    private java.util.function.IntFunction<List<String>> attachedOrder = iDb -> Collections.emptyList();
+
+    /** Tells the pragmas how to learn the tables and views of an attached database (set once by the connection). */
+    public void setAttachedOrder(java.util.function.IntFunction<List<String>> order) {
+        attachedOrder = order;
+    }
+
+    /**
+     * As {@link #tableOrder()} for attached database {@code iDb}: its hash order as SQLite fills it when the
+     * schema is loaded (drops since the ATTACH are not simulated).
+     */
+    List<String> attachedTableOrder(int iDb) {
+        List<String> current = new ArrayList<>();
+        current.add("sqlite_master");
+        current.addAll(attachedOrder.apply(iDb));
+        return new TableHashOrder().update(current);
+    }
+
+    /** The pager of database {@code iDb} when it is open (main, the TEMP database once used, an attached one), else null. */
+    Pager pager(int iDb) {
+        if (iDb == 0 || state == null) {
+            return iDb == 0 ? pager : null;
+        }
+        return state.openPager(iDb);
+    }
+
+    /** The name and file of attached database {@code iDb}. */
+    String attachedName(int iDb) {
+        return state.attached().name(iDb);
+    }
+
+    String attachedFile(int iDb) {
+        return state.attached().file(iDb);
+    }
+
     /** As {@link #tableOrder()} for the TEMP database (its schema table is {@code sqlite_temp_master}). */
     List<String> tempTableOrder() {
         List<String> current = new ArrayList<>();

@@ -287,8 +287,9 @@ final class FromBuilder {
                 }
                 return;
             }
-            if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())) {
-                View view = p.schema.findView(t.name().name().text());
+            if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())
+                    || attachedView(p, t.name()) != null) {
+                View view = isMain(t.name()) ? p.schema.findView(t.name().name().text()) : attachedView(p, t.name());
                 if (view != null) {
                     if (p.expandingViews.contains(view)) {
                         throw SqliteException.error("view " + view.name() + " is circularly defined");
@@ -368,6 +369,15 @@ final class FromBuilder {
         String message(int got, int want);
     }
 
+    /** The view {@code aux.v} names in an attached database, or null (also when the name is not so qualified). */
+    private static View attachedView(Parse p, QualifiedName name) {
+        if (name.schema() == null) {
+            return null;
+        }
+        int iDb = p.schema.findDatabase(name.schema().text());
+        return iDb < 2 ? null : p.schema.database(iDb).findOwnView(name.name().text());
+    }
+
     private static boolean isMain(QualifiedName name) {
         return name.schema() == null || Names.equal(name.schema().text(), "main")
                 || Names.equal(name.schema().text(), "temp");
@@ -436,7 +446,8 @@ final class FromBuilder {
             t = Names.equal(n, "sqlite_temp_schema") || Names.equal(n, "sqlite_temp_master")
                     ? p.schema.temp().schemaTable() : p.schema.temp().findOwnTable(n);
         } else {
-            t = null;
+            int iDb = p.schema.findDatabase(name.schema().text());
+            t = iDb < 2 ? null : p.schema.database(iDb).findOwnTable(name.name().text());
         }
         if (t == null) {
             throw SqliteException.error("no such table: " + name);

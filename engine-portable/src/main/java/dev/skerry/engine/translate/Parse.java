@@ -236,15 +236,18 @@ final class Parse {
         Parse root = statementParse();
         root.databasesRead |= v.databasesRead();
         root.databasesWritten |= v.databasesWritten();
-        // A statement that writes only the TEMP database reads main (SQLite does not lock or change main then).
-        boolean mainWrite = write && !((databasesWritten & 1) == 0 && (databasesWritten & 2) != 0);
+        // A statement that writes only other databases (TEMP, attached) reads main (SQLite does not lock or
+        // change main then).
+        boolean mainWrite = write && !((databasesWritten & 1) == 0 && (databasesWritten & ~1) != 0);
         if ((read || write) && outerParse == null) {
             v.addOp(Opcode.TRANSACTION, 0, mainWrite ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(),
                     Integer.valueOf(schema.tempVersion()), 1);
         }
-        if ((databasesRead & 2) != 0 && outerParse == null) {
-            v.addOp(Opcode.TRANSACTION, 1, (databasesWritten & 2) != 0 ? Opcode.TXN_WRITE : Opcode.TXN_READ,
-                    schema.temp().cookie(), null, 1);
+        for (int iDb = 1; iDb < schema.databaseCount() && outerParse == null; iDb++) {
+            if ((databasesRead & (1 << iDb)) != 0) {
+                v.addOp(Opcode.TRANSACTION, iDb, (databasesWritten & (1 << iDb)) != 0 ? Opcode.TXN_WRITE
+                        : Opcode.TXN_READ, schema.database(iDb).cookie(), null, 1);
+            }
         }
         for (int k = 0; k < constants.size(); k++) {
             loadValue(constants.get(k), constantRegisters.get(k));

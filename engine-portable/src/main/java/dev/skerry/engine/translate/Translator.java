@@ -85,6 +85,10 @@ public final class Translator {
             new AlterCoder(p, pragmas.legacyAlterTable()).dropColumn((Stmt.AlterDropColumn) body);
         } else if (body instanceof Stmt.Pragma) {
             new PragmaCoder(p, pragmas).compile((Stmt.Pragma) body);
+        } else if (body instanceof Stmt.Attach) {
+            new AttachCoder(p).attach((Stmt.Attach) body);
+        } else if (body instanceof Stmt.Detach) {
+            new AttachCoder(p).detach((Stmt.Detach) body);
         } else if (body instanceof Stmt.Begin) {
             p.v.addOp(Opcode.AUTO_COMMIT, 0, 0);
         } else if (body instanceof Stmt.Commit) {

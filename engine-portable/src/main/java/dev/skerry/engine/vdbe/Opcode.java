@@ -1159,8 +1159,30 @@ public final class Opcode {
      */
     public static final int FK_IF_ZERO = 136;
 
+    /**
+     * {@code Attach P1 P2} — synopsis {@code attach r[P1] as r[P2]}.
+     *
+     * <p>ATTACH: opens the database file named by the text of register P1 ({@code ''} or {@code ':memory:'}: a new
+     * database in memory) through the connection's VFS and adds it, with its schema, as the next database under
+     * the name in register P2 ({@link AttachedDatabases}); every prepared statement is compiled again before it
+     * next runs. SQLite's errors ({@code database X is already in use}, {@code too many attached databases - max
+     * 10}). Deviation: SQLite codes ATTACH as a {@code Function} call of its internal {@code sqlite_attach()}; the
+     * file is opened here so that the open may wait for I/O (the opcode is re-run until the file is open).
+     */
+    public static final int ATTACH = 137;
+
+    /**
+     * {@code Detach P1} — synopsis {@code detach r[P1]}.
+     *
+     * <p>DETACH: closes the attached database named by the text of register P1 and removes it (later databases
+     * move down one index); SQLite's errors ({@code no such database: X}, {@code cannot detach database main},
+     * {@code database X is locked} while a transaction holds it). Deviation: SQLite calls its internal
+     * {@code sqlite_detach()} with {@code Function}.
+     */
+    public static final int DETACH = 138;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 137;
+    public static final int NUM_OPCODES = 139;
 
     private static final String[] NAMES = {
         "Init",
@@ -1300,6 +1322,8 @@ public final class Opcode {
         "TypeCheck",
         "FkCounter",
         "FkIfZero",
+        "Attach",
+        "Detach",
     };
 
     private static final String[] SYNOPSES = {
@@ -1440,6 +1464,8 @@ public final class Opcode {
         "typecheck(r[P1@P2])",
         "fkctr[P1]+=P2",
         "if fkctr[P1]==0 goto P2",
+        "attach r[P1] as r[P2]",
+        "detach r[P1]",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1581,6 +1607,8 @@ public final class Opcode {
         0, // TypeCheck
         0, // FkCounter
         4, // FkIfZero
+        0, // Attach
+        0, // Detach
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

@@ -18,6 +18,14 @@ final class PragmaOps {
     /** The checkpoint modes of {@code Checkpoint} P2 (SQLite's {@code SQLITE_CHECKPOINT_} values). */
     static final int CHECKPOINT_TRUNCATE = 3;
 
+    /** The text of a register as ATTACH and DETACH read their arguments (NULL as empty text, as SQLite). */
+    private static String text(Mem m) {
+        if (m.type() == Mem.NULL) {
+            return "";
+        }
+        return dev.skerry.engine.value.Convert.toText(m);
+    }
+
     /** Runs the opcode at {@code pc}; false when it is not one of these. */
     static boolean run(Vm vm, int pc) throws IoPending, SqliteException {
         Program p = vm.program();
@@ -25,10 +33,17 @@ final class PragmaOps {
         Mem[] r = vm.r;
         switch (p.opcode[pc]) {
             case Opcode.PAGECOUNT:
-                r[p.p2[pc]].setLong(pager.pageCount());
+                r[p.p2[pc]].setLong(vm.db().pager(p.p1[pc]).pageCount());
                 break;
             case Opcode.MAX_PGCNT:
-                r[p.p2[pc]].setLong(pager.setMaxPageCount(p.p3[pc] & 0xffffffffL));
+                r[p.p2[pc]].setLong(vm.db().pager(p.p1[pc]).setMaxPageCount(p.p3[pc] & 0xffffffffL));
+                break;
+            case Opcode.ATTACH:
+                vm.db().attached.attach(vm.r[p.p1[pc]].type() == Mem.NULL ? "" : text(vm.r[p.p1[pc]]),
+                        text(vm.r[p.p2[pc]]));
+                break;
+            case Opcode.DETACH:
+                vm.db().attached.detach(text(vm.r[p.p1[pc]]));
                 break;
             case Opcode.INTEGRITY_CK: {
                 if (vm.integrityCheck == null) {
