@@ -41,6 +41,12 @@ public final class ConnectionPragmas {
     /** {@code PRAGMA legacy_alter_table}: ALTER TABLE as before SQLite 3.26 (see {@code AlterDependents}). */
     boolean legacyAlterTable;
     int busyTimeout;
+    /**
+     * {@code PRAGMA cache_spill}: the flag ({@code SQLITE_CacheSpill}, on by default) and the spill size in pages
+     * (SQLite's {@code szSpill}, 1 at first); reported only, Skerry's cache never spills before commit.
+     */
+    boolean cacheSpill = true;
+    int spillSize = 1;
     int cacheSize = DEFAULT_CACHE_SIZE;
     /** {@code PRAGMA synchronous}: 0 OFF, 1 NORMAL, 2 FULL (SQLite's default), 3 EXTRA. */
     int synchronous = 2;

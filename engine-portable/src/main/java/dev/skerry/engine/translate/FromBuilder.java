@@ -437,7 +437,11 @@ final class FromBuilder {
     /** The table {@code name} names, or SQLite's {@code no such table} error. */
     static Table lookupTable(Parse p, QualifiedName name) throws SqliteException {
         Table t;
-        if (name.schema() == null) {
+        int triggerDb = name.schema() == null ? p.triggerDb() : 0;
+        if (triggerDb >= 2) {
+            // A trigger of an attached database names its own database's tables (SQLite's sqlite3FixSrcList).
+            t = p.schema.database(triggerDb).findOwnTable(name.name().text());
+        } else if (name.schema() == null) {
             t = p.schema.findTable(name.name().text());
         } else if (Names.equal(name.schema().text(), "main")) {
             t = p.schema.findOwnTable(name.name().text());

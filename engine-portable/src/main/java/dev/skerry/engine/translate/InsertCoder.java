@@ -103,8 +103,8 @@ final class InsertCoder {
             rowidValue = map[table.rowidAlias()];
         }
         onError = p.conflict(SchemaBuilder.conflict(ins.orConflict()));
-        before = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.BEFORE, null);
-        after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.AFTER, null);
+        before = TriggerCoder.find(p, table, Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.BEFORE, null);
+        after = TriggerCoder.find(p, table, Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.AFTER, null);
         RowWriter writer = new RowWriter(p, sc.ex, table, onError);
         int values = p.regs(Math.max(nValues, 1));
         int newRegs = p.regs(n);

@@ -106,6 +106,22 @@ final class Parse {
         return sub;
     }
 
+    /** The database of the trigger being compiled (0 when none, or main's; 1 TEMP; 2… attached). */
+    int triggerDb() {
+        if (trigger == null) {
+            return 0;
+        }
+        if (trigger.temp()) {
+            return 1;
+        }
+        for (int db = 2; db < schema.databaseCount(); db++) {
+            if (schema.database(db).findMainTrigger(trigger.name()) == trigger) {
+                return db;
+            }
+        }
+        return 0;
+    }
+
     /** The schema's foreign keys when {@code PRAGMA foreign_keys} is on, else null. */
     ForeignKeys foreignKeys() throws SqliteException {
         return pragmas == null || !pragmas.foreignKeys ? null : pragmas.foreignKeyIndex(schema);

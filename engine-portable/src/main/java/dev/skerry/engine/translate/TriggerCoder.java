@@ -46,6 +46,27 @@ final class TriggerCoder {
         return out;
     }
 
+    /**
+     * As {@link #find(Parse, String, Stmt.TriggerEvent, Stmt.TriggerTime, List)} for the table {@code table}: the
+     * triggers of an attached database's table are its database's own, after the TEMP ones on its name.
+     */
+    static List<Trigger> find(Parse p, dev.skerry.engine.schema.Table table, Stmt.TriggerEvent event,
+            Stmt.TriggerTime time, List<String> changed) {
+        if (table.db() < 2) {
+            return find(p, table.name(), event, time, changed);
+        }
+        List<Trigger> out = new ArrayList<>();
+        List<Trigger> on = new ArrayList<>(p.schema.temp().triggersOn(table.name()));
+        on.addAll(p.schema.database(table.db()).triggersOn(table.name()));
+        for (Trigger t : on) {
+            if (t.event() == event && t.time() == time
+                    && (event != Stmt.TriggerEvent.UPDATE || changed == null || t.overlaps(changed))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** A block of registers for the OLD and NEW rows of a source of {@code n} columns (all NULL at first). */
     static int block(Parse p, int n) {
         return p.regs(2 * (n + 1));

@@ -54,7 +54,7 @@ public final class AttachedDatabases {
         return names.get(iDb - 2);
     }
 
-    /** The file name database {@code iDb} was attached from ({@code ""} for an in-memory or temporary one). */
+    /** The file name database {@code iDb} was attached from, as given ({@code ""}, {@code :memory:} or a path). */
     public String file(int iDb) {
         return files.get(iDb - 2);
     }
@@ -97,8 +97,7 @@ public final class AttachedDatabases {
         ConnectionState.endRead(opening);
         pagers.add(opening);
         names.add(name);
-        boolean memory = file.isEmpty() || file.equals(":memory:");
-        files.add(memory ? "" : file);
+        files.add(file);
         opening = null;
     }
 
@@ -126,7 +125,7 @@ public final class AttachedDatabases {
             }
         }
         if (k < 0) {
-            if (name.equalsIgnoreCase("main") || name.equalsIgnoreCase("temp")) {
+            if (name.equalsIgnoreCase("main") || name.equalsIgnoreCase("temp") && db.openPager(1) != null) {
                 throw SqliteException.error("cannot detach database " + name);
             }
             throw SqliteException.error("no such database: " + name);

@@ -1057,9 +1057,9 @@ public final class Opcode {
     public static final int MAX_PGCNT = 126;
 
     /**
-     * {@code IntegrityCk P1 P2 P4}
+     * {@code IntegrityCk P1 P2 P3 P4}
      *
-     * <p>Checks the database as P4 (an {@code IntegrityCheck.Plan}) says, then hands out one problem per
+     * <p>Checks database P3 as P4 (an {@code IntegrityCheck.Plan}) says, then hands out one problem per
      * execution: its text into register P1, or, when none is left, a jump to P2. The first execution checks
      * the freelist, every b-tree the plan lists page by page and that every page is used once (all these
      * problems make the first row, after {@code *** in database main ***}), then the rows: NOT NULL columns,

@@ -29,7 +29,6 @@ final class PragmaOps {
     /** Runs the opcode at {@code pc}; false when it is not one of these. */
     static boolean run(Vm vm, int pc) throws IoPending, SqliteException {
         Program p = vm.program();
-        Pager pager = vm.db().pager();
         Mem[] r = vm.r;
         switch (p.opcode[pc]) {
             case Opcode.PAGECOUNT:
@@ -47,7 +46,7 @@ final class PragmaOps {
                 break;
             case Opcode.INTEGRITY_CK: {
                 if (vm.integrityCheck == null) {
-                    vm.integrityCheck = new IntegrityCheck(pager, (IntegrityCheck.Plan) p.p4[pc]);
+                    vm.integrityCheck = new IntegrityCheck(vm.db().pager(p.p3[pc]), (IntegrityCheck.Plan) p.p4[pc]);
                 }
                 vm.integrityCheck.step();
                 String row = vm.integrityCheck.next();
@@ -60,10 +59,11 @@ final class PragmaOps {
                 break;
             }
             case Opcode.CHECKPOINT: {
+                Pager target = vm.db().pager(p.p1[pc]);
                 if (vm.checkpointFrames < 0) {
-                    vm.checkpointFrames = pager.walFrames();
+                    vm.checkpointFrames = target.walFrames();
                 }
-                pager.checkpoint();
+                target.checkpoint();
                 long frames = p.p2[pc] == CHECKPOINT_TRUNCATE ? 0 : vm.checkpointFrames;
                 vm.checkpointFrames = -1;
                 int out = p.p3[pc];

@@ -117,4 +117,114 @@ class AttachSqlTest {
             select * from a11.t, a10.t;
             """);
     }
+
+    @Test
+    void schemaQualifiedPragmas() {
+        Differential.assertSame("""
+            create table t(a primary key, b);
+            create index tb on t(b);
+            create temp table tt(x, y unique);
+            attach ':memory:' as aux;
+            create table aux.t(c, d, e);
+            create index aux.td on t(d);
+            create view aux.v as select c from aux.t;
+            pragma table_info(t);
+            pragma main.table_info(t);
+            pragma aux.table_info(t);
+            pragma temp.table_info(tt);
+            pragma temp.table_info(t);
+            pragma aux.table_xinfo(t);
+            pragma aux.index_list(t);
+            pragma temp.index_list(tt);
+            pragma main.index_list(t);
+            pragma aux.index_info(td);
+            pragma main.index_info(td);
+            pragma aux.table_info(v);
+            pragma table_list;
+            pragma aux.table_list;
+            pragma temp.table_list;
+            pragma main.table_list;
+            pragma aux.table_list(t);
+            select seq, name from pragma_database_list order by seq;
+            pragma aux.user_version;
+            pragma aux.user_version = 7;
+            pragma aux.user_version;
+            pragma user_version;
+            pragma temp.user_version;
+            pragma aux.application_id = 9;
+            pragma aux.application_id;
+            pragma aux.schema_version;
+            pragma aux.page_count;
+            pragma temp.page_size;
+            pragma aux.integrity_check;
+            pragma temp.integrity_check;
+            pragma aux.quick_check;
+            pragma aux.journal_mode;
+            pragma temp.journal_mode;
+            pragma temp.wal_checkpoint;
+            pragma aux.wal_checkpoint;
+            pragma nosuch.table_info(t);
+            pragma nosuch.user_version;
+            select name from pragma_table_info('t', 'aux');
+            select name from pragma_table_info('tt', 'temp');
+            """);
+    }
+
+    @Test
+    void cacheSpill() {
+        Differential.assertSame("""
+            pragma cache_spill;
+            pragma cache_spill = off;
+            pragma cache_spill;
+            pragma cache_spill = on;
+            pragma cache_spill;
+            pragma cache_spill = 100;
+            pragma cache_spill;
+            pragma cache_size = 10;
+            pragma cache_spill;
+            pragma main.cache_spill;
+            pragma cache_spill = -5;
+            pragma cache_spill;
+            pragma cache_spill = 0;
+            pragma cache_spill;
+            pragma cache_spill = yes;
+            pragma cache_spill;
+            pragma cache_size = -100000;
+            pragma cache_spill = 200000;
+            pragma cache_spill;
+            """);
+    }
+
+    @Test
+    void triggersAndViewsInAttached() {
+        Differential.assertSame("""
+            attach ':memory:' as aux;
+            create table aux.t(x);
+            create table aux.log(y);
+            create table main.log(y);
+            create trigger aux.tr after insert on t begin insert into log values(new.x * 10); end;
+            create trigger tr2 after insert on aux.t begin select 1; end;
+            create trigger aux.tr3 after insert on main.log begin select 1; end;
+            create temp trigger tt after insert on aux.t begin insert into main.log values(new.x); end;
+            insert into aux.t values(1), (2);
+            select * from aux.log order by y;
+            select * from main.log order by y;
+            select type, name, tbl_name from aux.sqlite_master order by name;
+            create view aux.v as select x from t;
+            select * from aux.v order by x;
+            drop view aux.v;
+            drop trigger aux.tr;
+            drop trigger tt;
+            insert into aux.t values(3);
+            select * from aux.log order by y;
+            create index aux.ix on t(x);
+            create index aux.ix2 on log(y);
+            select name, tbl_name from aux.sqlite_master where type = 'index' order by name;
+            drop index aux.ix;
+            drop table aux.t;
+            select type, name from aux.sqlite_master order by name;
+            reindex aux.ix2;
+            reindex aux.log;
+            """);
+    }
 }
