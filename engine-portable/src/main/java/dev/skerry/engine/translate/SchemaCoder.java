@@ -634,7 +634,7 @@ final class SchemaCoder {
         if (t == null && (schemaName == null || Names.equal(schemaName, "main"))) {
             t = p.schema.findMainTrigger(name);
         }
-        int named = qualifiedDb(drop.name());
+        int named = schemaName == null ? 0 : p.schema.findDatabase(schemaName);
         if (t == null && (schemaName == null || named >= 2)) {
             t = schemaName == null ? p.schema.findTrigger(name) : p.schema.database(named).findMainTrigger(name);
         }
