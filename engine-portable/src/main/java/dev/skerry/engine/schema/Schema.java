@@ -305,6 +305,11 @@ public final class Schema {
         return out;
     }
 
+    /** The triggers of this schema's own database, in sqlite_schema order. */
+    public List<Trigger> triggers() {
+        return triggers;
+    }
+
     /** Removes the trigger named {@code name} of this schema's database (the {@code DropTrigger} opcode); no-op when absent. */
     public void dropTrigger(String name) {
         Trigger t = findMainTrigger(name);

@@ -115,8 +115,8 @@ final class AlterCoder {
             throw SqliteException.error("object name reserved for internal use: " + newName);
         }
         String quoted = SqlEdits.quote(newName);
-        List<String[]> rows = new ArrayList<>(db == 0 ? new AlterDependents(p, legacy).renameTable(t, newName)
-                : List.of());
+        List<String[]> rows = new ArrayList<>(db <= 1
+                ? new AlterDependents(p, legacy).forDatabase(db).renameTable(t, newName) : List.of());
         for (Table other : own().tables()) {
             Stmt.CreateTable ct = parseTable(other);
             SqlEdits e = new SqlEdits();
@@ -198,8 +198,8 @@ final class AlterCoder {
         }
         String column = t.column(col).name();
         boolean newQuoted = st.newName().quote() != Name.Quote.NONE;
-        AlterDependents dependents = new AlterDependents(p, legacy);
-        List<String[]> rows = new ArrayList<>(db == 0 ? dependents.renameColumn(t, col, newName, newQuoted)
+        AlterDependents dependents = new AlterDependents(p, legacy).forDatabase(db);
+        List<String[]> rows = new ArrayList<>(db <= 1 ? dependents.renameColumn(t, col, newName, newQuoted)
                 : List.of());
         for (Table tab : own().tables()) {
             Stmt.CreateTable ct = parseTable(tab);
@@ -238,7 +238,9 @@ final class AlterCoder {
                 rows.add(new String[] {"index", ix.name(), ix.name(), t.name(), e.apply(ix.sql())});
             }
         }
-        dependents.test(dependents.after(rows), "after rename");
+        if (db <= 1) {
+            dependents.test(dependents.after(rows), "after rename");
+        }
         rewriteSchemaRows(rows);
     }
 
@@ -509,8 +511,8 @@ final class AlterCoder {
         if (t.columnCount() <= 1) {
             throw SqliteException.error("cannot drop column \"" + column + "\": no other columns exist");
         }
-        if (db == 0) {
-            new AlterDependents(p, legacy).test(p.schema, "");
+        if (db <= 1) {
+            new AlterDependents(p, legacy).forDatabase(db).test(p.schema, "");
         }
         String sql = t.sql();
         Stmt.CreateTable ct = parseTable(t);
@@ -536,8 +538,8 @@ final class AlterCoder {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
-        if (db == 0) {
-            AlterDependents dependents = new AlterDependents(p, legacy);
+        if (db <= 1) {
+            AlterDependents dependents = new AlterDependents(p, legacy).forDatabase(db);
             dependents.test(dependents.after(rows), "after drop column");
         }
         p.needWrite();
@@ -651,9 +653,22 @@ final class AlterCoder {
      * the schema cookie is incremented and the schema reloaded.
      */
     private void rewriteSchemaRows(List<String[]> rows) {
+        List<String[]> own = new ArrayList<>();
+        List<String[]> temp = new ArrayList<>();
+        for (String[] row : rows) {
+            (row.length > 5 && db != 1 ? temp : own).add(row);
+        }
+        rewriteSchemaRows(own, db);
+        if (!temp.isEmpty()) {
+            rewriteSchemaRows(temp, 1);
+        }
+    }
+
+    /** As {@link #rewriteSchemaRows(List)} in the sqlite_schema of database {@code iDb}. */
+    private void rewriteSchemaRows(List<String[]> rows, int iDb) {
         p.needWrite();
         int cur = p.cursor();
-        p.v.addOp(Opcode.OPEN_WRITE, cur, 1, db, 5);
+        p.v.addOp(Opcode.OPEN_WRITE, cur, 1, iDb, 5);
         p.v.comment("sqlite_schema");
         int nameReg = p.reg();
         int typeReg = p.reg();
@@ -687,7 +702,7 @@ final class AlterCoder {
             p.resolve(done);
         }
         p.v.addOp(Opcode.CLOSE, cur);
-        p.v.addOp(Opcode.SET_COOKIE, db, Opcode.BTREE_SCHEMA_VERSION, own().cookie() + 1);
-        p.v.addOp(Opcode.PARSE_SCHEMA, db, 0, 0, null);
+        p.v.addOp(Opcode.SET_COOKIE, iDb, Opcode.BTREE_SCHEMA_VERSION, p.schema.database(iDb).cookie() + 1);
+        p.v.addOp(Opcode.PARSE_SCHEMA, iDb, 0, 0, null);
     }
 }

@@ -206,7 +206,9 @@ final class InsertCoder {
             return;
         }
         if (ins.columns().isEmpty()) {
-            throw SqliteException.error("table " + table.name() + " has " + want + " columns but " + got
+            // SQLite's %S: the table with its database when the statement names one.
+            String named = (ins.table().schema() == null ? "" : ins.table().schema().text() + ".") + table.name();
+            throw SqliteException.error("table " + named + " has " + want + " columns but " + got
                     + " values were supplied");
         }
         throw SqliteException.error(got + " values for " + want + " columns");

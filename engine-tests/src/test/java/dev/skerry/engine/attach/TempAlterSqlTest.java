@@ -65,4 +65,45 @@ class TempAlterSqlTest {
             select * from log order by v;
             """);
     }
+
+    @Test
+    void alterRewritesAndChecksTempTriggers() {
+        Differential.assertSame("""
+            create table src(a integer primary key, b);
+            create table log(v);
+            create temp table driver(x);
+            insert into src values (1, 500);
+            create trigger trig after insert on temp.driver begin
+                insert into log select b from src where a = new.x;
+            end;
+            alter table src rename column b to c;
+            select sql from temp.sqlite_master where name = 'trig';
+            insert into temp.driver values (1);
+            select * from log;
+            create temp trigger tsel after insert on temp.driver begin
+                select (select c from src t where t.a = new.x);
+            end;
+            alter table src rename column c to d;
+            select name, sql from temp.sqlite_master where type = 'trigger' order by name;
+            alter table src rename to source;
+            select name, tbl_name, sql from temp.sqlite_master where type = 'trigger' order by name;
+            insert into temp.driver values (1);
+            select * from log;
+            create temp trigger tex after insert on temp.driver begin
+                select exists(select d from source);
+            end;
+            alter table source drop column d;
+            create temp trigger bad after insert on temp.driver begin
+                insert into log select 1 from nosuch;
+            end;
+            alter table source rename to s2;
+            alter table log add column w;
+            drop trigger bad;
+            alter table source rename to s2;
+            alter table temp.driver add column z;
+            select name, sql from temp.sqlite_master where type = 'trigger' order by name;
+            insert into temp.driver values (1);
+            select * from log;
+            """);
+    }
 }
