@@ -139,6 +139,7 @@ public final class Connection {
         pragmas.useForeignKeyCounters(db.foreignKeys);
         pragmas.attach(db);
         pragmas.setTempDatabase(() -> db.openPager(1) != null, () -> tableAndViewNames(tempRows));
+        pragmas.setTempReset(this::resetTemp);
         pragmas.setAttachedOrder(iDb -> tableAndViewNames(attachedSchemas.rows(iDb)));
     }
 
@@ -212,6 +213,19 @@ public final class Connection {
         tempRows = new ArrayList<>(tempReader.rows());
         tempReader.restart();
         rebuildTempSchema();
+    }
+
+    /** Drops the TEMP database and its schema ({@code PRAGMA temp_store} changed outside a transaction). */
+    private void resetTemp() {
+        db.closeTemp();
+        tempReader = null;
+        tempRows = Collections.emptyList();
+        committedTempRows = tempRows;
+        try {
+            rebuildTempSchema();
+        } catch (SqliteException e) {
+            throw new IllegalStateException("an empty TEMP schema cannot fail to build", e);
+        }
     }
 
     /** Builds the TEMP tables' schema from {@code tempRows}. No I/O. */

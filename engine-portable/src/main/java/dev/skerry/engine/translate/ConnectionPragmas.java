@@ -104,6 +104,33 @@ public final class ConnectionPragmas {
         tempSchemaOrder = schemaOrder;
     }
 
+    /** Drops the TEMP database and its schema (set by the connection; nothing when detached). */
+    private Runnable tempReset = () -> { };
+
+    /** Tells the pragmas how to drop the TEMP database when {@code temp_store} changes (set once by the connection). */
+    public void setTempReset(Runnable reset) {
+        tempReset = reset;
+    }
+
+    /**
+     * {@code PRAGMA temp_store = N} as SQLite's {@code changeTempStorage}: a change drops the TEMP database and
+     * its contents when it is open (refused inside a transaction).
+     */
+    void setTempStore(int ts) throws dev.skerry.engine.SqliteException {
+        if (ts == tempStore) {
+            return;
+        }
+        if (tempOpen()) {
+            Pager tp = pager(1);
+            if (!autocommit() || tp != null && (tp.inReadTransaction() || tp.inWriteTransaction())) {
+                throw dev.skerry.engine.SqliteException.error(
+                        "temporary storage cannot be changed from within a transaction");
+            }
+            tempReset.run();
+        }
+        tempStore = ts;
+    }
+
     /** The names of each attached database's tables and views in {@code sqlite_schema} order, by database index. */
     private java.util.function.IntFunction<List<String>> attachedOrder = iDb -> Collections.emptyList();
 

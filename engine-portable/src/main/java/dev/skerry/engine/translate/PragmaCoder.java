@@ -145,7 +145,7 @@ final class PragmaCoder {
                 if (value == null) {
                     rowsOf(name, null);
                 } else {
-                    conn.tempStore = PragmaValues.tempStore(value);
+                    conn.setTempStore(PragmaValues.tempStore(value));
                 }
                 return;
             case "case_sensitive_like":

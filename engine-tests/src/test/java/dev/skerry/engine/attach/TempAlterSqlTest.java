@@ -106,4 +106,32 @@ class TempAlterSqlTest {
             select * from log;
             """);
     }
+
+    @Test
+    void tempStoreChangeDropsTheTempDatabase() {
+        Differential.assertSame("""
+            create temp table a(x);
+            insert into a values (1);
+            begin;
+            pragma temp_store = memory;
+            rollback;
+            pragma temp_store = 2;
+            pragma temp_store;
+            select * from temp.sqlite_master;
+            select * from a;
+            create temp table b(x);
+            pragma temp_store = 2;
+            select name from temp.sqlite_master;
+            begin;
+            pragma temp_store = file;
+            commit;
+            pragma temp_store = file;
+            select name from temp.sqlite_master;
+            begin;
+            pragma temp_store = memory;
+            pragma temp_store;
+            rollback;
+            pragma temp_store;
+            """);
+    }
 }
