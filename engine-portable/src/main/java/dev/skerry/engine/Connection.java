@@ -6,6 +6,7 @@ import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.pager.Pager;
 import dev.skerry.engine.parser.ParseResult;
 import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.schema.Stat1;
 import dev.skerry.engine.translate.ConnectionPragmas;
@@ -215,6 +216,32 @@ public final class Connection {
         rebuildTempSchema();
     }
 
+    /**
+     * Binds each TEMP trigger to the database of its table as SQLite resolves it when the trigger is parsed: the
+     * database written before the table's name, else the first of temp, main and the attached ones that has it.
+     */
+    private void bindTempTriggers() {
+        for (dev.skerry.engine.schema.Trigger t : schema.temp().triggers()) {
+            Stmt st;
+            try {
+                st = Parser.parseFirst(t.sql()).statement();
+            } catch (SqliteException e) {
+                continue;
+            }
+            dev.skerry.engine.parser.ast.QualifiedName on = ((Stmt.CreateTrigger) st).table();
+            int bound = -1;
+            if (on.schema() != null) {
+                bound = schema.findDatabase(on.schema().text());
+            } else {
+                dev.skerry.engine.schema.Table table = schema.findTable(on.name().text());
+                if (table != null) {
+                    bound = table.db();
+                }
+            }
+            t.bindTableDb(bound);
+        }
+    }
+
     /** Drops the TEMP database and its schema ({@code PRAGMA temp_store} changed outside a transaction). */
     private void resetTemp() {
         db.closeTemp();
@@ -235,6 +262,7 @@ public final class Connection {
         for (SchemaReader.Row row : tempRows) {
             SchemaBuilder.addRow(temp, row.type, row.name, row.tableName, row.rootPage, row.sql);
         }
+        bindTempTriggers();
         Pager p = db.openPager(1);
         temp.setCookie(p == null ? 0 : p.schemaCookie());
         // A TEMP trigger or view can change programs that open no cursor on the TEMP database: all recompile.

@@ -661,10 +661,11 @@ final class SchemaCoder {
             for (dev.skerry.engine.schema.Trigger t : p.schema.database(own).triggersOn(name)) {
                 deleteTriggerRow(t.name());
             }
-            return;
         }
-        for (dev.skerry.engine.schema.Trigger t : p.schema.triggersOn(name)) {
-            if (t.temp() && onTempTable(t) != (own == 1)) {
+        List<dev.skerry.engine.schema.Trigger> on = own >= 2 ? p.schema.temp().triggersOn(name)
+                : p.schema.triggersOn(name);
+        for (dev.skerry.engine.schema.Trigger t : on) {
+            if (t.temp() && (t.tableDb() >= 0 ? t.tableDb() != own : own >= 2 || onTempTable(t) != (own == 1))) {
                 continue;
             }
             if (t.temp()) {
@@ -674,9 +675,10 @@ final class SchemaCoder {
             } else if (own == 0) {
                 deleteTriggerRow(t.name());
             }
+            iDb = own;
         }
         iDb = 1;
-        if (tempChanged && own == 0) {
+        if (tempChanged && own != 1) {
             schemaChanged();
         }
         iDb = own;

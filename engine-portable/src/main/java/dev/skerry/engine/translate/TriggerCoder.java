@@ -52,15 +52,38 @@ final class TriggerCoder {
      */
     static List<Trigger> find(Parse p, dev.skerry.engine.schema.Table table, Stmt.TriggerEvent event,
             Stmt.TriggerTime time, List<String> changed) {
-        if (table.db() < 2) {
-            return find(p, table.name(), event, time, changed);
-        }
         List<Trigger> out = new ArrayList<>();
-        List<Trigger> on = new ArrayList<>(p.schema.temp().triggersOn(table.name()));
-        on.addAll(p.schema.database(table.db()).triggersOn(table.name()));
+        List<Trigger> on = new ArrayList<>();
+        for (Trigger t : p.schema.temp().triggersOn(table.name())) {
+            // A TEMP trigger fires on the table it was bound to (unbound: the main or TEMP table of its name).
+            if (t.tableDb() == table.db() || t.tableDb() < 0 && table.db() < 2) {
+                on.add(t);
+            }
+        }
+        if (table.db() != 1) {
+            on.addAll(p.schema.database(table.db()).triggersOn(table.name()));
+        }
+        if (table.db() == 0) {
+            on = onMain(p, table, on);
+        }
         for (Trigger t : on) {
             if (t.event() == event && t.time() == time
                     && (event != Stmt.TriggerEvent.UPDATE || changed == null || t.overlaps(changed))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The triggers main's table {@code table} has, as {@link #find(Parse, String, Stmt.TriggerEvent,
+     * Stmt.TriggerTime, List)} lists them: {@code on} holds the TEMP ones bound to it, then main's own (the
+     * database's own {@code triggersOn} lists only its own).
+     */
+    private static List<Trigger> onMain(Parse p, dev.skerry.engine.schema.Table table, List<Trigger> on) {
+        List<Trigger> out = new ArrayList<>();
+        for (Trigger t : p.schema.triggersOn(table.name())) {
+            if (!t.temp() || on.contains(t)) {
                 out.add(t);
             }
         }

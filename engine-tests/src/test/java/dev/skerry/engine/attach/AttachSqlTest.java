@@ -227,4 +227,35 @@ class AttachSqlTest {
             reindex aux.log;
             """);
     }
+
+    @Test
+    void tempTriggersStayWithTheirTable() {
+        Differential.assertSame("""
+            attach ':memory:' as aux;
+            create table aux.target(x integer);
+            create table aux.log(v);
+            create temp trigger tr after insert on target begin
+                insert into aux.log values (new.x);
+            end;
+            create table main.target(x integer);
+            insert into main.target values (1);
+            insert into aux.target values (2);
+            select * from aux.log;
+            drop table main.target;
+            select count(*) from temp.sqlite_schema where type = 'trigger' and name = 'tr';
+            drop table aux.target;
+            select count(*) from temp.sqlite_schema where type = 'trigger' and name = 'tr';
+            create table t(a);
+            create temp table t(b);
+            create temp trigger tm after insert on main.t begin insert into aux.log values ('main'); end;
+            create trigger mt after insert on t begin insert into aux.log values ('own'); end;
+            insert into main.t values (1);
+            insert into temp.t values (1);
+            select * from aux.log order by v;
+            drop table temp.t;
+            select name from temp.sqlite_schema where type = 'trigger' order by name;
+            drop table main.t;
+            select name from temp.sqlite_schema where type = 'trigger' order by name;
+            """);
+    }
 }
