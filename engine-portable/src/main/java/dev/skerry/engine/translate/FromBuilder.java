@@ -437,10 +437,10 @@ final class FromBuilder {
     /** The table {@code name} names, or SQLite's {@code no such table} error. */
     static Table lookupTable(Parse p, QualifiedName name) throws SqliteException {
         Table t;
-        int triggerDb = name.schema() == null ? p.triggerDb() : 0;
-        if (triggerDb >= 2) {
-            // A trigger of an attached database names its own database's tables (SQLite's sqlite3FixSrcList).
-            t = p.schema.database(triggerDb).findOwnTable(name.name().text());
+        int boundDb = name.schema() == null ? p.boundDb() : 0;
+        if (boundDb >= 2) {
+            // A trigger or view of an attached database names its own database's tables (SQLite's sqlite3FixSrcList).
+            t = p.schema.database(boundDb).findOwnTable(name.name().text());
         } else if (name.schema() == null) {
             t = p.schema.findTable(name.name().text());
         } else if (Names.equal(name.schema().text(), "main")) {

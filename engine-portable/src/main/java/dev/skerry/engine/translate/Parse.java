@@ -122,6 +122,27 @@ final class Parse {
         return 0;
     }
 
+    /**
+     * The attached database whose trigger is being compiled or whose view is being expanded (innermost), whose
+     * unqualified table names are its own (SQLite's {@code sqlite3FixSrcList}); 0 when none.
+     */
+    int boundDb() {
+        int t = triggerDb();
+        if (t >= 2) {
+            return t;
+        }
+        if (expandingViews.isEmpty()) {
+            return 0;
+        }
+        dev.skerry.engine.schema.View v = expandingViews.get(expandingViews.size() - 1);
+        for (int db = 2; db < schema.databaseCount(); db++) {
+            if (schema.database(db).findOwnView(v.name()) == v) {
+                return db;
+            }
+        }
+        return 0;
+    }
+
     /** The schema's foreign keys when {@code PRAGMA foreign_keys} is on, else null. */
     ForeignKeys foreignKeys() throws SqliteException {
         return pragmas == null || !pragmas.foreignKeys ? null : pragmas.foreignKeyIndex(schema);

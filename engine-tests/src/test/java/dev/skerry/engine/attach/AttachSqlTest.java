@@ -116,6 +116,10 @@ class AttachSqlTest {
             select * from t;
             select * from a11.t, a10.t;
             """);
+        try (dev.skerry.testkit.SkerryEngine skerry = new dev.skerry.testkit.SkerryEngine()) {
+            org.junit.jupiter.api.Assertions.assertEquals("[[int:1]]",
+                    skerry.run("select sqlite_compileoption_used('MAX_ATTACHED=10')").rows().toString());
+        }
     }
 
     @Test
@@ -212,6 +216,10 @@ class AttachSqlTest {
             select type, name, tbl_name from aux.sqlite_master order by name;
             create view aux.v as select x from t;
             select * from aux.v order by x;
+            create table main.t(x);
+            insert into main.t values (100);
+            select * from aux.v order by x;
+            drop table main.t;
             drop view aux.v;
             drop trigger aux.tr;
             drop trigger tt;
