@@ -6,6 +6,7 @@ import dev.skerry.engine.io.Vfs;
 import dev.skerry.engine.pager.Pager;
 import dev.skerry.engine.parser.ParseResult;
 import dev.skerry.engine.parser.Parser;
+import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.schema.Stat1;
 import dev.skerry.engine.translate.ConnectionPragmas;
@@ -49,6 +50,8 @@ public final class Connection {
     /** The rows of the TEMP database's sqlite_schema as last loaded, and as last committed (same rules as above). */
     private List<SchemaReader.Row> tempRows = Collections.emptyList();
     private List<SchemaReader.Row> committedTempRows = Collections.emptyList();
+    /** The attached databases' schema rows, database {@code 2 + k} at {@code k} ({@link AttachedSchemas}). */
+    private final AttachedSchemas attachedSchemas = new AttachedSchemas();
     /** Reads the TEMP database's sqlite_schema; null until the TEMP database is first written. */
     private SchemaReader tempReader;
     /** Reads sqlite_stat1 with the schema; its rows as last loaded (tbl, idx, stat) and as last committed. */
@@ -70,6 +73,8 @@ public final class Connection {
             public void reloadSchema(int iDb) throws IoPending, SqliteException {
                 if (iDb == 1) {
                     loadTempSchema();
+                } else if (iDb >= 2) {
+                    attachedSchemas.reload(schema, iDb);
                 } else {
                     loadSchema();
                 }
@@ -80,6 +85,7 @@ public final class Connection {
                 committedRows = schemaRows;
                 committedStatRows = statRows;
                 committedTempRows = tempRows;
+                attachedSchemas.committed();
             }
 
             @Override
@@ -93,21 +99,22 @@ public final class Connection {
                     tempRows = committedTempRows;
                     rebuildTempSchema();
                 }
+                attachedSchemas.rolledBack(schema);
             }
 
             @Override
             public void dropTable(int iDb, String name) {
-                (iDb == 1 ? schema.temp() : schema).dropTable(name);
+                schema.database(iDb).dropTable(name);
             }
 
             @Override
             public void dropIndex(int iDb, String name) {
-                (iDb == 1 ? schema.temp() : schema).dropIndex(name);
+                schema.database(iDb).dropIndex(name);
             }
 
             @Override
             public void dropTrigger(int iDb, String name) {
-                (iDb == 1 ? schema.temp() : schema).dropTrigger(name);
+                schema.database(iDb).dropTrigger(name);
             }
 
             @Override
@@ -119,10 +126,22 @@ public final class Connection {
             public int tempVersion() {
                 return schema.tempVersion();
             }
+
+            @Override
+            public void loadAttached(int iDb, String name, Pager p) throws IoPending, SqliteException {
+                attachedSchemas.load(schema, iDb, name, p);
+            }
+
+            @Override
+            public void detached(int iDb) {
+                attachedSchemas.detach(schema, iDb);
+            }
         });
         pragmas.useForeignKeyCounters(db.foreignKeys);
         pragmas.attach(db);
         pragmas.setTempDatabase(() -> db.openPager(1) != null, () -> tableAndViewNames(tempRows));
+        pragmas.setTempReset(this::resetTemp);
+        pragmas.setAttachedOrder(iDb -> tableAndViewNames(attachedSchemas.rows(iDb)));
     }
 
     /** A connection to the database at {@code path} of {@code vfs}; no I/O (call {@link #openStep()}). */
@@ -197,6 +216,45 @@ public final class Connection {
         rebuildTempSchema();
     }
 
+    /**
+     * Binds each TEMP trigger to the database of its table as SQLite resolves it when the trigger is parsed: the
+     * database written before the table's name, else the first of temp, main and the attached ones that has it.
+     */
+    private void bindTempTriggers() {
+        for (dev.skerry.engine.schema.Trigger t : schema.temp().triggers()) {
+            Stmt st;
+            try {
+                st = Parser.parseFirst(t.sql()).statement();
+            } catch (SqliteException e) {
+                continue;
+            }
+            dev.skerry.engine.parser.ast.QualifiedName on = ((Stmt.CreateTrigger) st).table();
+            int bound = -1;
+            if (on.schema() != null) {
+                bound = schema.findDatabase(on.schema().text());
+            } else {
+                dev.skerry.engine.schema.Table table = schema.findTable(on.name().text());
+                if (table != null) {
+                    bound = table.db();
+                }
+            }
+            t.bindTableDb(bound);
+        }
+    }
+
+    /** Drops the TEMP database and its schema ({@code PRAGMA temp_store} changed outside a transaction). */
+    private void resetTemp() {
+        db.closeTemp();
+        tempReader = null;
+        tempRows = Collections.emptyList();
+        committedTempRows = tempRows;
+        try {
+            rebuildTempSchema();
+        } catch (SqliteException e) {
+            throw new IllegalStateException("an empty TEMP schema cannot fail to build", e);
+        }
+    }
+
     /** Builds the TEMP tables' schema from {@code tempRows}. No I/O. */
     private void rebuildTempSchema() throws SqliteException {
         Schema temp = schema.temp();
@@ -204,6 +262,7 @@ public final class Connection {
         for (SchemaReader.Row row : tempRows) {
             SchemaBuilder.addRow(temp, row.type, row.name, row.tableName, row.rootPage, row.sql);
         }
+        bindTempTriggers();
         Pager p = db.openPager(1);
         temp.setCookie(p == null ? 0 : p.schemaCookie());
         // A TEMP trigger or view can change programs that open no cursor on the TEMP database: all recompile.
@@ -263,7 +322,7 @@ public final class Connection {
         return tableAndViewNames(schemaRows);
     }
 
-    private static List<String> tableAndViewNames(List<SchemaReader.Row> rows) {
+    static List<String> tableAndViewNames(List<SchemaReader.Row> rows) {
         List<String> names = new ArrayList<>();
         for (SchemaReader.Row row : rows) {
             if ("table".equals(row.type) || "view".equals(row.type)) {
@@ -378,6 +437,7 @@ public final class Connection {
             db.finishPendingCommit();
             pager.rollback();
             db.closeTemp();
+            db.closeAttached();
             pager.close();
         } catch (IoPending io) {
             pending = io.completions();

@@ -23,6 +23,7 @@ public final class CompileOptions {
         "DEFAULT_PAGE_SIZE=" + Pager.DEFAULT_PAGE_SIZE,
         "DEFAULT_SYNCHRONOUS=2",
         "ENABLE_MATH_FUNCTIONS",
+        "MAX_ATTACHED=" + dev.skerry.engine.vdbe.AttachedDatabases.MAX_ATTACHED,
         "MAX_COMPOUND_SELECT=500",
         "MAX_EXPR_DEPTH=1000",
         "MAX_FUNCTION_ARG=100",

@@ -38,10 +38,14 @@ public final class Schema {
     private int cookie;
     private int generation;
     private int tempVersion;
-    /** The database this schema describes: 0 main, 1 temp. */
-    private final int db;
+    /** The database this schema describes: 0 main, 1 temp, 2… attached (renumbered when an earlier one is detached). */
+    private int db;
+    /** The database's name: {@code main}, {@code temp}, or the name it was attached under. */
+    private final String name;
     /** The schema of the TEMP database (main's schema only; null in temp's). */
     private final Schema temp;
+    /** The schemas of the attached databases in attach order, database {@code 2 + k} (main's schema only; null in others). */
+    private final ArrayList<Schema> attached;
 
     /** The schema of the main database, with an empty schema of the TEMP database's tables beside it. */
     public Schema() {
@@ -49,9 +53,15 @@ public final class Schema {
     }
 
     private Schema(int db) {
+        this(db, db == 0 ? "main" : "temp");
+    }
+
+    private Schema(int db, String name) {
         this.db = db;
+        this.name = name;
         this.temp = db == 0 ? new Schema(1) : null;
-        schemaTable = new Table(db == 0 ? SCHEMA_TABLE : "sqlite_temp_schema", 1,
+        this.attached = db == 0 ? new ArrayList<>() : null;
+        schemaTable = new Table(db != 1 ? SCHEMA_TABLE : "sqlite_temp_schema", 1,
                 "CREATE TABLE sqlite_schema(type text,name text,tbl_name text,rootpage int,sql text)",
                 new Column[] {
                     schemaColumn("type", "text", 'B'),
@@ -68,9 +78,68 @@ public final class Schema {
                 dev.skerry.engine.value.Collation.BINARY, false);
     }
 
-    /** The database (0 main, 1 temp) whose tables this schema holds. */
+    /** The database (0 main, 1 temp, 2… attached) whose tables this schema holds. */
     public int db() {
         return db;
+    }
+
+    /** The database's name: {@code main}, {@code temp} or its ATTACH name. */
+    public String name() {
+        return name;
+    }
+
+    /** An empty schema for a database attached as {@code name}, to be database {@code db} ({@link #attach}). */
+    public static Schema forAttached(int db, String name) {
+        return new Schema(db, name);
+    }
+
+    /** The number of databases (main's schema only): main, temp and the attached ones. */
+    public int databaseCount() {
+        return attached == null ? 2 : 2 + attached.size();
+    }
+
+    /** The schema of database {@code iDb} (main's schema only). */
+    public Schema database(int iDb) {
+        return iDb == 0 ? this : iDb == 1 ? temp : attached.get(iDb - 2);
+    }
+
+    /** The index of the database named {@code dbName} (ASCII case ignored; main's schema only), or -1. */
+    public int findDatabase(String dbName) {
+        if (Names.equal(dbName, "main")) {
+            return 0;
+        }
+        if (Names.equal(dbName, "temp")) {
+            return 1;
+        }
+        for (int k = 0; k < attached.size(); k++) {
+            if (Names.equal(attached.get(k).name, dbName)) {
+                return k + 2;
+            }
+        }
+        return -1;
+    }
+
+    /** ATTACH: {@code s} (made by {@link #forAttached} for the next index) becomes the last database. */
+    public void attach(Schema s) {
+        attached.add(s);
+        expire();
+    }
+
+    /** DETACH of database {@code iDb} (2 or more): the later ones move down one index. */
+    public void detach(int iDb) {
+        attached.remove(iDb - 2);
+        for (int k = iDb - 2; k < attached.size(); k++) {
+            attached.get(k).renumber(k + 2);
+        }
+        expire();
+    }
+
+    private void renumber(int newDb) {
+        db = newDb;
+        schemaTable.setDb(newDb);
+        for (Table t : tables) {
+            t.setDb(newDb);
+        }
     }
 
     /**
@@ -138,7 +207,17 @@ public final class Schema {
                 return temp.schemaTable;
             }
         }
-        return findOwnTable(name);
+        Table own = findOwnTable(name);
+        if (own != null || attached == null) {
+            return own;
+        }
+        for (Schema a : attached) {
+            Table t = a.tablesByKey.get(Names.key(name));
+            if (t != null) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** The table named {@code name} of this schema's database only (its schema table under its names too), or null. */
@@ -161,6 +240,17 @@ public final class Schema {
                 return v;
             }
         }
+        View v = viewsByKey.get(Names.key(name));
+        if (v == null && attached != null) {
+            for (int k = 0; k < attached.size() && v == null; k++) {
+                v = attached.get(k).viewsByKey.get(Names.key(name));
+            }
+        }
+        return v;
+    }
+
+    /** The view named {@code name} of this schema's database only, or null. */
+    public View findOwnView(String name) {
         return viewsByKey.get(Names.key(name));
     }
 
@@ -172,7 +262,15 @@ public final class Schema {
     /** The trigger named {@code name} (ASCII case ignored; a TEMP trigger first), or null. */
     public Trigger findTrigger(String name) {
         Trigger t = findTempTrigger(name);
-        return t != null ? t : findMainTrigger(name);
+        if (t == null) {
+            t = findMainTrigger(name);
+        }
+        if (t == null && attached != null) {
+            for (int k = 0; k < attached.size() && t == null; k++) {
+                t = attached.get(k).findMainTrigger(name);
+            }
+        }
+        return t;
     }
 
     /** The TEMP trigger named {@code name}, or null. */
@@ -205,6 +303,11 @@ public final class Schema {
             }
         }
         return out;
+    }
+
+    /** The triggers of this schema's own database, in sqlite_schema order. */
+    public List<Trigger> triggers() {
+        return triggers;
     }
 
     /** Removes the trigger named {@code name} of this schema's database (the {@code DropTrigger} opcode); no-op when absent. */
@@ -249,7 +352,13 @@ public final class Schema {
                 return index;
             }
         }
-        return indexesByKey.get(Names.key(name));
+        Index own = indexesByKey.get(Names.key(name));
+        if (own == null && attached != null) {
+            for (int k = 0; k < attached.size() && own == null; k++) {
+                own = attached.get(k).indexesByKey.get(Names.key(name));
+            }
+        }
+        return own;
     }
 
     /** The index named {@code name} of this schema's database only, or null. */

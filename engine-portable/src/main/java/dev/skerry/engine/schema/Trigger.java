@@ -25,6 +25,11 @@ public final class Trigger {
     private final Expr when;
     private final List<Stmt> body;
     private final boolean temp;
+    /**
+     * For a TEMP trigger: the database of the table it is on, bound when the TEMP schema is built (SQLite's
+     * {@code pTabSchema}); -1 until bound (then the trigger fires on the table of its name in main or temp).
+     */
+    private int tableDb = -1;
 
     public Trigger(String name, String tableName, String sql, Stmt.TriggerTime time, Stmt.TriggerEvent event,
             List<String> updateColumns, Expr when, List<Stmt> body, boolean temp) {
@@ -75,6 +80,16 @@ public final class Trigger {
 
     public boolean temp() {
         return temp;
+    }
+
+    /** The database of the table a TEMP trigger is on (-1 when not bound). */
+    public int tableDb() {
+        return tableDb;
+    }
+
+    /** Binds a TEMP trigger to the database of its table. */
+    public void bindTableDb(int db) {
+        tableDb = db;
     }
 
     /**

@@ -45,6 +45,11 @@ final class AlterCoder {
     private final Parse p;
     /** {@code PRAGMA legacy_alter_table}. */
     private final boolean legacy;
+    /**
+     * The database of the table altered (0 main, 1 temp, 2… attached). Views and triggers are rewritten and
+     * checked in main only: for the others the table's own definition, indexes and rows are changed.
+     */
+    private int db;
 
     AlterCoder(Parse p) {
         this(p, false);
@@ -57,21 +62,28 @@ final class AlterCoder {
 
     /** The table to alter, with SQLite's checks and messages. */
     private Table target(QualifiedName name) throws SqliteException {
-        if (name.schema() != null && !Names.equal(name.schema().text(), "main")) {
-            throw SqliteException.error("unknown database " + name.schema().text());
+        int named = name.schema() == null ? 0 : p.schema.findDatabase(name.schema().text());
+        if (named < 0) {
+            throw SqliteException.error("no such table: " + name);
         }
         String n = name.name().text();
-        Table t = name.schema() == null ? p.schema.findTable(n) : p.schema.findOwnTable(n);
-        if (t != null && t.db() != 0) {
-            throw SqliteException.error("ALTER TABLE of a TEMP table is not supported");
-        }
+        Table t = name.schema() == null ? p.schema.findTable(n) : p.schema.database(named).findOwnTable(n);
         if (t == null) {
-            if (p.schema.findView(n) != null) {
+            if (name.schema() == null ? p.schema.findView(n) != null
+                    : named == 1 ? p.schema.findTempView(n) != null : named == 0 ? p.schema.findView(n) != null
+                    : p.schema.database(named).findOwnView(n) != null) {
                 return null;
             }
-            throw SqliteException.error("no such table: " + (name.schema() != null ? "main." : "") + n);
+            throw SqliteException.error("no such table: " + (name.schema() != null
+                    ? p.schema.database(named).name() + "." : "") + n);
         }
+        db = t.db();
         return t;
+    }
+
+    /** The schema of the altered table's database. */
+    private dev.skerry.engine.schema.Schema own() {
+        return p.schema.database(db);
     }
 
     private static void alterable(Table t) throws SqliteException {
@@ -103,8 +115,9 @@ final class AlterCoder {
             throw SqliteException.error("object name reserved for internal use: " + newName);
         }
         String quoted = SqlEdits.quote(newName);
-        List<String[]> rows = new ArrayList<>(new AlterDependents(p, legacy).renameTable(t, newName));
-        for (Table other : p.schema.tables()) {
+        List<String[]> rows = new ArrayList<>(db <= 1
+                ? new AlterDependents(p, legacy).forDatabase(db).renameTable(t, newName) : List.of());
+        for (Table other : own().tables()) {
             Stmt.CreateTable ct = parseTable(other);
             SqlEdits e = new SqlEdits();
             if (other == t) {
@@ -185,9 +198,10 @@ final class AlterCoder {
         }
         String column = t.column(col).name();
         boolean newQuoted = st.newName().quote() != Name.Quote.NONE;
-        AlterDependents dependents = new AlterDependents(p, legacy);
-        List<String[]> rows = new ArrayList<>(dependents.renameColumn(t, col, newName, newQuoted));
-        for (Table tab : p.schema.tables()) {
+        AlterDependents dependents = new AlterDependents(p, legacy).forDatabase(db);
+        List<String[]> rows = new ArrayList<>(db <= 1 ? dependents.renameColumn(t, col, newName, newQuoted)
+                : List.of());
+        for (Table tab : own().tables()) {
             Stmt.CreateTable ct = parseTable(tab);
             SqlEdits e = new SqlEdits();
             if (tab == t) {
@@ -224,7 +238,9 @@ final class AlterCoder {
                 rows.add(new String[] {"index", ix.name(), ix.name(), t.name(), e.apply(ix.sql())});
             }
         }
-        dependents.test(dependents.after(rows), "after rename");
+        if (db <= 1) {
+            dependents.test(dependents.after(rows), "after rename");
+        }
         rewriteSchemaRows(rows);
     }
 
@@ -402,7 +418,7 @@ final class AlterCoder {
     private void errorIfNotEmpty(Table t, String message) {
         int cur = p.cursor();
         int empty = p.label();
-        p.v.addOp(Opcode.OPEN_READ, cur, t.rootPage(), 0, t.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, cur, t.rootPage(), db, t.columnCount());
         p.v.addOp(Opcode.REWIND, cur, empty);
         p.v.addOp(Opcode.HALT, ResultCode.SQLITE_ERROR, Opcode.OE_ABORT, 0, message);
         p.resolve(empty);
@@ -424,7 +440,7 @@ final class AlterCoder {
         int rowid = p.reg();
         int rec = p.reg();
         int done1 = p.label();
-        p.v.addOp(Opcode.OPEN_READ, read, t.rootPage(), 0, n);
+        p.v.addOp(Opcode.OPEN_READ, read, t.rootPage(), db, n);
         p.v.addOp(Opcode.REWIND, read, done1);
         int top1 = p.v.currentAddress();
         p.v.addOp(Opcode.ROWID, read, rowid);
@@ -444,7 +460,7 @@ final class AlterCoder {
             new SelectCoder(p).ex.codeTo(append, new Scope(null, p.schema), regs + n);
             aff.append(appendAffinity);
         }
-        p.v.addOp(Opcode.OPEN_WRITE, write, t.rootPage(), 0, Math.max(n, fields));
+        p.v.addOp(Opcode.OPEN_WRITE, write, t.rootPage(), db, Math.max(n, fields));
         int done2 = p.label();
         int next = p.label();
         p.v.addOp(Opcode.REWIND, rowids, done2);
@@ -495,7 +511,9 @@ final class AlterCoder {
         if (t.columnCount() <= 1) {
             throw SqliteException.error("cannot drop column \"" + column + "\": no other columns exist");
         }
-        new AlterDependents(p, legacy).test(p.schema, "");
+        if (db <= 1) {
+            new AlterDependents(p, legacy).forDatabase(db).test(p.schema, "");
+        }
         String sql = t.sql();
         Stmt.CreateTable ct = parseTable(t);
         int from;
@@ -520,8 +538,10 @@ final class AlterCoder {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
-        AlterDependents dependents = new AlterDependents(p, legacy);
-        dependents.test(dependents.after(rows), "after drop column");
+        if (db <= 1) {
+            AlterDependents dependents = new AlterDependents(p, legacy).forDatabase(db);
+            dependents.test(dependents.after(rows), "after drop column");
+        }
         p.needWrite();
         if (!t.column(col).isVirtual()) {
             rewriteRows(t, t.storageField(col), null, 'A');
@@ -633,9 +653,22 @@ final class AlterCoder {
      * the schema cookie is incremented and the schema reloaded.
      */
     private void rewriteSchemaRows(List<String[]> rows) {
+        List<String[]> own = new ArrayList<>();
+        List<String[]> temp = new ArrayList<>();
+        for (String[] row : rows) {
+            (row.length > 5 && db != 1 ? temp : own).add(row);
+        }
+        rewriteSchemaRows(own, db);
+        if (!temp.isEmpty()) {
+            rewriteSchemaRows(temp, 1);
+        }
+    }
+
+    /** As {@link #rewriteSchemaRows(List)} in the sqlite_schema of database {@code iDb}. */
+    private void rewriteSchemaRows(List<String[]> rows, int iDb) {
         p.needWrite();
         int cur = p.cursor();
-        p.v.addOp(Opcode.OPEN_WRITE, cur, 1, 0, 5);
+        p.v.addOp(Opcode.OPEN_WRITE, cur, 1, iDb, 5);
         p.v.comment("sqlite_schema");
         int nameReg = p.reg();
         int typeReg = p.reg();
@@ -669,7 +702,7 @@ final class AlterCoder {
             p.resolve(done);
         }
         p.v.addOp(Opcode.CLOSE, cur);
-        p.v.addOp(Opcode.SET_COOKIE, 0, Opcode.BTREE_SCHEMA_VERSION, p.schema.cookie() + 1);
-        p.v.addOp(Opcode.PARSE_SCHEMA, 0, 0, 0, null);
+        p.v.addOp(Opcode.SET_COOKIE, iDb, Opcode.BTREE_SCHEMA_VERSION, p.schema.database(iDb).cookie() + 1);
+        p.v.addOp(Opcode.PARSE_SCHEMA, iDb, 0, 0, null);
     }
 }

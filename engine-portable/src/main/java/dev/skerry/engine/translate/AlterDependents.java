@@ -40,6 +40,12 @@ final class AlterDependents {
     private final Parse p;
     /** {@code PRAGMA legacy_alter_table}: see the class comment. */
     private final boolean legacy;
+    /**
+     * The database of the altered table: 0 main (main's views and triggers and the TEMP triggers, which may
+     * name main's tables), 1 temp (the TEMP triggers only). A rewritten TEMP trigger's entry has a sixth element,
+     * {@code "temp"}: its row is in the TEMP database's sqlite_schema.
+     */
+    private int alterDb;
     /** The connection's functions, and a stand-in for every other name and argument count (see {@link #resolves}). */
     private final Functions functions;
 
@@ -74,6 +80,17 @@ final class AlterDependents {
         };
     }
 
+    /** Sets the database of the altered table (see {@code alterDb}). */
+    AlterDependents forDatabase(int db) {
+        alterDb = db;
+        return this;
+    }
+
+    /** The views to check and rewrite: main's, when main's table is altered. */
+    private List<View> views(Schema schema) {
+        return alterDb == 0 ? schema.views() : List.of();
+    }
+
     /** What a call of a function the connection does not have compiles to here: such programs never run. */
     private static final Object UNKNOWN_FUNCTION = new Object();
 
@@ -92,8 +109,19 @@ final class AlterDependents {
                 || m.startsWith("unknown database ");
     }
 
-    /** The main schema's triggers, those on tables first, in schema order. */
+    /**
+     * The main schema's triggers, those on tables first, in schema order (when main's table is altered), then
+     * the TEMP triggers in schema order.
+     */
     private List<Trigger> triggers(Schema schema) {
+        List<Trigger> out = alterDb == 0 ? mainTriggers(schema) : new ArrayList<>();
+        if (schema.temp() != null) {
+            out.addAll(schema.temp().triggers());
+        }
+        return out;
+    }
+
+    private List<Trigger> mainTriggers(Schema schema) {
         List<Trigger> out = new ArrayList<>();
         List<String> owners = new ArrayList<>();
         for (Table t : schema.tables()) {
@@ -132,7 +160,8 @@ final class AlterDependents {
     /** Compiles WHEN and the steps of the trigger whose CREATE text is {@code sql} against {@code schema}. */
     private void compileTrigger(Schema schema, String sql, RenameWatch watch) throws SqliteException {
         Stmt.CreateTrigger ct = (Stmt.CreateTrigger) Parser.parseFirst(sql).statement();
-        Trigger t = SchemaBuilder.trigger(ct, sql, false);
+        boolean temp = isTemp(schema, sql);
+        Trigger t = SchemaBuilder.trigger(ct, sql, temp);
         Parse tp = new Parse(schema, sql, p.functions);
         tp.trigger = t;
         tp.deferTargetColumns = true;
@@ -142,17 +171,31 @@ final class AlterDependents {
         }
         tp.begin();
         Source rows;
-        Table table = schema.findTable(t.tableName());
+        int onDb = ct.table().schema() == null ? -1 : schema.findDatabase(ct.table().schema().text());
+        Table table = onDb < 0 ? schema.findTable(t.tableName()) : schema.database(onDb).findOwnTable(t.tableName());
         if (table != null) {
             rows = new Source(table, table.name(), -1);
         } else {
-            View view = schema.findView(t.tableName());
+            View view = onDb == 1 ? schema.findTempView(t.tableName()) : schema.findView(t.tableName());
             if (view == null) {
-                throw SqliteException.error("no such table: main." + t.tableName());
+                throw SqliteException.error("no such table: " + (temp ? ct.table().toString() : "main." + t.tableName()));
             }
             rows = FromBuilder.materializeView(tp, new SelectCoder(tp), view, view.name(), tp.newScope(null));
         }
         TriggerCoder.body(tp, t, rows, TriggerCoder.block(tp, rows.columnCount()));
+    }
+
+    /** Whether the trigger whose CREATE text is {@code sql} is one of the TEMP database's. */
+    private static boolean isTemp(Schema schema, String sql) {
+        if (schema.temp() == null) {
+            return false;
+        }
+        for (Trigger t : schema.temp().triggers()) {
+            if (t.sql().equals(sql)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -163,7 +206,7 @@ final class AlterDependents {
         if (legacy && !when.isEmpty()) {
             return;
         }
-        for (View v : schema.views()) {
+        for (View v : views(schema)) {
             try {
                 compileView(schema, v.sql(), null);
             } catch (SqliteException e) {
@@ -177,7 +220,7 @@ final class AlterDependents {
                 compileTrigger(schema, t.sql(), null);
             } catch (SqliteException e) {
                 if (resolves(e)) {
-                    throw failure("trigger", t.name(), when, e);
+                    throw failure(t.temp() ? "temp trigger" : "trigger", t.name(), when, e);
                 }
             }
         }
@@ -188,7 +231,10 @@ final class AlterDependents {
             return SqliteException.error("SQL logic error");
         }
         String m = e.getMessage();
-        if (m.startsWith("no such table: ") && m.indexOf('.') < 0) {
+        if (kind.equals("temp trigger")) {
+            // A TEMP trigger's names are not bound to one schema: the message names the table as written.
+            kind = "trigger";
+        } else if (m.startsWith("no such table: ") && m.indexOf('.') < 0) {
             // SQLite resolves a stored view or trigger with its tables bound to its schema, and names it.
             e = SqliteException.error("no such table: main." + m.substring("no such table: ".length()));
         }
@@ -204,7 +250,7 @@ final class AlterDependents {
     List<String[]> renameTable(Table t, String newName) throws SqliteException {
         String quoted = SqlEdits.quote(newName);
         List<String[]> rows = new ArrayList<>();
-        for (View v : legacy ? List.<View>of() : p.schema.views()) {
+        for (View v : legacy ? List.<View>of() : views(p.schema)) {
             RenameWatch w = new RenameWatch(t, -1, v.sql());
             try {
                 compileView(p.schema, v.sql(), w);
@@ -229,7 +275,7 @@ final class AlterDependents {
                     compileTrigger(p.schema, tr.sql(), w);
                 } catch (SqliteException x) {
                     if (resolves(x)) {
-                        throw failure("trigger", tr.name(), "", x);
+                        throw failure(tr.temp() ? "temp trigger" : "trigger", tr.name(), "", x);
                     }
                 }
                 for (Name n : w.names()) {
@@ -249,7 +295,7 @@ final class AlterDependents {
             }
             if (!e.isEmpty()) {
                 String owner = on ? newName : tr.tableName();
-                rows.add(new String[] {"trigger", tr.name(), tr.name(), owner, e.apply(tr.sql())});
+                rows.add(triggerRow(tr, owner, e.apply(tr.sql())));
             }
         }
         return rows;
@@ -263,7 +309,7 @@ final class AlterDependents {
     List<String[]> renameColumn(Table t, int col, String newName, boolean newQuoted) throws SqliteException {
         String column = t.column(col).name();
         List<String[]> rows = new ArrayList<>();
-        for (View v : p.schema.views()) {
+        for (View v : views(p.schema)) {
             RenameWatch w = new RenameWatch(t, col, v.sql());
             try {
                 compileView(p.schema, v.sql(), w);
@@ -286,7 +332,7 @@ final class AlterDependents {
                 compileTrigger(p.schema, tr.sql(), w);
             } catch (SqliteException e) {
                 if (resolves(e)) {
-                    throw failure("trigger", tr.name(), "", e);
+                    throw failure(tr.temp() ? "temp trigger" : "trigger", tr.name(), "", e);
                 }
             }
             SqlEdits e = new SqlEdits();
@@ -304,10 +350,16 @@ final class AlterDependents {
                 }
             }
             if (!e.isEmpty()) {
-                rows.add(new String[] {"trigger", tr.name(), tr.name(), tr.tableName(), e.apply(tr.sql())});
+                rows.add(triggerRow(tr, tr.tableName(), e.apply(tr.sql())));
             }
         }
         return rows;
+    }
+
+    /** The rewrite entry of trigger {@code tr} (marked {@code "temp"} for a TEMP trigger). */
+    private static String[] triggerRow(Trigger tr, String owner, String sql) {
+        return tr.temp() ? new String[] {"trigger", tr.name(), tr.name(), owner, sql, "temp"}
+                : new String[] {"trigger", tr.name(), tr.name(), owner, sql};
     }
 
     /** The table a trigger step writes, or null for a SELECT step. */
@@ -379,9 +431,22 @@ final class AlterDependents {
      */
     Schema after(List<String[]> rows) throws SqliteException {
         Schema s = new Schema();
+        for (Table t : p.schema.temp().tables()) {
+            String[] row = alterDb == 1 ? find(rows, "table", t.name()) : null;
+            SchemaBuilder.addRow(s.temp(), "table", row != null ? row[2] : t.name(), row != null ? row[3] : t.name(),
+                    t.rootPage(), row != null ? row[4] : t.sql());
+        }
+        for (View v : p.schema.temp().views()) {
+            SchemaBuilder.addRow(s.temp(), "view", v.name(), v.name(), 0, v.sql());
+        }
+        for (Trigger t : p.schema.temp().triggers()) {
+            String[] row = find(rows, "trigger", t.name());
+            SchemaBuilder.addRow(s.temp(), "trigger", t.name(), row != null ? row[3] : t.tableName(), 0,
+                    row != null ? row[4] : t.sql());
+        }
         for (Table t : p.schema.tables()) {
             if (t.rootPage() != 1 && t.sql() != null) {
-                String[] row = find(rows, "table", t.name());
+                String[] row = alterDb == 0 ? find(rows, "table", t.name()) : null;
                 SchemaBuilder.addRow(s, "table", row != null ? row[2] : t.name(), row != null ? row[3] : t.name(),
                         t.rootPage(), row != null ? row[4] : t.sql());
             }
@@ -390,8 +455,8 @@ final class AlterDependents {
             String[] row = find(rows, "view", v.name());
             SchemaBuilder.addRow(s, "view", v.name(), v.name(), 0, row != null ? row[4] : v.sql());
         }
-        for (Trigger t : triggers(p.schema)) {
-            String[] row = find(rows, "trigger", t.name());
+        for (Trigger t : mainTriggers(p.schema)) {
+            String[] row = alterDb == 0 ? find(rows, "trigger", t.name()) : null;
             SchemaBuilder.addRow(s, "trigger", t.name(), row != null ? row[3] : t.tableName(), 0,
                     row != null ? row[4] : t.sql());
         }

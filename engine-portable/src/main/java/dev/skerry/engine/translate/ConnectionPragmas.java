@@ -41,6 +41,12 @@ public final class ConnectionPragmas {
     /** {@code PRAGMA legacy_alter_table}: ALTER TABLE as before SQLite 3.26 (see {@code AlterDependents}). */
     boolean legacyAlterTable;
     int busyTimeout;
+    /**
+     * {@code PRAGMA cache_spill}: the flag ({@code SQLITE_CacheSpill}, on by default) and the spill size in pages
+     * (SQLite's {@code szSpill}, 1 at first); reported only, Skerry's cache never spills before commit.
+     */
+    boolean cacheSpill = true;
+    int spillSize = 1;
     int cacheSize = DEFAULT_CACHE_SIZE;
     /**
      * The last {@code PRAGMA page_size = N} (SQLite's {@code db->nextPagesize}), 0 when none since the last
@@ -101,6 +107,69 @@ public final class ConnectionPragmas {
     public void setTempDatabase(BooleanSupplier open, Supplier<List<String>> schemaOrder) {
         tempOpen = open;
         tempSchemaOrder = schemaOrder;
+    }
+
+    /** Drops the TEMP database and its schema (set by the connection; nothing when detached). */
+    private Runnable tempReset = () -> { };
+
+    /** Tells the pragmas how to drop the TEMP database when {@code temp_store} changes (set once by the connection). */
+    public void setTempReset(Runnable reset) {
+        tempReset = reset;
+    }
+
+    /**
+     * {@code PRAGMA temp_store = N} as SQLite's {@code changeTempStorage}: a change drops the TEMP database and
+     * its contents when it is open (refused inside a transaction).
+     */
+    void setTempStore(int ts) throws dev.skerry.engine.SqliteException {
+        if (ts == tempStore) {
+            return;
+        }
+        if (tempOpen()) {
+            Pager tp = pager(1);
+            if (!autocommit() || tp != null && (tp.inReadTransaction() || tp.inWriteTransaction())) {
+                throw dev.skerry.engine.SqliteException.error(
+                        "temporary storage cannot be changed from within a transaction");
+            }
+            tempReset.run();
+        }
+        tempStore = ts;
+    }
+
+    /** The names of each attached database's tables and views in {@code sqlite_schema} order, by database index. */
+    private java.util.function.IntFunction<List<String>> attachedOrder = iDb -> Collections.emptyList();
+
+    /** Tells the pragmas how to learn the tables and views of an attached database (set once by the connection). */
+    public void setAttachedOrder(java.util.function.IntFunction<List<String>> order) {
+        attachedOrder = order;
+    }
+
+    /**
+     * As {@link #tableOrder()} for attached database {@code iDb}: its hash order as SQLite fills it when the
+     * schema is loaded (drops since the ATTACH are not simulated).
+     */
+    List<String> attachedTableOrder(int iDb) {
+        List<String> current = new ArrayList<>();
+        current.add("sqlite_master");
+        current.addAll(attachedOrder.apply(iDb));
+        return new TableHashOrder().update(current);
+    }
+
+    /** The pager of database {@code iDb} when it is open (main, the TEMP database once used, an attached one), else null. */
+    Pager pager(int iDb) {
+        if (iDb == 0 || state == null) {
+            return iDb == 0 ? pager : null;
+        }
+        return state.openPager(iDb);
+    }
+
+    /** The name and file of attached database {@code iDb}. */
+    String attachedName(int iDb) {
+        return state.attached().name(iDb);
+    }
+
+    String attachedFile(int iDb) {
+        return state.attached().file(iDb);
     }
 
     /** As {@link #tableOrder()} for the TEMP database (its schema table is {@code sqlite_temp_master}). */

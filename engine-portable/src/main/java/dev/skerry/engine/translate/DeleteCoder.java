@@ -50,9 +50,9 @@ final class DeleteCoder {
             throw SqliteException.error("table sqlite_master may not be modified");
         }
         p.needWrite();
-        List<Trigger> before = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.DELETE, Stmt.TriggerTime.BEFORE,
+        List<Trigger> before = TriggerCoder.find(p, table, Stmt.TriggerEvent.DELETE, Stmt.TriggerTime.BEFORE,
                 null);
-        List<Trigger> after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.DELETE, Stmt.TriggerTime.AFTER,
+        List<Trigger> after = TriggerCoder.find(p, table, Stmt.TriggerEvent.DELETE, Stmt.TriggerTime.AFTER,
                 null);
         ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
         if (del.where() == null && del.returning().isEmpty() && before.isEmpty() && after.isEmpty() && fk == null) {

@@ -291,8 +291,9 @@ final class FromBuilder {
                 }
                 return;
             }
-            if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())) {
-                View view = p.schema.findView(t.name().name().text());
+            if (p.schema.findTable(t.name().name().text()) == null && isMain(t.name())
+                    || attachedView(p, t.name()) != null) {
+                View view = isMain(t.name()) ? p.schema.findView(t.name().name().text()) : attachedView(p, t.name());
                 if (view != null) {
                     if (p.expandingViews.contains(view)) {
                         throw SqliteException.error("view " + view.name() + " is circularly defined");
@@ -382,6 +383,15 @@ final class FromBuilder {
         String message(int got, int want);
     }
 
+    /** The view {@code aux.v} names in an attached database, or null (also when the name is not so qualified). */
+    private static View attachedView(Parse p, QualifiedName name) {
+        if (name.schema() == null) {
+            return null;
+        }
+        int iDb = p.schema.findDatabase(name.schema().text());
+        return iDb < 2 ? null : p.schema.database(iDb).findOwnView(name.name().text());
+    }
+
     private static boolean isMain(QualifiedName name) {
         return name.schema() == null || Names.equal(name.schema().text(), "main")
                 || Names.equal(name.schema().text(), "temp");
@@ -453,7 +463,11 @@ final class FromBuilder {
     /** The table {@code name} names, or SQLite's {@code no such table} error. */
     static Table lookupTable(Parse p, QualifiedName name) throws SqliteException {
         Table t;
-        if (name.schema() == null) {
+        int boundDb = name.schema() == null ? p.boundDb() : 0;
+        if (boundDb >= 2) {
+            // A trigger or view of an attached database names its own database's tables (SQLite's sqlite3FixSrcList).
+            t = p.schema.database(boundDb).findOwnTable(name.name().text());
+        } else if (name.schema() == null) {
             t = p.schema.findTable(name.name().text());
         } else if (Names.equal(name.schema().text(), "main")) {
             t = p.schema.findOwnTable(name.name().text());
@@ -462,7 +476,8 @@ final class FromBuilder {
             t = Names.equal(n, "sqlite_temp_schema") || Names.equal(n, "sqlite_temp_master")
                     ? p.schema.temp().schemaTable() : p.schema.temp().findOwnTable(n);
         } else {
-            t = null;
+            int iDb = p.schema.findDatabase(name.schema().text());
+            t = iDb < 2 ? null : p.schema.database(iDb).findOwnTable(name.name().text());
         }
         if (t == null) {
             throw SqliteException.error("no such table: " + (name.schema() == null && inMainView(p) ? "main." : "")

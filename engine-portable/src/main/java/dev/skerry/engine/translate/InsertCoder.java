@@ -103,8 +103,8 @@ final class InsertCoder {
             rowidValue = map[table.rowidAlias()];
         }
         onError = p.conflict(SchemaBuilder.conflict(ins.orConflict()));
-        before = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.BEFORE, null);
-        after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.AFTER, null);
+        before = TriggerCoder.find(p, table, Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.BEFORE, null);
+        after = TriggerCoder.find(p, table, Stmt.TriggerEvent.INSERT, Stmt.TriggerTime.AFTER, null);
         RowWriter writer = new RowWriter(p, sc.ex, table, onError);
         int values = p.regs(Math.max(nValues, 1));
         int newRegs = p.regs(n);
@@ -210,7 +210,9 @@ final class InsertCoder {
             return;
         }
         if (ins.columns().isEmpty()) {
-            throw SqliteException.error("table " + table.name() + " has " + want + " columns but " + got
+            // SQLite's %S: the table with its database when the statement names one.
+            String named = (ins.table().schema() == null ? "" : ins.table().schema().text() + ".") + table.name();
+            throw SqliteException.error("table " + named + " has " + want + " columns but " + got
                     + " values were supplied");
         }
         throw SqliteException.error(got + " values for " + want + " columns");

@@ -106,6 +106,43 @@ final class Parse {
         return sub;
     }
 
+    /** The database of the trigger being compiled (0 when none, or main's; 1 TEMP; 2… attached). */
+    int triggerDb() {
+        if (trigger == null) {
+            return 0;
+        }
+        if (trigger.temp()) {
+            return 1;
+        }
+        for (int db = 2; db < schema.databaseCount(); db++) {
+            if (schema.database(db).findMainTrigger(trigger.name()) == trigger) {
+                return db;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * The attached database whose trigger is being compiled or whose view is being expanded (innermost), whose
+     * unqualified table names are its own (SQLite's {@code sqlite3FixSrcList}); 0 when none.
+     */
+    int boundDb() {
+        int t = triggerDb();
+        if (t >= 2) {
+            return t;
+        }
+        if (expandingViews.isEmpty()) {
+            return 0;
+        }
+        dev.skerry.engine.schema.View v = expandingViews.get(expandingViews.size() - 1);
+        for (int db = 2; db < schema.databaseCount(); db++) {
+            if (schema.database(db).findOwnView(v.name()) == v) {
+                return db;
+            }
+        }
+        return 0;
+    }
+
     /** The schema's foreign keys when {@code PRAGMA foreign_keys} is on, else null. */
     ForeignKeys foreignKeys() throws SqliteException {
         return pragmas == null || !pragmas.foreignKeys ? null : pragmas.foreignKeyIndex(schema);
@@ -236,15 +273,18 @@ final class Parse {
         Parse root = statementParse();
         root.databasesRead |= v.databasesRead();
         root.databasesWritten |= v.databasesWritten();
-        // A statement that writes only the TEMP database reads main (SQLite does not lock or change main then).
-        boolean mainWrite = write && !((databasesWritten & 1) == 0 && (databasesWritten & 2) != 0);
+        // A statement that writes only other databases (TEMP, attached) reads main (SQLite does not lock or
+        // change main then).
+        boolean mainWrite = write && !((databasesWritten & 1) == 0 && (databasesWritten & ~1) != 0);
         if ((read || write) && outerParse == null) {
             v.addOp(Opcode.TRANSACTION, 0, mainWrite ? Opcode.TXN_WRITE : Opcode.TXN_READ, schema.cookie(),
                     Integer.valueOf(schema.tempVersion()), 1);
         }
-        if ((databasesRead & 2) != 0 && outerParse == null) {
-            v.addOp(Opcode.TRANSACTION, 1, (databasesWritten & 2) != 0 ? Opcode.TXN_WRITE : Opcode.TXN_READ,
-                    schema.temp().cookie(), null, 1);
+        for (int iDb = 1; iDb < schema.databaseCount() && outerParse == null; iDb++) {
+            if ((databasesRead & (1 << iDb)) != 0) {
+                v.addOp(Opcode.TRANSACTION, iDb, (databasesWritten & (1 << iDb)) != 0 ? Opcode.TXN_WRITE
+                        : Opcode.TXN_READ, schema.database(iDb).cookie(), null, 1);
+            }
         }
         for (int k = 0; k < constants.size(); k++) {
             loadValue(constants.get(k), constantRegisters.get(k));

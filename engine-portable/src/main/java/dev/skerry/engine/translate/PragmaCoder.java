@@ -7,6 +7,7 @@ import dev.skerry.engine.parser.ast.Name;
 import dev.skerry.engine.parser.ast.Stmt;
 import dev.skerry.engine.schema.Index;
 import dev.skerry.engine.schema.Names;
+import dev.skerry.engine.schema.Schema;
 import dev.skerry.engine.schema.Table;
 import dev.skerry.engine.vdbe.IntegrityCheck;
 import dev.skerry.engine.vdbe.Opcode;
@@ -30,7 +31,7 @@ final class PragmaCoder {
 
     /** SQLite pragmas Skerry does not implement: an error rather than silently doing nothing. */
     private static final String[] NOT_IMPLEMENTED = {
-        "analysis_limit", "automatic_index", "cache_spill", "cell_size_check",
+        "analysis_limit", "automatic_index", "cell_size_check",
         "checkpoint_fullfsync", "count_changes", "data_store_directory", "data_version",
         "default_cache_size", "empty_result_callbacks",
         "full_column_names", "fullfsync", "hard_heap_limit",
@@ -43,6 +44,8 @@ final class PragmaCoder {
 
     private final Parse p;
     private final ConnectionPragmas conn;
+    /** The database the pragma names ({@code PRAGMA aux.x}), or -1 when unqualified (main, or all for some). */
+    private int db = -1;
 
     PragmaCoder(Parse p, ConnectionPragmas conn) {
         this.p = p;
@@ -51,11 +54,8 @@ final class PragmaCoder {
 
     void compile(Stmt.Pragma st) throws SqliteException {
         Name schemaName = st.name().schema();
-        if (schemaName != null && !Names.equal(schemaName.text(), "main")) {
-            if (Names.equal(schemaName.text(), "temp")) {
-                throw SqliteException.error("PRAGMA temp." + st.name().name().text()
-                        + ": the temp schema is not supported");
-            }
+        db = schemaName == null ? -1 : p.schema.findDatabase(schemaName.text());
+        if (schemaName != null && db < 0) {
             throw SqliteException.error("unknown database " + schemaName.text());
         }
         String name = Names.key(st.name().name().text());
@@ -82,6 +82,9 @@ final class PragmaCoder {
                 return;
             case "cache_size":
                 cacheSize(value);
+                return;
+            case "cache_spill":
+                cacheSpill(value);
                 return;
             case "journal_mode":
                 journalMode(value);
@@ -142,7 +145,7 @@ final class PragmaCoder {
                 if (value == null) {
                     rowsOf(name, null);
                 } else {
-                    conn.tempStore = PragmaValues.tempStore(value);
+                    conn.setTempStore(PragmaValues.tempStore(value));
                 }
                 return;
             case "case_sensitive_like":
@@ -188,8 +191,13 @@ final class PragmaCoder {
         }
     }
 
+    /** The database the pragma acts on: the named one, else main. */
+    private int iDb() {
+        return Math.max(db, 0);
+    }
+
     private Pager pager() throws SqliteException {
-        Pager pager = conn.pager();
+        Pager pager = conn.pager(iDb());
         if (pager == null) {
             throw SqliteException.error("PRAGMA needs a database connection");
         }
@@ -203,7 +211,7 @@ final class PragmaCoder {
     /** The rows of pragma {@code name} as {@link PragmaRows} computes them, with argument {@code value}. */
     private void rowsOf(String name, String value) throws SqliteException {
         PragmaRows.Def d = PragmaRows.find(name);
-        rows(d.columns, new PragmaRows(p.schema, conn, p.functions).rows(d, value));
+        rows(d.columns, new PragmaRows(p.schema, conn, p.functions).database(db).rows(d, value));
     }
 
     /** Result rows known at compile time: each value Long, String or null. */
@@ -226,13 +234,13 @@ final class PragmaCoder {
     private void header(String name, int cookie, String value) {
         if (value != null) {
             p.needWrite();
-            p.v.addOp(Opcode.SET_COOKIE, 0, cookie, PragmaValues.atoi(value));
+            p.v.addOp(Opcode.SET_COOKIE, iDb(), cookie, PragmaValues.atoi(value));
             return;
         }
         columns(name);
         p.needRead();
         int reg = p.reg();
-        p.v.addOp(Opcode.READ_COOKIE, 0, reg, cookie);
+        p.v.addOp(Opcode.READ_COOKIE, iDb(), reg, cookie);
         p.v.addOp(Opcode.RESULT_ROW, reg, 1);
     }
 
@@ -241,19 +249,26 @@ final class PragmaCoder {
         p.needRead();
         int reg = p.reg();
         if (name.equals("page_count")) {
-            p.v.addOp(Opcode.PAGECOUNT, 0, reg);
+            p.v.addOp(Opcode.PAGECOUNT, iDb(), reg);
         } else {
             long x = 0;
             Long v = value == null ? null : PragmaValues.decOrHexToI64(value);
             if (v != null) {
                 x = Math.max(0, Math.min(v, Pager.MAX_PAGE_COUNT));
             }
-            p.v.addOp(Opcode.MAX_PGCNT, 0, reg, (int) x);
+            p.v.addOp(Opcode.MAX_PGCNT, iDb(), reg, (int) x);
         }
         p.v.addOp(Opcode.RESULT_ROW, reg, 1);
     }
 
     private void pageSize(String value) throws SqliteException {
+        if (db == 1 && conn.pager(1) == null) {
+            // The TEMP database is not open yet: it will have SQLite's default page size.
+            if (value == null) {
+                single("page_size", (long) Pager.DEFAULT_PAGE_SIZE);
+            }
+            return;
+        }
         Pager pager = pager();
         if (value == null) {
             single("page_size", (long) pager.pageSize());
@@ -273,12 +288,52 @@ final class PragmaCoder {
     }
 
     /**
+     * {@code cache_spill}: kept and reported as SQLite's ({@code SQLITE_CacheSpill} and the pager cache's spill
+     * size, reported as the larger of it and the cache's size in pages); Skerry's page cache does not spill
+     * dirty pages before commit whatever it says.
+     */
+    private void cacheSpill(String value) throws SqliteException {
+        int pageSize = db == 1 && conn.pager(1) == null ? Pager.DEFAULT_PAGE_SIZE : pager().pageSize();
+        if (value == null) {
+            single("cache_spill", conn.cacheSpill ? (long) Math.max(cachePages(conn.cacheSize, pageSize),
+                    conn.spillSize) : 0L);
+            return;
+        }
+        int size = 1;
+        Integer n = PragmaValues.int32(value);
+        if (n != null) {
+            size = n;
+            if (size != 0) {
+                conn.spillSize = cachePages(size, pageSize);
+            }
+        }
+        conn.cacheSpill = PragmaValues.bool(value, size != 0);
+    }
+
+    /**
+     * SQLite's {@code numberOfCachePages}: a cache size in pages, or (negative) in KiB over the page size plus
+     * the per-page overhead of SQLite 3.50's 64-bit build (136 bytes).
+     */
+    private static int cachePages(int size, int pageSize) {
+        return size >= 0 ? size : (int) ((-1024L * size) / (pageSize + 136));
+    }
+
+    /**
      * Skerry databases are in WAL mode (a rollback-journal file SQLite made is reported as {@code delete}
      * until Skerry's first write turns it into WAL). Asking for {@code wal}, or naming no mode SQLite knows,
      * answers the current mode as SQLite does; any other mode is refused with an error, as Skerry cannot
      * leave WAL mode.
      */
     private void journalMode(String value) throws SqliteException {
+        if (db == 1 || db >= 2 && conn.attachedFile(db).isEmpty()) {
+            // SQLite's TEMP database and a temporary attached one ('') are in rollback mode (a temporary file).
+            single("journal_mode", "delete");
+            return;
+        }
+        if (db >= 2 && conn.attachedFile(db).equals(":memory:")) {
+            single("journal_mode", "memory");
+            return;
+        }
         String mode = pager().walFormat() ? "wal" : "delete";
         if (value != null) {
             String v = Names.key(value);
@@ -290,6 +345,11 @@ final class PragmaCoder {
             }
         }
         single("journal_mode", mode);
+    }
+
+    /** True when the named database is the TEMP database or an attached in-memory or temporary one (not WAL). */
+    private boolean inMemory() {
+        return db == 1 || db >= 2 && (conn.attachedFile(db).isEmpty() || conn.attachedFile(db).equals(":memory:"));
     }
 
     private void synchronous(String value) throws SqliteException {
@@ -357,7 +417,7 @@ final class PragmaCoder {
                     maxErrors = INTEGRITY_CHECK_ERROR_MAX;
                 }
             } else {
-                only = p.schema.findTable(value);
+                only = db < 0 ? p.schema.findTable(value) : p.schema.database(db).findOwnTable(value);
                 if (only == null) {
                     throw SqliteException.error("no such table: " + value);
                 }
@@ -365,15 +425,20 @@ final class PragmaCoder {
         }
         IntegrityCheck.Plan plan = new IntegrityCheck.Plan(name.equals("quick_check"), maxErrors, only != null,
                 only != null && only.rootPage() == 1);
+        Schema checked = p.schema.database(iDb());
+        plan.setDatabaseName(checked.name());
         List<Index> computed = new java.util.ArrayList<>();
-        List<Table> checked = new java.util.ArrayList<>();
-        for (String n : conn.tableOrder()) {
-            Table t = n.equals("sqlite_master") ? p.schema.schemaTable() : p.schema.findTable(n);
+        List<Table> withChecks = new java.util.ArrayList<>();
+        List<String> order = iDb() == 0 ? conn.tableOrder() : iDb() == 1 ? conn.tempTableOrder()
+                : conn.attachedTableOrder(iDb());
+        for (String n : order) {
+            Table t = n.equals("sqlite_master") || n.equals("sqlite_temp_master") ? checked.schemaTable()
+                    : iDb() == 0 ? p.schema.findTable(n) : checked.findOwnTable(n);
             if (t == null || (only != null && t != only)) {
                 continue;
             }
             if (!t.checks().isEmpty() && !p.ignoreChecks) {
-                checked.add(t);
+                withChecks.add(t);
             }
             IntegrityCheck.TablePlan tp = plan.table(t.name(), t.rootPage(),
                     t.rowidAlias() < 0 ? -1 : t.storageField(t.rowidAlias()));
@@ -414,15 +479,15 @@ final class PragmaCoder {
         int end = p.label();
         p.v.addOp(Opcode.INTEGER, 0, count);
         int loop = p.v.currentAddress();
-        p.v.addOp(Opcode.INTEGRITY_CK, reg, done, 0, plan);
+        p.v.addOp(Opcode.INTEGRITY_CK, reg, done, iDb(), plan);
         p.v.addOp(Opcode.RESULT_ROW, reg, 1);
         p.v.addOp(Opcode.ADD_IMM, count, 1);
         p.v.addOp(Opcode.GOTO, 0, loop);
         p.resolve(done);
-        if (!checked.isEmpty()) {
+        if (!withChecks.isEmpty()) {
             int maxReg = p.reg();
             p.v.addOp(Opcode.INTEGER, maxErrors, maxReg);
-            for (Table t : checked) {
+            for (Table t : withChecks) {
                 CheckConstraintScan.check(p, t, reg, count, maxReg, end);
             }
         }
@@ -445,7 +510,15 @@ final class PragmaCoder {
         }
         columns("busy", "log", "checkpointed");
         int reg = p.regs(3);
-        p.v.addOp(Opcode.CHECKPOINT, 0, mode, reg);
+        if (inMemory()) {
+            // Not a WAL database: SQLite answers 0, -1, -1.
+            p.v.addOp(Opcode.INTEGER, 0, reg);
+            p.v.addOp(Opcode.INTEGER, -1, reg + 1);
+            p.v.addOp(Opcode.INTEGER, -1, reg + 2);
+            p.v.addOp(Opcode.RESULT_ROW, reg, 3);
+            return;
+        }
+        p.v.addOp(Opcode.CHECKPOINT, iDb(), mode, reg);
         p.v.addOp(Opcode.RESULT_ROW, reg, 3);
     }
 }

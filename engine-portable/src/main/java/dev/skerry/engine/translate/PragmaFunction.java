@@ -146,13 +146,11 @@ final class PragmaFunction implements TableFunction {
         }
         String schema = r[base + 1].isNull() ? null : Convert.toText(r[base + 1]);
         List<Object[]> all;
-        if (schema != null && Names.equal(schema, "temp")) {
-            all = List.of();
-        } else if (schema != null && !Names.equal(schema, "main")) {
+        int iDb = schema == null ? -1 : rows.findDatabase(schema);
+        if (schema != null && iDb < 0) {
             throw SqliteException.error("unknown database '" + schema + "'");
-        } else {
-            all = rows.rows(def, arg);
         }
+        all = rows.database(iDb).rows(def, arg);
         long k = r[base + 2].longValue();
         if (k >= all.size()) {
             out.setNull();

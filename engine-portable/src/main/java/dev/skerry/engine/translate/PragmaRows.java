@@ -65,10 +65,37 @@ final class PragmaRows {
     private final ConnectionPragmas conn;
     private final Functions functions;
 
+    /** The database a schema-qualified pragma names ({@code PRAGMA aux.table_info(t)}), or -1 for the usual search. */
+    private int db = -1;
+
     PragmaRows(Schema schema, ConnectionPragmas conn, Functions functions) {
         this.schema = schema;
         this.conn = conn;
         this.functions = functions;
+    }
+
+    /** Restricts the lookups to database {@code iDb} (-1: temp, main, then the attached ones). */
+    PragmaRows database(int iDb) {
+        db = iDb;
+        return this;
+    }
+
+    /** The index of the database named {@code name}, or -1. */
+    int findDatabase(String name) {
+        return schema.findDatabase(name);
+    }
+
+    private Table table(String name) {
+        return db < 0 ? schema.findTable(name) : schema.database(db).findOwnTable(name);
+    }
+
+    private View view(String name) {
+        return db < 0 ? schema.findView(name) : db == 1 ? schema.findTempView(name)
+                : schema.database(db).findOwnView(name);
+    }
+
+    private Index index(String name) {
+        return db < 0 ? schema.findIndex(name) : schema.database(db).findOwnIndex(name);
     }
 
     /** The pragma {@code name} (ASCII case ignored) when it is one answered here, else null. */
@@ -88,16 +115,16 @@ final class PragmaRows {
             case "table_xinfo":
                 return tableInfo(d.name.equals("table_xinfo"), arg);
             case "index_list": {
-                Table t = arg == null ? null : schema.findTable(arg);
+                Table t = arg == null ? null : table(arg);
                 return t == null ? List.of() : SchemaPragmas.indexList(t);
             }
             case "index_info":
             case "index_xinfo": {
-                Index ix = arg == null ? null : schema.findIndex(arg);
+                Index ix = arg == null ? null : index(arg);
                 return ix == null ? List.of() : SchemaPragmas.indexInfo(ix, d.name.equals("index_xinfo"));
             }
             case "foreign_key_list": {
-                Table t = arg == null ? null : schema.findTable(arg);
+                Table t = arg == null ? null : table(arg);
                 return t == null ? List.of() : SchemaPragmas.foreignKeyList(t);
             }
             case "table_list":
@@ -109,6 +136,10 @@ final class PragmaRows {
                 if (conn.tempOpen()) {
                     // The TEMP database is listed once a statement used it (SQLite opens it then).
                     dbs.add(new Object[] {1L, "temp", ""});
+                }
+                for (int i = 2; i < schema.databaseCount(); i++) {
+                    String f = conn.attachedFile(i);
+                    dbs.add(new Object[] {(long) i, conn.attachedName(i), f.equals(":memory:") ? "" : f});
                 }
                 return dbs;
             }
@@ -149,9 +180,9 @@ final class PragmaRows {
     }
 
     private List<Object[]> tableInfo(boolean extended, String arg) throws SqliteException {
-        Table t = arg == null ? null : schema.findTable(arg);
-        if (t == null && arg != null && schema.findView(arg) != null) {
-            return viewInfo(schema.findView(arg), extended);
+        Table t = arg == null ? null : table(arg);
+        if (t == null && arg != null && view(arg) != null) {
+            return viewInfo(view(arg), extended);
         }
         return t == null ? List.of() : SchemaPragmas.tableInfo(t, extended);
     }
@@ -252,6 +283,35 @@ final class PragmaRows {
 
     private List<Object[]> tableList(String value) {
         List<Object[]> rows = new ArrayList<>();
+        if (db <= 0) {
+            mainTableList(rows, value);
+        }
+        if (db < 0 || db == 1) {
+            tempTableList(rows, value);
+        }
+        for (int i = 2; i < schema.databaseCount(); i++) {
+            if (db >= 0 && db != i) {
+                continue;
+            }
+            Schema s = schema.database(i);
+            for (String n : conn.attachedTableOrder(i)) {
+                if (value != null && !Names.equal(value, n)) {
+                    continue;
+                }
+                Table t = s.findOwnTable(n);
+                if (t != null) {
+                    rows.add(new Object[] {s.name(), n.equals("sqlite_master") ? "sqlite_schema" : t.name(), "table",
+                            (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
+                } else if (s.findOwnView(n) != null) {
+                    View view = s.findOwnView(n);
+                    rows.add(new Object[] {s.name(), view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
+                }
+            }
+        }
+        return rows;
+    }
+
+    private void mainTableList(List<Object[]> rows, String value) {
         for (String n : conn.tableOrder()) {
             String shown = n.equals("sqlite_master") ? "sqlite_schema" : n;
             if (value != null && !Names.equal(value, n)) {
@@ -267,6 +327,9 @@ final class PragmaRows {
                 rows.add(new Object[] {"main", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
             }
         }
+    }
+
+    private void tempTableList(List<Object[]> rows, String value) {
         for (String n : conn.tempTableOrder()) {
             boolean schemaTable = n.equals("sqlite_temp_master");
             if (value != null && !Names.equal(value, n)) {
@@ -282,7 +345,6 @@ final class PragmaRows {
                 rows.add(new Object[] {"temp", view.name(), "view", (long) viewColumnCount(view), 0L, 0L});
             }
         }
-        return rows;
     }
 
     /**

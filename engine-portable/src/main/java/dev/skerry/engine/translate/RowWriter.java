@@ -155,9 +155,9 @@ final class RowWriter {
                 changed.add(c.text());
             }
         }
-        List<dev.skerry.engine.schema.Trigger> before = TriggerCoder.find(p, table.name(),
+        List<dev.skerry.engine.schema.Trigger> before = TriggerCoder.find(p, table,
                 dev.skerry.engine.parser.ast.Stmt.TriggerEvent.UPDATE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.BEFORE, changed);
-        List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table.name(),
+        List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table,
                 dev.skerry.engine.parser.ast.Stmt.TriggerEvent.UPDATE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.AFTER, changed);
         Source row = new Source(table, table.name(), cursor);
         int block = 0;
@@ -459,9 +459,9 @@ final class RowWriter {
      * deleted the row leaves nothing to delete.
      */
     void deleteCurrentRow(int rowidReg) throws SqliteException {
-        List<dev.skerry.engine.schema.Trigger> before = TriggerCoder.find(p, table.name(),
+        List<dev.skerry.engine.schema.Trigger> before = TriggerCoder.find(p, table,
                 dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.BEFORE, null);
-        List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table.name(),
+        List<dev.skerry.engine.schema.Trigger> after = TriggerCoder.find(p, table,
                 dev.skerry.engine.parser.ast.Stmt.TriggerEvent.DELETE, dev.skerry.engine.parser.ast.Stmt.TriggerTime.AFTER, null);
         ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
         if (before.isEmpty() && after.isEmpty()) {

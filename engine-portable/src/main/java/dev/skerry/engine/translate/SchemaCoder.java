@@ -29,7 +29,7 @@ import java.util.List;
  */
 final class SchemaCoder {
     private final Parse p;
-    /** The database the statement changes: 0 main, 1 temp (its b-trees, its sqlite_schema, its cookie). */
+    /** The database the statement changes: 0 main, 1 temp, 2… attached (its b-trees, its sqlite_schema, its cookie). */
     private int iDb;
 
     SchemaCoder(Parse p) {
@@ -38,7 +38,28 @@ final class SchemaCoder {
 
     /** The schema of database {@code iDb}. */
     private Schema target() {
-        return iDb == 1 ? p.schema.temp() : p.schema;
+        return p.schema.database(iDb);
+    }
+
+    /**
+     * The database a name qualified by an attached database's name is in (2 or more); 0 for an unqualified name
+     * or {@code main}; SQLite's {@code unknown database X} for a name that is none (temp is the caller's case).
+     */
+    private int qualifiedDb(dev.skerry.engine.parser.ast.QualifiedName name) throws SqliteException {
+        if (name.schema() == null || isTemp(name)) {
+            return name.schema() == null ? 0 : 1;
+        }
+        int db = p.schema.findDatabase(name.schema().text());
+        if (db < 0) {
+            throw SqliteException.error("unknown database " + name.schema().text());
+        }
+        return db;
+    }
+
+    /** The view {@code name} of database {@code db} (0: the unqualified search, TEMP first, as before; -1: main's own). */
+    private dev.skerry.engine.schema.View viewIn(int db, String name) {
+        return db == 1 ? p.schema.findTempView(name) : db == 0 ? p.schema.findView(name)
+                : db < 0 ? p.schema.findOwnView(name) : p.schema.database(db).findOwnView(name);
     }
 
     /**
@@ -51,10 +72,7 @@ final class SchemaCoder {
 
     void createTable(Stmt.CreateTable ct) throws SqliteException {
         checkTempName(ct.temp(), ct.name());
-        iDb = ct.temp() || isTemp(ct.name()) ? 1 : 0;
-        if (iDb == 0) {
-            checkSchemaName(ct.name());
-        }
+        iDb = ct.temp() || isTemp(ct.name()) ? 1 : qualifiedDb(ct.name());
         String name = ct.name().name().text();
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
@@ -65,7 +83,7 @@ final class SchemaCoder {
             }
             throw SqliteException.error("table " + asWritten(ct.name().name()) + " already exists");
         }
-        if ((iDb == 1 ? p.schema.findTempView(name) : p.schema.findView(name)) != null) {
+        if (viewIn(iDb, name) != null) {
             if (ct.ifNotExists()) {
                 return;
             }
@@ -104,9 +122,9 @@ final class SchemaCoder {
         for (int k = 0; k < roots.length; k++) {
             insertSchemaRow(cur, "index", autos.get(k).name(), table.name(), roots[k], null);
         }
-        if (table.autoincrement() && p.schema.findTable(AutoincrementCoder.SEQUENCE_TABLE) == null) {
+        if (table.autoincrement() && target().findOwnTable(AutoincrementCoder.SEQUENCE_TABLE) == null) {
             int seqRoot = p.reg();
-            p.v.addOp(Opcode.CREATE_BTREE, 0, seqRoot, Opcode.BTREE_INTKEY);
+            p.v.addOp(Opcode.CREATE_BTREE, iDb, seqRoot, Opcode.BTREE_INTKEY);
             insertSchemaRow(cur, "table", AutoincrementCoder.SEQUENCE_TABLE, AutoincrementCoder.SEQUENCE_TABLE,
                     seqRoot, "CREATE TABLE " + AutoincrementCoder.SEQUENCE_TABLE + "(name,seq)");
         }
@@ -220,12 +238,9 @@ final class SchemaCoder {
     /** CREATE VIEW: only the sqlite_schema row (the query is compiled where the view is used). */
     void createView(Stmt.CreateView cv) throws SqliteException {
         checkTempName(cv.temp(), cv.name());
-        iDb = cv.temp() || isTemp(cv.name()) ? 1 : 0;
-        if (iDb == 0) {
-            checkSchemaName(cv.name());
-        }
+        iDb = cv.temp() || isTemp(cv.name()) ? 1 : qualifiedDb(cv.name());
         String name = cv.name().name().text();
-        if ((iDb == 1 ? p.schema.findTempView(name) : p.schema.findView(name)) != null) {
+        if (viewIn(iDb, name) != null) {
             if (cv.ifNotExists()) {
                 return;
             }
@@ -261,40 +276,47 @@ final class SchemaCoder {
         if (ct.temp() && ct.name().schema() != null) {
             throw SqliteException.error("temporary trigger may not have qualified name");
         }
-        boolean temp = ct.temp() || isTemp(ct.name());
-        if (!temp) {
-            checkSchemaName(ct.name());
-        }
+        // SQLite's sqlite3BeginTrigger: the trigger's database from its name, TEMP when its name is unqualified
+        // and the table as written is a TEMP one; a trigger outside TEMP may name only its own database's table.
+        int trigDb = ct.temp() ? 1 : qualifiedDb(ct.name());
         String name = ct.name().name().text();
         String tableName = ct.table().name().text();
+        int tableDb = ct.table().schema() == null ? -1 : p.schema.findDatabase(ct.table().schema().text());
+        if (trigDb == 0 && ct.name().schema() == null && (tableDb == 1 || ct.table().schema() == null)
+                && (p.schema.temp().findOwnTable(tableName) != null || p.schema.findTempView(tableName) != null)) {
+            trigDb = 1;
+        }
+        boolean temp = trigDb == 1;
         Table table;
         dev.skerry.engine.schema.View view;
-        if (isTemp(ct.table())) {
-            if (!temp) {
-                throw SqliteException.error("trigger " + name + " cannot reference objects in database temp");
+        if (!temp) {
+            if (ct.table().schema() != null && tableDb != trigDb) {
+                throw SqliteException.error("trigger " + name + " cannot reference objects in database "
+                        + ct.table().schema().text());
             }
-            table = p.schema.temp().findOwnTable(tableName);
-            view = table == null ? p.schema.findTempView(tableName) : null;
+            table = p.schema.database(trigDb).findOwnTable(tableName);
+            view = table == null ? viewIn(trigDb == 0 ? -1 : trigDb, tableName) : null;
+            if (table == null && view == null) {
+                throw SqliteException.error("no such table: " + p.schema.database(trigDb).name() + "." + tableName);
+            }
+        } else if (ct.table().schema() != null) {
+            table = tableDb < 0 ? null : p.schema.database(tableDb).findOwnTable(tableName);
+            view = table == null && tableDb >= 0 ? viewIn(tableDb == 0 ? -1 : tableDb, tableName) : null;
             if (table == null && view == null) {
                 throw SqliteException.error("no such table: " + ct.table());
             }
         } else {
-            checkSchemaName(ct.table());
-            table = ct.table().schema() != null ? p.schema.findOwnTable(tableName) : p.schema.findTable(tableName);
+            table = p.schema.findTable(tableName);
             view = table == null ? p.schema.findView(tableName) : null;
             if (table == null && view == null) {
-                // As SQLite's DbFixer: a TEMP trigger's target keeps the name as written, another gets "main.".
-                throw SqliteException.error("no such table: " + (temp ? ct.table().toString() : "main." + tableName));
+                // As SQLite's DbFixer: a TEMP trigger's target keeps the name as written.
+                throw SqliteException.error("no such table: " + ct.table());
             }
-        }
-        if (table != null && table.db() == 1 && ct.name().schema() == null) {
-            // As SQLite: an unqualified trigger on a TEMP table is a TEMP trigger.
-            temp = true;
         }
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
         }
-        if ((temp ? p.schema.findTempTrigger(name) : p.schema.findMainTrigger(name)) != null) {
+        if (p.schema.database(trigDb).findMainTrigger(name) != null) {
             if (ct.ifNotExists()) {
                 return;
             }
@@ -314,7 +336,7 @@ final class SchemaCoder {
         if (hasParameter(sql)) {
             throw SqliteException.error("trigger cannot use variables");
         }
-        iDb = temp ? 1 : 0;
+        iDb = trigDb;
         p.needWrite();
         int root = p.reg();
         p.v.addOp(Opcode.INTEGER, 0, root);
@@ -373,14 +395,18 @@ final class SchemaCoder {
      */
     void reindex(Stmt.Reindex r) throws SqliteException {
         List<Index> targets = new ArrayList<>();
+        List<Index> all = new ArrayList<>();
+        for (int db = 0; db < p.schema.databaseCount(); db++) {
+            all.addAll(p.schema.database(db).indexes());
+        }
         if (r.target() == null) {
-            targets.addAll(p.schema.indexes());
+            targets.addAll(all);
         } else {
             String name = r.target().name().text();
             dev.skerry.engine.value.Collation coll = r.target().schema() == null
                     ? dev.skerry.engine.value.Collation.byName(name) : null;
             if (coll != null) {
-                for (Index index : p.schema.indexes()) {
+                for (Index index : all) {
                     for (int f = 0; f < index.columnCount(); f++) {
                         if (index.collation(f) == coll) {
                             targets.add(index);
@@ -389,11 +415,13 @@ final class SchemaCoder {
                     }
                 }
             } else {
-                if (r.target().schema() != null && !Names.equal(r.target().schema().text(), "main")) {
-                    throw SqliteException.error("unable to identify the object to be reindexed");
+                int named = r.target().schema() == null ? -1 : p.schema.findDatabase(r.target().schema().text());
+                if (r.target().schema() != null && named < 0) {
+                    throw SqliteException.error("unknown database " + r.target().schema().text());
                 }
-                Table table = p.schema.findTable(name);
-                Index index = p.schema.findIndex(name);
+                Schema in = named < 0 ? null : p.schema.database(named);
+                Table table = named == 0 || in == null ? p.schema.findTable(name) : in.findOwnTable(name);
+                Index index = named == 0 || in == null ? p.schema.findIndex(name) : in.findOwnIndex(name);
                 if (table != null) {
                     targets.addAll(table.indexes());
                 } else if (index != null) {
@@ -418,19 +446,17 @@ final class SchemaCoder {
     void createIndex(Stmt.CreateIndex ci) throws SqliteException {
         ExplicitNulls.refuse(ci.columns());
         boolean temp = isTemp(ci.name());
-        if (!temp) {
-            checkSchemaName(ci.name());
-        }
+        int named = qualifiedDb(ci.name());
         String name = ci.name().name().text();
         Table table = temp ? p.schema.temp().findOwnTable(ci.table().text())
-                : ci.name().schema() != null ? p.schema.findOwnTable(ci.table().text())
+                : ci.name().schema() != null ? p.schema.database(named).findOwnTable(ci.table().text())
                 : p.schema.findTable(ci.table().text());
         if (table == null && (temp ? p.schema.findTempView(ci.table().text())
                 : p.schema.findView(ci.table().text())) != null) {
             throw SqliteException.error("views may not be indexed");
         }
         if (table == null) {
-            throw SqliteException.error("no such table: " + (temp ? "temp." : "main.") + ci.table().text());
+            throw SqliteException.error("no such table: " + p.schema.database(named).name() + "." + ci.table().text());
         }
         iDb = table.db();
         if (table == p.schema.schemaTable() || Names.reserved(table.name())) {
@@ -524,14 +550,12 @@ final class SchemaCoder {
             dropTrigger(drop);
             return;
         }
-        if (!isTemp(drop.name())) {
-            checkSchemaName(drop.name());
-        }
+        int named = qualifiedDb(drop.name());
         String name = drop.name().name().text();
         switch (drop.kind()) {
             case TABLE: {
-                Table table = isTemp(drop.name()) ? p.schema.temp().findOwnTable(name)
-                        : drop.name().schema() != null ? p.schema.findOwnTable(name) : p.schema.findTable(name);
+                Table table = drop.name().schema() != null ? p.schema.database(named).findOwnTable(name)
+                        : p.schema.findTable(name);
                 if (table != null) {
                     iDb = table.db();
                 }
@@ -564,8 +588,8 @@ final class SchemaCoder {
                 return;
             }
             case INDEX: {
-                Index index = isTemp(drop.name()) ? p.schema.temp().findOwnIndex(name)
-                        : drop.name().schema() != null ? p.schema.findOwnIndex(name) : p.schema.findIndex(name);
+                Index index = drop.name().schema() != null ? p.schema.database(named).findOwnIndex(name)
+                        : p.schema.findIndex(name);
                 if (index != null) {
                     iDb = index.table().db();
                 }
@@ -601,7 +625,8 @@ final class SchemaCoder {
                     throw SqliteException.error("no such view: " + drop.name());
                 }
                 if (view == null) {
-                    view = p.schema.findView(name);
+                    view = named >= 2 ? p.schema.database(named).findOwnView(name) : p.schema.findView(name);
+                    iDb = named >= 2 ? named : view != null && p.schema.findOwnView(name) != view ? dbOfView(view) : iDb;
                 }
                 if (view == null && p.schema.findTable(name) != null) {
                     throw SqliteException.error("use DROP TABLE to delete table " + p.schema.findTable(name).name());
@@ -632,13 +657,17 @@ final class SchemaCoder {
         if (t == null && (schemaName == null || Names.equal(schemaName, "main"))) {
             t = p.schema.findMainTrigger(name);
         }
+        int named = schemaName == null ? 0 : p.schema.findDatabase(schemaName);
+        if (t == null && (schemaName == null || named >= 2)) {
+            t = schemaName == null ? p.schema.findTrigger(name) : p.schema.database(named).findMainTrigger(name);
+        }
         if (t == null) {
             if (drop.ifExists()) {
                 return;
             }
             throw SqliteException.error("no such trigger: " + drop.name());
         }
-        iDb = t.temp() ? 1 : 0;
+        iDb = dbOfTrigger(t);
         p.needWrite();
         deleteTriggerRow(t.name());
         schemaChanged();
@@ -651,8 +680,15 @@ final class SchemaCoder {
     private void dropTriggersOn(String name) throws SqliteException {
         int own = iDb;
         boolean tempChanged = false;
-        for (dev.skerry.engine.schema.Trigger t : p.schema.triggersOn(name)) {
-            if (t.temp() && onTempTable(t) != (own == 1)) {
+        if (own >= 2) {
+            for (dev.skerry.engine.schema.Trigger t : p.schema.database(own).triggersOn(name)) {
+                deleteTriggerRow(t.name());
+            }
+        }
+        List<dev.skerry.engine.schema.Trigger> on = own >= 2 ? p.schema.temp().triggersOn(name)
+                : p.schema.triggersOn(name);
+        for (dev.skerry.engine.schema.Trigger t : on) {
+            if (t.temp() && (t.tableDb() >= 0 ? t.tableDb() != own : own >= 2 || onTempTable(t) != (own == 1))) {
                 continue;
             }
             if (t.temp()) {
@@ -662,12 +698,36 @@ final class SchemaCoder {
             } else if (own == 0) {
                 deleteTriggerRow(t.name());
             }
+            iDb = own;
         }
         iDb = 1;
-        if (tempChanged && own == 0) {
+        if (tempChanged && own != 1) {
             schemaChanged();
         }
         iDb = own;
+    }
+
+    /** The database holding trigger {@code t}. */
+    private int dbOfTrigger(dev.skerry.engine.schema.Trigger t) {
+        if (t.temp()) {
+            return 1;
+        }
+        for (int db = 2; db < p.schema.databaseCount(); db++) {
+            if (p.schema.database(db).findMainTrigger(t.name()) == t) {
+                return db;
+            }
+        }
+        return 0;
+    }
+
+    /** The attached database holding view {@code v} (0 when none does). */
+    private int dbOfView(dev.skerry.engine.schema.View v) {
+        for (int db = 2; db < p.schema.databaseCount(); db++) {
+            if (p.schema.database(db).findOwnView(v.name()) == v) {
+                return db;
+            }
+        }
+        return 0;
     }
 
     /** CREATE TEMP TABLE/VIEW: the name may be qualified by {@code temp} only (SQLite's {@code sqlite3StartTable}). */
@@ -693,7 +753,7 @@ final class SchemaCoder {
     }
 
     private void checkSchemaName(dev.skerry.engine.parser.ast.QualifiedName name) throws SqliteException {
-        if (name.schema() != null && !Names.equal(name.schema().text(), "main")) {
+        if (name.schema() != null && p.schema.findDatabase(name.schema().text()) < 0) {
             throw SqliteException.error("unknown database " + name.schema().text());
         }
     }

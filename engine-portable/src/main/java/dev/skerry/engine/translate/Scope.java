@@ -50,6 +50,11 @@ final class Scope {
         this.watch = outer != null ? outer.watch : null;
     }
 
+    /** True when {@code src} reads a table of the database named {@code dbName} (temp or an attached one). */
+    private boolean inDatabase(Source src, String dbName) {
+        return src.table != null && schema != null && schema.findDatabase(dbName) == src.table.db();
+    }
+
     void add(Source s) {
         sources.add(s);
     }
@@ -181,7 +186,7 @@ final class Scope {
             if ((table != null && !Names.equal(src.name, table.text())) || (table == null && src.qualifiedOnly)) {
                 continue;
             }
-            if (schemaName != null && !Names.equal(schemaName.text(), "main")) {
+            if (schemaName != null && !Names.equal(schemaName.text(), "main") && !inDatabase(src, schemaName.text())) {
                 continue;
             }
             int c = src.findColumn(column);

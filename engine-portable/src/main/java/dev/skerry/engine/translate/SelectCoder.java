@@ -507,7 +507,13 @@ final class SelectCoder {
                 }
             }
         }
-        return FromBuilder.ref(s, name);
+        Expr.ColumnRef ref = FromBuilder.ref(s, name);
+        if (s.table != null && s.table.db() >= 2 && scope.schema != null && Names.equal(s.name, s.table.name())) {
+            // Tables of one name in two databases: the star's columns name their database too.
+            String db = scope.schema.database(s.table.db()).name();
+            return new Expr.ColumnRef(new Name(db, Name.Quote.NONE, 0, 0), ref.table(), ref.column(), 0, 0);
+        }
+        return ref;
     }
 
     private static boolean hidden(Scope scope, int k, int c) {

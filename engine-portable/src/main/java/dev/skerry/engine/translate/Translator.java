@@ -87,6 +87,10 @@ public final class Translator {
             new PragmaCoder(p, pragmas).compile((Stmt.Pragma) body);
         } else if (body instanceof Stmt.Vacuum) {
             new VacuumCoder(p, pragmas, selects).compile((Stmt.Vacuum) body);
+        } else if (body instanceof Stmt.Attach) {
+            new AttachCoder(p).attach((Stmt.Attach) body);
+        } else if (body instanceof Stmt.Detach) {
+            new AttachCoder(p).detach((Stmt.Detach) body);
         } else if (body instanceof Stmt.Begin) {
             p.v.addOp(Opcode.AUTO_COMMIT, 0, 0);
         } else if (body instanceof Stmt.Commit) {

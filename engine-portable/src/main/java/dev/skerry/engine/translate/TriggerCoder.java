@@ -46,6 +46,50 @@ final class TriggerCoder {
         return out;
     }
 
+    /**
+     * As {@link #find(Parse, String, Stmt.TriggerEvent, Stmt.TriggerTime, List)} for the table {@code table}: the
+     * triggers of an attached database's table are its database's own, after the TEMP ones on its name.
+     */
+    static List<Trigger> find(Parse p, dev.skerry.engine.schema.Table table, Stmt.TriggerEvent event,
+            Stmt.TriggerTime time, List<String> changed) {
+        List<Trigger> out = new ArrayList<>();
+        List<Trigger> on = new ArrayList<>();
+        for (Trigger t : p.schema.temp().triggersOn(table.name())) {
+            // A TEMP trigger fires on the table it was bound to (unbound: the main or TEMP table of its name).
+            if (t.tableDb() == table.db() || t.tableDb() < 0 && table.db() < 2) {
+                on.add(t);
+            }
+        }
+        if (table.db() != 1) {
+            on.addAll(p.schema.database(table.db()).triggersOn(table.name()));
+        }
+        if (table.db() == 0) {
+            on = onMain(p, table, on);
+        }
+        for (Trigger t : on) {
+            if (t.event() == event && t.time() == time
+                    && (event != Stmt.TriggerEvent.UPDATE || changed == null || t.overlaps(changed))) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The triggers main's table {@code table} has, as {@link #find(Parse, String, Stmt.TriggerEvent,
+     * Stmt.TriggerTime, List)} lists them: {@code on} holds the TEMP ones bound to it, then main's own (the
+     * database's own {@code triggersOn} lists only its own).
+     */
+    private static List<Trigger> onMain(Parse p, dev.skerry.engine.schema.Table table, List<Trigger> on) {
+        List<Trigger> out = new ArrayList<>();
+        for (Trigger t : p.schema.triggersOn(table.name())) {
+            if (!t.temp() || on.contains(t)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** A block of registers for the OLD and NEW rows of a source of {@code n} columns (all NULL at first). */
     static int block(Parse p, int n) {
         return p.regs(2 * (n + 1));

@@ -112,9 +112,9 @@ final class UpdateCoder {
                 changed.add(c.text());
             }
         }
-        List<Trigger> before = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.UPDATE, Stmt.TriggerTime.BEFORE,
+        List<Trigger> before = TriggerCoder.find(p, table, Stmt.TriggerEvent.UPDATE, Stmt.TriggerTime.BEFORE,
                 changed);
-        List<Trigger> after = TriggerCoder.find(p, table.name(), Stmt.TriggerEvent.UPDATE, Stmt.TriggerTime.AFTER,
+        List<Trigger> after = TriggerCoder.find(p, table, Stmt.TriggerEvent.UPDATE, Stmt.TriggerTime.AFTER,
                 changed);
         RowWriter writer = new RowWriter(p, sc.ex, table, onError);
         writer.open();

@@ -55,6 +55,15 @@ public final class ConnectionState {
 
         /** The version of the TEMP schema ({@code Schema.tempVersion}), checked by {@code Transaction}. */
         int tempVersion();
+
+        /**
+         * ATTACH: reads the sqlite_schema of {@code pager} (a read transaction is open) and adds its schema as
+         * database {@code iDb} named {@code name}; re-callable after IoPending (nothing is added before the last read).
+         */
+        void loadAttached(int iDb, String name, Pager pager) throws IoPending, SqliteException;
+
+        /** DETACH: forgets the schema of database {@code iDb}; the later databases move down one index. */
+        void detached(int iDb);
     }
 
     /** Database 0, {@code main}. */
@@ -65,6 +74,11 @@ public final class ConnectionState {
      * a transaction outliving the main database's: commit and rollback end both together ({@link #commitAll}, {@link #rollbackTransaction}).
      */
     private Pager temp;
+    /**
+     * Databases 2 and up, the attached ones in attach order ({@link AttachedDatabases}); each pager open with
+     * its schema loaded. The commit and rollback rules of {@code temp} apply to them too.
+     */
+    final AttachedDatabases attached = new AttachedDatabases(this);
     private final SchemaLoader schemaLoader;
     boolean autocommit = true;
     /** Volatile: a JVM host may read it from another thread in {@link #interrupt()} (the wasm build has one). */
@@ -124,13 +138,16 @@ public final class ConnectionState {
         return pager;
     }
 
-    /** The number of databases a program may name (0 main, 1 temp). */
-    public static final int DATABASES = 2;
+    /** The number of databases a program may name: main, temp and SQLite's default limit of 10 attached. */
+    public static final int DATABASES = 2 + AttachedDatabases.MAX_ATTACHED;
 
-    /** The pager of database {@code iDb} (0 main, 1 temp), opening the TEMP database on first use. */
+    /** The pager of database {@code iDb} (0 main, 1 temp, 2… attached), opening the TEMP database on first use. */
     public Pager pager(int iDb) throws SqliteException {
         if (iDb == 0) {
             return pager;
+        }
+        if (iDb >= 2 && iDb < 2 + attached.count()) {
+            return attached.pager(iDb);
         }
         if (iDb != 1) {
             throw new SqliteException(dev.skerry.engine.ResultCode.SQLITE_INTERNAL, "no database " + iDb);
@@ -149,7 +166,7 @@ public final class ConnectionState {
 
     /** The pager of database {@code iDb} when it is open, else null (no I/O, nothing opened). */
     public Pager openPager(int iDb) {
-        return iDb == 0 ? pager : iDb == 1 ? temp : null;
+        return iDb == 0 ? pager : iDb == 1 ? temp : iDb < 2 + attached.count() ? attached.pager(iDb) : null;
     }
 
     /** Forgets the TEMP database and its contents (the connection closes). */
@@ -160,12 +177,23 @@ public final class ConnectionState {
         }
     }
 
+    /** Closes the attached databases (the connection closes); re-callable after IoPending. */
+    public void closeAttached() throws IoPending, SqliteException {
+        attached.closeAll();
+    }
+
+    /** The attached databases (names and files, for {@code PRAGMA database_list}). */
+    public AttachedDatabases attached() {
+        return attached;
+    }
+
     /** Commits every database in a transaction, main first; re-callable after IoPending. */
     void commitAll() throws IoPending, SqliteException {
         pager.commit();
         if (temp != null) {
             temp.commit();
         }
+        attached.commit();
     }
 
     /** Sets the sorter memory limit in bytes (at least 1); sorts beyond it spill to a temporary file. */
@@ -243,10 +271,11 @@ public final class ConnectionState {
             if (temp != null) {
                 endRead(temp);
             }
+            attached.endRead();
         }
     }
 
-    private static void endRead(Pager p) throws SqliteException {
+    static void endRead(Pager p) throws SqliteException {
         if (p.inReadTransaction() && !p.inWriteTransaction()) {
             try {
                 p.commit();
@@ -263,6 +292,7 @@ public final class ConnectionState {
         if (temp != null) {
             temp.rollback();
         }
+        attached.rollback();
         autocommit = true;
         clearSavepoints();
         schemaLoader.rolledBack();
@@ -297,6 +327,15 @@ public final class ConnectionState {
             if (savepointIndexes[k][iDb] < 0) {
                 savepointIndexes[k][iDb] = p.savepoint();
             }
+        }
+    }
+
+    /** DETACH of database {@code iDb}: the savepoints' per-database indexes of the later databases move down one. */
+    void forgetDatabase(int iDb) {
+        for (int k = 0; k < savepointCount; k++) {
+            int[] at = savepointIndexes[k];
+            System.arraycopy(at, iDb + 1, at, iDb, at.length - iDb - 1);
+            at[at.length - 1] = -1;
         }
     }
 

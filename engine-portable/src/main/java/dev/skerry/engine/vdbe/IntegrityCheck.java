@@ -34,6 +34,8 @@ public final class IntegrityCheck {
     /** What to check, built by the translator from the schema: the tables in SQLite's order, with their indexes. */
     public static final class Plan {
         final boolean quick;
+        /** The name of the database checked, in the heading of the b-tree problems ({@code main} unless set). */
+        String dbName = "main";
         final int maxErrors;
         final boolean checkFreelist;
         final boolean checkUnused;
@@ -46,6 +48,11 @@ public final class IntegrityCheck {
          *                  {@code sqlite_schema}, unused pages not at all
          * @param schemaTable the one table is {@code sqlite_schema}
          */
+        /** Names the database checked (its b-tree problems are headed {@code *** in database NAME ***}). */
+        public void setDatabaseName(String name) {
+            dbName = name;
+        }
+
         public Plan(boolean quick, int maxErrors, boolean oneTable, boolean schemaTable) {
             this.quick = quick;
             this.maxErrors = maxErrors;
@@ -273,7 +280,7 @@ public final class IntegrityCheck {
         if (outIndex < 0) {
             outIndex = 0;
             if (treeErrors > 0) {
-                return "*** in database main ***\n" + treeText;
+                return "*** in database " + plan.dbName + " ***\n" + treeText;
             }
         }
         return outIndex < rowMessages.size() ? rowMessages.get(outIndex++) : null;

@@ -1057,9 +1057,9 @@ public final class Opcode {
     public static final int MAX_PGCNT = 126;
 
     /**
-     * {@code IntegrityCk P1 P2 P4}
+     * {@code IntegrityCk P1 P2 P3 P4}
      *
-     * <p>Checks the database as P4 (an {@code IntegrityCheck.Plan}) says, then hands out one problem per
+     * <p>Checks database P3 as P4 (an {@code IntegrityCheck.Plan}) says, then hands out one problem per
      * execution: its text into register P1, or, when none is left, a jump to P2. The first execution checks
      * the freelist, every b-tree the plan lists page by page and that every page is used once (all these
      * problems make the first row, after {@code *** in database main ***}), then the rows: NOT NULL columns,
@@ -1184,8 +1184,6 @@ public final class Opcode {
      */
     public static final int PURE_FUNC = 138;
 
-    /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 139;
 
     // PureFunc P1: the place of the call, as SQLite's message names it.
     /** PureFunc P1: an index expression or a partial index's WHERE ("an index"). */
@@ -1194,6 +1192,31 @@ public final class Opcode {
     public static final int PURE_CHECK = 2;
     /** PureFunc P1: a generated column. */
     public static final int PURE_GENCOL = 3;
+
+    /**
+     * {@code Attach P1 P2} — synopsis {@code attach r[P1] as r[P2]}.
+     *
+     * <p>ATTACH: opens the database file named by the text of register P1 ({@code ''} or {@code ':memory:'}: a new
+     * database in memory) through the connection's VFS and adds it, with its schema, as the next database under
+     * the name in register P2 ({@link AttachedDatabases}); every prepared statement is compiled again before it
+     * next runs. SQLite's errors ({@code database X is already in use}, {@code too many attached databases - max
+     * 10}). Deviation: SQLite codes ATTACH as a {@code Function} call of its internal {@code sqlite_attach()}; the
+     * file is opened here so that the open may wait for I/O (the opcode is re-run until the file is open).
+     */
+    public static final int ATTACH = 139;
+
+    /**
+     * {@code Detach P1} — synopsis {@code detach r[P1]}.
+     *
+     * <p>DETACH: closes the attached database named by the text of register P1 and removes it (later databases
+     * move down one index); SQLite's errors ({@code no such database: X}, {@code cannot detach database main},
+     * {@code database X is locked} while a transaction holds it). Deviation: SQLite calls its internal
+     * {@code sqlite_detach()} with {@code Function}.
+     */
+    public static final int DETACH = 140;
+
+    /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
+    public static final int NUM_OPCODES = 141;
 
     private static final String[] NAMES = {
         "Init",
@@ -1335,6 +1358,8 @@ public final class Opcode {
         "FkIfZero",
         "Vacuum",
         "PureFunc",
+        "Attach",
+        "Detach",
     };
 
     private static final String[] SYNOPSES = {
@@ -1477,6 +1502,8 @@ public final class Opcode {
         "if fkctr[P1]==0 goto P2",
         null,
         "r[P3]=func(r[P2@P5])",
+        "attach r[P1] as r[P2]",
+        "detach r[P1]",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1620,6 +1647,8 @@ public final class Opcode {
         4, // FkIfZero
         0, // Vacuum
         0, // PureFunc
+        0, // Attach
+        0, // Detach
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

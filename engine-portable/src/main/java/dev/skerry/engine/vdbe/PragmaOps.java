@@ -18,21 +18,35 @@ final class PragmaOps {
     /** The checkpoint modes of {@code Checkpoint} P2 (SQLite's {@code SQLITE_CHECKPOINT_} values). */
     static final int CHECKPOINT_TRUNCATE = 3;
 
+    /** The text of a register as ATTACH and DETACH read their arguments (NULL as empty text, as SQLite). */
+    private static String text(Mem m) {
+        if (m.type() == Mem.NULL) {
+            return "";
+        }
+        return dev.skerry.engine.value.Convert.toText(m);
+    }
+
     /** Runs the opcode at {@code pc}; false when it is not one of these. */
     static boolean run(Vm vm, int pc) throws IoPending, SqliteException {
         Program p = vm.program();
-        Pager pager = vm.db().pager();
         Mem[] r = vm.r;
         switch (p.opcode[pc]) {
             case Opcode.PAGECOUNT:
-                r[p.p2[pc]].setLong(pager.pageCount());
+                r[p.p2[pc]].setLong(vm.db().pager(p.p1[pc]).pageCount());
                 break;
             case Opcode.MAX_PGCNT:
-                r[p.p2[pc]].setLong(pager.setMaxPageCount(p.p3[pc] & 0xffffffffL));
+                r[p.p2[pc]].setLong(vm.db().pager(p.p1[pc]).setMaxPageCount(p.p3[pc] & 0xffffffffL));
+                break;
+            case Opcode.ATTACH:
+                vm.db().attached.attach(vm.r[p.p1[pc]].type() == Mem.NULL ? "" : text(vm.r[p.p1[pc]]),
+                        text(vm.r[p.p2[pc]]));
+                break;
+            case Opcode.DETACH:
+                vm.db().attached.detach(text(vm.r[p.p1[pc]]));
                 break;
             case Opcode.INTEGRITY_CK: {
                 if (vm.integrityCheck == null) {
-                    vm.integrityCheck = new IntegrityCheck(pager, (IntegrityCheck.Plan) p.p4[pc]);
+                    vm.integrityCheck = new IntegrityCheck(vm.db().pager(p.p3[pc]), (IntegrityCheck.Plan) p.p4[pc]);
                 }
                 vm.integrityCheck.step();
                 String row = vm.integrityCheck.next();
@@ -45,10 +59,11 @@ final class PragmaOps {
                 break;
             }
             case Opcode.CHECKPOINT: {
+                Pager target = vm.db().pager(p.p1[pc]);
                 if (vm.checkpointFrames < 0) {
-                    vm.checkpointFrames = pager.walFrames();
+                    vm.checkpointFrames = target.walFrames();
                 }
-                pager.checkpoint();
+                target.checkpoint();
                 long frames = p.p2[pc] == CHECKPOINT_TRUNCATE ? 0 : vm.checkpointFrames;
                 vm.checkpointFrames = -1;
                 int out = p.p3[pc];

@@ -73,7 +73,11 @@ public final class ProgramBuilder {
         boolean writes = true;
         switch (op) {
             case Opcode.OPEN_READ: iDb = a3; writes = false; break;
-            case Opcode.READ_COOKIE: iDb = a1; writes = false; break;
+            case Opcode.READ_COOKIE: case Opcode.PAGECOUNT: case Opcode.MAX_PGCNT:
+                iDb = a1;
+                writes = false;
+                break;
+            case Opcode.INTEGRITY_CK: iDb = a3; writes = false; break;
             case Opcode.OPEN_WRITE: case Opcode.DESTROY: iDb = a3; break;
             case Opcode.CREATE_BTREE: case Opcode.SET_COOKIE: iDb = a1; break;
             case Opcode.CLEAR: iDb = a2; break;

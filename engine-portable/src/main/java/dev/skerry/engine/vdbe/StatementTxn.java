@@ -25,7 +25,7 @@ final class StatementTxn {
     private final boolean countsChanges;
     private boolean writer;
     /** The statement savepoint in each database's pager ({@code savepoints} of the class comment), -1 when none. */
-    private final int[] savepoints = {-1, -1};
+    private final int[] savepoints = newSavepoints();
     private int haltPhase;
     private long nChange;
     private long fkConstraints;
@@ -33,6 +33,12 @@ final class StatementTxn {
     private long savedDeferredImmediate;
     /** {@code haltPhase} of a ROLLBACK TO whose undone schema change is being read again (re-called after IoPending). */
     private static final int RELOAD_SCHEMA = 2;
+
+    private static int[] newSavepoints() {
+        int[] s = new int[ConnectionState.DATABASES];
+        java.util.Arrays.fill(s, -1);
+        return s;
+    }
 
     StatementTxn(ConnectionState db, boolean countsChanges) {
         this.db = db;
@@ -209,11 +215,18 @@ final class StatementTxn {
                 throw SqliteException.error("no such savepoint: " + name);
             }
             if (op == Opcode.SAVEPOINT_ROLLBACK) {
-                int cookie = db.pager.schemaCookie();
-                Pager temp = db.openPager(1);
-                int tempCookie = temp == null ? 0 : temp.schemaCookie();
+                int[] cookies = new int[ConnectionState.DATABASES];
+                for (int i = 0; i < cookies.length; i++) {
+                    Pager p = db.openPager(i);
+                    cookies[i] = p == null ? 0 : p.schemaCookie();
+                }
                 db.rollbackToSavepoint(k);
-                if (db.pager.schemaCookie() == cookie && (temp == null || temp.schemaCookie() == tempCookie)) {
+                boolean same = true;
+                for (int i = 0; i < cookies.length; i++) {
+                    Pager p = db.openPager(i);
+                    same &= p == null || p.schemaCookie() == cookies[i];
+                }
+                if (same) {
                     return false;
                 }
                 // The rollback undid a schema change: the in-memory schema is read again (SQLite resets it).
@@ -239,11 +252,12 @@ final class StatementTxn {
         return true;
     }
 
-    /** ROLLBACK TO undid a schema change: the schemas of main and temp are read again; re-callable after IoPending. */
+    /** ROLLBACK TO undid a schema change: the schemas of every open database are read again; re-callable after IoPending. */
     private void reloadSchemas() throws IoPending, SqliteException {
-        db.schemaLoader().reloadSchema(0);
-        if (db.openPager(1) != null) {
-            db.schemaLoader().reloadSchema(1);
+        for (int i = 0; i < ConnectionState.DATABASES; i++) {
+            if (db.openPager(i) != null) {
+                db.schemaLoader().reloadSchema(i);
+            }
         }
         db.schemaLoader().expire();
         haltPhase = 0;
@@ -289,6 +303,7 @@ final class StatementTxn {
                 if (db.openPager(1) != null) {
                     db.openPager(1).beginRead();
                 }
+                db.attached.beginRead();
             }
         }
     }
@@ -318,7 +333,7 @@ final class StatementTxn {
     void undo(int onError, int code) throws SqliteException {
         if (writer) {
             int primary = ResultCode.primary(code);
-            boolean wholeTransaction = (db.autocommit && savepoints[0] < 0 && savepoints[1] < 0)
+            boolean wholeTransaction = (db.autocommit && noSavepoints())
                     || onError == Opcode.OE_ROLLBACK
                     || primary == ResultCode.SQLITE_IOERR || primary == ResultCode.SQLITE_FULL
                     || primary == ResultCode.SQLITE_CORRUPT;
@@ -346,6 +361,15 @@ final class StatementTxn {
         clear();
     }
 
+    private boolean noSavepoints() {
+        for (int sp : savepoints) {
+            if (sp >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private void releaseStatementSavepoints() {
         for (int i = 0; i < savepoints.length; i++) {
             if (savepoints[i] >= 0) {
@@ -359,8 +383,7 @@ final class StatementTxn {
         nChange = 0;
         fkConstraints = 0;
         savedDeferred = -1;
-        savepoints[0] = -1;
-        savepoints[1] = -1;
+        java.util.Arrays.fill(savepoints, -1);
         haltPhase = 0;
         setWriter(false);
     }

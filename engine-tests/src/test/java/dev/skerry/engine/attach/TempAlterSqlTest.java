@@ -1,0 +1,137 @@
+package dev.skerry.engine.attach;
+
+import dev.skerry.testkit.Differential;
+import org.junit.jupiter.api.Test;
+
+/** ALTER TABLE of TEMP tables and of attached databases' tables, and TEMP triggers on main tables, against SQLite. */
+class TempAlterSqlTest {
+    @Test
+    void alterTempTable() {
+        Differential.assertSame("""
+            create temp table alter_me(a integer, b unique);
+            insert into alter_me values (1, 'x');
+            alter table alter_me add column c text default 'd';
+            insert into alter_me(a, b, c) values (2, 'y', 'z');
+            select * from alter_me order by a;
+            alter table temp.alter_me rename column a to aa;
+            select aa, b, c from alter_me order by aa;
+            alter table alter_me rename to renamed;
+            select * from renamed order by aa;
+            select type, name, tbl_name, sql from temp.sqlite_master order by name;
+            alter table renamed drop column c;
+            select * from temp.renamed order by aa;
+            alter table temp.nosuch add column x;
+            alter table nosuch.t add column x;
+            pragma temp.integrity_check;
+            """);
+    }
+
+    @Test
+    void alterAttachedTable() {
+        Differential.assertSame("""
+            attach ':memory:' as aux;
+            create table aux.t(a, b);
+            create index aux.tb on t(b);
+            insert into aux.t values (1, 2), (3, 4);
+            alter table aux.t add column c default 9;
+            alter table aux.t rename column b to bb;
+            alter table aux.t rename to u;
+            select * from aux.u order by a;
+            select type, name, tbl_name, sql from aux.sqlite_master order by name;
+            alter table aux.u drop column c;
+            select * from u order by a;
+            pragma aux.integrity_check;
+            """);
+    }
+
+    @Test
+    void tempTriggersOnMainTables() {
+        Differential.assertSame("""
+            create table src(a integer primary key, b);
+            create table log(v);
+            create temp table driver(x);
+            insert into src values (1, 500);
+            create trigger trig after insert on temp.driver begin
+                insert into log select b from src where a = new.x;
+            end;
+            select type, name from temp.sqlite_master order by name;
+            insert into temp.driver values (1);
+            select * from log;
+            create trigger main.bad after insert on temp.driver begin select 1; end;
+            create temp trigger missing after insert on nosuch begin select 1; end;
+            create trigger missing2 after insert on nosuch begin select 1; end;
+            create temp trigger tmain after insert on main.src begin insert into log values (new.b); end;
+            insert into src values (2, 7);
+            select * from log order by v;
+            """);
+    }
+
+    @Test
+    void alterRewritesAndChecksTempTriggers() {
+        Differential.assertSame("""
+            create table src(a integer primary key, b);
+            create table log(v);
+            create temp table driver(x);
+            insert into src values (1, 500);
+            create trigger trig after insert on temp.driver begin
+                insert into log select b from src where a = new.x;
+            end;
+            alter table src rename column b to c;
+            select sql from temp.sqlite_master where name = 'trig';
+            insert into temp.driver values (1);
+            select * from log;
+            create temp trigger tsel after insert on temp.driver begin
+                select (select c from src t where t.a = new.x);
+            end;
+            alter table src rename column c to d;
+            select name, sql from temp.sqlite_master where type = 'trigger' order by name;
+            alter table src rename to source;
+            select name, tbl_name, sql from temp.sqlite_master where type = 'trigger' order by name;
+            insert into temp.driver values (1);
+            select * from log;
+            create temp trigger tex after insert on temp.driver begin
+                select exists(select d from source);
+            end;
+            alter table source drop column d;
+            create temp trigger bad after insert on temp.driver begin
+                insert into log select 1 from nosuch;
+            end;
+            alter table source rename to s2;
+            alter table log add column w;
+            drop trigger bad;
+            alter table source rename to s2;
+            alter table temp.driver add column z;
+            select name, sql from temp.sqlite_master where type = 'trigger' order by name;
+            insert into temp.driver values (1);
+            select * from log;
+            """);
+    }
+
+    @Test
+    void tempStoreChangeDropsTheTempDatabase() {
+        Differential.assertSame("""
+            create temp table a(x);
+            insert into a values (1);
+            begin;
+            pragma temp_store = memory;
+            rollback;
+            pragma temp_store = 2;
+            pragma temp_store;
+            select * from temp.sqlite_master;
+            select * from a;
+            create temp table b(x);
+            pragma temp_store = 2;
+            select name from temp.sqlite_master;
+            begin;
+            pragma temp_store = file;
+            commit;
+            pragma temp_store = file;
+            select name from temp.sqlite_master;
+            begin;
+            pragma temp_store = memory;
+            pragma temp_store;
+            rollback;
+            pragma temp_store;
+            """);
+    }
+}
