@@ -9,9 +9,10 @@ import dev.skerry.testkit.SkerryEngine;
 import org.junit.jupiter.api.Test;
 
 /**
- * The spellings of SQLite's statements that no feature test writes: {@code BEGIN DEFERRED/IMMEDIATE/EXCLUSIVE
- * [TRANSACTION]}, {@code END [TRANSACTION]}, {@code COMMIT/ROLLBACK TRANSACTION}, {@code REPLACE INTO},
- * against SQLite; and {@code CREATE VIRTUAL TABLE}, which Skerry refuses.
+ * The spellings of SQLite's statements that no feature test writes, against SQLite: {@code BEGIN
+ * DEFERRED/IMMEDIATE/EXCLUSIVE [TRANSACTION]}, {@code END [TRANSACTION]}, {@code COMMIT/ROLLBACK TRANSACTION},
+ * {@code REPLACE INTO}, {@code VALUES} as a table (FROM, CTEs, compounds, subqueries); and {@code CREATE VIRTUAL
+ * TABLE}, which Skerry refuses.
  */
 class StatementFormsSqlTest {
     @Test
@@ -57,6 +58,27 @@ class StatementFormsSqlTest {
             select changes(), total_changes();
             replace into t values(5, 'x', 5) returning *;
             select * from t order by a;
+            """);
+    }
+
+    @Test
+    void valuesIsATable() {
+        Differential.assertSame("""
+            create table t(a, b);
+            insert into t values(1, 'x'), (2, 'y');
+            select column1, column2 from (values(1, 'a'), (2, 'b'), (3, null)) order by column1 desc;
+            select * from (values(1, 2)) as v join t on t.a = v.column1;
+            with c as (values(1, 2), (3, 4)) select column2, * from c order by 1;
+            with c(x, y) as (values(1, 2)) select y, x from c;
+            select a from t union values(5) order by 1;
+            values(1) union all values(2) except values(2);
+            values(1, 2) union select a, b from t order by 1 desc;
+            select (values(7)), exists (values(1)), 2 in (values(1), (2));
+            insert into t values(3, 'z') returning *;
+            insert into t select * from (values(4, 'w'), (5, 'v'));
+            select * from t order by a;
+            values(1, 2), (3);
+            select column3 from (values(1, 2));
             """);
     }
 
