@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The "PRAGMA" table of {@code COMPAT.md} against both engines: every pragma of SQLite's list (sqlite-jdbc's
  * {@code PRAGMA pragma_list}, plus the documented ones its build leaves out) is named in a row; a pragma a
- * row claims runs on Skerry (no {@code is not supported} error); a pragma a row marks **no** is refused by
+ * row claims runs on Skerry (no {@code is not supported} error) and, when SQLite answers it without an
+ * argument, answers with rows under SQLite's column names; a pragma a row marks **no** is refused by
  * Skerry with an error, unless the row says it is ignored, in which case it gives no error and no rows on
  * Skerry, as on SQLite.
  */
@@ -51,8 +52,13 @@ class PragmaListCompatTest {
                     named.add(name);
                     Outcome mine = k.run("pragma " + name);
                     if (!row.absent()) {
+                        Outcome theirs = s.run("pragma " + name);
                         if (mine.isError() && mine.errorMessage().endsWith("is not supported")) {
                             wrong.add(name + ": claimed, but Skerry says " + mine.errorMessage());
+                        } else if (!theirs.isError() && !theirs.rows().isEmpty()
+                                && (mine.isError() || mine.rows().isEmpty()
+                                || !mine.columns().equals(theirs.columns()))) {
+                            wrong.add(name + ": claimed, SQLite answers " + theirs + ", Skerry " + mine);
                         }
                     } else if (row.status().contains("ignored")) {
                         Outcome theirs = s.run("pragma " + name);
