@@ -90,6 +90,25 @@ final class CompatTable {
         return rows;
     }
 
+    /** The rows of every three-column table of the document (header and separator lines left out). */
+    static List<Row> allRows() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        boolean header = true;
+        for (String line : document()) {
+            if (!line.startsWith("|")) {
+                header = true;
+                continue;
+            }
+            List<String> cells = cells(line);
+            if (header || cells.size() != 3 || cells.get(0).startsWith("---")) {
+                header = false;
+                continue;
+            }
+            rows.add(new Row(cells.get(0), cells.get(1), cells.get(2)));
+        }
+        return rows;
+    }
+
     /** The cells of a table line; {@code \|} is a bar inside a cell. */
     private static List<String> cells(String line) {
         List<String> cells = new ArrayList<>();
