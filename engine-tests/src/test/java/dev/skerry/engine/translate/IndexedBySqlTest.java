@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code INDEXED BY} and {@code NOT INDEXED} in SELECT, UPDATE and DELETE against SQLite: the plans of
- * SELECT (EXPLAIN QUERY PLAN's tree), the rows, and SQLite's errors ({@code no such index}).
+ * {@code INDEXED BY} and {@code NOT INDEXED} in SELECT, UPDATE and DELETE against SQLite: the plans
+ * (EXPLAIN QUERY PLAN's tree), the rows, and SQLite's errors ({@code no such index}).
  */
 class IndexedBySqlTest {
     private static final String SCHEMA = """
@@ -32,19 +32,25 @@ class IndexedBySqlTest {
         "select * from t not indexed order by b",
         "select * from t indexed by nosuch where b = 1",
         "select * from t as u indexed by tb where u.b = 4",
+        "delete from t not indexed where b = 3",
+        "update t not indexed set c = 1 where b = 3",
     };
 
     /**
      * Statements whose rows and errors equal SQLite's but whose plans differ (COMPAT.md lists them): an
-     * INDEXED BY index no term can use (SQLite scans the index, Skerry the table), NOT INDEXED in UPDATE and
-     * DELETE (ignored by Skerry), and UPDATE/DELETE plans shown as {@code COVERING INDEX}.
+     * INDEXED BY index no term can use (SQLite scans the index, Skerry the table), and UPDATE/DELETE plans
+     * shown as {@code COVERING INDEX}.
      */
     private static final String[] ROWS_ONLY = {
         "select * from t indexed by tb where c = 'x' order by a",
         "update t indexed by tb set c = 'w' where b = 4",
-        "delete from t not indexed where b = 3",
         "delete from t indexed by tc where c = 'z'",
         "update t indexed by tb set c = 'v' where c = 'x'",
+        "delete from t indexed by nosuch where b = 1",
+        "update t indexed by nosuch set c = 1 where b = 1",
+        "update t as u indexed by tb set c = 2 where u.b = 5",
+        "delete from t indexed by tb where a = 2",
+        "update t not indexed set c = 3 where b = 1",
     };
 
     @Test
