@@ -62,7 +62,7 @@ final class DeleteCoder {
             }
             return;
         }
-        int rowids = collectRowids(p, sc, table, del.alias(), del.where());
+        int rowids = collectRowids(p, sc, table, del.alias(), del.indexedBy(), del.notIndexed(), del.where());
         RowWriter writer = new RowWriter(p, sc.ex, table, 0);
         writer.open();
         Returning returning = del.returning().isEmpty() ? null
@@ -119,10 +119,18 @@ final class DeleteCoder {
      */
     static int collectRowids(Parse p, SelectCoder sc, Table table, dev.skerry.engine.parser.ast.Name alias,
             dev.skerry.engine.parser.ast.Expr where) throws SqliteException {
+        return collectRowids(p, sc, table, alias, null, false, where);
+    }
+
+    /** As above, with the statement's {@code INDEXED BY} index name (or null) and {@code NOT INDEXED}. */
+    static int collectRowids(Parse p, SelectCoder sc, Table table, dev.skerry.engine.parser.ast.Name alias,
+            dev.skerry.engine.parser.ast.Name indexedBy, boolean notIndexed,
+            dev.skerry.engine.parser.ast.Expr where) throws SqliteException {
         int rowids = p.cursor();
         p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, dev.skerry.engine.btree.KeyInfo.binary(1));
         Scope scope = p.rootScope();
         Source src = new Source(table, alias != null ? alias.text() : table.name(), p.cursor());
+        FromBuilder.applyIndexedBy(p, src, table, indexedBy, notIndexed);
         scope.add(src);
         List<Source> sources = scope.sources;
         List<WhereTerm> terms = new ArrayList<>();

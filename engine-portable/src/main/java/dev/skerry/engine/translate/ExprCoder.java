@@ -8,6 +8,7 @@ import dev.skerry.engine.parser.ast.ResultColumn;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.TableOrSubquery;
+import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.value.Affinity;
 import dev.skerry.engine.value.Collation;
@@ -548,6 +549,9 @@ final class ExprCoder {
             throw SqliteException.error("wrong number of arguments to function " + name + "()");
         }
         Object fn = lookupScalar(name, n);
+        if (n == 2 && Names.equal(name, "likelihood")) {
+            checkProbability(fc.args().get(1), name);
+        }
         if (fc.filter() != null || !fc.orderBy().isEmpty()) {
             throw SqliteException.error((fc.filter() != null ? "FILTER" : "ORDER BY")
                     + " may not be used with non-aggregate " + name + "()");
@@ -581,6 +585,18 @@ final class ExprCoder {
             }
         }
         return null;
+    }
+
+    /**
+     * SQLite's {@code exprProbability} test of {@code likelihood}'s second argument: a floating-point literal
+     * (not an integer, a negated or a computed value) no greater than 1.0.
+     */
+    private static void checkProbability(Expr e, String name) throws SqliteException {
+        if (e instanceof Expr.Literal && ((Expr.Literal) e).kind() == Expr.LiteralKind.FLOAT
+                && Double.parseDouble(((Expr.Literal) e).value()) <= 1.0) {
+            return;
+        }
+        throw SqliteException.error("second argument to " + name + "() must be a constant between 0.0 and 1.0");
     }
 
     /** The scalar function {@code name}/{@code n}, or SQLite's error. */

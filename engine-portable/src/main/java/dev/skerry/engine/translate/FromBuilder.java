@@ -324,18 +324,9 @@ final class FromBuilder {
             if (p.rename != null) {
                 p.rename.table(p, t.name().name(), table);
             }
-            if (t.indexedBy() != null && p.schema.findIndex(t.indexedBy().text()) == null) {
-                throw SqliteException.error("no such index: " + t.indexedBy().text());
-            }
             String name = t.alias() != null ? t.alias().text() : table.name();
             Source src = new Source(table, name, p.cursor());
-            src.notIndexed = t.notIndexed();
-            if (t.indexedBy() != null) {
-                src.indexedBy = p.schema.findIndex(t.indexedBy().text());
-                if (src.indexedBy.table() != table) {
-                    throw SqliteException.error("no such index: " + t.indexedBy().text());
-                }
-            }
+            applyIndexedBy(p, src, table, t.indexedBy(), t.notIndexed());
             scope.add(src);
             return;
         }
@@ -484,5 +475,20 @@ final class FromBuilder {
                     + name);
         }
         return t;
+    }
+
+    /**
+     * Applies a table's {@code INDEXED BY name} (null when absent) or {@code NOT INDEXED} to its source, with
+     * SQLite's {@code no such index} when the index does not exist or belongs to another table.
+     */
+    static void applyIndexedBy(Parse p, Source src, Table table, Name indexedBy, boolean notIndexed)
+            throws SqliteException {
+        src.notIndexed = notIndexed;
+        if (indexedBy != null) {
+            src.indexedBy = p.schema.findIndex(indexedBy.text());
+            if (src.indexedBy == null || src.indexedBy.table() != table) {
+                throw SqliteException.error("no such index: " + indexedBy.text());
+            }
+        }
     }
 }

@@ -102,7 +102,8 @@ final class UpdateCoder {
             sets = stored;
             assigned = assignments(table, sets, p.deferTargetColumns);
         } else {
-            rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.where());
+            rowids = DeleteCoder.collectRowids(p, sc, table, upd.alias(), upd.indexedBy(), upd.notIndexed(),
+                    upd.where());
         }
         Expr rowidExpr = rowidAssignment(table, sets);
         int onError = p.conflict(SchemaBuilder.conflict(upd.orConflict()));

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
+import dev.skerry.testkit.Outcome;
+import dev.skerry.testkit.SkerryEngine;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,5 +39,17 @@ class Utf16DatabaseTest {
                 () -> SkerryDb.openFile(file).close());
         assertEquals(ResultCode.SQLITE_ERROR, e.code(), e.getMessage());
         assertTrue(e.getMessage().contains("encoding " + encoding + " is not supported"), e.getMessage());
+    }
+
+    /** A new database cannot be made UTF-16 either: {@code PRAGMA encoding} asking for it is an error. */
+    @ParameterizedTest(name = "pragma encoding = {0}")
+    @ValueSource(strings = {"UTF-16", "UTF-16le", "utf16be"})
+    void aNewDatabaseCannotBeMadeUtf16(String encoding) {
+        try (SkerryEngine skerry = new SkerryEngine()) {
+            Outcome o = skerry.run("pragma encoding = '" + encoding + "'");
+            assertTrue(o.isError(), o.toString());
+            assertEquals("UTF-16 databases are not supported (only UTF-8)", o.errorMessage());
+            assertEquals(List.of(List.of(Outcome.text("UTF-8"))), skerry.run("pragma encoding").rows());
+        }
     }
 }

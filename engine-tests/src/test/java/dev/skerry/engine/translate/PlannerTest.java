@@ -98,6 +98,7 @@ class PlannerTest {
         "select * from t3, t2 where t3.p = t2.y and t2.z in (select q from t3)",
         "select * from t1 where exists (select 1 from t3 where p = t1.a)",
         "select * from t2 where x in (select p from t3) and y = 2",
+        "select * from t3 left join t1 on t3.p = t1.d and t1.c > 5",
     };
 
     @Test
