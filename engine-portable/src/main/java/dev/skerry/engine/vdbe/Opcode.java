@@ -1038,7 +1038,6 @@ public final class Opcode {
      */
     public static final int DROP_TRIGGER = 124;
 
-
     /**
      * {@code Pagecount P1 P2}
      *
@@ -1184,15 +1183,6 @@ public final class Opcode {
      */
     public static final int PURE_FUNC = 138;
 
-
-    // PureFunc P1: the place of the call, as SQLite's message names it.
-    /** PureFunc P1: an index expression or a partial index's WHERE ("an index"). */
-    public static final int PURE_INDEX = 1;
-    /** PureFunc P1: a CHECK constraint. */
-    public static final int PURE_CHECK = 2;
-    /** PureFunc P1: a generated column. */
-    public static final int PURE_GENCOL = 3;
-
     /**
      * {@code Attach P1 P2} — synopsis {@code attach r[P1] as r[P2]}.
      *
@@ -1217,6 +1207,14 @@ public final class Opcode {
 
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
     public static final int NUM_OPCODES = 141;
+
+    // PureFunc P1: the place of the call, as SQLite's message names it.
+    /** PureFunc P1: an index expression or a partial index's WHERE ("an index"). */
+    public static final int PURE_INDEX = 1;
+    /** PureFunc P1: a CHECK constraint. */
+    public static final int PURE_CHECK = 2;
+    /** PureFunc P1: a generated column. */
+    public static final int PURE_GENCOL = 3;
 
     private static final String[] NAMES = {
         "Init",
