@@ -704,7 +704,7 @@ final class SelectCoder {
                 && p.schema.findTable(t.name().name().text()) == table;
     }
 
-    private void finishOnce(int once, ResultInfo info, Select sel) {
+    void finishOnce(int once, ResultInfo info, Select sel) {
         if (info.correlated || returningTarget != null && reads(sel, returningTarget)) {
             p.v.changeOpcode(once, Opcode.NOOP);
         } else {
@@ -718,6 +718,10 @@ final class SelectCoder {
      * NULL or is not there but the subquery gave a NULL, else 0 — and 0 for an empty subquery whatever x.
      */
     void inSelect(Expr.InSelect in, Scope scope, int target) throws SqliteException {
+        if (in.operand() instanceof Expr.RowValue rv) {
+            RowValueIn.code(this, in, rv.values(), scope, target);
+            return;
+        }
         char aff = ExprInfo.combine(ExprInfo.affinity(in.operand(), scope),
                 ExprInfo.affinity(new Expr.Subquery(in.select(), in.start(), in.end()), scope));
         char recordAff = (char) (aff & Opcode.AFF_MASK) <= Affinity.BLOB ? Affinity.BLOB : (char) (aff & Opcode.AFF_MASK);
