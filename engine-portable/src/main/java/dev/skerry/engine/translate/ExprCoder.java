@@ -228,8 +228,13 @@ final class ExprCoder {
             case GE:
             case IS:
             case IS_NOT: {
-                if (isVector(b.left()) || isVector(b.right())) {
-                    vectorCompare(b, s, target);
+                int wl = width(b.left(), s);
+                int wr = width(b.right(), s);
+                if (wl > 1 || wr > 1) {
+                    if (wl != wr) {
+                        throw SqliteException.error("row value misused");
+                    }
+                    vectorCompare(b, wl, s, target);
                     return;
                 }
                 int l = code(b.left(), s);
@@ -266,9 +271,18 @@ final class ExprCoder {
                 lookupScalar(b.op() == Expr.BinaryOp.JSON_ARROW ? "->" : "->>", 2), 2);
     }
 
-    /** True for a row value or a subquery (which may return several columns) on one side of a comparison. */
-    private static boolean isVector(Expr e) {
-        return e instanceof Expr.RowValue;
+    /**
+     * The number of values of {@code e} as a comparison operand (SQLite's {@code sqlite3ExprVectorSize}): a row
+     * value's, a subquery's columns, else 1.
+     */
+    private int width(Expr e, Scope s) throws SqliteException {
+        if (e instanceof Expr.RowValue rv) {
+            return rv.values().size();
+        }
+        if (e instanceof Expr.Subquery sq) {
+            return selects.width(sq.select(), s);
+        }
+        return 1;
     }
 
     /** The elements of a row value operand: its expressions, or the columns of a subquery. */
@@ -301,9 +315,7 @@ final class ExprCoder {
      * pair does (with three-valued AND), {@code <>} and {@code IS NOT} are their negations; the ordering
      * operators compare pair by pair, the first unequal pair deciding (NULL when it involves a NULL).
      */
-    private void vectorCompare(Expr.Binary b, Scope s, int target) throws SqliteException {
-        int n = b.left() instanceof Expr.RowValue ? ((Expr.RowValue) b.left()).values().size()
-                : b.right() instanceof Expr.RowValue ? ((Expr.RowValue) b.right()).values().size() : 0;
+    private void vectorCompare(Expr.Binary b, int n, Scope s, int target) throws SqliteException {
         int[] l = new int[n];
         int[] r = new int[n];
         Expr[] le = new Expr[n];
@@ -422,6 +434,16 @@ final class ExprCoder {
     }
 
     private void between(Expr.Between b, Scope s, int target) throws SqliteException {
+        if (width(b.operand(), s) > 1 || width(b.low(), s) > 1 || width(b.high(), s) > 1) {
+            codeTo(new Expr.Binary(Expr.BinaryOp.AND,
+                    new Expr.Binary(Expr.BinaryOp.GE, b.operand(), b.low(), b.start(), b.end()),
+                    new Expr.Binary(Expr.BinaryOp.LE, b.operand(), b.high(), b.start(), b.end()),
+                    b.start(), b.end()), s, target);
+            if (b.not()) {
+                p.v.addOp(Opcode.NOT, target, target);
+            }
+            return;
+        }
         int x = code(b.operand(), s);
         int lo = code(b.low(), s);
         int hi = code(b.high(), s);
@@ -482,10 +504,13 @@ final class ExprCoder {
 
     private void caseExpr(Expr.Case c, Scope s, int target) throws SqliteException {
         int end = p.label();
-        int base = c.base() == null ? 0 : code(c.base(), s);
+        boolean vector = c.base() != null && width(c.base(), s) > 1;
+        int base = c.base() == null || vector ? 0 : code(c.base(), s);
         for (Expr.WhenThen w : c.whens()) {
             int next = p.label();
-            if (c.base() == null) {
+            if (vector) {
+                jumpIfFalse(new Expr.Binary(Expr.BinaryOp.EQ, c.base(), w.when(), c.start(), c.end()), s, next, true);
+            } else if (c.base() == null) {
                 jumpIfFalse(w.when(), s, next, true);
             } else {
                 int r = code(w.when(), s);
@@ -588,7 +613,7 @@ final class ExprCoder {
                     jumpIfTrue(b.right(), s, label, jumpIfNull);
                     return;
                 case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
-                    if (isVector(b.left()) || isVector(b.right())) {
+                    if (width(b.left(), s) > 1 || width(b.right(), s) > 1) {
                         break;
                     }
                     compareJump(b.op(), b, s, label, jumpIfNull);
@@ -624,7 +649,7 @@ final class ExprCoder {
                     return;
                 }
                 case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
-                    if (isVector(b.left()) || isVector(b.right())) {
+                    if (width(b.left(), s) > 1 || width(b.right(), s) > 1) {
                         break;
                     }
                     compareJump(negate(b.op()), b, s, label, jumpIfNull);

@@ -645,6 +645,27 @@ final class SelectCoder {
         finishOnce(once, info, sel);
     }
 
+    /**
+     * The number of result columns of {@code sel}: read from its first core when that names them without
+     * {@code *}, else found by compiling it into a scratch program (1 when that fails: the real compilation
+     * reports the error).
+     */
+    int width(Select sel, Scope scope) {
+        int w = RowValueSets.width(sel);
+        if (w >= 0) {
+            return w;
+        }
+        try {
+            Parse scratch = new Parse(p.schema, p.sql, p.functions);
+            scratch.independentSubqueries = p.independentSubqueries;
+            SelectCoder coder = new SelectCoder(scratch);
+            coder.ctes.addAll(ctes);
+            return coder.compile(sel, scope, (first, n) -> { }).names.length;
+        } catch (SqliteException e) {
+            return 1;
+        }
+    }
+
     /** A subquery used as a row value: its first row's {@code n} columns into {@code first..}, or NULLs. */
     void scalarRow(Select sel, Scope scope, int first, int n) throws SqliteException {
         int once = p.v.addOp(Opcode.ONCE, 0, 0);

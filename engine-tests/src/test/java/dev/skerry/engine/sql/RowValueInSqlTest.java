@@ -67,4 +67,32 @@ class RowValueInSqlTest {
             select a in ((select 1), 2) from t order by a;
             """);
     }
+
+    @Test
+    void rowValuedSubqueriesInComparisons() {
+        Differential.assertSame("""
+            create table t(a int, b int, c text);
+            insert into t values (1,10,'x'),(2,20,'y'),(1,20,'z'),(null,10,'n');
+            select c, (a, b) = (select 1, 10), (a, b) < (select 1, 20), (a, b) >= (select a, b from t where c = 'y'), (a, b) is (select null, 10) from t order by c;
+            select c from t where (a, b) = (select a, b from t where c = 'z');
+            select c from t as o where (a, b) > (select a, b from t where t.c = o.c) order by c;
+            select c from t as o where (select a, b from t where t.c = o.c) = (o.a, o.b) order by c;
+            select (select 1, 2) = (select 1, 2), (select 1, 2) < (select 1, 3), (select 1, 2) = (1, 2);
+            select (select 1, 2) = (select 1, 2, 3);
+            select (a, b) = (select 1, 2, 3) from t;
+            select (a, b) = (select 1) from t;
+            select (select 1, 2) + 1;
+            select (select 1, 2);
+            select a from t where (select 1, 2);
+            select (1, 2) + 1;
+            select (1, 2);
+            select (1, 2) = 1;
+            select 1 = (select 1, 2);
+            select (1, 2) between (0, 0) and (3, 3);
+            select case (1, 2) when (1, 2) then 1 end;
+            select max((1, 2));
+            select (1, 2) is null;
+            select a from t order by (a, b);
+            """);
+    }
 }
