@@ -8,6 +8,7 @@ import dev.skerry.engine.parser.ast.ResultColumn;
 import dev.skerry.engine.parser.ast.Select;
 import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.TableOrSubquery;
+import dev.skerry.engine.schema.Names;
 import dev.skerry.engine.schema.SchemaBuilder;
 import dev.skerry.engine.value.Affinity;
 import dev.skerry.engine.value.Collation;
@@ -228,6 +229,10 @@ final class ExprCoder {
             case GE:
             case IS:
             case IS_NOT: {
+                if (truthValue(b, s) >= 0) {
+                    truth(b, s, target);
+                    return;
+                }
                 int wl = width(b.left(), s);
                 int wr = width(b.right(), s);
                 if (wl > 1 || wr > 1) {
@@ -269,6 +274,42 @@ final class ExprCoder {
         p.v.addOp(Opcode.SCOPY, r, args + 1);
         p.v.addOp(Opcode.FUNCTION, 0, args, target,
                 lookupScalar(b.op() == Expr.BinaryOp.JSON_ARROW ? "->" : "->>", 2), 2);
+    }
+
+    /**
+     * For {@code x IS [NOT] TRUE|FALSE} (SQLite's TK_TRUTH: the right side, without COLLATE, a TRUE or FALSE that
+     * names no column), 1 for TRUE and 0 for FALSE; else -1.
+     */
+    private static int truthValue(Expr.Binary b, Scope s) throws SqliteException {
+        if (b.op() != Expr.BinaryOp.IS && b.op() != Expr.BinaryOp.IS_NOT) {
+            return -1;
+        }
+        Expr r = b.right();
+        while (r instanceof Expr.Collate c) {
+            r = c.operand();
+        }
+        if (!(r instanceof Expr.ColumnRef ref) || ref.table() != null || ref.column().isDoubleQuoted()
+                || !(Names.equal(ref.column().text(), "true") || Names.equal(ref.column().text(), "false"))) {
+            return -1;
+        }
+        Scope.Resolved res = s.resolve(ref);
+        return res.isBoolean() ? res.booleanValue : -1;
+    }
+
+    /**
+     * {@code x IS TRUE} is 1 when x is not NULL and true as a boolean, {@code x IS FALSE} when it is not NULL and
+     * false (SQLite's OP_IsTrue); {@code IS NOT} negates them. Never NULL.
+     */
+    private void truth(Expr.Binary b, Scope s, int target) throws SqliteException {
+        boolean wantTrue = truthValue(b, s) == 1;
+        boolean not = b.op() == Expr.BinaryOp.IS_NOT;
+        int x = code(b.left(), s);
+        int done = p.label();
+        p.v.addOp(Opcode.INTEGER, not ? 1 : 0, target);
+        p.v.addOp(Opcode.IS_NULL, x, done);
+        p.v.addOp(wantTrue ? Opcode.IF_NOT : Opcode.IF, x, done, 0);
+        p.v.addOp(Opcode.INTEGER, not ? 0 : 1, target);
+        p.resolve(done);
     }
 
     /**
@@ -613,7 +654,7 @@ final class ExprCoder {
                     jumpIfTrue(b.right(), s, label, jumpIfNull);
                     return;
                 case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
-                    if (width(b.left(), s) > 1 || width(b.right(), s) > 1) {
+                    if (width(b.left(), s) > 1 || width(b.right(), s) > 1 || truthValue(b, s) >= 0) {
                         break;
                     }
                     compareJump(b.op(), b, s, label, jumpIfNull);
@@ -649,7 +690,7 @@ final class ExprCoder {
                     return;
                 }
                 case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
-                    if (width(b.left(), s) > 1 || width(b.right(), s) > 1) {
+                    if (width(b.left(), s) > 1 || width(b.right(), s) > 1 || truthValue(b, s) >= 0) {
                         break;
                     }
                     compareJump(negate(b.op()), b, s, label, jumpIfNull);
