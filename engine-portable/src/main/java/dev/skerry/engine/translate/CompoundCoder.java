@@ -47,6 +47,8 @@ final class CompoundCoder {
     static SelectCoder.ResultInfo compile(SelectCoder sc, Select sel, Scope outer, Output.Sink sink)
             throws SqliteException {
         Parse p = sc.p;
+        boolean coresIgnorable = sc.compoundCoresIgnorable;
+        sc.compoundCoresIgnorable = false;
         List<SelectCore> cores = sel.cores();
         List<Select.CompoundOp> ops = sel.ops();
         boolean materialize = false;
@@ -126,6 +128,7 @@ final class CompoundCoder {
                 };
             }
             int explainCore = p.explainPush(explainLabel(op));
+            sc.coreOrderIgnorable = coresIgnorable;
             sc.core(cores.get(k), null, null, outer, coreSink, k == 0 ? null : shape);
             p.explainPop(explainCore);
             if (kept >= 0) {

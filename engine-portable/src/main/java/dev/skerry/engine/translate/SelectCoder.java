@@ -61,6 +61,12 @@ final class SelectCoder {
     final ExprCoder ex;
     /** The common table expressions in scope, innermost last. */
     private final List<Cte> ctes = new ArrayList<>();
+    /** Set for the next {@link #compile}: its rows only count (EXISTS); see {@link #ignoredOrder}. */
+    private boolean orderIgnorable;
+    /** Set by {@link #compile} for the simple query it passes to {@link #core}, and for each core of a compound of UNION ALLs whose rows only count. */
+    boolean coreOrderIgnorable;
+    /** Set by {@link #compile} for the {@link CompoundCoder} it calls: the compound is of UNION ALLs and its rows only count. */
+    boolean compoundCoresIgnorable;
     /**
      * FROM items being compiled inside each other (a view whose query reads a view, a CTE reading a CTE, a
      * subquery in FROM): each level nests several Java calls, so the depth is bounded well inside the stack
@@ -125,9 +131,15 @@ final class SelectCoder {
         try {
             int frame = pushWith(sel.with());
             try {
+                boolean ignorable = orderIgnorable;
+                orderIgnorable = false;
                 if (sel.isSimple()) {
+                    coreOrderIgnorable = ignorable;
                     return core(sel.cores().get(0), sel.orderBy(), sel.limit(), outer, sink, null);
                 }
+                compoundCoresIgnorable = ignorable && !sel.ops().contains(Select.CompoundOp.UNION)
+                        && !sel.ops().contains(Select.CompoundOp.INTERSECT)
+                        && !sel.ops().contains(Select.CompoundOp.EXCEPT);
                 return CompoundCoder.compile(this, sel, outer, sink);
             } finally {
                 popWith(frame);
@@ -164,6 +176,8 @@ final class SelectCoder {
      */
     ResultInfo core(SelectCore core, List<OrderingTerm> orderBy, Limit limit, Scope outer, Output.Sink sink,
             int[] expectColumns) throws SqliteException {
+        boolean ignorable = coreOrderIgnorable;
+        coreOrderIgnorable = false;
         if (core instanceof SelectCore.Values) {
             return values((SelectCore.Values) core, orderBy, limit, outer, sink);
         }
@@ -202,7 +216,12 @@ final class SelectCoder {
         for (WhereTerm t : terms) {
             checkNoAggregate(t.expr);
         }
-        Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, q.distinct(),
+        boolean distinct = q.distinct();
+        if (ignorable && windows == null && !aggregate) {
+            keys = ignoredOrder(keys, scope);
+            distinct = false;
+        }
+        Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, distinct,
                 info.collations, limit, sink);
         out.nullsAgainstOrder(keys.bigNull);
         out.prepare(p.newScope(p.outer(outer)));
@@ -232,7 +251,7 @@ final class SelectCoder {
             if (w.ordered()) {
                 out.sortNotNeeded();
             }
-            if (q.distinct()) {
+            if (distinct) {
                 p.explain("USE TEMP B-TREE FOR DISTINCT");
             }
             if (out.sorts()) {
@@ -248,6 +267,22 @@ final class SelectCoder {
         out.finish();
         info.correlated = scope.correlated;
         return info;
+    }
+
+    /**
+     * The ORDER BY of a query whose rows only count (EXISTS, SQLite's {@code IgnorableOrderby}): its terms are
+     * compiled where no jump leads, so that they are checked as SQLite resolves them but never evaluated; no keys.
+     */
+    private OrderKeys ignoredOrder(OrderKeys keys, Scope scope) throws SqliteException {
+        if (!keys.exprs.isEmpty()) {
+            int skip = p.v.addOp(Opcode.GOTO, 0, 0);
+            int reg = p.reg();
+            for (Expr k : keys.exprs) {
+                ex.codeTo(k, scope, reg);
+            }
+            p.v.jumpHere(skip);
+        }
+        return new OrderKeys();
     }
 
     static boolean[] leftInner(FromBuilder.Result from, Scope scope) {
@@ -656,9 +691,8 @@ final class SelectCoder {
             return w;
         }
         try {
-            Parse scratch = new Parse(p.schema, p.sql, p.functions);
-            scratch.independentSubqueries = p.independentSubqueries;
-            SelectCoder coder = new SelectCoder(scratch);
+            SelectCoder coder = new SelectCoder(p.scratch());
+            coder.fromNesting = fromNesting;
             coder.ctes.addAll(ctes);
             return coder.compile(sel, scope, (first, n) -> { }).names.length;
         } catch (SqliteException e) {
@@ -682,15 +716,21 @@ final class SelectCoder {
         finishOnce(once, info, sel);
     }
 
-    /** EXISTS: 1 when the subquery yields a row, else 0. */
+    /**
+     * EXISTS: 1 when the subquery yields a row, else 0. As SQLite, the ORDER BY and DISTINCT of a simple query
+     * there are dropped ({@link #ignoredOrder}): OFFSET counts the rows without DISTINCT.
+     */
     void exists(Select sel, Scope scope, int target) throws SqliteException {
         int once = p.v.addOp(Opcode.ONCE, 0, 0);
         int done = p.label();
         p.v.addOp(Opcode.INTEGER, 0, target);
-        ResultInfo info = p.explainSubquery("SCALAR SUBQUERY", sel, () -> compile(sel, scope, (first, n) -> {
+        ResultInfo info = p.explainSubquery("SCALAR SUBQUERY", sel, () -> {
+            orderIgnorable = true;
+            return compile(sel, scope, (first, n) -> {
             p.v.addOp(Opcode.INTEGER, 1, target);
             p.v.addOp(Opcode.GOTO, 0, done);
-        }));
+            });
+        });
         p.resolve(done);
         finishOnce(once, info, sel);
     }
