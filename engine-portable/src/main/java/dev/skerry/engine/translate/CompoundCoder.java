@@ -222,9 +222,9 @@ final class CompoundCoder {
                 e = ((Expr.Collate) e).operand();
             }
             int index = -1;
-            if (e instanceof Expr.Literal && ((Expr.Literal) e).kind() == Expr.LiteralKind.INTEGER) {
-                Object v = Literals.value((Expr.Literal) e, sc.p.sql, false);
-                long c = v instanceof Long ? (Long) v : 0;
+            Integer number = ColumnNumbers.of(e, sc.p.sql);
+            if (number != null) {
+                long c = number;
                 if (c < 1 || c > n) {
                     throw SqliteException.error(SelectCoder.ordinal(k + 1)
                             + " ORDER BY term out of range - should be between 1 and " + n);
@@ -238,8 +238,8 @@ final class CompoundCoder {
                     }
                 }
             }
-            for (int c = 0; index < 0 && e instanceof Expr.ColumnRef && c < sel.cores().size(); c++) {
-                index = sc.matchColumn(sel.cores().get(c), (Expr.ColumnRef) e, outer);
+            for (int c = 0; index < 0 && c < sel.cores().size(); c++) {
+                index = sc.matchColumn(sel.cores().get(c), e, outer);
             }
             if (index < 0) {
                 throw SqliteException.error(SelectCoder.ordinal(k + 1)
@@ -250,6 +250,24 @@ final class CompoundCoder {
             bigNull[k] = SelectCoder.bigNull(t);
             coll[k] = explicit != null ? explicit : columnCollations[index];
             keys.add(e);
+        }
+        if (!orderBy.isEmpty() && sel.ops().get(sel.ops().size() - 1) != Select.CompoundOp.UNION_ALL) {
+            int m = cols.length;
+            for (int i = 0; i < n; i++) {
+                boolean named = false;
+                for (int k = 0; k < m; k++) {
+                    named |= cols[k] == i;
+                }
+                if (!named) {
+                    cols = java.util.Arrays.copyOf(cols, cols.length + 1);
+                    desc = java.util.Arrays.copyOf(desc, desc.length + 1);
+                    coll = java.util.Arrays.copyOf(coll, coll.length + 1);
+                    bigNull = java.util.Arrays.copyOf(bigNull, bigNull.length + 1);
+                    cols[cols.length - 1] = i;
+                    coll[coll.length - 1] = columnCollations[i];
+                    keys.add(keys.get(0));
+                }
+            }
         }
         Output out = new Output(sc.p, sc.ex, n, keys, desc, coll, false, columnCollations, sel.limit(), sink);
         out.sortByColumns(cols);

@@ -386,7 +386,7 @@ final class SelectCoder {
      * (a compound's ORDER BY term is matched so against each core in turn, as SQLite's
      * {@code resolveOrderByTermToExprList} does); compiled into a scratch program like {@link #describeCore}.
      */
-    int matchColumn(SelectCore core, Expr.ColumnRef ref, Scope outer) throws SqliteException {
+    int matchColumn(SelectCore core, Expr ref, Scope outer) throws SqliteException {
         if (!(core instanceof SelectCore.Query)) {
             return -1;
         }
@@ -399,9 +399,17 @@ final class SelectCoder {
         scope.watch = null;
         FromBuilder.build(describer.p, describer, q.from(), scope);
         List<Item> items = describer.expand(q.columns(), scope);
+        if (!(ref instanceof Expr.ColumnRef)) {
+            for (int i = 0; i < items.size(); i++) {
+                if (ResolvedMatch.same(ref, items.get(i).expr, scope, p.sql, 0)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         Scope.Resolved want;
         try {
-            want = scope.resolve(ref);
+            want = scope.resolve((Expr.ColumnRef) ref);
         } catch (SqliteException e) {
             return -1;
         }
@@ -607,9 +615,9 @@ final class SelectCoder {
                 base = ((Expr.Collate) base).operand();
             }
             int index = -1;
-            if (base instanceof Expr.Literal && ((Expr.Literal) base).kind() == Expr.LiteralKind.INTEGER) {
-                Object v = Literals.value((Expr.Literal) base, p.sql, false);
-                long c = v instanceof Long ? (Long) v : 0;
+            Integer number = ColumnNumbers.of(base, p.sql);
+            if (number != null) {
+                long c = number;
                 if (c < 1 || c > items.size()) {
                     throw SqliteException.error(ordinal(k + 1) + " ORDER BY term out of range - should be between 1 and "
                             + items.size());
