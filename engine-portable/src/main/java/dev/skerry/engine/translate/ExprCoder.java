@@ -182,10 +182,13 @@ final class ExprCoder {
                 throw SqliteException.error("misuse of aliased window function " + ref.column().text());
             }
             aliasDepth++;
+            boolean barrier = r.aliasScope.barrier;
+            r.aliasScope.barrier = false;
             try {
                 codeTo(r.aliasExpr, r.aliasScope, target);
             } finally {
                 aliasDepth--;
+                r.aliasScope.barrier = barrier;
             }
         } else if (r.isString()) {
             p.v.addString(r.string, target);

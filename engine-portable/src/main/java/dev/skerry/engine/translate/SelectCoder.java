@@ -177,6 +177,7 @@ final class SelectCoder {
     ResultInfo core(SelectCore core, List<OrderingTerm> orderBy, Limit limit, Scope outer, Output.Sink sink,
             int[] expectColumns) throws SqliteException {
         boolean ignorable = coreOrderIgnorable;
+        boolean coreIgnorable = ignorable;
         coreOrderIgnorable = false;
         if (core instanceof SelectCore.Values) {
             return values((SelectCore.Values) core, orderBy, limit, outer, sink);
@@ -207,8 +208,17 @@ final class SelectCoder {
             aggregate |= AggregateInfo.containsAggregate(it.expr, p);
         }
         aggregate |= AggregateInfo.containsAggregate(q.having(), p);
+        if (outer != null) {
+            OuterRefs.check(this, q, keys, scope);
+        }
+        if (ignorable && windows == null && !aggregate) {
+            keys = ignoredOrder(keys, scope);
+            ignorable = false;
+        }
         for (Expr k : keys.exprs) {
-            aggregate |= AggregateInfo.containsAggregate(k, p);
+            if (!aggregate && windows == null && AggregateInfo.containsAggregate(k, p)) {
+                throw SqliteException.error("misuse of aggregate: " + firstAggregateName(k) + "()");
+            }
         }
         if (q.having() != null && !aggregate) {
             throw SqliteException.error("a GROUP BY clause is required before HAVING");
@@ -216,11 +226,7 @@ final class SelectCoder {
         for (WhereTerm t : terms) {
             checkNoAggregate(t.expr);
         }
-        boolean distinct = q.distinct();
-        if (ignorable && windows == null && !aggregate) {
-            keys = ignoredOrder(keys, scope);
-            distinct = false;
-        }
+        boolean distinct = q.distinct() && !(coreIgnorable && windows == null && !aggregate);
         Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, distinct,
                 info.collations, limit, sink);
         out.nullsAgainstOrder(keys.bigNull);
@@ -278,7 +284,9 @@ final class SelectCoder {
             int skip = p.v.addOp(Opcode.GOTO, 0, 0);
             int reg = p.reg();
             for (Expr k : keys.exprs) {
-                ex.codeTo(k, scope, reg);
+                if (!AggregateInfo.containsAggregate(k, p)) {
+                    ex.codeTo(k, scope, reg);
+                }
             }
             p.v.jumpHere(skip);
         }
