@@ -33,4 +33,20 @@ final class ColumnNumbers {
         }
         return null;
     }
+
+    /** {@code e} without its COLLATE operators. */
+    static Expr withoutCollate(Expr e) {
+        while (e instanceof Expr.Collate c) {
+            e = c.operand();
+        }
+        return e;
+    }
+
+    /** The result column {@code column} under the COLLATE operators of the term {@code term} that numbered it. */
+    static Expr sameCollate(Expr term, Expr column) {
+        if (term instanceof Expr.Collate c) {
+            return new Expr.Collate(sameCollate(c.operand(), column), c.collation(), c.start(), c.end());
+        }
+        return column;
+    }
 }

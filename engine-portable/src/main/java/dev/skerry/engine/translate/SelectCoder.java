@@ -589,10 +589,16 @@ final class SelectCoder {
         /** For each key, the result column it is (by number or alias), or -1. */
         int[] itemIndex = new int[0];
 
+        /** The keys as ORDER BY terms for the planner, each under its collation (an explicit COLLATE). */
         List<OrderingTerm> asOrderingTerms() {
             List<OrderingTerm> out = new ArrayList<>();
             for (int k = 0; k < exprs.size(); k++) {
-                out.add(new OrderingTerm(exprs.get(k), desc[k] ? SortOrder.DESC : SortOrder.ASC,
+                Expr e = exprs.get(k);
+                if (!(e instanceof Expr.Collate)) {
+                    e = new Expr.Collate(e, new dev.skerry.engine.parser.ast.Name(collations[k].name(),
+                            dev.skerry.engine.parser.ast.Name.Quote.NONE, 0, 0), 0, 0);
+                }
+                out.add(new OrderingTerm(e, desc[k] ? SortOrder.DESC : SortOrder.ASC,
                         bigNull[k] ? (desc[k] ? NullsOrder.FIRST : NullsOrder.LAST) : NullsOrder.DEFAULT));
             }
             return out;

@@ -59,4 +59,30 @@ class OrderTermSqlTest {
             select 1 union select 2 order by -1;
             """);
     }
+
+    @Test
+    void collationsAgainstIndexOrder() {
+        Differential.assertSame("""
+            create table t1(c1 text collate binary);
+            create index i1 on t1(c1 collate binary);
+            insert into t1 values ('Apple'), ('banana'), ('CHERRY'), ('date');
+            select c1 from t1 order by c1 collate nocase;
+            select c1 from t1 order by c1;
+            create table t2(c1 text collate nocase);
+            create index i2 on t2(c1);
+            insert into t2 values ('Apple'), ('banana'), ('CHERRY');
+            select c1 from t2 order by c1 collate binary;
+            select c1 from t2 order by c1;
+            select c1 from t2 order by 1 collate binary desc;
+            create table v(a text collate nocase, b text, c int);
+            create index vi on v(a, b collate rtrim, c);
+            insert into v values ('a', 'mm', 2), ('A', 'zz', 1), ('a', 'aa', 1), ('A', 'yy', 2), ('b', 'x', 0);
+            select a, b, c from v where a = 'a' order by a collate binary asc, b collate rtrim asc, c asc, rowid asc;
+            select a, b, c from v where a = 'a' order by a, b collate rtrim, c;
+            create table g(x text, v int);
+            insert into g values ('b', 2), ('A', 1), ('c', 3), ('a', 4);
+            select count(*) from (select x from g group by 1 collate nocase);
+            select x, sum(v) from g group by 1 collate nocase order by 1 collate nocase;
+            """);
+    }
 }
