@@ -275,4 +275,42 @@ final class CompoundCoder {
         out.prepare(sc.p.newScope(sc.p.outer(outer)));
         return out;
     }
+
+    /**
+     * The column affinities of a compound used as a table (subquery or CTE in FROM, view), as SQLite's
+     * {@code sqlite3SubqueryColumnTypes}: the first core whose expression has an affinity gives it; a TEXT
+     * affinity becomes BLOB (none) when another core's expression may be numeric, a numeric one when another
+     * may be text.
+     */
+    static char[] sourceAffinities(SelectCoder sc, Select sel, Scope outer) throws SqliteException {
+        List<SelectCore> cores = sel.cores();
+        SelectCoder.ResultInfo[] infos = new SelectCoder.ResultInfo[cores.size()];
+        for (int k = 0; k < cores.size(); k++) {
+            infos[k] = sc.describeCore(cores.get(k), outer);
+        }
+        int n = infos[0].affinities.length;
+        char[] out = new char[n];
+        for (int i = 0; i < n; i++) {
+            int k = 0;
+            int m = 0;
+            char aff = infos[0].affinities[i];
+            while (aff <= Opcode.AFF_NONE && k + 1 < cores.size()) {
+                m |= infos[k].dataTypes[i];
+                k++;
+                aff = i < infos[k].affinities.length ? infos[k].affinities[i] : (char) Opcode.AFF_NONE;
+            }
+            if (aff >= 'B' && cores.size() > 1) {
+                for (int j = k + 1; j < cores.size(); j++) {
+                    m |= i < infos[j].dataTypes.length ? infos[j].dataTypes[i] : 0;
+                }
+                if (aff == 'B' && (m & DataTypes.NUMERIC) != 0) {
+                    aff = 'A';
+                } else if (aff >= 'C' && (m & DataTypes.TEXT) != 0) {
+                    aff = 'A';
+                }
+            }
+            out[i] = aff;
+        }
+        return out;
+    }
 }

@@ -421,7 +421,8 @@ final class FromBuilder {
             }
             names = columns.toArray(new String[0]);
         }
-        scope.add(new Source(name, names, info.affinities, info.collations, info.decltypes, cursor));
+        char[] affinities = select.isSimple() ? info.affinities : CompoundCoder.sourceAffinities(selects, select, outer);
+        scope.add(new Source(name, names, affinities, info.collations, info.decltypes, cursor));
     }
 
     /** The table {@code name} names, or SQLite's {@code no such table} error. */

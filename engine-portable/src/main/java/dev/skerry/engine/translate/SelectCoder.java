@@ -36,6 +36,8 @@ final class SelectCoder {
         String[] names;
         String[] decltypes;
         char[] affinities;
+        /** Per column: the kinds of value its expression may give ({@link DataTypes}). */
+        int[] dataTypes;
         Collation[] collations;
         /** Per column: the expression has a collation of its own (else {@link #collations} says BINARY by default). */
         boolean[] collated;
@@ -331,12 +333,14 @@ final class SelectCoder {
         info.names = new String[n];
         info.decltypes = new String[n];
         info.affinities = new char[n];
+        info.dataTypes = new int[n];
         info.collations = new Collation[n];
         info.collated = new boolean[n];
         for (int i = 0; i < n; i++) {
             info.names[i] = "column" + (i + 1);
             Expr e = v.rows().get(0).get(i);
             info.affinities[i] = ExprInfo.affinity(e, scope);
+            info.dataTypes[i] = DataTypes.of(e, scope);
             Collation c = ExprInfo.collation(e, scope);
             info.collations[i] = c == null ? Collation.BINARY : c;
             info.collated[i] = c != null;
@@ -548,6 +552,7 @@ final class SelectCoder {
         info.names = new String[n];
         info.decltypes = new String[n];
         info.affinities = new char[n];
+        info.dataTypes = new int[n];
         info.collations = new Collation[n];
         info.collated = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -572,6 +577,7 @@ final class SelectCoder {
             }
             info.names[i] = name;
             info.affinities[i] = ExprInfo.affinity(e, scope);
+            info.dataTypes[i] = DataTypes.of(e, scope);
             Collation c = ExprInfo.collation(e, scope);
             info.collations[i] = c == null ? Collation.BINARY : c;
             info.collated[i] = c != null;
@@ -805,10 +811,8 @@ final class SelectCoder {
             RowValueIn.code(this, in, rv.values(), scope, target);
             return;
         }
-        char aff = ExprInfo.combine(ExprInfo.affinity(in.operand(), scope),
-                ExprInfo.affinity(new Expr.Subquery(in.select(), in.start(), in.end()), scope));
-        char recordAff = (char) (aff & Opcode.AFF_MASK) <= Affinity.BLOB ? Affinity.BLOB : (char) (aff & Opcode.AFF_MASK);
         Collation coll = ExprInfo.collation(in.operand(), scope);
+        int[] makeRecord = new int[1];
         int eph = p.cursor();
         int hasNull = p.reg();
         int count = p.reg();
@@ -827,10 +831,19 @@ final class SelectCoder {
             int skip = p.v.addOp(Opcode.GOTO, 0, 0);
             p.v.jumpHere(notNull);
             int rec = p.reg();
-            p.v.addOp(Opcode.MAKE_RECORD, first, 1, rec, String.valueOf(recordAff));
+            makeRecord[0] = p.v.addOp(Opcode.MAKE_RECORD, first, 1, rec, null);
             p.v.addOp(Opcode.IDX_INSERT, eph, rec);
             p.v.jumpHere(skip);
         }));
+        // The subquery's column affinity as compiled (SQLite's sqlite3ExprAffinity of the result expression);
+        // a compound's is guessed from its first core.
+        char rhsAff = in.select().isSimple() ? info.affinities[0]
+                : ExprInfo.affinity(new Expr.Subquery(in.select(), in.start(), in.end()), scope);
+        char aff = ExprInfo.combine(ExprInfo.affinity(in.operand(), scope), rhsAff);
+        char recordAff = (char) (aff & Opcode.AFF_MASK) <= Affinity.BLOB ? Affinity.BLOB : (char) (aff & Opcode.AFF_MASK);
+        if (makeRecord[0] != 0) {
+            p.v.changeP4(makeRecord[0], String.valueOf(recordAff));
+        }
         if (coll == null && !ExprInfo.hasExplicitCollate(in.operand())) {
             coll = info.collations[0];
         }
