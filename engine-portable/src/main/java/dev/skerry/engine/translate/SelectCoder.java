@@ -213,9 +213,9 @@ final class SelectCoder {
         if (outer != null) {
             OuterRefs.check(this, q, keys, scope);
         }
-        if (ignorable && windows == null && !aggregate) {
+        if (windows == null && (ignorable && !aggregate || q.from() == null && !aggregate
+                || aggregate && q.groupBy().isEmpty())) {
             keys = ignoredOrder(keys, scope);
-            ignorable = false;
         }
         for (Expr k : keys.exprs) {
             if (!aggregate && windows == null && AggregateInfo.containsAggregate(k, p)) {
@@ -278,21 +278,36 @@ final class SelectCoder {
     }
 
     /**
-     * The ORDER BY of a query whose rows only count (EXISTS, SQLite's {@code IgnorableOrderby}): its terms are
-     * compiled where no jump leads, so that they are checked as SQLite resolves them but never evaluated; no keys.
+     * The ORDER BY of a query whose rows only count (EXISTS, SQLite's {@code IgnorableOrderby}) or that gives one
+     * row (no FROM, or an aggregate without GROUP BY: SQLite never codes its keys): its terms are checked as SQLite
+     * resolves them ({@link #check}) but never evaluated; no keys.
      */
     private OrderKeys ignoredOrder(OrderKeys keys, Scope scope) throws SqliteException {
-        if (!keys.exprs.isEmpty()) {
-            int skip = p.v.addOp(Opcode.GOTO, 0, 0);
-            int reg = p.reg();
-            for (Expr k : keys.exprs) {
-                if (!AggregateInfo.containsAggregate(k, p)) {
-                    ex.codeTo(k, scope, reg);
-                }
+        for (Expr k : keys.exprs) {
+            if (!AggregateInfo.containsAggregate(k, p)) {
+                check(k, scope);
             }
-            p.v.jumpHere(skip);
         }
         return new OrderKeys();
+    }
+
+    /**
+     * Compiles {@code e} into a scratch program only for the errors SQLite's resolver reports (names, functions);
+     * those SQLite finds only when coding it ({@code sub-select returns N columns}, {@code misuse of aggregate:})
+     * are not errors for a term that is never coded.
+     */
+    void check(Expr e, Scope scope) throws SqliteException {
+        SelectCoder checker = new SelectCoder(p.scratch());
+        checker.fromNesting = fromNesting;
+        checker.ctes.addAll(ctes);
+        try {
+            checker.ex.codeTo(e, scope, checker.p.reg());
+        } catch (SqliteException x) {
+            String m = x.getMessage();
+            if (m == null || !(m.startsWith("sub-select returns") || m.startsWith("misuse of aggregate:"))) {
+                throw x;
+            }
+        }
     }
 
     static boolean[] leftInner(FromBuilder.Result from, Scope scope) {

@@ -47,6 +47,15 @@ class OrderGroupScopeSqlTest {
             select f1 from t group by f1 order by max(f2) desc;
             select f1 from t where exists (select 1 from t order by max(f1));
             select f1, row_number() over () from t order by 2;
-            """);
+            select 1 order by sum(exists (select 1));
+            select 1 order by sum((select 42));
+            select 1 order by (select 1, 2) in (select 1);
+            select 1 order by nosuch;
+            select 1 order by max(1), 2;
+            select count(f1) from t order by coalesce(f1 in (select f1, f2, f1 from t), f2);
+            select count(f1) from t order by nosuch;
+            select f2, sum(f1) from t group by f2 order by sum(exists (select 1));
+            select count(*) from t order by (select 1, 2);
+                        """);
     }
 }
