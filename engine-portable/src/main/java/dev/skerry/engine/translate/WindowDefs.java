@@ -117,22 +117,30 @@ final class WindowDefs {
     static Resolved resolve(Expr.Over over, List<NamedWindow> named, String sql) throws SqliteException {
         if (over.windowName() != null) {
             int i = find(named, over.windowName().text(), named.size());
-            return fold(named.get(i).definition(), named, i, sql);
+            return fold(named.get(i).definition(), named, visibleTo(i), sql);
         }
         return fold(over.definition(), named, named.size(), sql);
     }
 
-    /** {@code def} with its base folded in; the base is looked up among the first {@code visible} definitions. */
+    /** What the WINDOW-clause definition at {@code i} sees: the ones before it; -1 (its base ignored) for the first. */
+    private static int visibleTo(int i) {
+        return i == 0 ? -1 : i;
+    }
+
+    /**
+     * {@code def} with its base folded in; the base is looked up among the first {@code visible} definitions
+     * (none, and the base ignored, when {@code visible} is -1).
+     */
     private static Resolved fold(WindowDef def, List<NamedWindow> named, int visible, String sql)
             throws SqliteException {
-        if (def.baseWindow() == null || visible == 0) {
+        if (def.baseWindow() == null || visible < 0) {
             Resolved r = new Resolved(def.partitionBy(), def.orderBy(), def.frame(), sql);
             check(r);
             return r;
         }
         String name = def.baseWindow().text();
         int j = find(named, name, visible);
-        Resolved base = fold(named.get(j).definition(), named, j, sql);
+        Resolved base = fold(named.get(j).definition(), named, visibleTo(j), sql);
         if (!def.partitionBy().isEmpty()) {
             throw SqliteException.error("cannot override PARTITION clause of window: " + name);
         }
