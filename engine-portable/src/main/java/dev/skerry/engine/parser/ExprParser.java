@@ -7,6 +7,7 @@ import dev.skerry.engine.parser.ast.NullsOrder;
 import dev.skerry.engine.parser.ast.OrderingTerm;
 import dev.skerry.engine.parser.ast.QualifiedName;
 import dev.skerry.engine.parser.ast.Select;
+import dev.skerry.engine.parser.ast.SelectCore;
 import dev.skerry.engine.parser.ast.SortOrder;
 import dev.skerry.engine.parser.ast.TypeName;
 import dev.skerry.engine.parser.ast.WindowDef;
@@ -303,6 +304,23 @@ abstract class ExprParser extends ParserBase {
         return s;
     }
 
+    /**
+     * The list of a row value's {@code IN (...)} as the VALUES query SQLite's parser makes of it
+     * ({@code sqlite3ExprListToValues}): each element a row value of the left side's width.
+     */
+    private Select rowValues(int width, List<Expr> elements, int st) throws SqliteException {
+        List<List<Expr>> rows = new ArrayList<>();
+        for (Expr e : elements) {
+            int n = e instanceof Expr.RowValue rv ? rv.values().size() : 1;
+            if (n != width) {
+                throw SqliteException.error("IN(...) element has " + n + " term" + (n > 1 ? "s" : "")
+                        + " - expected " + width);
+            }
+            rows.add(((Expr.RowValue) e).values());
+        }
+        return new Select(null, List.of(new SelectCore.Values(rows)), List.of(), List.of(), null, st, lastEnd());
+    }
+
     private Expr inRest(boolean not, Expr left, int lh, int st) throws SqliteException {
         if (accept(LP)) {
             if (atSelect(0)) {
@@ -321,6 +339,12 @@ abstract class ExprParser extends ParserBase {
             }
             expect(RP);
             h = checkHeight(hh + 1 + (not ? 1 : 0));
+            if (values.size() == 1 && values.get(0) instanceof Expr.Subquery sq) {
+                return new Expr.InSelect(not, left, sq.select(), st, lastEnd());
+            }
+            if (left instanceof Expr.RowValue rv && !values.isEmpty()) {
+                return new Expr.InSelect(not, left, rowValues(rv.values().size(), values, st), st, lastEnd());
+            }
             return new Expr.InList(not, left, values, st, lastEnd());
         }
         QualifiedName table = qualifiedName();

@@ -233,14 +233,14 @@ final class AggregateCoder {
 
     /** A GROUP BY term: a number k is result column k, else the expression. */
     private Expr groupTerm(Expr g, int k) throws SqliteException {
-        if (g instanceof Expr.Literal && ((Expr.Literal) g).kind() == Expr.LiteralKind.INTEGER) {
-            Object v = Literals.value((Expr.Literal) g, p.sql, false);
-            long c = v instanceof Long ? (Long) v : 0;
+        Integer number = ColumnNumbers.of(ColumnNumbers.withoutCollate(g), p.sql);
+        if (number != null) {
+            long c = number;
             if (c < 1 || c > items.size()) {
                 throw SqliteException.error(SelectCoder.ordinal(k + 1) + " GROUP BY term out of range - should be between 1 and "
                         + items.size());
             }
-            return items.get((int) c - 1).expr;
+            return ColumnNumbers.sameCollate(g, items.get((int) c - 1).expr);
         }
         return g;
     }

@@ -47,6 +47,8 @@ final class CompoundCoder {
     static SelectCoder.ResultInfo compile(SelectCoder sc, Select sel, Scope outer, Output.Sink sink)
             throws SqliteException {
         Parse p = sc.p;
+        boolean coresIgnorable = sc.compoundCoresIgnorable;
+        sc.compoundCoresIgnorable = false;
         List<SelectCore> cores = sel.cores();
         List<Select.CompoundOp> ops = sel.ops();
         boolean materialize = false;
@@ -126,6 +128,7 @@ final class CompoundCoder {
                 };
             }
             int explainCore = p.explainPush(explainLabel(op));
+            sc.coreOrderIgnorable = coresIgnorable;
             sc.core(cores.get(k), null, null, outer, coreSink, k == 0 ? null : shape);
             p.explainPop(explainCore);
             if (kept >= 0) {
@@ -219,9 +222,9 @@ final class CompoundCoder {
                 e = ((Expr.Collate) e).operand();
             }
             int index = -1;
-            if (e instanceof Expr.Literal && ((Expr.Literal) e).kind() == Expr.LiteralKind.INTEGER) {
-                Object v = Literals.value((Expr.Literal) e, sc.p.sql, false);
-                long c = v instanceof Long ? (Long) v : 0;
+            Integer number = ColumnNumbers.of(e, sc.p.sql);
+            if (number != null) {
+                long c = number;
                 if (c < 1 || c > n) {
                     throw SqliteException.error(SelectCoder.ordinal(k + 1)
                             + " ORDER BY term out of range - should be between 1 and " + n);
@@ -235,8 +238,8 @@ final class CompoundCoder {
                     }
                 }
             }
-            for (int c = 0; index < 0 && e instanceof Expr.ColumnRef && c < sel.cores().size(); c++) {
-                index = sc.matchColumn(sel.cores().get(c), (Expr.ColumnRef) e, outer);
+            for (int c = 0; index < 0 && c < sel.cores().size(); c++) {
+                index = sc.matchColumn(sel.cores().get(c), e, outer);
             }
             if (index < 0) {
                 throw SqliteException.error(SelectCoder.ordinal(k + 1)
@@ -248,10 +251,66 @@ final class CompoundCoder {
             coll[k] = explicit != null ? explicit : columnCollations[index];
             keys.add(e);
         }
+        if (!orderBy.isEmpty() && sel.ops().get(sel.ops().size() - 1) != Select.CompoundOp.UNION_ALL) {
+            int m = cols.length;
+            for (int i = 0; i < n; i++) {
+                boolean named = false;
+                for (int k = 0; k < m; k++) {
+                    named |= cols[k] == i;
+                }
+                if (!named) {
+                    cols = java.util.Arrays.copyOf(cols, cols.length + 1);
+                    desc = java.util.Arrays.copyOf(desc, desc.length + 1);
+                    coll = java.util.Arrays.copyOf(coll, coll.length + 1);
+                    bigNull = java.util.Arrays.copyOf(bigNull, bigNull.length + 1);
+                    cols[cols.length - 1] = i;
+                    coll[coll.length - 1] = columnCollations[i];
+                    keys.add(keys.get(0));
+                }
+            }
+        }
         Output out = new Output(sc.p, sc.ex, n, keys, desc, coll, false, columnCollations, sel.limit(), sink);
         out.sortByColumns(cols);
         out.nullsAgainstOrder(bigNull);
         out.prepare(sc.p.newScope(sc.p.outer(outer)));
+        return out;
+    }
+
+    /**
+     * The column affinities of a compound used as a table (subquery or CTE in FROM, view), as SQLite's
+     * {@code sqlite3SubqueryColumnTypes}: the first core whose expression has an affinity gives it; a TEXT
+     * affinity becomes BLOB (none) when another core's expression may be numeric, a numeric one when another
+     * may be text.
+     */
+    static char[] sourceAffinities(SelectCoder sc, Select sel, Scope outer) throws SqliteException {
+        List<SelectCore> cores = sel.cores();
+        SelectCoder.ResultInfo[] infos = new SelectCoder.ResultInfo[cores.size()];
+        for (int k = 0; k < cores.size(); k++) {
+            infos[k] = sc.describeCore(cores.get(k), outer);
+        }
+        int n = infos[0].affinities.length;
+        char[] out = new char[n];
+        for (int i = 0; i < n; i++) {
+            int k = 0;
+            int m = 0;
+            char aff = infos[0].affinities[i];
+            while (aff <= Opcode.AFF_NONE && k + 1 < cores.size()) {
+                m |= infos[k].dataTypes[i];
+                k++;
+                aff = i < infos[k].affinities.length ? infos[k].affinities[i] : (char) Opcode.AFF_NONE;
+            }
+            if (aff >= 'B' && cores.size() > 1) {
+                for (int j = k + 1; j < cores.size(); j++) {
+                    m |= i < infos[j].dataTypes.length ? infos[j].dataTypes[i] : 0;
+                }
+                if (aff == 'B' && (m & DataTypes.NUMERIC) != 0) {
+                    aff = 'A';
+                } else if (aff >= 'C' && (m & DataTypes.TEXT) != 0) {
+                    aff = 'A';
+                }
+            }
+            out[i] = aff;
+        }
         return out;
     }
 }

@@ -206,10 +206,13 @@ final class ExprCoder {
                 throw SqliteException.error("misuse of aliased window function " + ref.column().text());
             }
             aliasDepth++;
+            boolean barrier = r.aliasScope.barrier;
+            r.aliasScope.barrier = false;
             try {
                 codeTo(r.aliasExpr, r.aliasScope, target);
             } finally {
                 aliasDepth--;
+                r.aliasScope.barrier = barrier;
             }
         } else if (r.isString()) {
             p.v.addString(r.string, target);
@@ -253,8 +256,17 @@ final class ExprCoder {
             case GE:
             case IS:
             case IS_NOT: {
-                if (isVector(b.left()) || isVector(b.right())) {
-                    vectorCompare(b, s, target);
+                if (truthValue(b, s) >= 0) {
+                    truth(b, s, target);
+                    return;
+                }
+                int wl = width(b.left(), s);
+                int wr = width(b.right(), s);
+                if (wl > 1 || wr > 1) {
+                    if (wl != wr) {
+                        throw SqliteException.error("row value misused");
+                    }
+                    vectorCompare(b, wl, s, target);
                     return;
                 }
                 int l = code(b.left(), s);
@@ -291,9 +303,54 @@ final class ExprCoder {
                 lookupScalar(b.op() == Expr.BinaryOp.JSON_ARROW ? "->" : "->>", 2), 2);
     }
 
-    /** True for a row value or a subquery (which may return several columns) on one side of a comparison. */
-    private static boolean isVector(Expr e) {
-        return e instanceof Expr.RowValue;
+    /**
+     * For {@code x IS [NOT] TRUE|FALSE} (SQLite's TK_TRUTH: the right side, without COLLATE, a TRUE or FALSE that
+     * names no column), 1 for TRUE and 0 for FALSE; else -1.
+     */
+    private static int truthValue(Expr.Binary b, Scope s) throws SqliteException {
+        if (b.op() != Expr.BinaryOp.IS && b.op() != Expr.BinaryOp.IS_NOT) {
+            return -1;
+        }
+        Expr r = b.right();
+        while (r instanceof Expr.Collate c) {
+            r = c.operand();
+        }
+        if (!(r instanceof Expr.ColumnRef ref) || ref.table() != null || ref.column().isDoubleQuoted()
+                || !(Names.equal(ref.column().text(), "true") || Names.equal(ref.column().text(), "false"))) {
+            return -1;
+        }
+        Scope.Resolved res = s.resolve(ref);
+        return res.isBoolean() ? res.booleanValue : -1;
+    }
+
+    /**
+     * {@code x IS TRUE} is 1 when x is not NULL and true as a boolean, {@code x IS FALSE} when it is not NULL and
+     * false (SQLite's OP_IsTrue); {@code IS NOT} negates them. Never NULL.
+     */
+    private void truth(Expr.Binary b, Scope s, int target) throws SqliteException {
+        boolean wantTrue = truthValue(b, s) == 1;
+        boolean not = b.op() == Expr.BinaryOp.IS_NOT;
+        int x = code(b.left(), s);
+        int done = p.label();
+        p.v.addOp(Opcode.INTEGER, not ? 1 : 0, target);
+        p.v.addOp(Opcode.IS_NULL, x, done);
+        p.v.addOp(wantTrue ? Opcode.IF_NOT : Opcode.IF, x, done, 0);
+        p.v.addOp(Opcode.INTEGER, not ? 0 : 1, target);
+        p.resolve(done);
+    }
+
+    /**
+     * The number of values of {@code e} as a comparison operand (SQLite's {@code sqlite3ExprVectorSize}): a row
+     * value's, a subquery's columns, else 1.
+     */
+    private int width(Expr e, Scope s) throws SqliteException {
+        if (e instanceof Expr.RowValue rv) {
+            return rv.values().size();
+        }
+        if (e instanceof Expr.Subquery sq) {
+            return selects.width(sq.select(), s);
+        }
+        return 1;
     }
 
     /** The elements of a row value operand: its expressions, or the columns of a subquery. */
@@ -326,9 +383,7 @@ final class ExprCoder {
      * pair does (with three-valued AND), {@code <>} and {@code IS NOT} are their negations; the ordering
      * operators compare pair by pair, the first unequal pair deciding (NULL when it involves a NULL).
      */
-    private void vectorCompare(Expr.Binary b, Scope s, int target) throws SqliteException {
-        int n = b.left() instanceof Expr.RowValue ? ((Expr.RowValue) b.left()).values().size()
-                : b.right() instanceof Expr.RowValue ? ((Expr.RowValue) b.right()).values().size() : 0;
+    private void vectorCompare(Expr.Binary b, int n, Scope s, int target) throws SqliteException {
         int[] l = new int[n];
         int[] r = new int[n];
         Expr[] le = new Expr[n];
@@ -447,6 +502,16 @@ final class ExprCoder {
     }
 
     private void between(Expr.Between b, Scope s, int target) throws SqliteException {
+        if (width(b.operand(), s) > 1 || width(b.low(), s) > 1 || width(b.high(), s) > 1) {
+            codeTo(new Expr.Binary(Expr.BinaryOp.AND,
+                    new Expr.Binary(Expr.BinaryOp.GE, b.operand(), b.low(), b.start(), b.end()),
+                    new Expr.Binary(Expr.BinaryOp.LE, b.operand(), b.high(), b.start(), b.end()),
+                    b.start(), b.end()), s, target);
+            if (b.not()) {
+                p.v.addOp(Opcode.NOT, target, target);
+            }
+            return;
+        }
         int x = code(b.operand(), s);
         int lo = code(b.low(), s);
         int hi = code(b.high(), s);
@@ -507,10 +572,13 @@ final class ExprCoder {
 
     private void caseExpr(Expr.Case c, Scope s, int target) throws SqliteException {
         int end = p.label();
-        int base = c.base() == null ? 0 : code(c.base(), s);
+        boolean vector = c.base() != null && width(c.base(), s) > 1;
+        int base = c.base() == null || vector ? 0 : code(c.base(), s);
         for (Expr.WhenThen w : c.whens()) {
             int next = p.label();
-            if (c.base() == null) {
+            if (vector) {
+                jumpIfFalse(new Expr.Binary(Expr.BinaryOp.EQ, c.base(), w.when(), c.start(), c.end()), s, next, true);
+            } else if (c.base() == null) {
                 jumpIfFalse(w.when(), s, next, true);
             } else {
                 int r = code(w.when(), s);
@@ -628,7 +696,7 @@ final class ExprCoder {
                     jumpIfTrue(b.right(), s, label, jumpIfNull);
                     return;
                 case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
-                    if (isVector(b.left()) || isVector(b.right())) {
+                    if (width(b.left(), s) > 1 || width(b.right(), s) > 1 || truthValue(b, s) >= 0) {
                         break;
                     }
                     compareJump(b.op(), b, s, label, jumpIfNull);
@@ -664,7 +732,7 @@ final class ExprCoder {
                     return;
                 }
                 case EQ: case NE: case LT: case LE: case GT: case GE: case IS: case IS_NOT:
-                    if (isVector(b.left()) || isVector(b.right())) {
+                    if (width(b.left(), s) > 1 || width(b.right(), s) > 1 || truthValue(b, s) >= 0) {
                         break;
                     }
                     compareJump(negate(b.op()), b, s, label, jumpIfNull);

@@ -439,7 +439,8 @@ final class FromBuilder {
             }
             names = columns.toArray(new String[0]);
         }
-        scope.add(new Source(name, names, info.affinities, info.collations, info.decltypes, cursor));
+        char[] affinities = select.isSimple() ? info.affinities : CompoundCoder.sourceAffinities(selects, select, outer);
+        scope.add(new Source(name, names, affinities, info.collations, info.decltypes, cursor));
     }
 
     /** True inside the expansion of a view of main: SQLite's DbFixer qualified its names with "main.". */

@@ -69,7 +69,8 @@ final class InsertCoder {
             throw SqliteException.error("table sqlite_master may not be modified");
         }
         int n = table.columnCount();
-        // map[i] = index in the value list of table column i, or -1; rowidValue likewise for "rowid".
+        // map[i] = index in the value list of table column i, or -1; rowidValue likewise for the rowid: the last
+        // of the "rowid" names and the rowid alias column in the list (SQLite's ipkColumn).
         int[] map = new int[n];
         int rowidValue = -1;
         int nValues;
@@ -92,6 +93,9 @@ final class InsertCoder {
                     if (map[c] < 0) {
                         map[c] = k;
                     }
+                    if (c == table.rowidAlias()) {
+                        rowidValue = k;
+                    }
                 } else if (Scope.isRowidName(name)) {
                     rowidValue = k;
                 } else if (!p.deferTargetColumns) {
@@ -99,7 +103,7 @@ final class InsertCoder {
                 }
             }
         }
-        if (table.rowidAlias() >= 0 && map[table.rowidAlias()] >= 0) {
+        if (ins.columns().isEmpty() && table.rowidAlias() >= 0 && map[table.rowidAlias()] >= 0) {
             rowidValue = map[table.rowidAlias()];
         }
         onError = p.conflict(SchemaBuilder.conflict(ins.orConflict()));

@@ -71,7 +71,7 @@ final class RowValueSets {
     }
 
     /** The number of result columns of {@code sel} when its first core names them without {@code *}, else -1. */
-    private static int width(Select sel) {
+    static int width(Select sel) {
         SelectCore first = sel.cores().get(0);
         if (first instanceof SelectCore.Values values) {
             return values.rows().get(0).size();

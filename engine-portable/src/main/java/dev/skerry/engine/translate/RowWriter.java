@@ -118,6 +118,8 @@ final class RowWriter {
             scope.hiddenColumns.add(new int[] {1, i});
         }
         excluded.readFromRegisters(regs, rowidReg);
+        // As SQLite, only "excluded.x" names the proposed row: an unqualified rowid is the target's.
+        excluded.qualifiedOnly = true;
         scope.add(target);
         scope.add(excluded);
         if (u.ast.where() != null) {

@@ -36,6 +36,11 @@ final class Scope {
     private final List<Merged> merged = new ArrayList<>();
     /** Set when an expression of this scope refers to an outer scope's source. */
     boolean correlated;
+    /**
+     * While an ORDER BY or GROUP BY term is checked ({@link OuterRefs}): names resolve in this scope only, not
+     * in enclosing queries (SQLite's resolver clears {@code pNext} for them).
+     */
+    boolean barrier;
     /** While resolving in an aggregate context, aggregate calls are allowed. */
     AggregateInfo aggregates;
     /** While a window query's rows are output: the expressions already computed, else null. */
@@ -134,6 +139,9 @@ final class Scope {
         String column = ref.column().text();
         for (Scope s = this; s != null; s = s.outer) {
             Resolved r = s.lookupHere(table, column, ref.schema(), ref);
+            if (r == null && s.barrier) {
+                break;
+            }
             if (r != null) {
                 if (watch != null && r.source != null) {
                     watch.column(ref, r.source, r.column);

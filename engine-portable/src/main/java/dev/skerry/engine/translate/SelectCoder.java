@@ -36,6 +36,8 @@ final class SelectCoder {
         String[] names;
         String[] decltypes;
         char[] affinities;
+        /** Per column: the kinds of value its expression may give ({@link DataTypes}). */
+        int[] dataTypes;
         Collation[] collations;
         /** Per column: the expression has a collation of its own (else {@link #collations} says BINARY by default). */
         boolean[] collated;
@@ -61,6 +63,12 @@ final class SelectCoder {
     final ExprCoder ex;
     /** The common table expressions in scope, innermost last. */
     private final List<Cte> ctes = new ArrayList<>();
+    /** Set for the next {@link #compile}: its rows only count (EXISTS); see {@link #ignoredOrder}. */
+    private boolean orderIgnorable;
+    /** Set by {@link #compile} for the simple query it passes to {@link #core}, and for each core of a compound of UNION ALLs whose rows only count. */
+    boolean coreOrderIgnorable;
+    /** Set by {@link #compile} for the {@link CompoundCoder} it calls: the compound is of UNION ALLs and its rows only count. */
+    boolean compoundCoresIgnorable;
     /**
      * FROM items being compiled inside each other (a view whose query reads a view, a CTE reading a CTE, a
      * subquery in FROM): each level nests several Java calls, so the depth is bounded well inside the stack
@@ -133,9 +141,15 @@ final class SelectCoder {
         try {
             int frame = pushWith(sel.with());
             try {
+                boolean ignorable = orderIgnorable;
+                orderIgnorable = false;
                 if (sel.isSimple()) {
+                    coreOrderIgnorable = ignorable;
                     return core(sel.cores().get(0), sel.orderBy(), sel.limit(), outer, sink, null);
                 }
+                compoundCoresIgnorable = ignorable && !sel.ops().contains(Select.CompoundOp.UNION)
+                        && !sel.ops().contains(Select.CompoundOp.INTERSECT)
+                        && !sel.ops().contains(Select.CompoundOp.EXCEPT);
                 return CompoundCoder.compile(this, sel, outer, sink);
             } finally {
                 popWith(frame);
@@ -172,6 +186,9 @@ final class SelectCoder {
      */
     ResultInfo core(SelectCore core, List<OrderingTerm> orderBy, Limit limit, Scope outer, Output.Sink sink,
             int[] expectColumns) throws SqliteException {
+        boolean ignorable = coreOrderIgnorable;
+        boolean coreIgnorable = ignorable;
+        coreOrderIgnorable = false;
         if (core instanceof SelectCore.Values) {
             return values((SelectCore.Values) core, orderBy, limit, outer, sink);
         }
@@ -201,8 +218,17 @@ final class SelectCoder {
             aggregate |= AggregateInfo.containsAggregate(it.expr, p);
         }
         aggregate |= AggregateInfo.containsAggregate(q.having(), p);
+        if (outer != null) {
+            OuterRefs.check(this, q, keys, scope);
+        }
+        if (windows == null && (ignorable && !aggregate || q.from() == null && !aggregate
+                || aggregate && q.groupBy().isEmpty())) {
+            keys = ignoredOrder(keys, scope);
+        }
         for (Expr k : keys.exprs) {
-            aggregate |= AggregateInfo.containsAggregate(k, p);
+            if (!aggregate && windows == null && AggregateInfo.containsAggregate(k, p)) {
+                throw SqliteException.error("misuse of aggregate: " + firstAggregateName(k) + "()");
+            }
         }
         if (q.having() != null && !aggregate) {
             throw SqliteException.error("a GROUP BY clause is required before HAVING");
@@ -210,7 +236,8 @@ final class SelectCoder {
         for (WhereTerm t : terms) {
             checkNoAggregate(t.expr);
         }
-        Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, q.distinct(),
+        boolean distinct = q.distinct() && !(coreIgnorable && windows == null && !aggregate);
+        Output out = new Output(p, ex, items.size(), keys.exprs, keys.desc, keys.collations, distinct,
                 info.collations, limit, sink);
         out.nullsAgainstOrder(keys.bigNull);
         out.prepare(p.newScope(p.outer(outer)));
@@ -240,7 +267,7 @@ final class SelectCoder {
             if (w.ordered()) {
                 out.sortNotNeeded();
             }
-            if (q.distinct()) {
+            if (distinct) {
                 p.explain("USE TEMP B-TREE FOR DISTINCT");
             }
             if (out.sorts()) {
@@ -256,6 +283,39 @@ final class SelectCoder {
         out.finish();
         info.correlated = scope.correlated;
         return info;
+    }
+
+    /**
+     * The ORDER BY of a query whose rows only count (EXISTS, SQLite's {@code IgnorableOrderby}) or that gives one
+     * row (no FROM, or an aggregate without GROUP BY: SQLite never codes its keys): its terms are checked as SQLite
+     * resolves them ({@link #check}) but never evaluated; no keys.
+     */
+    private OrderKeys ignoredOrder(OrderKeys keys, Scope scope) throws SqliteException {
+        for (Expr k : keys.exprs) {
+            if (!AggregateInfo.containsAggregate(k, p)) {
+                check(k, scope);
+            }
+        }
+        return new OrderKeys();
+    }
+
+    /**
+     * Compiles {@code e} into a scratch program only for the errors SQLite's resolver reports (names, functions);
+     * those SQLite finds only when coding it ({@code sub-select returns N columns}, {@code misuse of aggregate:})
+     * are not errors for a term that is never coded.
+     */
+    void check(Expr e, Scope scope) throws SqliteException {
+        SelectCoder checker = new SelectCoder(p.scratch());
+        checker.fromNesting = fromNesting;
+        checker.ctes.addAll(ctes);
+        try {
+            checker.ex.codeTo(e, scope, checker.p.reg());
+        } catch (SqliteException x) {
+            String m = x.getMessage();
+            if (m == null || !(m.startsWith("sub-select returns") || m.startsWith("misuse of aggregate:"))) {
+                throw x;
+            }
+        }
     }
 
     static boolean[] leftInner(FromBuilder.Result from, Scope scope) {
@@ -296,12 +356,14 @@ final class SelectCoder {
         info.names = new String[n];
         info.decltypes = new String[n];
         info.affinities = new char[n];
+        info.dataTypes = new int[n];
         info.collations = new Collation[n];
         info.collated = new boolean[n];
         for (int i = 0; i < n; i++) {
             info.names[i] = "column" + (i + 1);
             Expr e = v.rows().get(0).get(i);
             info.affinities[i] = ExprInfo.affinity(e, scope);
+            info.dataTypes[i] = DataTypes.of(e, scope);
             Collation c = ExprInfo.collation(e, scope);
             info.collations[i] = c == null ? Collation.BINARY : c;
             info.collated[i] = c != null;
@@ -359,7 +421,7 @@ final class SelectCoder {
      * (a compound's ORDER BY term is matched so against each core in turn, as SQLite's
      * {@code resolveOrderByTermToExprList} does); compiled into a scratch program like {@link #describeCore}.
      */
-    int matchColumn(SelectCore core, Expr.ColumnRef ref, Scope outer) throws SqliteException {
+    int matchColumn(SelectCore core, Expr ref, Scope outer) throws SqliteException {
         if (!(core instanceof SelectCore.Query)) {
             return -1;
         }
@@ -372,9 +434,17 @@ final class SelectCoder {
         scope.watch = null;
         FromBuilder.build(describer.p, describer, q.from(), scope);
         List<Item> items = describer.expand(q.columns(), scope);
+        if (!(ref instanceof Expr.ColumnRef)) {
+            for (int i = 0; i < items.size(); i++) {
+                if (ResolvedMatch.same(ref, items.get(i).expr, scope, p.sql, 0)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
         Scope.Resolved want;
         try {
-            want = scope.resolve(ref);
+            want = scope.resolve((Expr.ColumnRef) ref);
         } catch (SqliteException e) {
             return -1;
         }
@@ -532,6 +602,7 @@ final class SelectCoder {
         info.names = new String[n];
         info.decltypes = new String[n];
         info.affinities = new char[n];
+        info.dataTypes = new int[n];
         info.collations = new Collation[n];
         info.collated = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -556,6 +627,7 @@ final class SelectCoder {
             }
             info.names[i] = name;
             info.affinities[i] = ExprInfo.affinity(e, scope);
+            info.dataTypes[i] = DataTypes.of(e, scope);
             Collation c = ExprInfo.collation(e, scope);
             info.collations[i] = c == null ? Collation.BINARY : c;
             info.collated[i] = c != null;
@@ -573,10 +645,16 @@ final class SelectCoder {
         /** For each key, the result column it is (by number or alias), or -1. */
         int[] itemIndex = new int[0];
 
+        /** The keys as ORDER BY terms for the planner, each under its collation (an explicit COLLATE). */
         List<OrderingTerm> asOrderingTerms() {
             List<OrderingTerm> out = new ArrayList<>();
             for (int k = 0; k < exprs.size(); k++) {
-                out.add(new OrderingTerm(exprs.get(k), desc[k] ? SortOrder.DESC : SortOrder.ASC,
+                Expr e = exprs.get(k);
+                if (!(e instanceof Expr.Collate)) {
+                    e = new Expr.Collate(e, new dev.skerry.engine.parser.ast.Name(collations[k].name(),
+                            dev.skerry.engine.parser.ast.Name.Quote.NONE, 0, 0), 0, 0);
+                }
+                out.add(new OrderingTerm(e, desc[k] ? SortOrder.DESC : SortOrder.ASC,
                         bigNull[k] ? (desc[k] ? NullsOrder.FIRST : NullsOrder.LAST) : NullsOrder.DEFAULT));
             }
             return out;
@@ -607,9 +685,9 @@ final class SelectCoder {
                 base = ((Expr.Collate) base).operand();
             }
             int index = -1;
-            if (base instanceof Expr.Literal && ((Expr.Literal) base).kind() == Expr.LiteralKind.INTEGER) {
-                Object v = Literals.value((Expr.Literal) base, p.sql, false);
-                long c = v instanceof Long ? (Long) v : 0;
+            Integer number = ColumnNumbers.of(base, p.sql);
+            if (number != null) {
+                long c = number;
                 if (c < 1 || c > items.size()) {
                     throw SqliteException.error(ordinal(k + 1) + " ORDER BY term out of range - should be between 1 and "
                             + items.size());
@@ -680,6 +758,26 @@ final class SelectCoder {
         finishOnce(once, info, sel);
     }
 
+    /**
+     * The number of result columns of {@code sel}: read from its first core when that names them without
+     * {@code *}, else found by compiling it into a scratch program (1 when that fails: the real compilation
+     * reports the error).
+     */
+    int width(Select sel, Scope scope) {
+        int w = RowValueSets.width(sel);
+        if (w >= 0) {
+            return w;
+        }
+        try {
+            SelectCoder coder = new SelectCoder(p.scratch());
+            coder.fromNesting = fromNesting;
+            coder.ctes.addAll(ctes);
+            return coder.compile(sel, scope, (first, n) -> { }).names.length;
+        } catch (SqliteException e) {
+            return 1;
+        }
+    }
+
     /** A subquery used as a row value: its first row's {@code n} columns into {@code first..}, or NULLs. */
     void scalarRow(Select sel, Scope scope, int first, int n) throws SqliteException {
         int once = p.v.addOp(Opcode.ONCE, 0, 0);
@@ -696,15 +794,21 @@ final class SelectCoder {
         finishOnce(once, info, sel);
     }
 
-    /** EXISTS: 1 when the subquery yields a row, else 0. */
+    /**
+     * EXISTS: 1 when the subquery yields a row, else 0. As SQLite, the ORDER BY and DISTINCT of a simple query
+     * there are dropped ({@link #ignoredOrder}): OFFSET counts the rows without DISTINCT.
+     */
     void exists(Select sel, Scope scope, int target) throws SqliteException {
         int once = p.v.addOp(Opcode.ONCE, 0, 0);
         int done = p.label();
         p.v.addOp(Opcode.INTEGER, 0, target);
-        ResultInfo info = p.explainSubquery("SCALAR SUBQUERY", sel, () -> compile(sel, scope, (first, n) -> {
+        ResultInfo info = p.explainSubquery("SCALAR SUBQUERY", sel, () -> {
+            orderIgnorable = true;
+            return compile(sel, scope, (first, n) -> {
             p.v.addOp(Opcode.INTEGER, 1, target);
             p.v.addOp(Opcode.GOTO, 0, done);
-        }));
+            });
+        });
         p.resolve(done);
         finishOnce(once, info, sel);
     }
@@ -739,7 +843,7 @@ final class SelectCoder {
                 && p.schema.findTable(t.name().name().text()) == table;
     }
 
-    private void finishOnce(int once, ResultInfo info, Select sel) {
+    void finishOnce(int once, ResultInfo info, Select sel) {
         if (info.correlated || returningTarget != null && reads(sel, returningTarget)) {
             p.v.changeOpcode(once, Opcode.NOOP);
         } else {
@@ -753,10 +857,12 @@ final class SelectCoder {
      * NULL or is not there but the subquery gave a NULL, else 0 — and 0 for an empty subquery whatever x.
      */
     void inSelect(Expr.InSelect in, Scope scope, int target) throws SqliteException {
-        char aff = ExprInfo.combine(ExprInfo.affinity(in.operand(), scope),
-                ExprInfo.affinity(new Expr.Subquery(in.select(), in.start(), in.end()), scope));
-        char recordAff = (char) (aff & Opcode.AFF_MASK) <= Affinity.BLOB ? Affinity.BLOB : (char) (aff & Opcode.AFF_MASK);
+        if (in.operand() instanceof Expr.RowValue rv) {
+            RowValueIn.code(this, in, rv.values(), scope, target);
+            return;
+        }
         Collation coll = ExprInfo.collation(in.operand(), scope);
+        int[] makeRecord = new int[1];
         int eph = p.cursor();
         int hasNull = p.reg();
         int count = p.reg();
@@ -775,10 +881,19 @@ final class SelectCoder {
             int skip = p.v.addOp(Opcode.GOTO, 0, 0);
             p.v.jumpHere(notNull);
             int rec = p.reg();
-            p.v.addOp(Opcode.MAKE_RECORD, first, 1, rec, String.valueOf(recordAff));
+            makeRecord[0] = p.v.addOp(Opcode.MAKE_RECORD, first, 1, rec, null);
             p.v.addOp(Opcode.IDX_INSERT, eph, rec);
             p.v.jumpHere(skip);
         }));
+        // The subquery's column affinity as compiled (SQLite's sqlite3ExprAffinity of the result expression);
+        // a compound's is guessed from its first core.
+        char rhsAff = in.select().isSimple() ? info.affinities[0]
+                : ExprInfo.affinity(new Expr.Subquery(in.select(), in.start(), in.end()), scope);
+        char aff = ExprInfo.combine(ExprInfo.affinity(in.operand(), scope), rhsAff);
+        char recordAff = (char) (aff & Opcode.AFF_MASK) <= Affinity.BLOB ? Affinity.BLOB : (char) (aff & Opcode.AFF_MASK);
+        if (makeRecord[0] != 0) {
+            p.v.changeP4(makeRecord[0], String.valueOf(recordAff));
+        }
         if (coll == null && !ExprInfo.hasExplicitCollate(in.operand())) {
             coll = info.collations[0];
         }

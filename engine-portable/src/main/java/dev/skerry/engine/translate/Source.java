@@ -46,7 +46,7 @@ final class Source {
     boolean rightJoin;
     /** NOT INDEXED: the planner uses no index of this table (rowid seeks remain). */
     boolean notIndexed;
-    /** OLD or NEW in a trigger program: only a qualified name ({@code new.a}) refers to its columns. */
+    /** OLD or NEW in a trigger program, an upsert's {@code excluded}: only a qualified name ({@code new.a}) refers to its columns. */
     boolean qualifiedOnly;
     /**
      * OLD or NEW in a trigger program: its columns other than the rowid take no affinity in comparisons

@@ -3,6 +3,7 @@ package dev.skerry.engine.translate;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.OrderingTerm;
+import dev.skerry.engine.value.Affinity;
 import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.vdbe.Opcode;
 import java.util.List;
@@ -444,10 +445,14 @@ final class WhereLoop {
         }
     }
 
-    /** The affinity to give a seek key: the comparison's, or BLOB (no change) when it has none. */
+    /**
+     * The affinity to give a seek key: the comparison's, or BLOB (no change) when it has none; INTEGER and REAL
+     * are NUMERIC as SQLite's {@code sqlite3IndexAffinityStr} makes them (an integer key stays an integer and
+     * compares exactly with REAL entries).
+     */
     private static char keyAffinity(WherePlan.Constraint c) {
         char a = (char) (c.affinity & Opcode.AFF_MASK);
-        return a <= Opcode.AFF_BLOB ? (char) Opcode.AFF_BLOB : a;
+        return a <= Opcode.AFF_BLOB ? (char) Opcode.AFF_BLOB : a > Affinity.NUMERIC ? Affinity.NUMERIC : a;
     }
 
     static int highestBit(long mask) {

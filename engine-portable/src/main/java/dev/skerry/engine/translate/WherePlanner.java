@@ -515,9 +515,11 @@ final class WherePlanner {
                 c = Index.EXPR;
                 indexed = stripCollate(t.expr());
             }
+            Collation coll = ExprInfo.collation(t.expr(), scope);
             boolean fixed = false;
             for (int j = 0; j < nEq; j++) {
                 fixed |= c != Source.ROWID && index.column(j) == c
+                        && (coll == null ? Collation.BINARY : coll) == index.collation(j)
                         && (indexed == null || new ExprMatch(scope, s).same(indexed, index.expr(j)));
             }
             if (fixed) {
@@ -528,7 +530,6 @@ final class WherePlanner {
                 int d = desc ? -1 : 1;
                 return c == Source.ROWID && (dir == 0 || dir == d) && t == orderBy.get(orderBy.size() - 1) ? d : 0;
             }
-            Collation coll = ExprInfo.collation(t.expr(), scope);
             int d = desc == index.desc(k) ? 1 : -1;
             if (c != index.column(k) || (dir != 0 && d != dir)
                     || (indexed != null && !new ExprMatch(scope, s).same(indexed, index.expr(k)))

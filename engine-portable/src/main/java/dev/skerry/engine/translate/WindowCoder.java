@@ -439,9 +439,9 @@ final class WindowCoder {
         List<Expr> groupBy = new ArrayList<>();
         for (int k = 0; k < q.groupBy().size(); k++) {
             Expr g = q.groupBy().get(k);
-            if (g instanceof Expr.Literal && ((Expr.Literal) g).kind() == Expr.LiteralKind.INTEGER) {
-                Object v = Literals.value((Expr.Literal) g, p.sql, false);
-                long c = v instanceof Long ? (Long) v : 0;
+            Integer number = ColumnNumbers.of(g, p.sql);
+            if (number != null) {
+                long c = number;
                 if (c < 1 || c > items.size()) {
                     throw SqliteException.error(SelectCoder.ordinal(k + 1)
                             + " GROUP BY term out of range - should be between 1 and " + items.size());

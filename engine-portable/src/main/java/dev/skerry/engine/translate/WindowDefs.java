@@ -109,25 +109,38 @@ final class WindowDefs {
         }
     }
 
-    /** The window of {@code over} in a SELECT whose WINDOW clause is {@code named}. */
+    /**
+     * The window of {@code over} in a SELECT whose WINDOW clause is {@code named}. As SQLite's grammar chains
+     * them, a WINDOW-clause definition's base is looked up among the definitions before it only, and the first
+     * definition's base is ignored; an inline {@code OVER (w ...)} looks in the whole clause.
+     */
     static Resolved resolve(Expr.Over over, List<NamedWindow> named, String sql) throws SqliteException {
-        WindowDef def = over.windowName() != null ? find(named, over.windowName().text()).definition()
-                : over.definition();
-        return fold(def, named, sql, 0);
+        if (over.windowName() != null) {
+            int i = find(named, over.windowName().text(), named.size());
+            return fold(named.get(i).definition(), named, visibleTo(i), sql);
+        }
+        return fold(over.definition(), named, named.size(), sql);
     }
 
-    private static Resolved fold(WindowDef def, List<NamedWindow> named, String sql, int depth)
+    /** What the WINDOW-clause definition at {@code i} sees: the ones before it; -1 (its base ignored) for the first. */
+    private static int visibleTo(int i) {
+        return i == 0 ? -1 : i;
+    }
+
+    /**
+     * {@code def} with its base folded in; the base is looked up among the first {@code visible} definitions
+     * (none, and the base ignored, when {@code visible} is -1).
+     */
+    private static Resolved fold(WindowDef def, List<NamedWindow> named, int visible, String sql)
             throws SqliteException {
-        if (def.baseWindow() == null) {
+        if (def.baseWindow() == null || visible < 0) {
             Resolved r = new Resolved(def.partitionBy(), def.orderBy(), def.frame(), sql);
             check(r);
             return r;
         }
-        if (depth > named.size()) {
-            throw SqliteException.error("no such window: " + def.baseWindow().text());
-        }
         String name = def.baseWindow().text();
-        Resolved base = fold(find(named, name).definition(), named, sql, depth + 1);
+        int j = find(named, name, visible);
+        Resolved base = fold(named.get(j).definition(), named, visibleTo(j), sql);
         if (!def.partitionBy().isEmpty()) {
             throw SqliteException.error("cannot override PARTITION clause of window: " + name);
         }
@@ -143,10 +156,11 @@ final class WindowDefs {
         return r;
     }
 
-    private static NamedWindow find(List<NamedWindow> named, String name) throws SqliteException {
-        for (int k = named.size() - 1; k >= 0; k--) {
+    /** The index of the newest of the first {@code visible} definitions named {@code name}. */
+    private static int find(List<NamedWindow> named, String name, int visible) throws SqliteException {
+        for (int k = visible - 1; k >= 0; k--) {
             if (Names.equal(named.get(k).name().text(), name)) {
-                return named.get(k);
+                return k;
             }
         }
         throw SqliteException.error("no such window: " + name);
