@@ -603,6 +603,9 @@ final class ExprCoder {
             Expr.IsNull n = (Expr.IsNull) e;
             p.v.addOp(n.not() ? Opcode.NOT_NULL : Opcode.IS_NULL, code(n.operand(), s), label);
             return;
+        } else if (e instanceof Expr.Between && scalarBetween((Expr.Between) e)) {
+            betweenJump((Expr.Between) e, s, label, jumpIfNull, !((Expr.Between) e).not());
+            return;
         }
         p.v.addOp(Opcode.IF, code(e, s), label, jumpIfNull ? 1 : 0);
     }
@@ -639,6 +642,9 @@ final class ExprCoder {
             Expr.IsNull n = (Expr.IsNull) e;
             p.v.addOp(n.not() ? Opcode.IS_NULL : Opcode.NOT_NULL, code(n.operand(), s), label);
             return;
+        } else if (e instanceof Expr.Between && scalarBetween((Expr.Between) e)) {
+            betweenJump((Expr.Between) e, s, label, jumpIfNull, ((Expr.Between) e).not());
+            return;
         }
         p.v.addOp(Opcode.IF_NOT, code(e, s), label, jumpIfNull ? 1 : 0);
     }
@@ -655,5 +661,42 @@ final class ExprCoder {
             p5 |= Opcode.JUMPIFNULL;
         }
         p.v.addOp(compareOpcode(op), r, label, l, ExprInfo.compareCollation(b.left(), b.right(), s), p5);
+    }
+
+    /** True when no operand of {@code b} is a row value or a subquery (which the value form handles). */
+    private static boolean scalarBetween(Expr.Between b) {
+        return !(b.operand() instanceof Expr.RowValue || b.operand() instanceof Expr.Subquery
+                || b.low() instanceof Expr.RowValue || b.low() instanceof Expr.Subquery
+                || b.high() instanceof Expr.RowValue || b.high() instanceof Expr.Subquery);
+    }
+
+    /**
+     * {@code x BETWEEN lo AND hi} as jumps, as SQLite's exprCodeBetween with a jump: {@code x >= lo AND x <= hi}
+     * with x evaluated once. Jumps to {@code label} when the range test (NOT ignored) is {@code whenInRange}
+     * (NULL jumping only if {@code jumpIfNull}); the same registers, affinities and collations as the value form.
+     */
+    private void betweenJump(Expr.Between b, Scope s, int label, boolean jumpIfNull, boolean whenInRange)
+            throws SqliteException {
+        int x = code(b.operand(), s);
+        int lo = code(b.low(), s);
+        int hi = code(b.high(), s);
+        char affLo = ExprInfo.compareAffinity(b.operand(), b.low(), s);
+        Collation collLo = ExprInfo.compareCollation(b.operand(), b.low(), s);
+        char affHi = ExprInfo.compareAffinity(b.operand(), b.high(), s);
+        Collation collHi = ExprInfo.compareCollation(b.operand(), b.high(), s);
+        if (whenInRange) {
+            int skip = p.label();
+            registerJump(Opcode.LT, x, lo, affLo, collLo, skip, !jumpIfNull);
+            registerJump(Opcode.LE, x, hi, affHi, collHi, label, jumpIfNull);
+            p.resolve(skip);
+        } else {
+            registerJump(Opcode.LT, x, lo, affLo, collLo, label, jumpIfNull);
+            registerJump(Opcode.GT, x, hi, affHi, collHi, label, jumpIfNull);
+        }
+    }
+
+    /** Emits the comparison {@code opcode} of registers {@code l} and {@code r}, jumping to {@code label} when it holds. */
+    private void registerJump(int opcode, int l, int r, char affinity, Collation coll, int label, boolean jumpIfNull) {
+        p.v.addOp(opcode, r, label, l, coll, (affinity & Opcode.AFF_MASK) | (jumpIfNull ? Opcode.JUMPIFNULL : 0));
     }
 }
