@@ -711,6 +711,12 @@ final class ExprCoder {
             Expr.IsNull n = (Expr.IsNull) e;
             p.v.addOp(n.not() ? Opcode.NOT_NULL : Opcode.IS_NULL, code(n.operand(), s), label);
             return;
+        } else if (e instanceof Expr.Between && scalarBetween((Expr.Between) e)) {
+            betweenJump((Expr.Between) e, s, label, jumpIfNull, !((Expr.Between) e).not());
+            return;
+        } else if (e instanceof Expr.InList && scalarInList((Expr.InList) e)) {
+            inListJump((Expr.InList) e, s, label, jumpIfNull, !((Expr.InList) e).not());
+            return;
         }
         p.v.addOp(Opcode.IF, code(e, s), label, jumpIfNull ? 1 : 0);
     }
@@ -747,6 +753,12 @@ final class ExprCoder {
             Expr.IsNull n = (Expr.IsNull) e;
             p.v.addOp(n.not() ? Opcode.IS_NULL : Opcode.NOT_NULL, code(n.operand(), s), label);
             return;
+        } else if (e instanceof Expr.Between && scalarBetween((Expr.Between) e)) {
+            betweenJump((Expr.Between) e, s, label, jumpIfNull, ((Expr.Between) e).not());
+            return;
+        } else if (e instanceof Expr.InList && scalarInList((Expr.InList) e)) {
+            inListJump((Expr.InList) e, s, label, jumpIfNull, ((Expr.InList) e).not());
+            return;
         }
         p.v.addOp(Opcode.IF_NOT, code(e, s), label, jumpIfNull ? 1 : 0);
     }
@@ -763,5 +775,113 @@ final class ExprCoder {
             p5 |= Opcode.JUMPIFNULL;
         }
         p.v.addOp(compareOpcode(op), r, label, l, ExprInfo.compareCollation(b.left(), b.right(), s), p5);
+    }
+
+    /** True when no operand of {@code b} is a row value or a subquery (which the value form handles). */
+    private static boolean scalarBetween(Expr.Between b) {
+        return !(b.operand() instanceof Expr.RowValue || b.operand() instanceof Expr.Subquery
+                || b.low() instanceof Expr.RowValue || b.low() instanceof Expr.Subquery
+                || b.high() instanceof Expr.RowValue || b.high() instanceof Expr.Subquery);
+    }
+
+    /**
+     * {@code x BETWEEN lo AND hi} as jumps, as SQLite's exprCodeBetween with a jump: {@code x >= lo AND x <= hi}
+     * with x evaluated once. Jumps to {@code label} when the range test (NOT ignored) is {@code whenInRange}
+     * (NULL jumping only if {@code jumpIfNull}); the same registers, affinities and collations as the value form.
+     */
+    private void betweenJump(Expr.Between b, Scope s, int label, boolean jumpIfNull, boolean whenInRange)
+            throws SqliteException {
+        int x = code(b.operand(), s);
+        int lo = code(b.low(), s);
+        int hi = code(b.high(), s);
+        char affLo = ExprInfo.compareAffinity(b.operand(), b.low(), s);
+        Collation collLo = ExprInfo.compareCollation(b.operand(), b.low(), s);
+        char affHi = ExprInfo.compareAffinity(b.operand(), b.high(), s);
+        Collation collHi = ExprInfo.compareCollation(b.operand(), b.high(), s);
+        if (whenInRange) {
+            int skip = p.label();
+            registerJump(Opcode.LT, x, lo, affLo, collLo, skip, !jumpIfNull);
+            registerJump(Opcode.LE, x, hi, affHi, collHi, label, jumpIfNull);
+            p.resolve(skip);
+        } else {
+            registerJump(Opcode.LT, x, lo, affLo, collLo, label, jumpIfNull);
+            registerJump(Opcode.GT, x, hi, affHi, collHi, label, jumpIfNull);
+        }
+    }
+
+    /** Emits the comparison {@code opcode} of registers {@code l} and {@code r}, jumping to {@code label} when it holds. */
+    private void registerJump(int opcode, int l, int r, char affinity, Collation coll, int label, boolean jumpIfNull) {
+        p.v.addOp(opcode, r, label, l, coll, (affinity & Opcode.AFF_MASK) | (jumpIfNull ? Opcode.JUMPIFNULL : 0));
+    }
+
+    /** True for a non-empty list whose operand and values are single values (no row value, no subquery). */
+    private static boolean scalarInList(Expr.InList in) {
+        if (in.values().isEmpty() || in.operand() instanceof Expr.RowValue || in.operand() instanceof Expr.Subquery) {
+            return false;
+        }
+        for (Expr v : in.values()) {
+            if (v instanceof Expr.RowValue || v instanceof Expr.Subquery) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when {@code e} is a literal that is never NULL. */
+    private static boolean nonNullLiteral(Expr e) {
+        if (!(e instanceof Expr.Literal)) {
+            return false;
+        }
+        Expr.LiteralKind k = ((Expr.Literal) e).kind();
+        return k == Expr.LiteralKind.INTEGER || k == Expr.LiteralKind.FLOAT || k == Expr.LiteralKind.STRING
+                || k == Expr.LiteralKind.BLOB;
+    }
+
+    /**
+     * {@code x IN (v1, v2...)} as jumps (SQLite's sqlite3ExprCodeIN with a list compared value by value): jumps to
+     * {@code label} when the membership test (NOT ignored) is {@code whenIn}, and when it is NULL (x NULL, or no
+     * match and a NULL value) only if {@code jumpIfNull}. The same comparisons as the value form ({@link #inList});
+     * the NULL values are tracked only when the outcome depends on them.
+     */
+    private void inListJump(Expr.InList in, Scope s, int label, boolean jumpIfNull, boolean whenIn)
+            throws SqliteException {
+        List<Expr> values = in.values();
+        int end = p.label();
+        int x = code(in.operand(), s);
+        p.v.addOp(Opcode.IS_NULL, x, jumpIfNull ? label : end);
+        boolean nullable = false;
+        for (Expr v : values) {
+            nullable |= !nonNullLiteral(v);
+        }
+        // A NULL value matters when no value matches: NULL then jumps (whenIn) or stays (!whenIn) as jumpIfNull says.
+        boolean track = nullable && (whenIn == jumpIfNull);
+        int sawNull = 0;
+        if (track) {
+            sawNull = p.reg();
+            p.v.addOp(Opcode.INTEGER, 0, sawNull);
+        }
+        Collation listCollation = ExprInfo.collation(in.operand(), s);
+        if (listCollation == null) {
+            listCollation = Collation.BINARY;
+        }
+        int found = whenIn ? label : end;
+        for (Expr v : values) {
+            int r = code(v, s);
+            char aff = ExprInfo.compareAffinity(in.operand(), v, s);
+            Collation coll = values.size() == 1 ? ExprInfo.compareCollation(in.operand(), v, s) : listCollation;
+            p.v.addOp(Opcode.EQ, r, found, x, coll, aff & Opcode.AFF_MASK);
+            if (track && !nonNullLiteral(v)) {
+                int notNull = p.v.addOp(Opcode.NOT_NULL, r, 0);
+                p.v.addOp(Opcode.INTEGER, 1, sawNull);
+                p.v.jumpHere(notNull);
+            }
+        }
+        if (track) {
+            p.v.addOp(Opcode.IF, sawNull, whenIn ? label : end, 0);
+        }
+        if (!whenIn) {
+            p.v.addOp(Opcode.GOTO, 0, label);
+        }
+        p.resolve(end);
     }
 }
