@@ -92,9 +92,6 @@ public final class SchemaBuilder {
         if (ct.asSelect() != null) {
             throw SqliteException.error("CREATE TABLE ... AS SELECT is not supported");
         }
-        if (ct.withoutRowid()) {
-            throw SqliteException.error("WITHOUT ROWID tables are not supported");
-        }
         List<ColumnDef> defs = ct.columns();
         int n = defs.size();
         String[] names = new String[n];
@@ -110,6 +107,7 @@ public final class SchemaBuilder {
             types[i] = def.type() == null ? "" : withoutGeneratedAlways(def.type().text());
         }
         Draft draft = new Draft(tableName, names, types, source);
+        draft.withoutRowid = ct.withoutRowid();
         for (int i = 0; i < n; i++) {
             draft.columnConstraints(i, defs.get(i).constraints());
         }
@@ -338,6 +336,7 @@ public final class SchemaBuilder {
         boolean autoincrement;
         int rowidConflict = Conflict.DEFAULT;
         boolean strict;
+        boolean withoutRowid;
 
         Draft(String tableName, String[] names, String[] types, String source) {
             this.tableName = tableName;
@@ -496,6 +495,23 @@ public final class SchemaBuilder {
 
         Table finish(String storedSql, int rootPage) throws SqliteException {
             int n = names.length;
+            if (withoutRowid) {
+                WithoutRowidTables.check(this.tableName, autoincrement, hasPrimaryKey);
+                if (rowidAlias >= 0) {
+                    // SQLite turns the INTEGER PRIMARY KEY into an index last (convertToWithoutRowidTable).
+                    int c = rowidAlias;
+                    rowidAlias = -1;
+                    addAutoIndex(new int[] {c}, new Collation[] {collations[c]}, new boolean[1], rowidConflict,
+                            Index.ORIGIN_PRIMARY_KEY);
+                    rowidConflict = Conflict.DEFAULT;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (primaryKey[i] && !notNull[i]) {
+                        notNull[i] = true;
+                        notNullConflict[i] = Conflict.ABORT;
+                    }
+                }
+            }
             Column[] columns = new Column[n];
             int nonGenerated = 0;
             for (int i = 0; i < n; i++) {
@@ -519,8 +535,18 @@ public final class SchemaBuilder {
             Table table = new Table(tableName, rootPage, storedSql, columns, rowidAlias, autoincrement,
                     rowidConflict, checks);
             table.setStrict(strict);
+            Index pk = null;
             for (Index draftIndex : autoIndexes) {
-                table.addIndex(draftIndex.on(table));
+                Index index = draftIndex.on(table);
+                table.addIndex(index);
+                if (withoutRowid && index.origin() == Index.ORIGIN_PRIMARY_KEY) {
+                    pk = index;
+                }
+            }
+            if (pk != null) {
+                int at = table.indexes().indexOf(pk);
+                table.removeIndex(pk);
+                table.makeWithoutRowid(pk, table.indexes().size() - at);
             }
             return table;
         }

@@ -402,7 +402,7 @@ final class AlterCoder {
     private void errorIfNotEmpty(Table t, String message) {
         int cur = p.cursor();
         int empty = p.label();
-        p.v.addOp(Opcode.OPEN_READ, cur, t.rootPage(), 0, t.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, cur, t.rootPage(), 0, KeyInfos.table(t));
         p.v.addOp(Opcode.REWIND, cur, empty);
         p.v.addOp(Opcode.HALT, ResultCode.SQLITE_ERROR, Opcode.OE_ABORT, 0, message);
         p.resolve(empty);

@@ -162,7 +162,7 @@ final class AnalyzeCoder {
         }
         int nTest = uniqueNotNull ? nKey - 1 : nKey;
         int cur = p.cursor();
-        p.v.addOp(Opcode.OPEN_READ, cur, index.rootPage(), 0, KeyInfos.of(index));
+        p.v.addOp(Opcode.OPEN_READ, cur, index.rootPage(), 0, KeyInfos.cursor(index));
         p.v.comment(index.name());
         int counts = p.regs(nKey + 1);
         int prev = p.regs(Math.max(1, nTest));

@@ -56,7 +56,8 @@ final class DeleteCoder {
                 null);
         ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
         if (del.where() == null && del.returning().isEmpty() && before.isEmpty() && after.isEmpty() && fk == null) {
-            p.v.addOp(Opcode.CLEAR, table.rootPage(), table.db(), 1);
+            p.v.addOp(Opcode.CLEAR, table.rootPage(), table.db(), 1,
+                    table.withoutRowid() ? KeyInfos.of(table.primaryKey()) : null);
             for (Index index : table.indexes()) {
                 p.v.addOp(Opcode.CLEAR, index.rootPage(), table.db(), 0);
             }

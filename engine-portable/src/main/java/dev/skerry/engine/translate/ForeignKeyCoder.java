@@ -321,14 +321,14 @@ final class ForeignKeyCoder {
             if (parent == table && incr > 0) {
                 p.v.addOp(Opcode.EQ, reg(part, -1), ok, tmp, null, 0);
             }
-            p.v.addOp(Opcode.OPEN_READ, cursor, parent.rootPage(), 0, parent.columnCount());
+            p.v.addOp(Opcode.OPEN_READ, cursor, parent.rootPage(), 0, KeyInfos.table(parent));
             p.v.addOp(Opcode.NOT_EXISTS, cursor, missing, tmp);
             p.v.addOp(Opcode.GOTO, 0, ok);
             p.resolve(missing);
         } else {
             int nk = fk.size();
             int tmp = p.regs(nk);
-            p.v.addOp(Opcode.OPEN_READ, cursor, index.rootPage(), 0, KeyInfos.of(index));
+            p.v.addOp(Opcode.OPEN_READ, cursor, index.rootPage(), 0, KeyInfos.cursor(index));
             for (int k = 0; k < nk; k++) {
                 p.v.addOp(Opcode.COPY, reg(part, map[k]), tmp + k);
             }

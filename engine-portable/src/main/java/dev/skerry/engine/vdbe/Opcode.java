@@ -892,7 +892,8 @@ public final class Opcode {
      * {@code Clear P1 P2 P3}
      *
      * <p>Deletes every entry of the b-tree whose root page is P1 in database P2; when P3 is not zero the
-     * number of deleted table rows is added to changes().
+     * number of deleted table rows is added to changes(). P4, when given, is the KeyInfo of an index b-tree
+     * whose entries are the rows counted (a WITHOUT ROWID table's).
      */
     public static final int CLEAR = 108;
 

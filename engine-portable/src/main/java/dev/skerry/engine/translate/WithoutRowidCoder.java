@@ -1,0 +1,36 @@
+package dev.skerry.engine.translate;
+
+import dev.skerry.engine.schema.Index;
+import dev.skerry.engine.schema.Table;
+import dev.skerry.engine.vdbe.Opcode;
+
+/**
+ * Code for WITHOUT ROWID tables (SQLite's {@code WITHOUT ROWID} b-trees, see {@link dev.skerry.engine.vdbe.WithoutRowid}):
+ * where a rowid table's program holds a rowid, a WITHOUT ROWID table's holds the record of the row's PRIMARY
+ * KEY values, made here from the row's registers.
+ */
+final class WithoutRowidCoder {
+    private WithoutRowidCoder() {
+    }
+
+    /** Sets {@code target} to the PRIMARY KEY record of the row in registers {@code newRegs} (column i at newRegs + i). */
+    static void pkRecord(Parse p, Table table, int newRegs, int target) {
+        Index pk = table.primaryKey();
+        int n = pk.columnCount();
+        int base = p.regs(n);
+        for (int j = 0; j < n; j++) {
+            p.v.addOp(Opcode.SCOPY, newRegs + pk.column(j), base + j);
+        }
+        p.v.addOp(Opcode.MAKE_RECORD, base, n, target);
+    }
+
+    /** The indexes the planner may use on {@code table}: its indexes, and a WITHOUT ROWID table's PRIMARY KEY. */
+    static java.util.List<Index> plannable(Table table) {
+        if (!table.withoutRowid()) {
+            return table.indexes();
+        }
+        java.util.List<Index> all = new java.util.ArrayList<>(table.indexes());
+        all.add(table.primaryKey());
+        return all;
+    }
+}
