@@ -383,7 +383,16 @@ final class ForeignKeyCoder {
             where = and(where, new Expr.Binary(Expr.BinaryOp.EQ, ref(PARENT_ROW, table.column(parentColumn).name()),
                     ref(child.name(), child.column(childColumn).name()), 0, 0));
         }
-        if (child == table && incr > 0) {
+        if (child == table && incr > 0 && table.withoutRowid()) {
+            // Not the parent row itself: SQLite compares the PRIMARY KEY columns of a WITHOUT ROWID table.
+            Expr same = null;
+            Index pk = table.primaryKey();
+            for (int k = 0; k < pk.columnCount(); k++) {
+                String col = table.column(pk.column(k)).name();
+                same = and(same, new Expr.Binary(Expr.BinaryOp.EQ, ref(PARENT_ROW, col), ref(child.name(), col), 0, 0));
+            }
+            where = and(where, new Expr.Unary(Expr.UnaryOp.NOT, same, 0, 0));
+        } else if (child == table && incr > 0) {
             where = and(where, new Expr.Binary(Expr.BinaryOp.NE, ref(PARENT_ROW, "rowid"),
                     ref(child.name(), "rowid"), 0, 0));
         }

@@ -33,4 +33,16 @@ final class WithoutRowidCoder {
         all.add(table.primaryKey());
         return all;
     }
+
+    /** Adds index {@code ix} of the WITHOUT ROWID table {@code t} to an integrity check's plan. */
+    static void checkIndex(dev.skerry.engine.vdbe.IntegrityCheck.TablePlan tp, Table t, Index ix, int[] columns,
+            boolean[] notNull) {
+        int[] pkSuffix = ix.pkSuffix();
+        int[] suffix = new int[pkSuffix.length];
+        for (int m = 0; m < suffix.length; m++) {
+            suffix[m] = t.storageField(t.primaryKey().column(pkSuffix[m]));
+        }
+        dev.skerry.engine.vdbe.WithoutRowid shape = (dev.skerry.engine.vdbe.WithoutRowid) KeyInfos.cursor(ix);
+        tp.index(ix.name(), ix.rootPage(), columns, suffix, shape.keyInfo(), ix.unique(), notNull);
+    }
 }

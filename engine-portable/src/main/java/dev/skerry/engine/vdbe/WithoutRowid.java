@@ -47,6 +47,11 @@ public final class WithoutRowid {
         return new WithoutRowid(keyInfo, pkFields, keyFields, suffix);
     }
 
+    /** The order of the b-tree's entries. */
+    public KeyInfo keyInfo() {
+        return keyInfo;
+    }
+
     boolean isTable() {
         return keyFields < 0;
     }
