@@ -424,7 +424,7 @@ final class AlterCoder {
         int rowid = p.reg();
         int rec = p.reg();
         int done1 = p.label();
-        p.v.addOp(Opcode.OPEN_READ, read, t.rootPage(), 0, n);
+        p.v.addOp(Opcode.OPEN_READ, read, t.rootPage(), 0, t.withoutRowid() ? KeyInfos.table(t) : (Object) n);
         p.v.addOp(Opcode.REWIND, read, done1);
         int top1 = p.v.currentAddress();
         p.v.addOp(Opcode.ROWID, read, rowid);
@@ -444,18 +444,24 @@ final class AlterCoder {
             new SelectCoder(p).ex.codeTo(append, new Scope(null, p.schema), regs + n);
             aff.append(appendAffinity);
         }
-        p.v.addOp(Opcode.OPEN_WRITE, write, t.rootPage(), 0, Math.max(n, fields));
+        p.v.addOp(Opcode.OPEN_WRITE, write, t.rootPage(), 0,
+                t.withoutRowid() ? KeyInfos.table(t) : (Object) Math.max(n, fields));
         int done2 = p.label();
         int next = p.label();
         p.v.addOp(Opcode.REWIND, rowids, done2);
         int top2 = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
         p.v.addOp(Opcode.NOT_EXISTS, write, next, rowid);
-        int k = 0;
+        int[] columnOf = new int[n];
         for (int c = 0; c < t.columnCount(); c++) {
-            int i = t.storageField(c);
-            if (i >= 0 && i != drop) {
-                p.v.addOp(Opcode.COLUMN, write, i, regs + k++, ColumnDefault.of(t.column(c)));
+            if (t.storageField(c) >= 0) {
+                columnOf[t.storageField(c)] = c;
+            }
+        }
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (i != drop) {
+                p.v.addOp(Opcode.COLUMN, write, i, regs + k++, ColumnDefault.of(t.column(columnOf[i])));
             }
         }
         p.v.addOp(Opcode.MAKE_RECORD, regs, fields, rec, aff.toString());

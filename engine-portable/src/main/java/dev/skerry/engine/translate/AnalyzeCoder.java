@@ -127,7 +127,7 @@ final class AnalyzeCoder {
             return;
         }
         boolean needTableCount = true;
-        for (Index index : t.indexes()) {
+        for (Index index : WithoutRowidCoder.inIndexOrder(t)) {
             needTableCount = false;
             if (only == null || index == only) {
                 analyzeIndex(t, index, statCursor);
@@ -201,7 +201,8 @@ final class AnalyzeCoder {
         p.v.addOp(Opcode.NEXT, cur, top);
         int regs = p.regs(3);
         p.v.addString(t.name(), regs);
-        p.v.addString(index.name(), regs + 1);
+        // A WITHOUT ROWID table's PRIMARY KEY row is named after the table, as SQLite's analyze.c names it.
+        p.v.addString(index == t.primaryKey() ? t.name() : index.name(), regs + 1);
         p.v.addOp(Opcode.FUNCTION, 0, counts, regs + 2, STAT_GET, nKey + 1);
         insertStat(statCursor, regs);
         p.resolve(end);

@@ -138,6 +138,10 @@ final class DeleteCoder {
             Usage.mark(t.expr, scope, sources, needed);
         }
         needed[0][src.columnCount()] = true;
+        if (table.withoutRowid()) {
+            // SQLite reads a WITHOUT ROWID table's rows to change them: no index counts as covering here.
+            java.util.Arrays.fill(needed[0], true);
+        }
         WhereLoop w = WhereLoop.begin(p, sc.ex, scope, sources, new boolean[1], terms, null, needed);
         int r = p.reg();
         src.load(p, Source.ROWID, r);

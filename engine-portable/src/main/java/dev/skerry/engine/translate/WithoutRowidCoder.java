@@ -45,4 +45,27 @@ final class WithoutRowidCoder {
         dev.skerry.engine.vdbe.WithoutRowid shape = (dev.skerry.engine.vdbe.WithoutRowid) KeyInfos.cursor(ix);
         tp.index(ix.name(), ix.rootPage(), columns, suffix, shape.keyInfo(), ix.unique(), notNull);
     }
+
+    /**
+     * The indexes of {@code table} in SQLite's order ({@code Table.pIndex}), a WITHOUT ROWID table's PRIMARY
+     * KEY at its place among them.
+     */
+    static java.util.List<Index> inIndexOrder(Table table) {
+        if (!table.withoutRowid()) {
+            return table.indexes();
+        }
+        java.util.List<Index> all = new java.util.ArrayList<>(table.indexes());
+        all.add(all.size() - table.pkTrailing(), table.primaryKey());
+        return all;
+    }
+
+    /** The PRIMARY KEY named {@code name} of a WITHOUT ROWID table of {@code schema} (it has no schema row), or null. */
+    static Index findPrimaryKey(dev.skerry.engine.schema.Schema schema, String name) {
+        for (Table t : schema.tables()) {
+            if (t.withoutRowid() && dev.skerry.engine.schema.Names.equal(t.primaryKey().name(), name)) {
+                return t.primaryKey();
+            }
+        }
+        return null;
+    }
 }

@@ -165,4 +165,49 @@ class WithoutRowidSqlTest {
             select * from s;
             """);
     }
+
+    @Test
+    void pragmasAlterAnalyze() {
+        Differential.assertSame("""
+            create table t(a, b text collate nocase, c, d, primary key(b desc, a)) without rowid;
+            create index tc on t(c);
+            create unique index td on t(d, a);
+            create table u(x integer primary key, y unique) without rowid;
+            pragma table_info(t);
+            pragma table_xinfo(t);
+            pragma index_list(t);
+            pragma index_list(u);
+            pragma index_info(sqlite_autoindex_t_1);
+            pragma index_xinfo(sqlite_autoindex_t_1);
+            pragma index_info(tc);
+            pragma index_xinfo(tc);
+            pragma index_xinfo(td);
+            pragma index_xinfo(sqlite_autoindex_u_1);
+            pragma index_xinfo(sqlite_autoindex_u_2);
+            pragma table_list;
+            insert into t values(1, 'x', 2, 3), (2, 'y', 3, 4), (3, 'Y', 3, 5);
+            analyze;
+            select * from sqlite_stat1 order by tbl, idx;
+            reindex t;
+            reindex;
+            pragma integrity_check;
+            create table cta as select * from t;
+            select sql from sqlite_schema where name = 'cta';
+            pragma table_list(cta);
+            alter table t rename to t2;
+            select name, sql from sqlite_schema where name not like 'sqlite_stat%' order by name;
+            alter table t2 add column e default 5;
+            select * from t2;
+            alter table t2 rename column c to cc;
+            alter table t2 drop column a;
+            alter table t2 drop column d;
+            alter table t2 drop column e;
+            select * from t2;
+            pragma integrity_check;
+            insert into t2 values(9, 'q', 1, 1);
+            select * from t2 order by b;
+            drop table t2;
+            select name from sqlite_schema where name not like 'sqlite_stat%';
+            """);
+    }
 }
