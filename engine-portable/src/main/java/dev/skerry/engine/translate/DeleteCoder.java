@@ -74,7 +74,7 @@ final class DeleteCoder {
         int rowid = p.reg();
         p.v.addOp(Opcode.REWIND, rowids, done);
         int top = p.v.currentAddress();
-        p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
+        p.v.addOp(Opcode.COLUMN, rowids, WithoutRowidCoder.rowidField(table), rowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
         Source row = new Source(table, table.name(), writer.cursor);
         int block = 0;
@@ -121,7 +121,7 @@ final class DeleteCoder {
     static int collectRowids(Parse p, SelectCoder sc, Table table, dev.skerry.engine.parser.ast.Name alias,
             dev.skerry.engine.parser.ast.Expr where) throws SqliteException {
         int rowids = p.cursor();
-        p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, dev.skerry.engine.btree.KeyInfo.binary(1));
+        p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, WithoutRowidCoder.rowidSetKey(table));
         Scope scope = p.rootScope();
         Source src = new Source(table, alias != null ? alias.text() : table.name(), p.cursor());
         scope.add(src);
@@ -143,10 +143,12 @@ final class DeleteCoder {
             java.util.Arrays.fill(needed[0], true);
         }
         WhereLoop w = WhereLoop.begin(p, sc.ex, scope, sources, new boolean[1], terms, null, needed);
-        int r = p.reg();
-        src.load(p, Source.ROWID, r);
+        int field = WithoutRowidCoder.rowidField(table);
+        int r = p.regs(field + 1);
+        WithoutRowidCoder.loadKey(p, src, r);
+        src.load(p, Source.ROWID, r + field);
         int rec = p.reg();
-        p.v.addOp(Opcode.MAKE_RECORD, r, 1, rec);
+        p.v.addOp(Opcode.MAKE_RECORD, r, field + 1, rec);
         p.v.addOp(Opcode.IDX_INSERT, rowids, rec);
         w.end();
         return rowids;

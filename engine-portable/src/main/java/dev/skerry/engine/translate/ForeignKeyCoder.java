@@ -158,7 +158,7 @@ final class ForeignKeyCoder {
         int rowid = p.reg();
         p.v.addOp(Opcode.REWIND, rowids, done);
         int top = p.v.currentAddress();
-        p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
+        p.v.addOp(Opcode.COLUMN, rowids, WithoutRowidCoder.rowidField(table), rowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
         deleteRow(p, fk, new Source(table, table.name(), writer.cursor), writer);
         p.resolve(next);

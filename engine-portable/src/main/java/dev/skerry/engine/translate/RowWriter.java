@@ -277,19 +277,31 @@ final class RowWriter {
     /** The rowid's uniqueness check (an INTEGER PRIMARY KEY or given rowid): upsert, REPLACE or the conflict error. */
     private void checkRowid(int newRegs, int rowidReg, int oldRowid, int skip) throws SqliteException {
         int ok = p.label();
-        if (oldRowid != 0) {
-            p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
+        int existing = rowidReg;
+        if (table.withoutRowid()) {
+            // The row found may hold its key in another form (equal under the key's collations): it is the
+            // row being updated when its own PRIMARY KEY record is the old one.
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
+            existing = p.reg();
+            p.v.addOp(Opcode.ROWID, cursor, existing);
+            if (oldRowid != 0) {
+                p.v.addOp(Opcode.EQ, oldRowid, ok, existing, null, 0);
+            }
+        } else {
+            if (oldRowid != 0) {
+                p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
+            }
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
         }
-        p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
         UpsertClause u = upsertFor(null);
         if (u != null) {
-            upsert(u, rowidReg, newRegs, rowidReg, skip);
+            upsert(u, existing, newRegs, rowidReg, skip);
         } else {
             int action = resolve(table.rowidConflict());
             if (table.withoutRowid()) {
                 conflict(resolve(table.primaryKey().conflict()), "PRIMARY KEY",
                         IndexKeys.uniqueLabel(table, table.primaryKey()), skip, ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY,
-                        rowidReg);
+                        existing);
             } else {
                 conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
                         ? table.column(table.rowidAlias()).name() : "rowid"), skip,

@@ -68,4 +68,40 @@ final class WithoutRowidCoder {
         }
         return null;
     }
+
+    /**
+     * The KeyInfo of the ephemeral index UPDATE and DELETE collect the rows to change in: the rowid alone,
+     * or for a WITHOUT ROWID table its PRIMARY KEY values (ordered as the PRIMARY KEY, so rows are changed
+     * in SQLite's order) then the PRIMARY KEY record.
+     */
+    static dev.skerry.engine.btree.KeyInfo rowidSetKey(Table table) {
+        if (!table.withoutRowid()) {
+            return dev.skerry.engine.btree.KeyInfo.binary(1);
+        }
+        Index pk = table.primaryKey();
+        int n = pk.columnCount();
+        dev.skerry.engine.value.Collation[] coll = new dev.skerry.engine.value.Collation[n + 1];
+        boolean[] desc = new boolean[n + 1];
+        for (int j = 0; j < n; j++) {
+            coll[j] = pk.collation(j);
+            desc[j] = pk.desc(j);
+        }
+        return new dev.skerry.engine.btree.KeyInfo(n + 1, coll, desc);
+    }
+
+    /** The field of {@link #rowidSetKey}'s entries holding the rowid (or PRIMARY KEY record). */
+    static int rowidField(Table table) {
+        return table.withoutRowid() ? table.primaryKey().columnCount() : 0;
+    }
+
+    /** Loads a WITHOUT ROWID row's PRIMARY KEY values from {@code src} into {@code target} onward (nothing for a rowid table). */
+    static void loadKey(Parse p, Source src, int target) throws dev.skerry.engine.SqliteException {
+        if (!src.table.withoutRowid()) {
+            return;
+        }
+        Index pk = src.table.primaryKey();
+        for (int j = 0; j < pk.columnCount(); j++) {
+            src.load(p, pk.column(j), target + j);
+        }
+    }
 }
