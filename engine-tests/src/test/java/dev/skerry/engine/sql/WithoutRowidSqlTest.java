@@ -210,4 +210,37 @@ class WithoutRowidSqlTest {
             select name from sqlite_schema where name not like 'sqlite_stat%';
             """);
     }
+
+    @Test
+    void moreShapes() {
+        Differential.assertSame("""
+            pragma foreign_keys = on;
+            create table tree(id primary key, up references tree(id) on delete cascade, name) without rowid;
+            insert into tree values(1, null, 'root'), (2, 1, 'a'), (3, 2, 'b'), (4, 1, 'c');
+            insert into tree values(5, 9, 'x');
+            delete from tree where id = 2;
+            select * from tree order by id;
+            update tree set id = 10 where id = 1;
+            create temp table tt(k text primary key, v) without rowid;
+            insert into tt values('b', 1), ('a', 2), ('c', 3);
+            insert or replace into tt values('a', 20);
+            select * from tt;
+            select * from tt where k > 'a' order by k desc;
+            create table e(a, b, c, primary key(b, a)) without rowid;
+            create index ex on e(a + c);
+            create index ep on e(c) where c > 5;
+            insert into e with recursive g(v) as (select 1 union all select v + 1 from g where v < 20) select v, v % 3, v * 2 from g;
+            select a, b from e where a + c = 12;
+            select a, c from e where c > 30 order by c;
+            select a from e not indexed where b = 1 and a > 10 order by a;
+            update e set c = c - 10 where b = 2;
+            delete from e where a + c > 40;
+            select * from e order by b, a;
+            pragma integrity_check;
+            insert into e(a, b, c) select a + 100, b, c from e where b = 0;
+            select count(*), sum(a) from e;
+            select b, count(*) from e group by b order by b;
+            select * from e where b = 0 and a in (3, 103, 6) order by a desc;
+            """);
+    }
 }
