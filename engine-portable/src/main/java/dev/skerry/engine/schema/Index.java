@@ -4,7 +4,9 @@ import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.value.Collation;
 
 /**
- * One index of a table: a B-tree whose keys are the indexed columns followed by the rowid.
+ * One index of a table: a B-tree whose keys are the indexed columns followed by the rowid (for an index of a
+ * WITHOUT ROWID table, by the PRIMARY KEY columns the key lacks: {@link #pkSuffix}). The PRIMARY KEY of a
+ * WITHOUT ROWID table is an index whose b-tree is the table's ({@link Table#primaryKey()}).
  *
  * <p>{@code columns[k]} is the table column number of the k-th key field, with its collating sequence
  * {@code collations[k]} and sort order {@code desc[k]}; the key's last field (number

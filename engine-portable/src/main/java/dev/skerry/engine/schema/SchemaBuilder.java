@@ -34,8 +34,10 @@ import java.util.List;
  * ({@code GeneratedColumns}), which needs the function registry. STRICT tables: the declared types are checked
  * ({@link StrictTypes}).
  *
- * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP tables,
- * expression and partial indexes.
+ * <p>WITHOUT ROWID tables (SQLite's {@code convertToWithoutRowidTable}): a PRIMARY KEY is required and
+ * AUTOINCREMENT refused ({@link WithoutRowidTables}); an INTEGER PRIMARY KEY becomes an ordinary key (its
+ * automatic index made last, so numbered after the UNIQUE ones); the PRIMARY KEY columns are NOT NULL; the
+ * PRIMARY KEY's index leaves the table's index list and becomes {@link Table#primaryKey()}.
  */
 public final class SchemaBuilder {
     private SchemaBuilder() {

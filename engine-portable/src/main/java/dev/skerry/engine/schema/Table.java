@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One table: a B-tree of rows keyed by rowid, its columns and its indexes.
+ * One table: a B-tree of rows keyed by rowid (or, for a WITHOUT ROWID table, by its PRIMARY KEY: see
+ * {@link #primaryKey()}), its columns and its indexes.
  *
  * <p>{@code rowidAlias} is the number of the INTEGER PRIMARY KEY column (which holds the rowid and is
  * stored as NULL in the record), or -1. The indexes are kept in SQLite's order ({@code Table.pIndex}):
@@ -14,8 +15,8 @@ import java.util.List;
  * and dropped; the root page is 0 only while a CREATE TABLE that has not run is being compiled.
  *
  * <p>Record layout (SQLite's {@code sqlite3TableColumnToStorage}): the record holds every column that is not
- * a VIRTUAL generated column, in declaration order; {@link #storageField} maps a column to its field, -1 for
- * a VIRTUAL column. A STRICT table ({@link #strict}) checks the type of every value written.
+ * a VIRTUAL generated column, in declaration order (a WITHOUT ROWID table's: the PRIMARY KEY columns first,
+ * in key order, then the others); {@link #storageField} maps a column to its field, -1 for a VIRTUAL column. A STRICT table ({@link #strict}) checks the type of every value written.
  */
 public final class Table {
     private final String name;

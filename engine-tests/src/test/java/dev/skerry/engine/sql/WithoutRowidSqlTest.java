@@ -243,4 +243,24 @@ class WithoutRowidSqlTest {
             select * from e where b = 0 and a in (3, 103, 6) order by a desc;
             """);
     }
+
+    @Test
+    void renameKeyColumnsAndUpsertMoves() {
+        Differential.assertSame("""
+            create table t(a, b, c, primary key(a, b)) without rowid;
+            create index tc on t(c, a);
+            insert into t values(1, 1, 'x'), (1, 2, 'y'), (2, 1, 'z');
+            alter table t rename column a to aa;
+            select sql from sqlite_schema where name in ('t', 'tc') order by name;
+            pragma index_xinfo(tc);
+            insert into t values(1, 2, 'w') on conflict(aa, b) do update set b = 5;
+            insert into t values(1, 1, 'w') on conflict(aa, b) do update set b = 2;
+            insert into t values(2, 1, 'w') on conflict(aa, b) do update set aa = 9, c = excluded.c || c;
+            select * from t order by aa, b;
+            select aa, b from t where c > 'w' order by c;
+            update t set aa = aa * 10, b = -b;
+            select * from t order by aa, b;
+            pragma integrity_check;
+            """);
+    }
 }
