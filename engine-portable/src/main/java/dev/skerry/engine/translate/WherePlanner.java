@@ -149,7 +149,10 @@ final class WherePlanner {
                 bestCost = c;
             }
         }
-        if (!leftInner && !s.notIndexed && s.indexedBy == null && !s.rightJoin && s.function == null) {
+        // No MULTI-INDEX OR on a WITHOUT ROWID table: its rows are told apart by PRIMARY KEY records, which
+        // the RowSet of rowids cannot hold.
+        if (!leftInner && !s.notIndexed && s.indexedBy == null && !s.rightJoin && s.function == null
+                && !s.table.withoutRowid()) {
             for (WhereTerm t : local) {
                 if (t.expr instanceof Expr.Binary && ((Expr.Binary) t.expr).op() == Expr.BinaryOp.OR
                         && !constrains(cons, t)) {

@@ -263,4 +263,37 @@ class WithoutRowidSqlTest {
             pragma integrity_check;
             """);
     }
+
+    @Test
+    void orAndInTerms() {
+        Differential.assertSame("""
+            create table t(a, b, c, primary key(a, b)) without rowid;
+            create index tc on t(c);
+            insert into t values(1, 1, 5), (1, 2, 6), (2, 1, 5), (3, 3, 7), (4, 4, 8);
+            select * from t where a = 1 or c = 5 order by a, b;
+            select * from t where a = 3 or c = 8 or b = 2 order by a, b;
+            delete from t where a = 4 or c = 6;
+            select * from t order by a, b;
+            select * from t where a in (select a from t where c = 5) order by a, b;
+            update t set c = c + 1 where a = 1 or c = 7;
+            select * from t order by a, b;
+            """);
+    }
+
+    @Test
+    void subqueriesAndJoins() {
+        Differential.assertSame("""
+            create table t(a, b, c, primary key(a, b)) without rowid;
+            create table src(k, v);
+            insert into t values(1, 1, 'x'), (1, 2, 'y'), (2, 1, 'z');
+            insert into src values(1, 'one'), (2, 'two');
+            select * from t order by a, b;
+            select * from t order by a, b;
+            select a, (select count(*) from t u where u.a = t.a) from t order by a, b;
+            select * from t where exists (select 1 from src where k = t.b) order by a, b;
+            select count(*) from t x, t y where x.a = y.a;
+            insert into t select a + 5, b, c from t;
+            select * from t where a > 3 order by a desc, b desc;
+            """);
+    }
 }
