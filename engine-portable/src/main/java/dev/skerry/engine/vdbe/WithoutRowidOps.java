@@ -39,6 +39,11 @@ final class WithoutRowidOps {
             case Opcode.IDX_DELETE:
             case Opcode.DEFERRED_SEEK: {
                 VdbeCursor c = vm.cursor(p.p1[pc]);
+                if (op == Opcode.DEFERRED_SEEK && !(c instanceof WithoutRowidCursor)
+                        && vm.cursor(p.p3[pc]) instanceof WithoutRowidCursor) {
+                    seekFromEntry(vm, c, (WithoutRowidCursor) vm.cursor(p.p3[pc]));
+                    break;
+                }
                 if (!(c instanceof WithoutRowidCursor)) {
                     return false;
                 }
@@ -52,6 +57,23 @@ final class WithoutRowidOps {
         }
         vm.advance();
         return true;
+    }
+
+    /**
+     * DeferredSeek from an entry of a temporary index (an automatic index) whose last field is the PRIMARY
+     * KEY record of a WITHOUT ROWID row.
+     */
+    private static void seekFromEntry(Vm vm, VdbeCursor index, WithoutRowidCursor table)
+            throws IoPending, SqliteException {
+        if (index.nullRow) {
+            table.nullRow = true;
+            return;
+        }
+        Mem pk = vm.scratch();
+        index.column(index.fieldCount() - 1, pk);
+        if (pk.type() != Mem.BLOB || !table.seekPk(pk.blob())) {
+            throw SqliteException.corrupt("index entry without its row");
+        }
     }
 
     private static void open(Vm vm, int pc, int op) throws IoPending, SqliteException {

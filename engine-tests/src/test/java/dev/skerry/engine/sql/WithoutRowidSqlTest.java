@@ -296,4 +296,17 @@ class WithoutRowidSqlTest {
             select * from t where a > 3 order by a desc, b desc;
             """);
     }
+
+    @Test
+    void automaticIndexes() {
+        Differential.assertSame("""
+            create table w(k primary key, v, x) without rowid;
+            create table r(y, z);
+            insert into w values(1, 'a', 10), (2, 'b', 20), (3, 'a', 30);
+            insert into r values('a', 1), ('b', 2), ('c', 3), ('a', 4);
+            select r.z, w.k, w.x from r join w on w.v = r.y order by r.z, w.k;
+            select r.z, w.k from r left join w on w.v = r.y and w.x > 15 order by r.z, w.k;
+            select count(*) from r, w where w.x = r.z * 10;
+            """);
+    }
 }
