@@ -4,7 +4,9 @@ import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.value.Collation;
 
 /**
- * One index of a table: a B-tree whose keys are the indexed columns followed by the rowid.
+ * One index of a table: a B-tree whose keys are the indexed columns followed by the rowid (for an index of a
+ * WITHOUT ROWID table, by the PRIMARY KEY columns the key lacks: {@link #pkSuffix}). The PRIMARY KEY of a
+ * WITHOUT ROWID table is an index whose b-tree is the table's ({@link Table#primaryKey()}).
  *
  * <p>{@code columns[k]} is the table column number of the k-th key field, with its collating sequence
  * {@code collations[k]} and sort order {@code desc[k]}; the key's last field (number
@@ -42,6 +44,7 @@ public final class Index {
     private final Expr where;
     private int rootPage;
     private int[] statRowLogEst;
+    private int[] pkSuffix;
     private boolean statUnordered;
     private boolean statFromStat1;
 
@@ -147,6 +150,55 @@ public final class Index {
             }
         }
         return -1;
+    }
+
+    /**
+     * The entry field holding table column {@code column}, or -1: a key field, or for an index of a WITHOUT
+     * ROWID table one of the PRIMARY KEY columns its entries carry after the key (see {@link #pkSuffix}).
+     */
+    public int storedFieldOf(int column) {
+        int k = fieldOf(column);
+        if (k >= 0 || table == null || !table.withoutRowid() || table.primaryKey() == this) {
+            return k;
+        }
+        int[] suffix = pkSuffix();
+        for (int j = 0; j < suffix.length; j++) {
+            if (table.primaryKey().column(suffix[j]) == column) {
+                return columns.length + j;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * For an index of a WITHOUT ROWID table other than its PRIMARY KEY: the PRIMARY KEY fields (their
+     * numbers in the PRIMARY KEY) that follow the key fields in each entry, in key order, where a rowid table's
+     * index has the rowid. A PRIMARY KEY column that is already a key field with the same collation is not
+     * repeated (SQLite's {@code isDupColumn}). Empty for other indexes.
+     */
+    public int[] pkSuffix() {
+        if (pkSuffix != null) {
+            return pkSuffix;
+        }
+        if (table == null || !table.withoutRowid() || table.primaryKey() == this) {
+            return new int[0];
+        }
+        Index pk = table.primaryKey();
+        int[] out = new int[pk.columnCount()];
+        int n = 0;
+        for (int j = 0; j < pk.columnCount(); j++) {
+            boolean dup = false;
+            for (int k = 0; k < columns.length; k++) {
+                if (columns[k] == pk.column(j) && collations[k] == pk.collation(j)) {
+                    dup = true;
+                }
+            }
+            if (!dup) {
+                out[n++] = j;
+            }
+        }
+        pkSuffix = java.util.Arrays.copyOf(out, n);
+        return pkSuffix;
     }
 
     /** A copy with another ON CONFLICT action and origin (a later constraint merged into this index). */

@@ -34,8 +34,10 @@ import java.util.List;
  * ({@code GeneratedColumns}), which needs the function registry. STRICT tables: the declared types are checked
  * ({@link StrictTypes}).
  *
- * <p>Not supported (an error rather than a silent difference): WITHOUT ROWID, TEMP tables,
- * expression and partial indexes.
+ * <p>WITHOUT ROWID tables (SQLite's {@code convertToWithoutRowidTable}): a PRIMARY KEY is required and
+ * AUTOINCREMENT refused ({@link WithoutRowidTables}); an INTEGER PRIMARY KEY becomes an ordinary key (its
+ * automatic index made last, so numbered after the UNIQUE ones); the PRIMARY KEY columns are NOT NULL; the
+ * PRIMARY KEY's index leaves the table's index list and becomes {@link Table#primaryKey()}.
  */
 public final class SchemaBuilder {
     private SchemaBuilder() {
@@ -92,9 +94,6 @@ public final class SchemaBuilder {
         if (ct.asSelect() != null) {
             throw SqliteException.error("CREATE TABLE ... AS SELECT is not supported");
         }
-        if (ct.withoutRowid()) {
-            throw SqliteException.error("WITHOUT ROWID tables are not supported");
-        }
         List<ColumnDef> defs = ct.columns();
         int n = defs.size();
         String[] names = new String[n];
@@ -110,6 +109,7 @@ public final class SchemaBuilder {
             types[i] = def.type() == null ? "" : withoutGeneratedAlways(def.type().text());
         }
         Draft draft = new Draft(tableName, names, types, source);
+        draft.withoutRowid = ct.withoutRowid();
         for (int i = 0; i < n; i++) {
             draft.columnConstraints(i, defs.get(i).constraints());
         }
@@ -338,6 +338,7 @@ public final class SchemaBuilder {
         boolean autoincrement;
         int rowidConflict = Conflict.DEFAULT;
         boolean strict;
+        boolean withoutRowid;
 
         Draft(String tableName, String[] names, String[] types, String source) {
             this.tableName = tableName;
@@ -496,6 +497,23 @@ public final class SchemaBuilder {
 
         Table finish(String storedSql, int rootPage) throws SqliteException {
             int n = names.length;
+            if (withoutRowid) {
+                WithoutRowidTables.check(this.tableName, autoincrement, hasPrimaryKey);
+                if (rowidAlias >= 0) {
+                    // SQLite turns the INTEGER PRIMARY KEY into an index last (convertToWithoutRowidTable).
+                    int c = rowidAlias;
+                    rowidAlias = -1;
+                    addAutoIndex(new int[] {c}, new Collation[] {collations[c]}, new boolean[1], rowidConflict,
+                            Index.ORIGIN_PRIMARY_KEY);
+                    rowidConflict = Conflict.DEFAULT;
+                }
+                for (int i = 0; i < n; i++) {
+                    if (primaryKey[i] && !notNull[i]) {
+                        notNull[i] = true;
+                        notNullConflict[i] = Conflict.ABORT;
+                    }
+                }
+            }
             Column[] columns = new Column[n];
             int nonGenerated = 0;
             for (int i = 0; i < n; i++) {
@@ -519,8 +537,18 @@ public final class SchemaBuilder {
             Table table = new Table(tableName, rootPage, storedSql, columns, rowidAlias, autoincrement,
                     rowidConflict, checks);
             table.setStrict(strict);
+            Index pk = null;
             for (Index draftIndex : autoIndexes) {
-                table.addIndex(draftIndex.on(table));
+                Index index = draftIndex.on(table);
+                table.addIndex(index);
+                if (withoutRowid && index.origin() == Index.ORIGIN_PRIMARY_KEY) {
+                    pk = index;
+                }
+            }
+            if (pk != null) {
+                int at = table.indexes().indexOf(pk);
+                table.removeIndex(pk);
+                table.makeWithoutRowid(pk, table.indexes().size() - at);
             }
             return table;
         }

@@ -28,7 +28,7 @@ public final class Stat1 {
     public static void apply(Schema schema, List<String[]> rows) {
         for (Table t : schema.tables()) {
             t.setStatRowLogEst(-1);
-            for (Index index : t.indexes()) {
+            for (Index index : withPrimaryKey(t)) {
                 index.setStat(null, false, false);
             }
         }
@@ -39,7 +39,7 @@ public final class Stat1 {
             if (t.statRowLogEst() < 0) {
                 continue;
             }
-            for (Index index : t.indexes()) {
+            for (Index index : withPrimaryKey(t)) {
                 if (!index.statFromStat1()) {
                     if (t.statRowLogEst() < 99) {
                         t.setStatRowLogEst(99);
@@ -76,7 +76,20 @@ public final class Stat1 {
         }
     }
 
+    /** The table's indexes and a WITHOUT ROWID table's PRIMARY KEY. */
+    private static List<Index> withPrimaryKey(Table t) {
+        if (t.primaryKey() == null) {
+            return t.indexes();
+        }
+        List<Index> all = new java.util.ArrayList<>(t.indexes());
+        all.add(t.primaryKey());
+        return all;
+    }
+
     private static Index primaryKey(Table t) {
+        if (t.primaryKey() != null) {
+            return t.primaryKey();
+        }
         for (Index index : t.indexes()) {
             if (index.origin() == Index.ORIGIN_PRIMARY_KEY) {
                 return index;

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One table: a B-tree of rows keyed by rowid, its columns and its indexes.
+ * One table: a B-tree of rows keyed by rowid (or, for a WITHOUT ROWID table, by its PRIMARY KEY: see
+ * {@link #primaryKey()}), its columns and its indexes.
  *
  * <p>{@code rowidAlias} is the number of the INTEGER PRIMARY KEY column (which holds the rowid and is
  * stored as NULL in the record), or -1. The indexes are kept in SQLite's order ({@code Table.pIndex}):
@@ -14,8 +15,8 @@ import java.util.List;
  * and dropped; the root page is 0 only while a CREATE TABLE that has not run is being compiled.
  *
  * <p>Record layout (SQLite's {@code sqlite3TableColumnToStorage}): the record holds every column that is not
- * a VIRTUAL generated column, in declaration order; {@link #storageField} maps a column to its field, -1 for
- * a VIRTUAL column. A STRICT table ({@link #strict}) checks the type of every value written.
+ * a VIRTUAL generated column, in declaration order (a WITHOUT ROWID table's: the PRIMARY KEY columns first,
+ * in key order, then the others); {@link #storageField} maps a column to its field, -1 for a VIRTUAL column. A STRICT table ({@link #strict}) checks the type of every value written.
  */
 public final class Table {
     private final String name;
@@ -33,6 +34,10 @@ public final class Table {
     /** The database holding the table's b-tree: 0 main, 1 temp (set when it joins a schema). */
     private int db;
     private int statRowLogEst = -1;
+    /** The PRIMARY KEY of a WITHOUT ROWID table (its b-tree is the table's), else null. */
+    private Index primaryKey;
+    /** For a WITHOUT ROWID table: how many of the indexes follow the PRIMARY KEY in SQLite's order. */
+    private int pkTrailing;
 
     public Table(String name, int rootPage, String sql, Column[] columns, int rowidAlias, boolean autoincrement,
             int rowidConflict, List<CheckConstraint> checks) {
@@ -50,6 +55,52 @@ public final class Table {
             storage[i] = columns[i].isVirtual() ? -1 : n++;
         }
         storedCount = n;
+    }
+
+    /**
+     * Makes this a WITHOUT ROWID table whose rows are the entries of {@code pk}'s b-tree: the record holds
+     * the PRIMARY KEY columns first, in key order, then the other stored columns in declaration order
+     * (SQLite's {@code convertToWithoutRowidTable}). {@code trailing} is the number of indexes after the
+     * PRIMARY KEY in SQLite's index order (see {@link #pkTrailing}).
+     */
+    void makeWithoutRowid(Index pk, int trailing) {
+        primaryKey = pk;
+        pkTrailing = trailing;
+        pk.setRootPage(rootPage);
+        java.util.Arrays.fill(storage, -1);
+        int n = 0;
+        for (int k = 0; k < pk.columnCount(); k++) {
+            if (storage[pk.column(k)] < 0) {
+                storage[pk.column(k)] = n++;
+            }
+        }
+        for (int i = 0; i < columns.length; i++) {
+            if (storage[i] < 0 && !columns[i].isVirtual()) {
+                storage[i] = n++;
+            }
+        }
+    }
+
+    /** True for a WITHOUT ROWID table. */
+    public boolean withoutRowid() {
+        return primaryKey != null;
+    }
+
+    /**
+     * The PRIMARY KEY of a WITHOUT ROWID table, or null: an index whose root page is the table's, which is
+     * not in {@link #indexes()} (its entries are the rows themselves), and named as SQLite names it.
+     */
+    public Index primaryKey() {
+        return primaryKey;
+    }
+
+    /**
+     * For a WITHOUT ROWID table, how many of {@link #indexes()} come after the PRIMARY KEY in SQLite's
+     * index order, the order in which INSERT checks uniqueness (the PRIMARY KEY, not in that list, is
+     * checked between them).
+     */
+    public int pkTrailing() {
+        return pkTrailing;
     }
 
     /** The record field holding column {@code i}, or -1 when it is a VIRTUAL generated column. */
@@ -105,6 +156,9 @@ public final class Table {
 
     void setRootPage(int rootPage) {
         this.rootPage = rootPage;
+        if (primaryKey != null) {
+            primaryKey.setRootPage(rootPage);
+        }
     }
 
     /** The CREATE TABLE text as stored in sqlite_schema. */

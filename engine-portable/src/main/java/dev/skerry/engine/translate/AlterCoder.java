@@ -418,7 +418,7 @@ final class AlterCoder {
     private void errorIfNotEmpty(Table t, String message) {
         int cur = p.cursor();
         int empty = p.label();
-        p.v.addOp(Opcode.OPEN_READ, cur, t.rootPage(), db, t.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, cur, t.rootPage(), db, KeyInfos.table(t));
         p.v.addOp(Opcode.REWIND, cur, empty);
         p.v.addOp(Opcode.HALT, ResultCode.SQLITE_ERROR, Opcode.OE_ABORT, 0, message);
         p.resolve(empty);
@@ -440,7 +440,7 @@ final class AlterCoder {
         int rowid = p.reg();
         int rec = p.reg();
         int done1 = p.label();
-        p.v.addOp(Opcode.OPEN_READ, read, t.rootPage(), db, n);
+        p.v.addOp(Opcode.OPEN_READ, read, t.rootPage(), db, t.withoutRowid() ? KeyInfos.table(t) : (Object) n);
         p.v.addOp(Opcode.REWIND, read, done1);
         int top1 = p.v.currentAddress();
         p.v.addOp(Opcode.ROWID, read, rowid);
@@ -460,18 +460,24 @@ final class AlterCoder {
             new SelectCoder(p).ex.codeTo(append, new Scope(null, p.schema), regs + n);
             aff.append(appendAffinity);
         }
-        p.v.addOp(Opcode.OPEN_WRITE, write, t.rootPage(), db, Math.max(n, fields));
+        p.v.addOp(Opcode.OPEN_WRITE, write, t.rootPage(), db,
+                t.withoutRowid() ? KeyInfos.table(t) : (Object) Math.max(n, fields));
         int done2 = p.label();
         int next = p.label();
         p.v.addOp(Opcode.REWIND, rowids, done2);
         int top2 = p.v.currentAddress();
         p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
         p.v.addOp(Opcode.NOT_EXISTS, write, next, rowid);
-        int k = 0;
+        int[] columnOf = new int[n];
         for (int c = 0; c < t.columnCount(); c++) {
-            int i = t.storageField(c);
-            if (i >= 0 && i != drop) {
-                p.v.addOp(Opcode.COLUMN, write, i, regs + k++, ColumnDefault.of(t.column(c)));
+            if (t.storageField(c) >= 0) {
+                columnOf[t.storageField(c)] = c;
+            }
+        }
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (i != drop) {
+                p.v.addOp(Opcode.COLUMN, write, i, regs + k++, ColumnDefault.of(t.column(columnOf[i])));
             }
         }
         p.v.addOp(Opcode.MAKE_RECORD, regs, fields, rec, aff.toString());

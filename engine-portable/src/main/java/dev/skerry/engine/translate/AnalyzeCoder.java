@@ -127,7 +127,7 @@ final class AnalyzeCoder {
             return;
         }
         boolean needTableCount = true;
-        for (Index index : t.indexes()) {
+        for (Index index : WithoutRowidCoder.inIndexOrder(t)) {
             needTableCount = false;
             if (only == null || index == only) {
                 analyzeIndex(t, index, statCursor);
@@ -162,7 +162,7 @@ final class AnalyzeCoder {
         }
         int nTest = uniqueNotNull ? nKey - 1 : nKey;
         int cur = p.cursor();
-        p.v.addOp(Opcode.OPEN_READ, cur, index.rootPage(), 0, KeyInfos.of(index));
+        p.v.addOp(Opcode.OPEN_READ, cur, index.rootPage(), 0, KeyInfos.cursor(index));
         p.v.comment(index.name());
         int counts = p.regs(nKey + 1);
         int prev = p.regs(Math.max(1, nTest));
@@ -201,7 +201,8 @@ final class AnalyzeCoder {
         p.v.addOp(Opcode.NEXT, cur, top);
         int regs = p.regs(3);
         p.v.addString(t.name(), regs);
-        p.v.addString(index.name(), regs + 1);
+        // A WITHOUT ROWID table's PRIMARY KEY row is named after the table, as SQLite's analyze.c names it.
+        p.v.addString(index == t.primaryKey() ? t.name() : index.name(), regs + 1);
         p.v.addOp(Opcode.FUNCTION, 0, counts, regs + 2, STAT_GET, nKey + 1);
         insertStat(statCursor, regs);
         p.resolve(end);

@@ -56,7 +56,8 @@ final class DeleteCoder {
                 null);
         ForeignKeyCoder fk = ForeignKeyCoder.of(p, table);
         if (del.where() == null && del.returning().isEmpty() && before.isEmpty() && after.isEmpty() && fk == null) {
-            p.v.addOp(Opcode.CLEAR, table.rootPage(), table.db(), 1);
+            p.v.addOp(Opcode.CLEAR, table.rootPage(), table.db(), 1,
+                    table.withoutRowid() ? KeyInfos.of(table.primaryKey()) : null);
             for (Index index : table.indexes()) {
                 p.v.addOp(Opcode.CLEAR, index.rootPage(), table.db(), 0);
             }
@@ -73,7 +74,7 @@ final class DeleteCoder {
         int rowid = p.reg();
         p.v.addOp(Opcode.REWIND, rowids, done);
         int top = p.v.currentAddress();
-        p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
+        p.v.addOp(Opcode.COLUMN, rowids, WithoutRowidCoder.rowidField(table), rowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
         Source row = new Source(table, table.name(), writer.cursor);
         int block = 0;
@@ -127,7 +128,7 @@ final class DeleteCoder {
             dev.skerry.engine.parser.ast.Name indexedBy, boolean notIndexed,
             dev.skerry.engine.parser.ast.Expr where) throws SqliteException {
         int rowids = p.cursor();
-        p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, dev.skerry.engine.btree.KeyInfo.binary(1));
+        p.v.addOp(Opcode.OPEN_EPHEMERAL, rowids, 1, 0, WithoutRowidCoder.rowidSetKey(table));
         Scope scope = p.rootScope();
         Source src = new Source(table, alias != null ? alias.text() : table.name(), p.cursor());
         FromBuilder.applyIndexedBy(p, src, table, indexedBy, notIndexed);
@@ -145,11 +146,17 @@ final class DeleteCoder {
             Usage.mark(t.expr, scope, sources, needed);
         }
         needed[0][src.columnCount()] = true;
+        if (table.withoutRowid()) {
+            // SQLite reads a WITHOUT ROWID table's rows to change them: no index counts as covering here.
+            java.util.Arrays.fill(needed[0], true);
+        }
         WhereLoop w = WhereLoop.begin(p, sc.ex, scope, sources, new boolean[1], terms, null, needed);
-        int r = p.reg();
-        src.load(p, Source.ROWID, r);
+        int field = WithoutRowidCoder.rowidField(table);
+        int r = p.regs(field + 1);
+        WithoutRowidCoder.loadKey(p, src, r);
+        src.load(p, Source.ROWID, r + field);
         int rec = p.reg();
-        p.v.addOp(Opcode.MAKE_RECORD, r, 1, rec);
+        p.v.addOp(Opcode.MAKE_RECORD, r, field + 1, rec);
         p.v.addOp(Opcode.IDX_INSERT, rowids, rec);
         w.end();
         return rowids;

@@ -155,7 +155,7 @@ final class ForeignKey {
                 return null;
             }
         }
-        for (Index index : parent.indexes()) {
+        for (Index index : WithoutRowidCoder.plannable(parent)) {
             if (index.columnCount() != n || !index.unique() || index.where() != null) {
                 continue;
             }

@@ -69,16 +69,16 @@ final class ForeignKeyCheck {
             }
         }
         int cursor = p.cursor();
-        p.v.addOp(Opcode.OPEN_READ, cursor, t.rootPage(), 0, t.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, cursor, t.rootPage(), 0, KeyInfos.table(t));
         for (int k = 0; k < n; k++) {
             if (parents[k] == null) {
                 continue;
             }
             cursors[k] = p.cursor();
             if (indexes[k] == null) {
-                p.v.addOp(Opcode.OPEN_READ, cursors[k], parents[k].rootPage(), 0, parents[k].columnCount());
+                p.v.addOp(Opcode.OPEN_READ, cursors[k], parents[k].rootPage(), 0, KeyInfos.table(parents[k]));
             } else {
-                p.v.addOp(Opcode.OPEN_READ, cursors[k], indexes[k].rootPage(), 0, KeyInfos.of(indexes[k]));
+                p.v.addOp(Opcode.OPEN_READ, cursors[k], indexes[k].rootPage(), 0, KeyInfos.cursor(indexes[k]));
             }
         }
         p.loadValue(t.name(), result);

@@ -175,7 +175,7 @@ final class ForeignKeyCoder {
         int rowid = p.reg();
         p.v.addOp(Opcode.REWIND, rowids, done);
         int top = p.v.currentAddress();
-        p.v.addOp(Opcode.COLUMN, rowids, 0, rowid);
+        p.v.addOp(Opcode.COLUMN, rowids, WithoutRowidCoder.rowidField(table), rowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, rowid);
         deleteRow(p, fk, new Source(table, table.name(), writer.cursor), writer);
         p.resolve(next);
@@ -338,14 +338,14 @@ final class ForeignKeyCoder {
             if (parent == table && incr > 0) {
                 p.v.addOp(Opcode.EQ, reg(part, -1), ok, tmp, null, 0);
             }
-            p.v.addOp(Opcode.OPEN_READ, cursor, parent.rootPage(), 0, parent.columnCount());
+            p.v.addOp(Opcode.OPEN_READ, cursor, parent.rootPage(), 0, KeyInfos.table(parent));
             p.v.addOp(Opcode.NOT_EXISTS, cursor, missing, tmp);
             p.v.addOp(Opcode.GOTO, 0, ok);
             p.resolve(missing);
         } else {
             int nk = fk.size();
             int tmp = p.regs(nk);
-            p.v.addOp(Opcode.OPEN_READ, cursor, index.rootPage(), 0, KeyInfos.of(index));
+            p.v.addOp(Opcode.OPEN_READ, cursor, index.rootPage(), 0, KeyInfos.cursor(index));
             for (int k = 0; k < nk; k++) {
                 p.v.addOp(Opcode.COPY, reg(part, map[k]), tmp + k);
             }
@@ -400,7 +400,16 @@ final class ForeignKeyCoder {
             where = and(where, new Expr.Binary(Expr.BinaryOp.EQ, ref(PARENT_ROW, table.column(parentColumn).name()),
                     ref(child.name(), child.column(childColumn).name()), 0, 0));
         }
-        if (child == table && incr > 0) {
+        if (child == table && incr > 0 && table.withoutRowid()) {
+            // Not the parent row itself: SQLite compares the PRIMARY KEY columns of a WITHOUT ROWID table.
+            Expr same = null;
+            Index pk = table.primaryKey();
+            for (int k = 0; k < pk.columnCount(); k++) {
+                String col = table.column(pk.column(k)).name();
+                same = and(same, new Expr.Binary(Expr.BinaryOp.EQ, ref(PARENT_ROW, col), ref(child.name(), col), 0, 0));
+            }
+            where = and(where, new Expr.Unary(Expr.UnaryOp.NOT, same, 0, 0));
+        } else if (child == table && incr > 0) {
             where = and(where, new Expr.Binary(Expr.BinaryOp.NE, ref(PARENT_ROW, "rowid"),
                     ref(child.name(), "rowid"), 0, 0));
         }

@@ -210,7 +210,7 @@ final class GeneratedColumns {
     static void checkRows(Parse p, Table changed, int column) throws SqliteException {
         int cur = p.cursor();
         int done = p.label();
-        p.v.addOp(Opcode.OPEN_READ, cur, changed.rootPage(), 0, changed.storedColumnCount());
+        p.v.addOp(Opcode.OPEN_READ, cur, changed.rootPage(), 0, changed.withoutRowid() ? KeyInfos.table(changed) : (Object) changed.storedColumnCount());
         p.v.addOp(Opcode.REWIND, cur, done);
         int top = p.v.currentAddress();
         Source row = new Source(changed, changed.name(), cur);
@@ -249,7 +249,7 @@ final class GeneratedColumns {
      * or, when the table has VIRTUAL columns, a copy of the stored columns in a block of their own.
      */
     static int recordRegisters(Parse p, Table table, int newRegs) {
-        if (!table.hasVirtual()) {
+        if (!table.hasVirtual() && !table.withoutRowid()) {
             return newRegs;
         }
         int base = p.regs(table.storedColumnCount());

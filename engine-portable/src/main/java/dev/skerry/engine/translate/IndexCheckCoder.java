@@ -21,24 +21,35 @@ final class IndexCheckCoder {
         int tab = p.cursor();
         int idx = p.cursor();
         int n = index.columnCount();
-        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), 0, table.columnCount());
-        p.v.addOp(Opcode.OPEN_READ, idx, index.rootPage(), 0, KeyInfos.of(index));
+        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), 0, KeyInfos.table(table));
+        p.v.addOp(Opcode.OPEN_READ, idx, index.rootPage(), 0, KeyInfos.cursor(index));
         int rows = p.reg();
         p.v.addOp(Opcode.INTEGER, 0, rows);
         int scanned = p.label();
         p.v.addOp(Opcode.REWIND, tab, scanned);
         int top = p.v.currentAddress();
-        int key = p.regs(n + 1);
-        p.v.addOp(Opcode.ROWID, tab, key + n);
-        IndexKeys keys = IndexKeys.fromCursor(p, new SelectCoder(p).ex, table, tab, key + n);
+        int[] suffix = index.pkSuffix();
+        int width = table.withoutRowid() ? n + suffix.length : n + 1;
+        int key = p.regs(Math.max(width, n + 1));
+        int rowid = table.withoutRowid() ? p.reg() : key + n;
+        p.v.addOp(Opcode.ROWID, tab, rowid);
+        IndexKeys keys = IndexKeys.fromCursor(p, new SelectCoder(p).ex, table, tab, rowid);
         int next = p.label();
         keys.testWhere(index, next);
         p.v.addOp(Opcode.ADD_IMM, rows, 1);
         keys.codeKey(index, key);
-        p.v.addOp(Opcode.FOUND, idx, next, key, Integer.valueOf(n + 1));
+        for (int m = 0; m < suffix.length; m++) {
+            // A WITHOUT ROWID table's index entries end with PRIMARY KEY values, not the key record.
+            int c = table.primaryKey().column(suffix[m]);
+            p.v.addOp(Opcode.COLUMN, tab, table.storageField(c), key + n + m);
+        }
+        if (table.withoutRowid()) {
+            p.v.addOp(Opcode.SCOPY, rows, rowid);
+        }
+        p.v.addOp(Opcode.FOUND, idx, next, key, Integer.valueOf(width));
         int text = p.reg();
         p.v.addString("row ", msg);
-        p.v.addOp(Opcode.CONCAT, key + n, msg, msg);
+        p.v.addOp(Opcode.CONCAT, rowid, msg, msg);
         p.v.addString(" missing from index " + index.name(), text);
         p.v.addOp(Opcode.CONCAT, text, msg, msg);
         p.v.addOp(Opcode.RESULT_ROW, msg, 1);

@@ -96,7 +96,7 @@ final class InsertCoder {
                     if (c == table.rowidAlias()) {
                         rowidValue = k;
                     }
-                } else if (Scope.isRowidName(name)) {
+                } else if (Scope.isRowidName(name) && !table.withoutRowid()) {
                     rowidValue = k;
                 } else if (!p.deferTargetColumns) {
                     throw SqliteException.error("table " + table.name() + " has no column named " + name);
@@ -185,7 +185,7 @@ final class InsertCoder {
                 e = ((Expr.Collate) e).operand();
             }
             cols[k] = e instanceof Expr.ColumnRef ? table.findColumn(((Expr.ColumnRef) e).column().text()) : -2;
-            if (cols[k] == -1 && e instanceof Expr.ColumnRef && Scope.isRowidName(((Expr.ColumnRef) e).column().text())) {
+            if (cols[k] == -1 && !table.withoutRowid() && e instanceof Expr.ColumnRef && Scope.isRowidName(((Expr.ColumnRef) e).column().text())) {
                 cols[k] = table.rowidAlias() >= 0 ? table.rowidAlias() : -3;
             }
         }
@@ -193,7 +193,11 @@ final class InsertCoder {
             return new RowWriter.UpsertClause(u, null, true);
         }
         UpsertTargets targets = new UpsertTargets(p, table, u);
-        for (Index index : table.indexes()) {
+        List<Index> candidates = new java.util.ArrayList<>(table.indexes());
+        if (table.withoutRowid()) {
+            candidates.add(table.primaryKey());
+        }
+        for (Index index : candidates) {
             if (!index.unique() || index.columnCount() != n || !targets.whereMatches(index)) {
                 continue;
             }
@@ -203,6 +207,9 @@ final class InsertCoder {
                 match = f >= 0 && (colls[k] == null || colls[k] == index.collation(f));
             }
             if (match) {
+                if (index == table.primaryKey()) {
+                    return new RowWriter.UpsertClause(u, null, true);
+                }
                 return new RowWriter.UpsertClause(u, index, false);
             }
         }
@@ -272,6 +279,8 @@ final class InsertCoder {
             p.v.jumpHere(given);
             p.v.addOp(Opcode.MUST_BE_INT, rowid, 0);
             p.v.jumpHere(generated);
+        } else if (table.withoutRowid()) {
+            p.v.addOp(Opcode.NULL, 0, rowid);
         } else {
             p.v.addOp(Opcode.NEW_ROWID, writer.cursor, rowid, autoinc == null ? 0 : autoinc.seq);
         }

@@ -449,6 +449,9 @@ final class PragmaCoder {
                 }
             }
             tp.fieldDefaults(defaults);
+            if (t.withoutRowid()) {
+                tp.withoutRowid(KeyInfos.of(t.primaryKey()));
+            }
             for (int c = 0; c < t.columnCount(); c++) {
                 if (t.column(c).notNull() && c != t.rowidAlias() && !t.column(c).isVirtual()) {
                     tp.notNull(t.storageField(c), t.column(c).name());
@@ -466,6 +469,10 @@ final class PragmaCoder {
                 for (int k = 0; k < n1; k++) {
                     columns[k] = t.storageField(ix.column(k));
                     notNull[k] = t.column(ix.column(k)).notNull();
+                }
+                if (t.withoutRowid()) {
+                    WithoutRowidCoder.checkIndex(tp, t, ix, columns, notNull);
+                    continue;
                 }
                 KeyInfo keyInfo = KeyInfos.of(ix);
                 tp.index(ix.name(), ix.rootPage(), columns, keyInfo, ix.unique(), notNull);

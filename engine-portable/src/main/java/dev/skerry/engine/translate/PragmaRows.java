@@ -121,6 +121,9 @@ final class PragmaRows {
             case "index_info":
             case "index_xinfo": {
                 Index ix = arg == null ? null : index(arg);
+                if (ix == null && arg != null) {
+                    ix = WithoutRowidCoder.findPrimaryKey(db < 0 ? schema : schema.database(db), arg);
+                }
                 return ix == null ? List.of() : SchemaPragmas.indexInfo(ix, d.name.equals("index_xinfo"));
             }
             case "foreign_key_list": {
@@ -319,7 +322,8 @@ final class PragmaRows {
             }
             Table t = n.equals("sqlite_master") ? schema.schemaTable() : schema.findOwnTable(n);
             if (t != null) {
-                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
+                rows.add(new Object[] {"main", shown, "table", (long) t.columnCount(), t.withoutRowid() ? 1L : 0L,
+                    t.strict() ? 1L : 0L});
                 continue;
             }
             View view = schema.findView(n);
@@ -337,7 +341,8 @@ final class PragmaRows {
             }
             Table t = schemaTable ? schema.temp().schemaTable() : schema.temp().findOwnTable(n);
             if (t != null) {
-                rows.add(new Object[] {"temp", t.name(), "table", (long) t.columnCount(), 0L, t.strict() ? 1L : 0L});
+                rows.add(new Object[] {"temp", t.name(), "table", (long) t.columnCount(), t.withoutRowid() ? 1L : 0L,
+                    t.strict() ? 1L : 0L});
                 continue;
             }
             View view = schema.findTempView(n);

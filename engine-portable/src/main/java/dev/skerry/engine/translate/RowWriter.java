@@ -192,11 +192,11 @@ final class RowWriter {
     /** Opens the table and every index for writing. */
     void open() {
         p.needWrite();
-        p.v.addOp(Opcode.OPEN_WRITE, cursor, table.rootPage(), table.db(), table.columnCount());
+        p.v.addOp(Opcode.OPEN_WRITE, cursor, table.rootPage(), table.db(), KeyInfos.table(table));
         p.v.comment(table.name());
         List<Index> indexes = table.indexes();
         for (int k = 0; k < indexCursors.length; k++) {
-            p.v.addOp(Opcode.OPEN_WRITE, indexCursors[k], indexes.get(k).rootPage(), table.db(), KeyInfos.of(indexes.get(k)));
+            p.v.addOp(Opcode.OPEN_WRITE, indexCursors[k], indexes.get(k).rootPage(), table.db(), KeyInfos.cursor(indexes.get(k)));
             p.v.comment(indexes.get(k).name());
         }
     }
@@ -289,18 +289,36 @@ final class RowWriter {
     /** The rowid's uniqueness check (an INTEGER PRIMARY KEY or given rowid): upsert, REPLACE or the conflict error. */
     private void checkRowid(int newRegs, int rowidReg, int oldRowid, int skip) throws SqliteException {
         int ok = p.label();
-        if (oldRowid != 0) {
-            p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
+        int existing = rowidReg;
+        if (table.withoutRowid()) {
+            // The row found may hold its key in another form (equal under the key's collations): it is the
+            // row being updated when its own PRIMARY KEY record is the old one.
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
+            existing = p.reg();
+            p.v.addOp(Opcode.ROWID, cursor, existing);
+            if (oldRowid != 0) {
+                p.v.addOp(Opcode.EQ, oldRowid, ok, existing, null, 0);
+            }
+        } else {
+            if (oldRowid != 0) {
+                p.v.addOp(Opcode.EQ, oldRowid, ok, rowidReg, null, 0);
+            }
+            p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
         }
-        p.v.addOp(Opcode.NOT_EXISTS, cursor, ok, rowidReg);
         UpsertClause u = upsertFor(null);
         if (u != null) {
-            upsert(u, rowidReg, newRegs, rowidReg, skip);
+            upsert(u, existing, newRegs, rowidReg, skip);
         } else {
             int action = resolve(table.rowidConflict());
-            conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
-                    ? table.column(table.rowidAlias()).name() : "rowid"), skip,
-                    ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY, rowidReg);
+            if (table.withoutRowid()) {
+                conflict(resolve(table.primaryKey().conflict()), "PRIMARY KEY",
+                        IndexKeys.uniqueLabel(table, table.primaryKey()), skip, ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY,
+                        existing);
+            } else {
+                conflict(action, "PRIMARY KEY", table.name() + "." + (table.rowidAlias() >= 0
+                        ? table.column(table.rowidAlias()).name() : "rowid"), skip,
+                        ResultCode.SQLITE_CONSTRAINT_PRIMARYKEY, rowidReg);
+            }
         }
         p.resolve(ok);
     }
@@ -329,11 +347,13 @@ final class RowWriter {
                 order[n++] = k;
             }
         }
-        if (!rowidPlaced) {
-            order[n++] = -1;
-        }
-        for (int k = 0; k < indexes.size(); k++) {
-            if (!placed[k]) {
+        // A WITHOUT ROWID table's PRIMARY KEY is checked at its place in SQLite's index order.
+        int rowidAt = table.withoutRowid() ? indexes.size() - table.pkTrailing() : 0;
+        for (int k = 0; k <= indexes.size(); k++) {
+            if (k == rowidAt && !rowidPlaced) {
+                order[n++] = -1;
+            }
+            if (k < indexes.size() && !placed[k]) {
                 order[n++] = k;
             }
         }
@@ -350,6 +370,10 @@ final class RowWriter {
         List<Index> indexes = table.indexes();
         int[] keys = new int[indexes.size()];
         int[] inIndex = new int[indexes.size()];
+        if (table.withoutRowid()) {
+            WithoutRowidCoder.pkRecord(p, table, newRegs, rowidReg);
+            rowidChecked = true;
+        }
         IndexKeys rowKeys = IndexKeys.fromRegisters(p, ex, table, newRegs, rowidReg);
         for (int k : checkOrder(indexes)) {
             if (k < 0) {

@@ -110,7 +110,7 @@ final class SchemaCoder {
         ForeignKey.validate(ct, table);
         p.needWrite();
         int tableRoot = p.reg();
-        p.v.addOp(Opcode.CREATE_BTREE, iDb, tableRoot, Opcode.BTREE_INTKEY);
+        p.v.addOp(Opcode.CREATE_BTREE, iDb, tableRoot, table.withoutRowid() ? Opcode.BTREE_BLOBKEY : Opcode.BTREE_INTKEY);
         List<Index> autos = autoIndexesInCreationOrder(table);
         int[] roots = new int[autos.size()];
         for (int k = 0; k < roots.length; k++) {
@@ -504,7 +504,7 @@ final class SchemaCoder {
         int sorter = p.cursor();
         int n = index.columnCount();
         KeyInfo keyInfo = KeyInfos.of(index);
-        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), table.db(), table.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), table.db(), KeyInfos.table(table));
         p.v.addOp(Opcode.SORTER_OPEN, sorter, n + 1, 0, keyInfo);
         int scanned = p.label();
         p.v.addOp(Opcode.REWIND, tab, scanned);
@@ -523,7 +523,7 @@ final class SchemaCoder {
         p.v.addOp(Opcode.NEXT, tab, top);
         p.resolve(scanned);
         p.v.addOp(Opcode.CLOSE, tab);
-        p.v.addOp(Opcode.OPEN_WRITE, idx, root, table.db(), keyInfo, Opcode.OPFLAG_P2ISREG);
+        p.v.addOp(Opcode.OPEN_WRITE, idx, root, table.db(), KeyInfos.cursor(index), Opcode.OPFLAG_P2ISREG);
         int done = p.label();
         p.v.addOp(Opcode.NULL, 0, rec);
         p.v.addOp(Opcode.SORTER_SORT, sorter, done);

@@ -83,7 +83,7 @@ final class SchemaPragmas {
             pos[table.rowidAlias()] = 1;
             return pos;
         }
-        for (Index index : table.indexes()) {
+        for (Index index : WithoutRowidCoder.plannable(table)) {
             if (index.origin() == Index.ORIGIN_PRIMARY_KEY) {
                 for (int k = 0; k < index.columnCount(); k++) {
                     if (pos[index.column(k)] == 0) {
@@ -126,7 +126,7 @@ final class SchemaPragmas {
     static List<Object[]> indexList(Table table) {
         List<Object[]> rows = new ArrayList<>();
         long seq = 0;
-        for (Index index : table.indexes()) {
+        for (Index index : WithoutRowidCoder.inIndexOrder(table)) {
             String origin = index.origin() == Index.ORIGIN_PRIMARY_KEY ? "pk"
                     : String.valueOf(index.origin());
             rows.add(new Object[] {seq++, index.name(), index.unique() ? 1L : 0L, origin,
@@ -153,10 +153,54 @@ final class SchemaPragmas {
                 rows.add(new Object[] {(long) k, (long) c, name});
             }
         }
-        if (extended) {
+        if (extended && table.withoutRowid()) {
+            withoutRowidFields(index, rows);
+        } else if (extended) {
             rows.add(new Object[] {(long) n, -1L, null, 0L, "BINARY", 0L});
         }
         return rows;
+    }
+
+    /**
+     * The {@code index_xinfo} rows after the key of an index of a WITHOUT ROWID table: for its PRIMARY KEY the
+     * other stored columns in declaration order; for another index the PRIMARY KEY columns it carries, with
+     * the PRIMARY KEY's sort orders and collations as SQLite reports them.
+     */
+    private static void withoutRowidFields(Index index, List<Object[]> rows) throws SqliteException {
+        Table table = index.table();
+        Index pk = table.primaryKey();
+        long seq = index.columnCount();
+        if (index == pk) {
+            String[] columnColl = columnCollationTexts(table);
+            for (int c = 0; c < table.columnCount(); c++) {
+                if (pk.fieldOf(c) < 0 && !table.column(c).isVirtual()) {
+                    rows.add(new Object[] {seq++, (long) c, table.column(c).name(), 0L,
+                        columnColl[c] != null ? columnColl[c] : "BINARY", 0L});
+                }
+            }
+            return;
+        }
+        String[] pkColl = collationTexts(pk);
+        for (int j : index.pkSuffix()) {
+            int c = pk.column(j);
+            rows.add(new Object[] {seq++, (long) c, table.column(c).name(), pk.desc(j) ? 1L : 0L, pkColl[j], 0L});
+        }
+    }
+
+    /** Each column's COLLATE as written in the CREATE TABLE, or null. */
+    private static String[] columnCollationTexts(Table table) throws SqliteException {
+        String[] columnColl = new String[table.columnCount()];
+        Stmt.CreateTable ct = createTable(table);
+        if (ct != null) {
+            for (int c = 0; c < ct.columns().size() && c < columnColl.length; c++) {
+                for (ColumnConstraint cc : ct.columns().get(c).constraints()) {
+                    if (cc instanceof ColumnConstraint.Collate) {
+                        columnColl[c] = ((ColumnConstraint.Collate) cc).collation().text();
+                    }
+                }
+            }
+        }
+        return columnColl;
     }
 
     /**

@@ -226,7 +226,7 @@ final class Scope {
             int n = 0;
             for (Source src : sources) {
                 if ((table == null ? !src.qualifiedOnly : Names.equal(src.name, table.text()))
-                        && (src.table != null || src.function != null)) {
+                        && ((src.table != null && !src.table.withoutRowid()) || src.function != null)) {
                     rowidSource = src;
                     n++;
                 }

@@ -190,7 +190,7 @@ final class Source {
     void load(Parse p, int column, int target) throws dev.skerry.engine.SqliteException {
         if (table != null && column >= 0 && column != table.rowidAlias() && table.column(column).isVirtual()
                 && registers == null && recordCursor < 0
-                && (coveringIndex == null || coveringIndex.fieldOf(column) < 0)) {
+                && (coveringIndex == null || coveringIndex.storedFieldOf(column) < 0)) {
             GeneratedColumns.loadVirtual(p, this, column, target);
             return;
         }
@@ -218,7 +218,7 @@ final class Source {
             return;
         }
         if (coveringIndex != null) {
-            int field = isRowid(column) ? coveringIndex.columnCount() : coveringIndex.fieldOf(column);
+            int field = isRowid(column) ? coveringIndex.columnCount() : coveringIndex.storedFieldOf(column);
             if (isRowid(column)) {
                 p.v.addOp(Opcode.IDX_ROWID, indexCursor, target);
             } else {

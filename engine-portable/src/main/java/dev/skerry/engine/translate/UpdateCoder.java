@@ -139,7 +139,7 @@ final class UpdateCoder {
         int newRegs = p.regs(n);
         p.v.addOp(Opcode.REWIND, rowids, done);
         int top = p.v.currentAddress();
-        p.v.addOp(Opcode.COLUMN, rowids, 0, oldRowid);
+        p.v.addOp(Opcode.COLUMN, rowids, fromValues != null ? 0 : WithoutRowidCoder.rowidField(table), oldRowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, oldRowid);
         if (fk != null) {
             fk.loadOld(src);

@@ -38,6 +38,10 @@ final class UpdateFrom {
      */
     static int collect(Parse p, SelectCoder sc, Table table, Stmt.Update upd, List<SetClause> sets)
             throws SqliteException {
+        if (table.withoutRowid()) {
+            // The rows to change are kept in a table keyed by rowid, which a WITHOUT ROWID row does not have.
+            throw SqliteException.error("UPDATE ... FROM on a WITHOUT ROWID table is not supported");
+        }
         String target = upd.alias() != null ? upd.alias().text() : table.name();
         List<ResultColumn> columns = new ArrayList<>();
         columns.add(new ResultColumn.Column(new Expr.ColumnRef(null, name(target), name("rowid"), 0, 0), null, 0, 0));

@@ -152,16 +152,19 @@ final class WhereLoop {
         if (plan.kind == WherePlan.AUTO_INDEX) {
             indexCursor[i] = p.cursor();
         }
-        if (plan.kind == WherePlan.INDEX) {
+        if (plan.kind == WherePlan.INDEX && plan.index == s.table.primaryKey()) {
+            // A WITHOUT ROWID table's PRIMARY KEY is the table's own b-tree: the index cursor is the table's.
+            indexCursor[i] = s.cursor;
+        } else if (plan.kind == WherePlan.INDEX) {
             indexCursor[i] = p.cursor();
-            p.v.addOp(Opcode.OPEN_READ, indexCursor[i], plan.index.rootPage(), plan.index.table().db(), KeyInfos.of(plan.index));
+            p.v.addOp(Opcode.OPEN_READ, indexCursor[i], plan.index.rootPage(), plan.index.table().db(), KeyInfos.cursor(plan.index));
             p.v.comment(plan.index.name());
             if (plan.covering) {
                 s.readFromIndex(plan.index, indexCursor[i]);
                 return;
             }
         }
-        p.v.addOp(Opcode.OPEN_READ, s.cursor, s.table.rootPage(), s.table.db(), s.table.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, s.cursor, s.table.rootPage(), s.table.db(), KeyInfos.table(s.table));
         p.v.comment(s.table.name());
     }
 

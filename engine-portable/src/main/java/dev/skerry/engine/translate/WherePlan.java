@@ -150,11 +150,17 @@ final class WherePlan {
                 return sb.append(')').toString();
             }
             case INDEX: {
+                boolean pk = index.table().primaryKey() == index;
                 if (eq.length == 0 && lower == null && upper == null) {
-                    return "SCAN " + s.name + " USING " + (covering ? "COVERING INDEX " : "INDEX ") + index.name();
+                    return pk ? "SCAN " + s.name
+                            : "SCAN " + s.name + " USING " + (covering ? "COVERING INDEX " : "INDEX ") + index.name();
                 }
-                StringBuilder sb = new StringBuilder("SEARCH ").append(s.name).append(" USING ")
-                        .append(covering && !orBranch ? "COVERING INDEX " : "INDEX ").append(index.name()).append(" (");
+                StringBuilder sb = new StringBuilder("SEARCH ").append(s.name).append(" USING ");
+                if (pk) {
+                    sb.append("PRIMARY KEY (");
+                } else {
+                    sb.append(covering && !orBranch ? "COVERING INDEX " : "INDEX ").append(index.name()).append(" (");
+                }
                 for (int k = 0; k < eq.length; k++) {
                     if (k > 0) {
                         sb.append(" AND ");

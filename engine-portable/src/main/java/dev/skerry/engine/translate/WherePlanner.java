@@ -132,8 +132,9 @@ final class WherePlanner {
                 bestCost = c;
             }
         }
-        for (Index index : s.table.indexes()) {
-            if (s.notIndexed || (s.indexedBy != null && s.indexedBy != index)
+        for (Index index : WithoutRowidCoder.plannable(s.table)) {
+            boolean pk = index == s.table.primaryKey();
+            if ((s.notIndexed && !pk) || (s.indexedBy != null && s.indexedBy != index && !pk)
                     || !PartialIndexes.usable(index, terms, self, leftInner, s, scope)) {
                 continue;
             }
@@ -148,7 +149,10 @@ final class WherePlanner {
                 bestCost = c;
             }
         }
-        if (!leftInner && !s.notIndexed && s.indexedBy == null && !s.rightJoin && s.function == null) {
+        // No MULTI-INDEX OR on a WITHOUT ROWID table: its rows are told apart by PRIMARY KEY records, which
+        // the RowSet of rowids cannot hold.
+        if (!leftInner && !s.notIndexed && s.indexedBy == null && !s.rightJoin && s.function == null
+                && !s.table.withoutRowid()) {
             for (WhereTerm t : local) {
                 if (t.expr instanceof Expr.Binary && ((Expr.Binary) t.expr).op() == Expr.BinaryOp.OR
                         && !constrains(cons, t)) {
@@ -289,7 +293,9 @@ final class WherePlanner {
         int dir = orderBy == null || inUsed || index.statUnordered() ? 0 : indexOrder(orderBy, index, k, s, scope);
         p.ordered = dir != 0;
         p.reverse = dir < 0;
-        boolean narrower = p.covering && index.columnCount() < s.table.columnCount() && !index.statUnordered();
+        boolean tablePk = index == s.table.primaryKey();
+        boolean narrower = p.covering && !tablePk && index.columnCount() < s.table.columnCount()
+                && !index.statUnordered();
         if (eq.isEmpty() && p.lower == null && p.upper == null && !p.ordered && !narrower && index.where() == null) {
             return null;
         }
@@ -301,7 +307,7 @@ final class WherePlanner {
         }
         rows = WhereCost.range(rows, p.lower != null, p.upper != null);
         p.estimatedRows = rows;
-        double width = RowWidths.ratio(index, s.table);
+        double width = tablePk ? 1.0 : RowWidths.ratio(index, s.table);
         double seeks = eq.isEmpty() && p.lower == null && p.upper == null ? 0 : inRows * seek;
         p.cost = seeks + WhereCost.indexRows(rows, width) + (p.covering ? 0 : WhereCost.tableLookups(rows));
         int firstIn = 0;
@@ -325,7 +331,7 @@ final class WherePlanner {
             return false;
         }
         for (int c = 0; c < s.columnCount(); c++) {
-            if (needed[c] && !s.isRowid(c) && index.fieldOf(c) < 0) {
+            if (needed[c] && !s.isRowid(c) && index.storedFieldOf(c) < 0 && index != s.table.primaryKey()) {
                 return false;
             }
         }

@@ -53,7 +53,9 @@ final class BTreeOps {
                 if (a3 != 0) {
                     if (vm.clearCount < 0) {
                         if (vm.clearCursor == null) {
-                            vm.clearCursor = new BTreeVdbeCursor(new BTreeCursor(vm.db().pager(a2), a1, null), a2, a1, null);
+                            // P4: the KeyInfo of an index b-tree whose entries are counted (a WITHOUT ROWID table).
+                            KeyInfo k = a4 instanceof KeyInfo ? (KeyInfo) a4 : null;
+                            vm.clearCursor = new BTreeVdbeCursor(new BTreeCursor(vm.db().pager(a2), a1, k), a2, a1, k);
                         }
                         vm.clearCount = vm.clearCursor.count();
                         vm.clearCursor.close();

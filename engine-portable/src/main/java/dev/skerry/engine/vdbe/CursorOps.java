@@ -20,6 +20,9 @@ final class CursorOps {
 
     /** Runs the cursor opcode at {@code pc}; false when the opcode is not one of these. */
     static boolean run(Vm vm, int pc) throws IoPending, SqliteException {
+        if (WithoutRowidOps.run(vm, pc)) {
+            return true;
+        }
         Program p = vm.current();
         int op = p.opcode[pc];
         int a1 = p.p1[pc];

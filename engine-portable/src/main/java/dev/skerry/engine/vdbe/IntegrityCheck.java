@@ -85,6 +85,16 @@ public final class IntegrityCheck {
 
         /** The value of each record field when a record is too short to hold it (null: NULL), or null. */
         Object[] fieldDefaults;
+        /** For a WITHOUT ROWID table: the order of its b-tree (an index b-tree of rows); null for a rowid table. */
+        KeyInfo keyInfo;
+
+        /**
+         * Makes this a WITHOUT ROWID table whose b-tree is ordered by {@code keyInfo}; its indexes are then
+         * given with {@link #index(String, int, int[], int[], KeyInfo, boolean, boolean[])}.
+         */
+        public void withoutRowid(KeyInfo keyInfo) {
+            this.keyInfo = keyInfo;
+        }
 
         /** Sets the values short records read for their missing fields (the columns' DEFAULTs, see {@code Column}). */
         public void fieldDefaults(Object[] defaults) {
@@ -106,6 +116,17 @@ public final class IntegrityCheck {
         }
 
         /**
+         * Adds an index of a WITHOUT ROWID table: as {@link #index(String, int, int[], KeyInfo, boolean, boolean[])},
+         * its entries ending with the record fields {@code suffix} (PRIMARY KEY columns) instead of a rowid.
+         */
+        public void index(String name, int root, int[] columns, int[] suffix, KeyInfo keyInfo, boolean unique,
+                boolean[] notNull) {
+            IndexPlan ix = new IndexPlan(name, root, columns, keyInfo, unique, notNull);
+            ix.suffix = suffix;
+            indexes.add(ix);
+        }
+
+        /**
          * Adds a partial index or an index on expressions: its b-tree is walked with the others, but its
          * entries are checked against the rows by the translator's own code (its keys need expressions).
          */
@@ -122,6 +143,8 @@ public final class IntegrityCheck {
         final KeyInfo keyInfo;
         final boolean unique;
         final boolean[] notNull;
+        /** For an index of a WITHOUT ROWID table: the record fields ending its entries; null: the rowid. */
+        int[] suffix;
 
         IndexPlan(String name, int root, int[] columns, KeyInfo keyInfo, boolean unique, boolean[] notNull) {
             this.name = name;
@@ -569,7 +592,7 @@ public final class IntegrityCheck {
                 return false;
             }
             TablePlan t = plan.tables.get(table);
-            cursor = new BTreeCursor(pager, t.root, null);
+            cursor = new BTreeCursor(pager, t.root, t.keyInfo);
             indexCursors = new BTreeCursor[t.indexes.size()];
             for (int k = 0; k < indexCursors.length; k++) {
                 IndexPlan ix = t.indexes.get(k);
@@ -629,8 +652,9 @@ public final class IntegrityCheck {
                     return;
                 }
             }
-            if (key.length < n + 1) {
-                key = new Mem[n + 1];
+            int extra = ix.suffix == null ? 1 : ix.suffix.length;
+            if (key.length < n + extra) {
+                key = new Mem[n + extra];
                 for (int i = 0; i < key.length; i++) {
                     key[i] = new Mem();
                 }
@@ -638,10 +662,18 @@ public final class IntegrityCheck {
             for (int i = 0; i < n; i++) {
                 column(t, ix.columns[i], key[i]);
             }
-            long rowid = cursor.rowid();
-            key[n].setLong(rowid);
+            long rowid;
+            if (ix.suffix == null) {
+                rowid = cursor.rowid();
+                key[n].setLong(rowid);
+            } else {
+                rowid = rowCount;
+                for (int m = 0; m < extra; m++) {
+                    column(t, ix.suffix[m], key[n + m]);
+                }
+            }
             BTreeCursor ic = indexCursors[k];
-            if (ic.seekIndex(key, n + 1, 0) != 0) {
+            if (ic.seekIndex(key, n + extra, 0) != 0) {
                 message("row " + rowid + " missing from index " + ix.name);
                 return;
             }

@@ -566,6 +566,11 @@ public final class Opcode {
      * <p>Opens read cursor P1 on the b-tree whose root page is P2 in database P3. P4 is a KeyInfo for an
      * index, or an Integer (the number of columns) for a table. When P5 has OPFLAG_P2ISREG (0x02) the root
      * page number is in register P2.
+     *
+     * <p>Deviation: P4 may be a {@link WithoutRowid}, for the b-tree of a WITHOUT ROWID table or of one of its
+     * indexes. On such a cursor Rowid, IdxRowid, SeekRowid, NotExists, DeferredSeek, Insert, IdxInsert and
+     * IdxDelete take the record of the row's PRIMARY KEY values where a rowid table has the rowid (SQLite
+     * codes PRIMARY KEY registers instead); see {@link WithoutRowidOps}.
      */
     public static final int OPEN_READ = 67;
 
@@ -892,7 +897,8 @@ public final class Opcode {
      * {@code Clear P1 P2 P3}
      *
      * <p>Deletes every entry of the b-tree whose root page is P1 in database P2; when P3 is not zero the
-     * number of deleted table rows is added to changes().
+     * number of deleted table rows is added to changes(). P4, when given, is the KeyInfo of an index b-tree
+     * whose entries are the rows counted (a WITHOUT ROWID table's).
      */
     public static final int CLEAR = 108;
 
