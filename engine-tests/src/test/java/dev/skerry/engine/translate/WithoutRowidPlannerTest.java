@@ -2,11 +2,7 @@ package dev.skerry.engine.translate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.skerry.testkit.ScriptSplitter;
-import dev.skerry.testkit.SkerryEngine;
-import dev.skerry.testkit.SqliteEngine;
-import java.util.ArrayList;
-import java.util.List;
+import dev.skerry.testkit.QueryPlans;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,20 +50,6 @@ class WithoutRowidPlannerTest {
 
     @Test
     void accessPathsMatchSqlites() {
-        List<String> diffs = new ArrayList<>();
-        try (SqliteEngine sqlite = new SqliteEngine(); SkerryEngine skerry = new SkerryEngine()) {
-            for (String sql : ScriptSplitter.split(SCHEMA)) {
-                sqlite.run(sql);
-                skerry.run(sql);
-            }
-            for (String q : QUERIES) {
-                List<String> want = PlannerTest.details(sqlite.run("explain query plan " + q));
-                List<String> got = PlannerTest.details(skerry.run("explain query plan " + q));
-                if (!want.equals(got)) {
-                    diffs.add(q + "\n  SQLite: " + want + "\n  Skerry: " + got);
-                }
-            }
-        }
-        assertEquals("", String.join("\n", diffs));
+        assertEquals("", QueryPlans.differences(SCHEMA, QUERIES));
     }
 }
