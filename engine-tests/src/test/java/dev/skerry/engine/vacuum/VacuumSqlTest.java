@@ -261,6 +261,19 @@ class VacuumSqlTest {
             vacuum aux;
             vacuum main;
             select * from m;
+            attach ':memory:' as aux3;
+            create table aux3.s(id integer primary key autoincrement);
+            create table aux3.s2(id integer primary key autoincrement);
+            insert into aux3.s values(40);
+            insert into aux3.s2 values(50);
+            alter table aux3.s rename to s9;
+            select * from aux3.sqlite_sequence order by name;
+            drop table aux3.s9;
+            vacuum aux3;
+            select * from aux3.sqlite_sequence;
+            select type, name, rootpage from aux3.sqlite_schema order by rowid;
+            insert into aux3.s2 values(null);
+            select * from aux3.s2;
             """);
     }
 }
