@@ -159,7 +159,7 @@ final class AlterCoder {
             e.replace(ci.table().start(), ci.table().end(), quoted);
             rows.add(new String[] {"index", ix.name(), ix.name(), newName, e.apply(ix.sql())});
         }
-        AutoincrementCoder.forget(p, t.name(), newName);
+        AutoincrementCoder.forget(p, t.db(), t.name(), newName);
         rewriteSchemaRows(rows);
     }
 

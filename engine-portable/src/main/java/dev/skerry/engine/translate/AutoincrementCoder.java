@@ -34,7 +34,7 @@ final class AutoincrementCoder {
 
     /** Emits the read of {@code table}'s sequence value; null when the table has no AUTOINCREMENT (or no sqlite_sequence). */
     static AutoincrementCoder begin(Parse p, Table table) {
-        Table sequence = p.schema.findTable(SEQUENCE_TABLE);
+        Table sequence = p.schema.database(table.db()).findOwnTable(SEQUENCE_TABLE);
         if (!table.autoincrement() || sequence == null) {
             return null;
         }
@@ -46,7 +46,7 @@ final class AutoincrementCoder {
         int notFound = p.label();
         int done = p.label();
         int tmp = p.reg();
-        p.v.addOp(Opcode.OPEN_READ, cur, sequence.rootPage(), 0, 2);
+        p.v.addOp(Opcode.OPEN_READ, cur, sequence.rootPage(), sequence.db(), 2);
         p.v.addOp(Opcode.REWIND, cur, notFound);
         int loop = p.v.currentAddress();
         int next = p.label();
@@ -76,7 +76,7 @@ final class AutoincrementCoder {
         int skip = p.label();
         p.v.addOp(Opcode.LE, name + 3, skip, seq, null, 0);
         int cur = p.cursor();
-        p.v.addOp(Opcode.OPEN_WRITE, cur, sequence.rootPage(), 0, 2);
+        p.v.addOp(Opcode.OPEN_WRITE, cur, sequence.rootPage(), sequence.db(), 2);
         int has = p.v.addOp(Opcode.NOT_NULL, name + 2, 0);
         p.v.addOp(Opcode.NEW_ROWID, cur, name + 2);
         p.v.jumpHere(has);
@@ -89,10 +89,11 @@ final class AutoincrementCoder {
 
     /**
      * Emits the deletion of the rows of {@code sqlite_sequence} named {@code tableName} (DROP TABLE of an
-     * AUTOINCREMENT table), or, when {@code newName} is not null, their renaming (ALTER TABLE RENAME).
+     * AUTOINCREMENT table), or, when {@code newName} is not null, their renaming (ALTER TABLE RENAME), in the
+     * {@code sqlite_sequence} of database {@code iDb} (the table's).
      */
-    static void forget(Parse p, String tableName, String newName) {
-        Table sequence = p.schema.findTable(SEQUENCE_TABLE);
+    static void forget(Parse p, int iDb, String tableName, String newName) {
+        Table sequence = p.schema.database(iDb).findOwnTable(SEQUENCE_TABLE);
         if (sequence == null || Names.equal(tableName, SEQUENCE_TABLE)) {
             return;
         }
@@ -103,7 +104,7 @@ final class AutoincrementCoder {
         if (newName != null) {
             p.v.addString(newName, old + 1);
         }
-        p.v.addOp(Opcode.OPEN_WRITE, cur, sequence.rootPage(), 0, 2);
+        p.v.addOp(Opcode.OPEN_WRITE, cur, sequence.rootPage(), iDb, 2);
         int done = p.label();
         p.v.addOp(Opcode.REWIND, cur, done);
         int loop = p.v.currentAddress();

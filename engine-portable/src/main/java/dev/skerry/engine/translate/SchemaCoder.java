@@ -576,7 +576,7 @@ final class SchemaCoder {
                 ForeignKeyCoder.dropTable(p, table);
                 dropTriggersOn(table.name());
                 if (table.autoincrement()) {
-                    AutoincrementCoder.forget(p, table.name(), null);
+                    AutoincrementCoder.forget(p, table.db(), table.name(), null);
                 }
                 deleteSchemaRows(2, table.name(), "trigger", false);
                 StatRows.forget(p, table.name(), false, iDb);

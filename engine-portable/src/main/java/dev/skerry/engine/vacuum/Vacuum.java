@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One run of VACUUM or VACUUM INTO on the main database: a re-callable state machine (the VM's Vacuum opcode
+ * One run of VACUUM or VACUUM INTO on one database (main or attached): a re-callable state machine (the VM's Vacuum opcode
  * calls {@link #step} until it returns; every {@link IoPending} leaves the progress in the fields below).
  *
  * <p>Steps: TARGET (VACUUM INTO: open the file, refuse one that is not empty) → SCHEMA (read every
@@ -43,6 +43,8 @@ public final class Vacuum {
     private static final KeyInfo ANY_ORDER = KeyInfo.binary(0);
 
     private final Pager pager;
+    /** The VFS the VACUUM INTO file is opened through. */
+    private final Vfs targetVfs;
     private final VacuumPlan plan;
     /** The VACUUM INTO file, "" for a discarded copy (SQLite's temporary file), or null for VACUUM. */
     private final String into;
@@ -68,12 +70,13 @@ public final class Vacuum {
 
     /**
      * A VACUUM of {@code pager} (its write transaction open) when {@code into} is null, else a VACUUM INTO that
-     * file of the pager's VFS (a read transaction open); {@code pageSize} is the page size asked for the new
+     * file of {@code targetVfs} (a read transaction open); {@code pageSize} is the page size asked for the new
      * file by {@code PRAGMA page_size} (0 or an invalid size: the database's own; plain VACUUM of a WAL
      * database keeps its page size, as SQLite).
      */
-    public Vacuum(Pager pager, VacuumPlan plan, String into, int pageSize) {
+    public Vacuum(Pager pager, Vfs targetVfs, VacuumPlan plan, String into, int pageSize) {
         this.pager = pager;
+        this.targetVfs = targetVfs;
         this.plan = plan;
         this.into = into;
         boolean valid = pageSize >= 512 && pageSize <= 65536 && (pageSize & (pageSize - 1)) == 0;
@@ -86,7 +89,7 @@ public final class Vacuum {
         while (true) {
             switch (step) {
                 case TARGET:
-                    target = pager.vfs().open(into, Vfs.CREATE);
+                    target = targetVfs.open(into, Vfs.CREATE);
                     pending = target.size();
                     step = Step.TARGET_SIZE;
                     break;

@@ -1,7 +1,7 @@
 package dev.skerry.engine.vacuum;
 
 /**
- * What VACUUM needs to know of the main database's schema beyond its {@code sqlite_schema} rows, taken when
+ * What VACUUM needs to know of the vacuumed database's schema beyond its {@code sqlite_schema} rows, taken when
  * the statement is compiled (the program's Transaction checks the schema cookie, so it still holds when it
  * runs): the tables whose rows plain VACUUM numbers afresh (SQLite's transfer of a rowid table with no
  * INTEGER PRIMARY KEY and no index takes new rowids 1, 2, …; VACUUM INTO keeps them), and the AUTOINCREMENT

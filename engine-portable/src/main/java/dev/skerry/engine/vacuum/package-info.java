@@ -1,5 +1,5 @@
 /**
- * VACUUM and VACUUM INTO: the main database rebuilt without free pages.
+ * VACUUM and VACUUM INTO: the main database or an attached one rebuilt without free pages.
  *
  * <p>Design: the copy works at the b-tree level, not through SQL. {@link dev.skerry.engine.vacuum.Vacuum}
  * reads {@code sqlite_schema}, lays out the new schema in SQLite's order ({@code SchemaOrder}: root pages
@@ -14,8 +14,9 @@
  * <p>VACUUM installs the image in the database's own write transaction ({@code Pager.rewritePage},
  * {@code Pager.truncate}): the statement's Halt commits it through the write-ahead log like any transaction
  * (so a crash leaves the old or the new database, never a mix), and the checkpoint gives the file its new,
- * smaller size. VACUUM INTO writes the image to a file of the connection's VFS (OPFS in the browser) as a
+ * smaller size. VACUUM INTO writes the image to a file of the connection's VFS (main's; OPFS in the browser) as a
  * rollback-journal database, as SQLite does; like SQLite's, it is not atomic (a crash may leave a partial
- * file). Only {@code main} is vacuumed; {@code VACUUM temp} does nothing, as in SQLite.
+ * file). {@code main} and attached databases (files or in memory) are vacuumed; {@code VACUUM temp} does
+ * nothing, as in SQLite.
  */
 package dev.skerry.engine.vacuum;

@@ -1167,10 +1167,10 @@ public final class Opcode {
     /**
      * {@code Vacuum P1 P2 P3 P4}
      *
-     * <p>Rebuilds database P1 (0, main) without free pages: with P2 0 in place (in the statement's write
+     * <p>Rebuilds database P1 (0 main, 2 and up an attached one) without free pages: with P2 0 in place (in the statement's write
      * transaction, committed by its Halt; the schema is then read again by a following ParseSchema), else into
-     * the file named by register P2 (which must hold text: "non-text filename"), written with page size P3 (0:
-     * the database's). P4 is the {@code vacuum.VacuumPlan}. Fails with "cannot VACUUM from within a
+     * the file named by register P2 (which must hold text: "non-text filename"; opened through main's VFS),
+     * written with page size P3 (0, or an attached in-memory database: the database's). P4 is the {@code vacuum.VacuumPlan}. Fails with "cannot VACUUM from within a
      * transaction" outside autocommit mode and "cannot VACUUM - SQL statements in progress" while another
      * statement of the connection runs. Deviation: SQLite's VACUUM starts its own transaction; Skerry's program
      * opens it in its prologue (write for VACUUM, read for VACUUM INTO).

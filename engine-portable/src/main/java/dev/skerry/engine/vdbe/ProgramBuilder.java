@@ -81,6 +81,7 @@ public final class ProgramBuilder {
             case Opcode.OPEN_WRITE: case Opcode.DESTROY: iDb = a3; break;
             case Opcode.CREATE_BTREE: case Opcode.SET_COOKIE: iDb = a1; break;
             case Opcode.CLEAR: iDb = a2; break;
+            case Opcode.VACUUM: iDb = a1; writes = a2 == 0; break;
             default: return;
         }
         databasesRead |= 1 << iDb;

@@ -1,6 +1,5 @@
 package dev.skerry.engine.vdbe;
 
-import dev.skerry.engine.ResultCode;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.io.IoPending;
 import dev.skerry.engine.vacuum.Vacuum;
@@ -9,7 +8,7 @@ import dev.skerry.engine.value.Mem;
 
 /**
  * The {@code Vacuum} opcode for the {@link Vm}'s step loop: SQLite's checks ({@code sqlite3RunVacuum}), then
- * the run itself ({@link Vacuum}), kept in {@link Vm#vacuum} while it waits for I/O and re-called until done.
+ * the run itself on database P1 (main or attached) ({@link Vacuum}), kept in {@link Vm#vacuum} while it waits for I/O and re-called until done.
  */
 final class VacuumOp {
     private VacuumOp() {
@@ -37,10 +36,12 @@ final class VacuumOp {
                 }
                 into = m.text();
             }
-            if (p.p1[pc] != 0) {
-                throw new SqliteException(ResultCode.SQLITE_INTERNAL, "VACUUM of database " + p.p1[pc]);
-            }
-            vm.vacuum = new Vacuum(db.pager(p.p1[pc]), (VacuumPlan) p.p4[pc], into, p.p3[pc]);
+            int iDb = p.p1[pc];
+            // The INTO file is opened through the connection's VFS (main's), as SQLite's db->pVfs, also for an
+            // attached in-memory database, whose own VFS holds only it; PRAGMA page_size does not apply to an
+            // in-memory database (SQLite's isMemDb).
+            int pageSize = iDb >= 2 && isMemory(db.attached.file(iDb)) ? 0 : p.p3[pc];
+            vm.vacuum = new Vacuum(db.pager(iDb), db.pager(0).vfs(), (VacuumPlan) p.p4[pc], into, pageSize);
         }
         try {
             vm.vacuum.step();
@@ -51,6 +52,10 @@ final class VacuumOp {
         vm.vacuum = null;
         vm.jumpTo(pc + 1);
         return true;
+    }
+
+    private static boolean isMemory(String file) {
+        return file.isEmpty() || file.equals(":memory:");
     }
 
     /** Drops an unfinished run (the statement failed or was reset); no I/O. */

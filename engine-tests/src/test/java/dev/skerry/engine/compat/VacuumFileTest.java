@@ -21,8 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * VACUUM and VACUUM INTO in database files, both ways: SQLite reads the file Skerry vacuumed (integrity, same
  * schema with root pages and rowids, same page count as SQLite's VACUUM of a WAL database after the same
  * heavy delete workload, and a file that shrank) and the file of Skerry's VACUUM INTO (a rollback-journal
- * file, as SQLite's); Skerry vacuums a file SQLite wrote with free pages. Also the error of a non-empty INTO
- * target and of a statement in progress, as SQLite gives them.
+ * file, as SQLite's); Skerry vacuums a file SQLite wrote with free pages. The databases hold WITHOUT ROWID
+ * tables with secondary indexes. Attached databases (a file, one in memory) are vacuumed and vacuumed INTO
+ * files as SQLite does. Also the error of a non-empty INTO target and of a statement in progress, as SQLite
+ * gives them.
  */
 class VacuumFileTest {
     @TempDir
@@ -37,6 +39,9 @@ class VacuumFileTest {
         "create view vt as select id, b from t",
         "create trigger tg after insert on seq begin insert into plain values(new.id, 'trig'); end",
         "create index t_ab on t(a desc, b collate nocase) where a > 10",
+        "create table wr(k text, n int, v blob, primary key(k, n desc)) without rowid",
+        "create index wr_n on wr(n, length(v))",
+        "create table wu(x text primary key collate nocase, y unique, z) without rowid",
     };
 
     private static final String[] WORK = {
@@ -50,6 +55,11 @@ class VacuumFileTest {
         "delete from plain where x % 4 <> 1",
         "delete from idx where x % 3 = 0",
         "delete from seq where id % 2 = 0",
+        "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1800) "
+                + "insert into wr select printf('k%05d', i * 7919 % 1801), i % 173, zeroblob(i % 900) from n",
+        "insert into wu select printf('X%04d', rowid), rowid * 3, y from plain",
+        "delete from wr where n % 6 <> 0",
+        "delete from wu where y % 4 = 0",
     };
 
     private static final String[] CHECKS = {
@@ -60,6 +70,10 @@ class VacuumFileTest {
         "select * from seq order by id",
         "select * from sqlite_sequence",
         "select b from t where a > 50 order by a desc, b collate nocase",
+        "select k, n, length(v) from wr order by k, n desc",
+        "select n, count(*), sum(length(v)) from wr indexed by wr_n where n < 60 group by n",
+        "select x, y, length(z) from wu order by x",
+        "select x from wu where x = 'x0005'",
         "pragma page_count",
         "pragma freelist_count",
         "pragma user_version",
@@ -158,6 +172,105 @@ class VacuumFileTest {
                 for (String q : new String[] {"pragma page_size", "pragma application_id", "pragma journal_mode"}) {
                     Rows.assertSame(reference.query(q), sqlite.query(q), q);
                 }
+            }
+        }
+    }
+
+    private static final String[] MEMORY_SCHEMA = {
+        "create table mem.w(a int, b text, c blob, primary key(b, a desc)) without rowid",
+        "create index mem.w_c on w(length(c), a)",
+        "create table mem.s(id integer primary key autoincrement, v)",
+        "with recursive n(i) as (select 1 union all select i + 1 from n where i < 1500) "
+                + "insert into mem.w select i % 211, printf('key-%05d', i * 7919 % 1503), zeroblob(i % 400) from n",
+        "insert into mem.s(v) select b from mem.w where a < 50",
+        "delete from mem.w where a % 5 <> 0",
+        "delete from mem.s where id % 3 = 0",
+    };
+
+    private static final String[] MEMORY_CHECKS = {
+        "select rowid, type, name, tbl_name, rootpage, sql from %ssqlite_schema order by rowid",
+        "select a, b, length(c) from %sw order by b, a desc",
+        "select count(*), sum(a) from %sw where length(c) between 100 and 200",
+        "select * from %ss order by id",
+        "select * from %ssqlite_sequence",
+        "pragma %spage_count",
+        "pragma %spage_size",
+        "pragma %sfreelist_count",
+        "pragma %sintegrity_check",
+    };
+
+    private static String in(String check, String db) {
+        return check.replace("%s", db);
+    }
+
+    /**
+     * VACUUM of an attached file database in place, VACUUM INTO of it (with the page size asked for) and of an
+     * attached in-memory database (whose page size does not change), and VACUUM of the in-memory one, on Skerry
+     * and on SQLite: the files and the databases compared.
+     */
+    @Test
+    void attachedDatabases() throws Exception {
+        String[] names = {"aux", "aux-into", "aux-into-8k", "mem-into", "mem-into-8k"};
+        Path[] skerryFiles = new Path[names.length];
+        Path[] sqliteFiles = new Path[names.length];
+        for (int i = 0; i < names.length; i++) {
+            skerryFiles[i] = dir.resolve("skerry-" + names[i] + ".db");
+            sqliteFiles[i] = dir.resolve("sqlite-" + names[i] + ".db");
+        }
+        SkerryDb auxBuilder = SkerryDb.open(TestVfs.wrap(new FileVfs()), skerryFiles[0].toString());
+        try {
+            run(auxBuilder, SCHEMA);
+            run(auxBuilder, WORK);
+        } finally {
+            auxBuilder.close();
+        }
+        try (JdbcDb reference = new JdbcDb(sqliteFiles[0])) {
+            reference.query("pragma journal_mode = wal");
+            run(reference, SCHEMA);
+            run(reference, WORK);
+        }
+        SkerryDb skerry = SkerryDb.open(TestVfs.wrap(new FileVfs()), dir.resolve("skerry-main.db").toString());
+        try (JdbcDb reference = new JdbcDb(dir.resolve("sqlite-main.db"))) {
+            reference.query("pragma journal_mode = wal");
+            Db[] dbs = {skerry, reference};
+            Path[][] files = {skerryFiles, sqliteFiles};
+            for (int d = 0; d < 2; d++) {
+                Db db = dbs[d];
+                Path[] f = files[d];
+                db.exec("create table m(x)");
+                db.exec("attach '" + f[0] + "' as aux");
+                db.exec("attach ':memory:' as mem");
+                run(db, MEMORY_SCHEMA);
+                // Each VACUUM INTO has its own text: SkerryDb reuses a statement prepared for the same text, and
+                // Skerry takes the PRAGMA page_size value when the VACUUM is compiled.
+                db.exec("vacuum aux into ?", f[1].toString());
+                db.exec("pragma page_size = 8192");
+                db.exec("vacuum aux into (?)", f[2].toString());
+                db.exec("vacuum mem into ?", f[3].toString());
+                db.exec("pragma mem.page_size = 8192");
+                db.exec("vacuum mem into (?)", f[4].toString());
+                db.exec("vacuum aux");
+                db.exec("vacuum mem");
+            }
+            for (String q : MEMORY_CHECKS) {
+                Rows.assertSame(reference.query(in(q, "mem.")), skerry.query(in(q, "mem.")), in(q, "mem."));
+            }
+            Rows.assertSame(reference.query("select name from sqlite_schema"), skerry.query("select name from sqlite_schema"), "main");
+        } finally {
+            skerry.close();
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (i > 0) {
+                assertEquals(1, Files.readAllBytes(skerryFiles[i])[18], "VACUUM INTO writes a rollback-journal file");
+                assertEquals(Files.size(sqliteFiles[i]), Files.size(skerryFiles[i]), skerryFiles[i].toString());
+            }
+            try (JdbcDb reference = new JdbcDb(sqliteFiles[i]); JdbcDb sqlite = new JdbcDb(skerryFiles[i])) {
+                assertEquals(List.of(List.of("ok")), sqlite.query("pragma integrity_check"));
+                String[] checks = names[i].startsWith("aux") ? CHECKS : MEMORY_CHECKS;
+                for (String q : checks) {
+                    Rows.assertSame(reference.query(in(q, "")), sqlite.query(in(q, "")), names[i] + ": " + q);
+                }
+                Rows.assertSame(reference.query("pragma page_size"), sqlite.query("pragma page_size"), names[i]);
             }
         }
     }
