@@ -364,8 +364,8 @@ public final class WindowEvaluator {
     /**
      * first_value, last_value, nth_value. nth_value's N is, as SQLite reads it, the current row's (checked
      * for every row, even one with an empty frame); with an EXCLUDE clause SQLite steps through the frame
-     * instead, reading N from each row stepped: the value is that of the last k-th row whose N is k, and an
-     * N that is not a positive integer is an error only when a row carrying it is in a frame.
+     * instead, still with the current row's N, which is then checked only when the frame (after the exclusion)
+     * has rows.
      */
     private void frameValue(WindowSpec.Call c) throws SqliteException {
         Frame f = new Frame();
@@ -381,11 +381,9 @@ public final class WindowEvaluator {
                     out.copyFrom(rows[f.row((int) k - 1)][c.argBase]);
                 }
             } else if (c.kind == WindowFunctions.NTH_VALUE) {
-                for (int k = 0; k < size; k++) {
-                    Mem[] r = rows[f.row(k)];
-                    if (nthArgument(r[c.argBase + 1]) == k + 1) {
-                        out.copyFrom(r[c.argBase]);
-                    }
+                long k = size == 0 ? 0 : nthArgument(rows[i][c.argBase + 1]);
+                if (k >= 1 && k <= size) {
+                    out.copyFrom(rows[f.row((int) k - 1)][c.argBase]);
                 }
             } else if (size > 0) {
                 out.copyFrom(rows[f.row(c.kind == WindowFunctions.FIRST_VALUE ? 0 : size - 1)][c.argBase]);
@@ -399,7 +397,9 @@ public final class WindowEvaluator {
         long k;
         if (v.type() == Mem.INTEGER) {
             k = v.longValue();
-        } else if (v.type() == Mem.FLOAT && (double) (long) v.doubleValue() == v.doubleValue()) {
+        } else if (v.type() == Mem.FLOAT && v.doubleValue() < 0x1p63
+                && (double) (long) v.doubleValue() == v.doubleValue()) {
+            // Below 2^63: SQLite's (i64) cast of a larger double does not give it back (9223372036854775807.0 is 2^63).
             k = (long) v.doubleValue();
         } else {
             k = 0;

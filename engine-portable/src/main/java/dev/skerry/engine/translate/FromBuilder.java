@@ -280,12 +280,16 @@ final class FromBuilder {
                 p.sql = cte.sql;
                 try {
                     // As SQLite expands a CTE into a subquery where it is named, its query sees that FROM's outer scope.
-                    selects.withVisible(cte, () -> {
-                        materialize(p, selects, cte.def.select(), scope.outer, alias, cols, scope, (got, want) -> RowValueSets.isWrapper(cte.def)
-                                ? want + " columns assigned " + got + " values" : "table "
-                                + cte.def.name().text() + " has " + got + " values for " + want + " columns");
-                        return null;
-                    });
+                    CountError countError = (got, want) -> RowValueSets.isWrapper(cte.def)
+                            ? want + " columns assigned " + got + " values" : "table "
+                            + cte.def.name().text() + " has " + got + " values for " + want + " columns";
+                    SharedCte.Fill fill = () -> selects.withVisible(cte, () -> materialize(p, selects,
+                            cte.def.select(), scope.outer, alias, cols, scope, countError)).correlated;
+                    if (SharedCte.applies(cte)) {
+                        SharedCte.use(p, cte, alias, scope, fill);
+                    } else {
+                        fill.fill();
+                    }
                 } finally {
                     p.sql = saved;
                 }
@@ -413,8 +417,8 @@ final class FromBuilder {
      * {@code columns}, when not empty, renames the result columns; {@code countError} is the message (with
      * the query's and the list's column counts) when their numbers differ.
      */
-    private static void materialize(Parse p, SelectCoder selects, Select select, Scope outer, String name,
-            List<String> columns, Scope scope, CountError countError) throws SqliteException {
+    private static SelectCoder.ResultInfo materialize(Parse p, SelectCoder selects, Select select, Scope outer,
+            String name, List<String> columns, Scope scope, CountError countError) throws SqliteException {
         int cursor = p.cursor();
         int explainParent = p.explainPush("MATERIALIZE " + name);
         int open = p.v.addOp(Opcode.OPEN_EPHEMERAL, cursor, 0);
@@ -441,6 +445,7 @@ final class FromBuilder {
         }
         char[] affinities = select.isSimple() ? info.affinities : CompoundCoder.sourceAffinities(selects, select, outer);
         scope.add(new Source(name, names, affinities, info.collations, info.decltypes, cursor));
+        return info;
     }
 
     /** True inside the expansion of a view of main: SQLite's DbFixer qualified its names with "main.". */

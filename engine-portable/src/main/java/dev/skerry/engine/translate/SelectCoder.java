@@ -102,6 +102,8 @@ final class SelectCoder {
         int current = -1;
         /** While the recursive step is compiled: the columns of that row. */
         ResultInfo currentInfo;
+        /** A MATERIALIZED CTE's rows shared by its uses ({@link SharedCte}), or null before its first use. */
+        SharedCte shared;
 
         Cte(With.Cte def, With with, String sql, boolean recursive) {
             this.def = def;

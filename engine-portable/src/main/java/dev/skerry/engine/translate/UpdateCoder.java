@@ -43,7 +43,7 @@ final class UpdateCoder {
                     throw SqliteException.error("cannot UPDATE generated column \"" + table.column(c).name() + "\"");
                 }
                 assigned[c] = set.value();
-            } else if (!Scope.isRowidName(col.text()) && !deferUnknown) {
+            } else if (!(Scope.isRowidName(col.text()) && !table.withoutRowid()) && !deferUnknown) {
                 throw SqliteException.error("no such column: " + col.text());
             }
         }
@@ -94,7 +94,7 @@ final class UpdateCoder {
         if (upd.from() != null) {
             List<SetClause> single = RowValueSets.split(sets);
             rowids = UpdateFrom.collect(p, sc, table, upd, single);
-            fromValues = UpdateFrom.source(rowids, single.size());
+            fromValues = UpdateFrom.source(table, rowids, single.size());
             List<SetClause> stored = new java.util.ArrayList<>();
             for (int k = 0; k < single.size(); k++) {
                 stored.add(new SetClause(single.get(k).columns(), UpdateFrom.value(k)));
@@ -139,7 +139,7 @@ final class UpdateCoder {
         int newRegs = p.regs(n);
         p.v.addOp(Opcode.REWIND, rowids, done);
         int top = p.v.currentAddress();
-        p.v.addOp(Opcode.COLUMN, rowids, fromValues != null ? 0 : WithoutRowidCoder.rowidField(table), oldRowid);
+        p.v.addOp(Opcode.COLUMN, rowids, WithoutRowidCoder.rowidField(table), oldRowid);
         p.v.addOp(Opcode.NOT_EXISTS, writer.cursor, next, oldRowid);
         if (fk != null) {
             fk.loadOld(src);

@@ -51,7 +51,8 @@ final class WherePlanner {
             boolean leftInner, List<OrderingTerm> orderBy, boolean[] needed, double outerRows)
             throws SqliteException {
         Source s = sources.get(self);
-        if (orderBy != null && !allColumnsOf(orderBy, s, scope)) {
+        int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, self, sources, scope);
+        if (orderBy != null && rowidDir == 0 && !allColumnsOf(orderBy, s, scope)) {
             orderBy = null;
         }
         List<WherePlan.Constraint> cons = new ArrayList<>();
@@ -69,7 +70,6 @@ final class WherePlanner {
             IndexExprTerms.constraints(t, s, scope, sources, prior, exprCons);
         }
         WherePlan best = new WherePlan();
-        int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, s, scope);
         best.ordered = rowidDir != 0;
         best.reverse = rowidDir < 0;
         double tableRows = WhereCost.tableRows(s.table);
@@ -485,13 +485,26 @@ final class WherePlanner {
                 && ((Expr.Literal) e).value().length() < 19;
     }
 
-    /** 1 when ORDER BY is exactly {@code rowid ASC} of {@code s}, -1 for {@code rowid DESC}, else 0. */
-    private static int rowidOrder(List<OrderingTerm> orderBy, Source s, Scope scope) throws SqliteException {
-        if (orderBy.size() != 1 || s.table == null) {
+    /**
+     * 1 when ORDER BY starts with {@code rowid ASC} of source {@code self}, -1 for {@code rowid DESC}, else 0.
+     * The rowid tells the rows apart, so (as SQLite's {@code wherePathSatisfiesOrderBy} with its
+     * {@code orderDistinctMask}) the later terms are satisfied when they read no other source: they are then
+     * never evaluated.
+     */
+    private static int rowidOrder(List<OrderingTerm> orderBy, int self, List<Source> sources, Scope scope)
+            throws SqliteException {
+        Source s = sources.get(self);
+        if (orderBy.isEmpty() || s.table == null) {
             return 0;
         }
+        for (int k = 1; k < orderBy.size(); k++) {
+            if ((WhereTerm.mask(orderBy.get(k).expr(), scope, sources) & ~(1L << self)) != 0) {
+                return 0;
+            }
+        }
         OrderingTerm t = orderBy.get(0);
-        if (t.nulls() != NullsOrder.DEFAULT || columnOf(t.expr(), s, scope) != Source.ROWID) {
+        // The rowid is never NULL: NULLS FIRST/LAST does not change its order.
+        if (columnOf(t.expr(), s, scope) != Source.ROWID) {
             return 0;
         }
         return t.order() == SortOrder.DESC ? -1 : 1;

@@ -43,6 +43,9 @@ final class CursorOps {
                 }
                 break;
             }
+            case Opcode.OPEN_DUP:
+                vm.setCursor(a1, ((EphemeralTableCursor) vm.cursor(a2)).dup());
+                break;
             case Opcode.SORTER_OPEN:
                 vm.setCursor(a1, new SorterCursor(a4 instanceof KeyInfo ? (KeyInfo) a4 : KeyInfo.binary(a2), vm.db()));
                 break;

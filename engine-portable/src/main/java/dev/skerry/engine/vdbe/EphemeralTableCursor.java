@@ -10,14 +10,35 @@ import dev.skerry.engine.value.Mem;
  *
  * <p>Invariant: {@code rowids[0..size)} strictly increasing; {@code pos} in {@code [0, size]} (size means
  * past the end). After {@link #delete()} the cursor stays at the index that now holds the following row and
- * {@code afterDelete} makes the next {@code next()} stay there.
+ * {@code afterDelete} makes the next {@code next()} stay there. The arrays live in a {@link Storage} that
+ * {@link #dup()} (OpenDup) shares: cursors on one table see the same rows, each with its own position.
  */
 final class EphemeralTableCursor extends RecordArrayCursor {
-    private long[] rowids = new long[16];
-    private byte[][] rows = new byte[16][];
-    private int size;
+    /** The rows of one ephemeral table, shared by the cursors open on it. */
+    private static final class Storage {
+        long[] rowids = new long[16];
+        byte[][] rows = new byte[16][];
+        int size;
+    }
+
+    private final Storage t;
     private int pos;
     private boolean afterDelete;
+
+    EphemeralTableCursor() {
+        this(new Storage());
+    }
+
+    private EphemeralTableCursor(Storage t) {
+        this.t = t;
+    }
+
+    /** A new cursor on this cursor's table (OpenDup), not positioned on a row. */
+    EphemeralTableCursor dup() {
+        EphemeralTableCursor c = new EphemeralTableCursor(t);
+        c.nullRow = true;
+        return c;
+    }
 
     @Override
     boolean isTable() {
@@ -27,7 +48,7 @@ final class EphemeralTableCursor extends RecordArrayCursor {
     private boolean position(int p) {
         afterDelete = false;
         pos = p;
-        nullRow = p < 0 || p >= size;
+        nullRow = p < 0 || p >= t.size;
         return !nullRow;
     }
 
@@ -38,7 +59,7 @@ final class EphemeralTableCursor extends RecordArrayCursor {
 
     @Override
     boolean last() {
-        return position(size - 1);
+        return position(t.size - 1);
     }
 
     @Override
@@ -46,7 +67,7 @@ final class EphemeralTableCursor extends RecordArrayCursor {
         if (afterDelete) {
             return position(pos);
         }
-        return position(Math.min(pos + 1, size));
+        return position(Math.min(pos + 1, t.size));
     }
 
     @Override
@@ -57,10 +78,10 @@ final class EphemeralTableCursor extends RecordArrayCursor {
     /** Index of the first rowid >= {@code r}. */
     private int lowerBound(long r) {
         int lo = 0;
-        int hi = size;
+        int hi = t.size;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (rowids[mid] < r) {
+            if (t.rowids[mid] < r) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -72,7 +93,7 @@ final class EphemeralTableCursor extends RecordArrayCursor {
     @Override
     boolean seekRowid(long rowid) {
         int p = lowerBound(rowid);
-        boolean found = p < size && rowids[p] == rowid;
+        boolean found = p < t.size && t.rowids[p] == rowid;
         position(p);
         return found;
     }
@@ -88,13 +109,13 @@ final class EphemeralTableCursor extends RecordArrayCursor {
                 break;
             case Opcode.SEEK_GT:
                 p = lowerBound(r);
-                if (p < size && rowids[p] == r) {
+                if (p < t.size && t.rowids[p] == r) {
                     p++;
                 }
                 break;
             case Opcode.SEEK_LE:
                 p = lowerBound(r);
-                if (!(p < size && rowids[p] == r)) {
+                if (!(p < t.size && t.rowids[p] == r)) {
                     p--;
                 }
                 break;
@@ -108,22 +129,22 @@ final class EphemeralTableCursor extends RecordArrayCursor {
     @Override
     void insert(long rowid, byte[] record) {
         int p = lowerBound(rowid);
-        if (p < size && rowids[p] == rowid) {
-            rows[p] = record;
+        if (p < t.size && t.rowids[p] == rowid) {
+            t.rows[p] = record;
         } else {
-            if (size == rowids.length) {
-                long[] nr = new long[size * 2];
-                System.arraycopy(rowids, 0, nr, 0, size);
-                rowids = nr;
-                byte[][] nd = new byte[size * 2][];
-                System.arraycopy(rows, 0, nd, 0, size);
-                rows = nd;
+            if (t.size == t.rowids.length) {
+                long[] nr = new long[t.size * 2];
+                System.arraycopy(t.rowids, 0, nr, 0, t.size);
+                t.rowids = nr;
+                byte[][] nd = new byte[t.size * 2][];
+                System.arraycopy(t.rows, 0, nd, 0, t.size);
+                t.rows = nd;
             }
-            System.arraycopy(rowids, p, rowids, p + 1, size - p);
-            System.arraycopy(rows, p, rows, p + 1, size - p);
-            rowids[p] = rowid;
-            rows[p] = record;
-            size++;
+            System.arraycopy(t.rowids, p, t.rowids, p + 1, t.size - p);
+            System.arraycopy(t.rows, p, t.rows, p + 1, t.size - p);
+            t.rowids[p] = rowid;
+            t.rows[p] = record;
+            t.size++;
         }
         position(p);
     }
@@ -133,39 +154,39 @@ final class EphemeralTableCursor extends RecordArrayCursor {
         if (nullRow) {
             return;
         }
-        System.arraycopy(rowids, pos + 1, rowids, pos, size - pos - 1);
-        System.arraycopy(rows, pos + 1, rows, pos, size - pos - 1);
-        size--;
-        rows[size] = null;
+        System.arraycopy(t.rowids, pos + 1, t.rowids, pos, t.size - pos - 1);
+        System.arraycopy(t.rows, pos + 1, t.rows, pos, t.size - pos - 1);
+        t.size--;
+        t.rows[t.size] = null;
         nullRow = true;
         afterDelete = true;
     }
 
     @Override
     long maxRowid() {
-        return size == 0 ? 0 : rowids[size - 1];
+        return t.size == 0 ? 0 : t.rowids[t.size - 1];
     }
 
     @Override
     long count() {
-        return size;
+        return t.size;
     }
 
     @Override
     long rowid() {
-        return rowids[pos];
+        return t.rowids[pos];
     }
 
     @Override
     byte[] record() {
-        return rows[pos];
+        return t.rows[pos];
     }
 
     /** Empties the table (OpenEphemeral on an open cursor). */
     void clear() {
-        size = 0;
-        rows = new byte[16][];
-        rowids = new long[16];
+        t.size = 0;
+        t.rows = new byte[16][];
+        t.rowids = new long[16];
         position(0);
     }
 }

@@ -1211,8 +1211,18 @@ public final class Opcode {
      */
     public static final int DETACH = 140;
 
+    /**
+     * {@code OpenDup P1 P2}.
+     *
+     * <p>Opens cursor P1 on the ephemeral table that cursor P2 holds: the same rows (a row P2 adds is seen by
+     * P1), its own position. A MATERIALIZED CTE named several times is filled once and each use reads it
+     * through its own cursor. Deviation: only an ephemeral table (no KeyInfo) can be duplicated, which is all
+     * Skerry's CTE materialization opens.
+     */
+    public static final int OPEN_DUP = 141;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 141;
+    public static final int NUM_OPCODES = 142;
 
     // PureFunc P1: the place of the call, as SQLite's message names it.
     /** PureFunc P1: an index expression or a partial index's WHERE ("an index"). */
@@ -1364,6 +1374,7 @@ public final class Opcode {
         "PureFunc",
         "Attach",
         "Detach",
+        "OpenDup",
     };
 
     private static final String[] SYNOPSES = {
@@ -1508,6 +1519,7 @@ public final class Opcode {
         "r[P3]=func(r[P2@P5])",
         "attach r[P1] as r[P2]",
         "detach r[P1]",
+        null,
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1653,6 +1665,7 @@ public final class Opcode {
         0, // PureFunc
         0, // Attach
         0, // Detach
+        0, // OpenDup
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

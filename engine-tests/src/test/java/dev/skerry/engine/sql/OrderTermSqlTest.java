@@ -85,4 +85,26 @@ class OrderTermSqlTest {
             select x, sum(v) from g group by 1 collate nocase order by 1 collate nocase;
             """);
     }
+
+    @Test
+    void termsAfterTheRowidAreNotEvaluated() {
+        Differential.assertSame("""
+            create table t(a integer primary key, b text);
+            insert into t values (1, 'x'), (2, 'y'), (3, 'x');
+            create table t2(a integer, b text);
+            insert into t2 values (1, 'x'), (2, 'y');
+            select a from t order by a desc, b not in (select a, b from t);
+            select a from t order by a, b not in (select a, b from t);
+            select a from t order by rowid, 1 / 0, b;
+            select a from t2 order by rowid desc, b not in (select a, b from t);
+            select t.a, t2.a from t, t2 order by t.rowid, t2.a desc;
+            select t.a, t2.a from t, t2 order by t.rowid, t.b, t2.a desc;
+            select t.a, t2.a from t2, t order by t.rowid desc, t2.b;
+            select a from t where a > 1 order by a desc, b not in (select a, b from t);
+            select a from t where b = 'x' order by a desc, b not in (select a, b from t);
+            select a, b from t order by a, 2 desc;
+            select a from t order by a desc nulls first, b not in (select a, b from t);
+            select a from t order by b, a not in (select a, b from t);
+            """);
+    }
 }

@@ -95,4 +95,28 @@ class RowValueInSqlTest {
             select a from t order by (a, b);
             """);
     }
+
+    @Test
+    void rowValueInValuesQuery() {
+        Differential.assertSame("""
+            create table t(a, b, c);
+            insert into t values (1,1,1),(2,2,2),(3,3,3),(null,1,4);
+            create index t_ab on t(a, b);
+            create table w(a, b, c, primary key(a, b)) without rowid;
+            insert into w values (1,1,1),(2,2,2),(3,3,3);
+            create table r(a integer primary key, b);
+            insert into r values (1,1),(2,2),(3,3);
+            select * from t where (a, b) in (values(1, 1), (3, 3)) order by c;
+            select * from t where (a, b) not in (values(1, 1), (3, 3)) order by c;
+            select * from w where (a, b) in (values(1, 1), (3, 3));
+            select * from w where (b, a) in (values(1, 1), (3, 3)) order by a desc;
+            select * from r where (a, b) in (values(1, 1), (3, 3));
+            select * from r where (rowid, b) in (values(2, 2));
+            select (1, 1) in (values(1, 1), (3, 3)), (1, 2) in (values(1, 1), (null, 2));
+            update w set c = 9 where (a, b) in (values(1, 1), (3, 3));
+            delete from w where (a, b) not in (values(1, 1), (3, 3));
+            select * from w;
+            select * from t where (a, b) in (values(1, 1, 1));
+            """);
+    }
 }

@@ -57,4 +57,34 @@ class UpdateFromSqlTest {
             pragma integrity_check;
             """);
     }
+
+    @Test
+    void withoutRowidTarget() {
+        Differential.assertSame("""
+            create table w(a, b, c, primary key(b desc, a)) without rowid;
+            insert into w values (1,1,1),(2,2,2),(3,3,3),(4,1,4);
+            create index w_c on w(c);
+            create table s(x, y);
+            insert into s values (1,10),(3,30),(1,11),(4,40);
+            update w set c = s.y from s where s.x = w.a;
+            select * from w;
+            select changes();
+            update w as t set c = c + s.y, b = s.x * 7 from s where s.x = t.a and s.y > 15 returning *;
+            select * from w;
+            select * from w where c = 60;
+            update w set (a, c) = (s.x + 100, s.y) from s where s.x = w.a and s.x = 1;
+            select * from w;
+            update w set b = 21 from s where s.x = 3 and w.a = 4;
+            select * from w;
+            create table k(t text collate nocase primary key, v) without rowid;
+            insert into k values ('A',1),('b',2);
+            update k set v = u.y from (select 'a' as t, 5 as y union all select 'A', 6) as u where u.t = k.t;
+            select * from k;
+            update k set v = s.y from s where s.x = k.v returning t, v;
+            update k set rowid = 1 from s;
+            update k set rowid = 1;
+            update k set _rowid_ = 1 where t = 5;
+            pragma integrity_check;
+            """);
+    }
 }

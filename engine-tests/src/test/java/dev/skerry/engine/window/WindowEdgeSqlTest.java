@@ -83,4 +83,23 @@ class WindowEdgeSqlTest {
             select id, row_number() over (order by v) from (select id, x as v from m) order by id;
             """);
     }
+
+    @Test
+    void nthValueWithExcludeReadsTheCurrentRowsN() {
+        Differential.assertSame("""
+            create table t(id integer primary key, v text, n);
+            insert into t values (1,'a',1),(2,'b',2),(3,'c',3);
+            select id, nth_value(v, n) over (order by id rows between unbounded preceding and unbounded following exclude current row) from t order by id;
+            select id, nth_value(v, n) over (order by id rows between 1 preceding and 1 following exclude current row) from t order by id;
+            select id, nth_value(v, 3 - n) over (order by id rows between current row and current row exclude current row) from t order by id;
+            select id, nth_value(v, n) over (order by n groups between unbounded preceding and unbounded following exclude group) from t order by id;
+            select id, nth_value(v, 2) over (order by id rows between unbounded preceding and unbounded following exclude ties) from t order by id;
+            select id, nth_value(v, case when id = 1 then 0 else 1 end) over (order by id rows between 1 following and 2 following exclude current row) from t order by id;
+            select id, nth_value(v, 4 - n) over (order by id rows between 1 preceding and unbounded following) from t order by id;
+            select nth_value(v, 9223372036854775807.0) over (order by id rows between unbounded preceding and unbounded following) from t;
+            select nth_value(v, 9223372036854775807.0) over (order by id rows between unbounded preceding and unbounded following exclude no others) from t;
+            select nth_value(v, 9.2233720368547748e18) over (order by id) from t;
+            select nth_value(v, 2.0) over (order by id) from t;
+            """);
+    }
 }
