@@ -134,4 +134,22 @@ class TempAlterSqlTest {
             pragma temp_store;
             """);
     }
+
+    @Test
+    void tempTriggerStaysWithAttachedTable() {
+        Differential.assertSame("""
+            attach ':memory:' as aux;
+            create table aux.target(x integer);
+            create temp trigger tr after insert on target begin select raise(fail, 'aux table'); end;
+            create table main.target(x integer);
+            insert into main.target values (1);
+            insert into aux.target values (2);
+            select * from main.target;
+            select count(*) from aux.target;
+            drop table main.target;
+            select count(*) from temp.sqlite_schema where type = 'trigger';
+            drop table aux.target;
+            select count(*) from temp.sqlite_schema where type = 'trigger';
+            """);
+    }
 }
