@@ -152,4 +152,94 @@ class TempAlterSqlTest {
             select count(*) from temp.sqlite_schema where type = 'trigger';
             """);
     }
+
+    @Test
+    void alterAttachedTableRewritesItsViewsAndTriggers() {
+        Differential.assertSame("""
+            attach ':memory:' as aux;
+            create table aux.t(a, b);
+            create table aux.log(v);
+            create view aux.v as select b from t;
+            create trigger aux.trig after insert on t begin insert into log values (new.b); end;
+            alter table aux.t rename column b to c;
+            select type, name, tbl_name, sql from aux.sqlite_master order by name;
+            insert into aux.t values (1, 7);
+            select * from aux.log;
+            select * from aux.v;
+            alter table aux.t rename to u;
+            select type, name, tbl_name, sql from aux.sqlite_master order by name;
+            insert into aux.u values (2, 8);
+            select * from aux.log order by v;
+            create view aux.w as select a from u;
+            alter table aux.u drop column a;
+            alter table aux.u drop column c;
+            drop view aux.w;
+            alter table aux.u drop column a;
+            alter table aux.log rename column v to vv;
+            alter table aux.log rename column vv to ww;
+            select type, name, sql from aux.sqlite_master order by name;
+            create trigger aux.bad after insert on u begin insert into log select 1 from nosuch; end;
+            alter table aux.u rename to x;
+            alter table aux.u add column z;
+            create table main.u(q);
+            alter table aux.u rename to u2;
+            alter table aux.u2 rename to u;
+            """);
+    }
+
+    @Test
+    void alterAttachedTableRewritesTempTriggersAndViews() {
+        Differential.assertSame("""
+            attach ':memory:' as aux;
+            create table aux.src(a integer primary key, b);
+            create table log(v);
+            create temp table driver(x);
+            insert into aux.src values (1, 900);
+            create trigger trig after insert on temp.driver begin
+                insert into log select b from aux.src where a = new.x;
+            end;
+            alter table aux.src rename column b to c;
+            select name, sql from temp.sqlite_master where type = 'trigger';
+            insert into temp.driver values (1);
+            select * from log;
+            create temp view tv as select c from aux.src;
+            alter table aux.src rename column c to d;
+            select name, sql from temp.sqlite_master where type in ('view', 'trigger') order by name;
+            select * from tv;
+            alter table aux.src rename to src2;
+            select name, sql from temp.sqlite_master where type in ('view', 'trigger') order by name;
+            select * from tv;
+            drop trigger trig;
+            alter table aux.src2 drop column d;
+            drop view tv;
+            alter table aux.src2 drop column d;
+            select sql from aux.sqlite_master;
+            """);
+    }
+
+    @Test
+    void alterMainTableRewritesTempViews() {
+        Differential.assertSame("""
+            create table t(a, b);
+            insert into t values (1, 2);
+            create temp view tv as select a, b from t;
+            alter table t rename column b to c;
+            select name, sql from temp.sqlite_master;
+            select * from tv;
+            alter table t rename to u;
+            select name, sql from temp.sqlite_master;
+            select * from tv;
+            alter table u drop column c;
+            create temp table tt(x, y);
+            create temp view tv2 as select y from tt;
+            alter table tt rename column y to z;
+            select name, sql from temp.sqlite_master order by name;
+            alter table tt drop column z;
+            drop view tv2;
+            create temp trigger ttr after insert on tt begin insert into t values (new.y); end;
+            alter table tt rename column y to z;
+            alter table tt rename column x to w;
+            select name, sql from temp.sqlite_master order by name;
+            """);
+    }
 }
