@@ -242,4 +242,24 @@ class TempAlterSqlTest {
             select name, sql from temp.sqlite_master order by name;
             """);
     }
+
+    @Test
+    void viewMayNameOnlyItsOwnDatabase() {
+        Differential.assertSame("""
+            attach ':memory:' as aux;
+            create table t(a, b);
+            create table aux.t(a, b);
+            create view v as select a, b from aux.t;
+            create view v2 as select a from t where b in (select b from aux.t);
+            create view "v 3" as select * from (select a from main.t) join aux.t using (a);
+            create view aux.v4 as select a from main.t;
+            create view aux.v5 as select a from aux.t where exists (select 1 from t);
+            create view v6 as select a from nosuch.t;
+            create view main.v7 as select a from main.t;
+            create temp view v8 as select t.a from aux.t join main.t using (b);
+            select type, name from sqlite_master order by name;
+            select type, name from aux.sqlite_master order by name;
+            select name from temp.sqlite_master;
+            """);
+    }
 }
