@@ -262,4 +262,34 @@ class TempAlterSqlTest {
             select name from temp.sqlite_master;
             """);
     }
+
+    @Test
+    void orderByNameOfStarColumnIsAnAliasAndIsNotRenamed() {
+        Differential.assertSame("""
+            create table s(c1, b);
+            create table t(b, c1);
+            insert into s values (1, 2), (2, 1);
+            insert into t values (5, 6), (3, 7);
+            select *, b as b from s order by b;
+            select * from s order by b desc;
+            select s.* from s order by c1 desc;
+            create view v1 as select b from s order by b;
+            create view v2 as select c1 from s order by b;
+            create view v4 as select s.* from s order by b;
+            alter table s rename column b to bb;
+            drop view v4;
+            alter table s rename column b to bb;
+            select name, sql from sqlite_master where type = 'view' order by name;
+            create temp table d(n);
+            create trigger tr after insert on temp.d begin
+                select 1 not in (not exists (select * from s where c1
+                    order by bb asc, case when bb then 'x' when bb then 1 end));
+            end;
+            alter table s rename column bb to b;
+            drop trigger tr;
+            create trigger tr3 after insert on temp.d begin select (select c1 from s order by bb); end;
+            alter table s rename column bb to b;
+            select name, sql from temp.sqlite_master where type = 'trigger';
+            """);
+    }
 }
