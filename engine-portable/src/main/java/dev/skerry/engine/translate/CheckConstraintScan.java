@@ -22,7 +22,7 @@ final class CheckConstraintScan {
     static void check(Parse p, Table table, int msg, int count, int maxReg, int halt) throws SqliteException {
         List<CheckConstraint> checks = table.checks();
         int tab = p.cursor();
-        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), 0, table.columnCount());
+        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), table.db(), table.columnCount());
         int done = p.label();
         p.v.addOp(Opcode.REWIND, tab, done);
         int top = p.v.currentAddress();

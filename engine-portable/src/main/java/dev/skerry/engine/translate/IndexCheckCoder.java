@@ -21,8 +21,8 @@ final class IndexCheckCoder {
         int tab = p.cursor();
         int idx = p.cursor();
         int n = index.columnCount();
-        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), 0, KeyInfos.table(table));
-        p.v.addOp(Opcode.OPEN_READ, idx, index.rootPage(), 0, KeyInfos.cursor(index));
+        p.v.addOp(Opcode.OPEN_READ, tab, table.rootPage(), table.db(), KeyInfos.table(table));
+        p.v.addOp(Opcode.OPEN_READ, idx, index.rootPage(), table.db(), KeyInfos.cursor(index));
         int rows = p.reg();
         p.v.addOp(Opcode.INTEGER, 0, rows);
         int scanned = p.label();

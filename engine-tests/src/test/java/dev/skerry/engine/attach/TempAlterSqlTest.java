@@ -292,4 +292,35 @@ class TempAlterSqlTest {
             select name, sql from temp.sqlite_master where type = 'trigger';
             """);
     }
+
+    @Test
+    void integrityCheckCoversEveryDatabase() {
+        Differential.assertSame("""
+            pragma integrity_check;
+            attach ':memory:' as aux;
+            pragma integrity_check;
+            create table aux.t(a check(a > 0), b not null);
+            create index aux.tb on t(b + 1);
+            create table m(x check(x < 10));
+            create temp table tt(y check(y <> 5));
+            insert into aux.t values (1, 2);
+            pragma integrity_check;
+            pragma ignore_check_constraints = 1;
+            insert into aux.t values (-1, 1);
+            insert into m values (20);
+            insert into tt values (5);
+            pragma ignore_check_constraints = 0;
+            pragma integrity_check;
+            pragma quick_check;
+            pragma integrity_check(2);
+            pragma integrity_check(1);
+            pragma aux.integrity_check;
+            pragma main.integrity_check;
+            pragma temp.integrity_check;
+            pragma temp.quick_check;
+            pragma integrity_check(t);
+            pragma integrity_check(tt);
+            pragma aux.integrity_check(t);
+            """);
+    }
 }
