@@ -46,8 +46,8 @@ final class AlterCoder {
     /** {@code PRAGMA legacy_alter_table}. */
     private final boolean legacy;
     /**
-     * The database of the table altered (0 main, 1 temp, 2… attached). Views and triggers are rewritten and
-     * checked in main only: for the others the table's own definition, indexes and rows are changed.
+     * The database of the table altered (0 main, 1 temp, 2… attached): its views and triggers, and the TEMP
+     * ones, are rewritten and checked.
      */
     private int db;
 
@@ -96,8 +96,12 @@ final class AlterCoder {
     void renameTable(Stmt.AlterRenameTable st) throws SqliteException {
         Table t = target(st.table());
         String newName = st.newName().text();
-        if (p.schema.findTable(newName) != null || p.schema.findView(newName) != null
-                || p.schema.findIndex(newName) != null) {
+        // SQLite looks the new name up in the altered table's database only.
+        dev.skerry.engine.schema.Schema in = t == null ? p.schema : own();
+        if (t == null ? p.schema.findTable(newName) != null || p.schema.findView(newName) != null
+                || p.schema.findIndex(newName) != null
+                : in.findOwnTable(newName) != null || in.findOwnView(newName) != null
+                || in.findOwnIndex(newName) != null) {
             throw SqliteException.error("there is already another table or index with this name: " + newName);
         }
         if (t == null) {
@@ -115,8 +119,7 @@ final class AlterCoder {
             throw SqliteException.error("object name reserved for internal use: " + newName);
         }
         String quoted = SqlEdits.quote(newName);
-        List<String[]> rows = new ArrayList<>(db <= 1
-                ? new AlterDependents(p, legacy).forDatabase(db).renameTable(t, newName) : List.of());
+        List<String[]> rows = new ArrayList<>(new AlterDependents(p, legacy).forDatabase(db).renameTable(t, newName));
         for (Table other : own().tables()) {
             Stmt.CreateTable ct = parseTable(other);
             SqlEdits e = new SqlEdits();
@@ -199,8 +202,7 @@ final class AlterCoder {
         String column = t.column(col).name();
         boolean newQuoted = st.newName().quote() != Name.Quote.NONE;
         AlterDependents dependents = new AlterDependents(p, legacy).forDatabase(db);
-        List<String[]> rows = new ArrayList<>(db <= 1 ? dependents.renameColumn(t, col, newName, newQuoted)
-                : List.of());
+        List<String[]> rows = new ArrayList<>(dependents.renameColumn(t, col, newName, newQuoted));
         for (Table tab : own().tables()) {
             Stmt.CreateTable ct = parseTable(tab);
             SqlEdits e = new SqlEdits();
@@ -238,9 +240,8 @@ final class AlterCoder {
                 rows.add(new String[] {"index", ix.name(), ix.name(), t.name(), e.apply(ix.sql())});
             }
         }
-        if (db <= 1) {
-            dependents.test(dependents.after(rows), "after rename");
-        }
+        dependents.secondTempPass(rows);
+        dependents.test(dependents.after(rows), "after rename");
         rewriteSchemaRows(rows);
     }
 
@@ -517,9 +518,7 @@ final class AlterCoder {
         if (t.columnCount() <= 1) {
             throw SqliteException.error("cannot drop column \"" + column + "\": no other columns exist");
         }
-        if (db <= 1) {
-            new AlterDependents(p, legacy).forDatabase(db).test(p.schema, "");
-        }
+        new AlterDependents(p, legacy).forDatabase(db).test(p.schema, "");
         String sql = t.sql();
         Stmt.CreateTable ct = parseTable(t);
         int from;
@@ -544,10 +543,8 @@ final class AlterCoder {
         }
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"table", t.name(), t.name(), t.name(), newSql});
-        if (db <= 1) {
-            AlterDependents dependents = new AlterDependents(p, legacy).forDatabase(db);
-            dependents.test(dependents.after(rows), "after drop column");
-        }
+        AlterDependents dependents = new AlterDependents(p, legacy).forDatabase(db);
+        dependents.test(dependents.after(rows), "after drop column");
         p.needWrite();
         if (!t.column(col).isVirtual()) {
             rewriteRows(t, t.storageField(col), null, 'A');

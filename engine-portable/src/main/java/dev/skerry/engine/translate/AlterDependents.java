@@ -86,9 +86,27 @@ final class AlterDependents {
         return this;
     }
 
-    /** The views to check and rewrite: main's, when main's table is altered. */
+    /**
+     * The views to check and rewrite, as SQLite's {@code renameTestSchema} and the rename functions visit them:
+     * those of the altered table's database (main or attached), then the TEMP views.
+     */
     private List<View> views(Schema schema) {
-        return alterDb == 0 ? schema.views() : List.of();
+        List<View> out = new ArrayList<>(alterDb == 1 ? List.of() : schema.database(alterDb).views());
+        if (schema.temp() != null) {
+            out.addAll(schema.temp().views());
+        }
+        return out;
+    }
+
+    /** Whether {@code v} is one of the TEMP database's views. */
+    private static boolean isTempView(Schema schema, View v) {
+        return schema.temp() != null && schema.temp().views().contains(v);
+    }
+
+    /** The rewrite entry of view {@code v} (marked {@code "temp"} for a TEMP view). */
+    private static String[] viewRow(Schema schema, View v, String sql) {
+        return isTempView(schema, v) ? new String[] {"view", v.name(), v.name(), v.name(), sql, "temp"}
+                : new String[] {"view", v.name(), v.name(), v.name(), sql};
     }
 
     /** What a call of a function the connection does not have compiles to here: such programs never run. */
@@ -114,7 +132,7 @@ final class AlterDependents {
      * the TEMP triggers in schema order.
      */
     private List<Trigger> triggers(Schema schema) {
-        List<Trigger> out = alterDb == 0 ? mainTriggers(schema) : new ArrayList<>();
+        List<Trigger> out = alterDb != 1 ? mainTriggers(schema.database(alterDb)) : new ArrayList<>();
         if (schema.temp() != null) {
             out.addAll(schema.temp().triggers());
         }
@@ -159,8 +177,12 @@ final class AlterDependents {
 
     /** Compiles WHEN and the steps of the trigger whose CREATE text is {@code sql} against {@code schema}. */
     private void compileTrigger(Schema schema, String sql, RenameWatch watch) throws SqliteException {
+        compileTrigger(schema, sql, watch, isTemp(schema, sql));
+    }
+
+    /** As {@link #compileTrigger(Schema, String, RenameWatch)} for a trigger known to be TEMP or not. */
+    private void compileTrigger(Schema schema, String sql, RenameWatch watch, boolean temp) throws SqliteException {
         Stmt.CreateTrigger ct = (Stmt.CreateTrigger) Parser.parseFirst(sql).statement();
-        boolean temp = isTemp(schema, sql);
         Trigger t = SchemaBuilder.trigger(ct, sql, temp);
         Parse tp = new Parse(schema, sql, p.functions);
         tp.trigger = t;
@@ -171,12 +193,15 @@ final class AlterDependents {
         }
         tp.begin();
         Source rows;
-        int onDb = ct.table().schema() == null ? -1 : schema.findDatabase(ct.table().schema().text());
+        // A trigger outside TEMP is on its own database's table (the altered table's database here).
+        int onDb = ct.table().schema() != null ? schema.findDatabase(ct.table().schema().text())
+                : temp ? -1 : alterDb;
         Table table = onDb < 0 ? schema.findTable(t.tableName()) : schema.database(onDb).findOwnTable(t.tableName());
         if (table != null) {
             rows = new Source(table, table.name(), -1);
         } else {
-            View view = onDb == 1 ? schema.findTempView(t.tableName()) : schema.findView(t.tableName());
+            View view = onDb < 0 ? schema.findView(t.tableName()) : onDb == 1 ? schema.findTempView(t.tableName())
+                    : schema.database(onDb).findOwnView(t.tableName());
             if (view == null) {
                 throw SqliteException.error("no such table: " + (temp ? ct.table().toString() : "main." + t.tableName()));
             }
@@ -211,7 +236,7 @@ final class AlterDependents {
                 compileView(schema, v.sql(), null);
             } catch (SqliteException e) {
                 if (resolves(e)) {
-                    throw failure("view", v.name(), when, e);
+                    throw failure(isTempView(schema, v) ? "temp view" : "view", v.name(), when, e);
                 }
             }
         }
@@ -231,12 +256,13 @@ final class AlterDependents {
             return SqliteException.error("SQL logic error");
         }
         String m = e.getMessage();
-        if (kind.equals("temp trigger")) {
-            // A TEMP trigger's names are not bound to one schema: the message names the table as written.
-            kind = "trigger";
+        if (kind.startsWith("temp ")) {
+            // A TEMP object's names are not bound to one schema: the message names the table as written.
+            kind = kind.substring("temp ".length());
         } else if (m.startsWith("no such table: ") && m.indexOf('.') < 0) {
             // SQLite resolves a stored view or trigger with its tables bound to its schema, and names it.
-            e = SqliteException.error("no such table: main." + m.substring("no such table: ".length()));
+            e = SqliteException.error("no such table: " + p.schema.database(alterDb).name() + "."
+                    + m.substring("no such table: ".length()));
         }
         return SqliteException.error("error in " + kind + " " + name + (when.isEmpty() ? "" : " " + when) + ": "
                 + e.getMessage());
@@ -256,7 +282,7 @@ final class AlterDependents {
                 compileView(p.schema, v.sql(), w);
             } catch (SqliteException e) {
                 if (resolves(e)) {
-                    throw failure("view", v.name(), "", e);
+                    throw failure(isTempView(p.schema, v) ? "temp view" : "view", v.name(), "", e);
                 }
             }
             SqlEdits e = new SqlEdits();
@@ -264,7 +290,7 @@ final class AlterDependents {
                 e.replace(n.start(), n.end(), quoted);
             }
             if (!e.isEmpty()) {
-                rows.add(new String[] {"view", v.name(), v.name(), v.name(), e.apply(v.sql())});
+                rows.add(viewRow(p.schema, v, e.apply(v.sql())));
             }
         }
         for (Trigger tr : triggers(p.schema)) {
@@ -283,7 +309,7 @@ final class AlterDependents {
                 }
             }
             Stmt.CreateTrigger ct = (Stmt.CreateTrigger) Parser.parseFirst(tr.sql()).statement();
-            boolean on = Names.equal(ct.table().name().text(), t.name());
+            boolean on = onTable(tr, ct, t);
             if (on) {
                 e.replace(ct.table().name().start(), ct.table().name().end(), quoted);
             }
@@ -315,7 +341,7 @@ final class AlterDependents {
                 compileView(p.schema, v.sql(), w);
             } catch (SqliteException e) {
                 if (resolves(e)) {
-                    throw failure("view", v.name(), "", e);
+                    throw failure(isTempView(p.schema, v) ? "temp view" : "view", v.name(), "", e);
                 }
             }
             SqlEdits e = new SqlEdits();
@@ -323,7 +349,7 @@ final class AlterDependents {
                 rename(e, n, newName, newQuoted);
             }
             if (!e.isEmpty()) {
-                rows.add(new String[] {"view", v.name(), v.name(), v.name(), e.apply(v.sql())});
+                rows.add(viewRow(p.schema, v, e.apply(v.sql())));
             }
         }
         for (Trigger tr : triggers(p.schema)) {
@@ -340,7 +366,7 @@ final class AlterDependents {
                 rename(e, n, newName, newQuoted);
             }
             Stmt.CreateTrigger ct = (Stmt.CreateTrigger) Parser.parseFirst(tr.sql()).statement();
-            if (Names.equal(ct.table().name().text(), t.name())) {
+            if (onTable(tr, ct, t)) {
                 named(e, ct.updateColumns(), column, newName, newQuoted);
             }
             for (Stmt st : ct.body()) {
@@ -354,6 +380,44 @@ final class AlterDependents {
             }
         }
         return rows;
+    }
+
+    /**
+     * Whether trigger {@code tr} is on table {@code t}: a trigger of {@code t}'s database naming it; a TEMP
+     * trigger naming it and bound to its database (unbound: main or temp).
+     */
+    private static boolean onTable(Trigger tr, Stmt.CreateTrigger ct, Table t) {
+        if (!Names.equal(ct.table().name().text(), t.name())) {
+            return false;
+        }
+        return !tr.temp() || tr.tableDb() == t.db() || tr.tableDb() < 0 && t.db() < 2;
+    }
+
+    /**
+     * RENAME COLUMN of a TEMP table: SQLite rewrites the TEMP database's views and triggers twice (once with the
+     * table's database, once as the TEMP database's dependents), and the second pass resolves the texts the
+     * first one wrote against the table as it was, so a view or trigger that named the column fails the change
+     * with {@code error in view|trigger NAME: no such column: NEW}.
+     */
+    void secondTempPass(List<String[]> rows) throws SqliteException {
+        if (alterDb != 1 || legacy) {
+            return;
+        }
+        for (String[] row : rows) {
+            if (row[0].equals("view") || row[0].equals("trigger")) {
+                try {
+                    if (row[0].equals("view")) {
+                        compileView(p.schema, row[4], null);
+                    } else {
+                        compileTrigger(p.schema, row[4], null, true);
+                    }
+                } catch (SqliteException e) {
+                    if (resolves(e)) {
+                        throw SqliteException.error("error in " + row[0] + " " + row[1] + ": " + e.getMessage());
+                    }
+                }
+            }
+        }
     }
 
     /** The rewrite entry of trigger {@code tr} (marked {@code "temp"} for a TEMP trigger). */
@@ -425,51 +489,52 @@ final class AlterDependents {
     }
 
     /**
-     * The main schema as it will be after {@code rows} (entries as {@link #renameTable} returns them, tables
-     * included) replace their objects: what {@link #test} checks after the change. Indexes are left out: names
-     * resolve without them.
+     * The schema (main, temp and the attached databases) as it will be after {@code rows} (entries as {@link
+     * #renameTable} returns them, tables included) replace their objects: what {@link #test} checks after the
+     * change. Indexes are left out: names resolve without them.
      */
     Schema after(List<String[]> rows) throws SqliteException {
         Schema s = new Schema();
-        for (Table t : p.schema.temp().tables()) {
-            String[] row = alterDb == 1 ? find(rows, "table", t.name()) : null;
-            SchemaBuilder.addRow(s.temp(), "table", row != null ? row[2] : t.name(), row != null ? row[3] : t.name(),
-                    t.rootPage(), row != null ? row[4] : t.sql());
+        for (int d = 2; d < p.schema.databaseCount(); d++) {
+            s.attach(Schema.forAttached(d, p.schema.database(d).name()));
         }
-        for (View v : p.schema.temp().views()) {
-            SchemaBuilder.addRow(s.temp(), "view", v.name(), v.name(), 0, v.sql());
+        for (int d : new int[] {1, 0}) {
+            copy(p.schema.database(d), s.database(d), d, rows);
         }
-        for (Trigger t : p.schema.temp().triggers()) {
-            String[] row = find(rows, "trigger", t.name());
-            SchemaBuilder.addRow(s.temp(), "trigger", t.name(), row != null ? row[3] : t.tableName(), 0,
-                    row != null ? row[4] : t.sql());
-        }
-        for (Table t : p.schema.tables()) {
-            if (t.rootPage() != 1 && t.sql() != null) {
-                String[] row = alterDb == 0 ? find(rows, "table", t.name()) : null;
-                SchemaBuilder.addRow(s, "table", row != null ? row[2] : t.name(), row != null ? row[3] : t.name(),
-                        t.rootPage(), row != null ? row[4] : t.sql());
-            }
-        }
-        for (View v : p.schema.views()) {
-            String[] row = find(rows, "view", v.name());
-            SchemaBuilder.addRow(s, "view", v.name(), v.name(), 0, row != null ? row[4] : v.sql());
-        }
-        for (Trigger t : mainTriggers(p.schema)) {
-            String[] row = alterDb == 0 ? find(rows, "trigger", t.name()) : null;
-            SchemaBuilder.addRow(s, "trigger", t.name(), row != null ? row[3] : t.tableName(), 0,
-                    row != null ? row[4] : t.sql());
+        for (int d = 2; d < p.schema.databaseCount(); d++) {
+            copy(p.schema.database(d), s.database(d), d, rows);
         }
         return s;
     }
 
-    private static String[] find(List<String[]> rows, String type, String name) {
+    /** Adds the tables, views and triggers of database {@code d} of {@code from} to {@code to}, rewritten by {@code rows}. */
+    private void copy(Schema from, Schema to, int d, List<String[]> rows) throws SqliteException {
+        for (Table t : from.tables()) {
+            if (t.rootPage() != 1 && t.sql() != null) {
+                String[] row = find(rows, "table", t.name(), d);
+                SchemaBuilder.addRow(to, "table", row != null ? row[2] : t.name(), row != null ? row[3] : t.name(),
+                        t.rootPage(), row != null ? row[4] : t.sql());
+            }
+        }
+        for (View v : from.views()) {
+            String[] row = find(rows, "view", v.name(), d);
+            SchemaBuilder.addRow(to, "view", v.name(), v.name(), 0, row != null ? row[4] : v.sql());
+        }
+        for (Trigger t : d == 1 ? from.triggers() : mainTriggers(from)) {
+            String[] row = find(rows, "trigger", t.name(), d);
+            SchemaBuilder.addRow(to, "trigger", t.name(), row != null ? row[3] : t.tableName(), 0,
+                    row != null ? row[4] : t.sql());
+        }
+    }
+
+    /** The entry of {@code rows} for the object of database {@code d} of that type and name, or null. */
+    private String[] find(List<String[]> rows, String type, String name, int d) {
         for (String[] r : rows) {
-            if (r[0].equals(type) && Names.equal(r[1], name)) {
+            int rowDb = r.length > 5 ? 1 : alterDb;
+            if (rowDb == d && r[0].equals(type) && Names.equal(r[1], name)) {
                 return r;
             }
         }
         return null;
     }
-
 }

@@ -402,9 +402,11 @@ final class PragmaCoder {
     }
 
     /**
-     * {@code integrity_check[(N|table)]} / {@code quick_check}: one IntegrityCk loop handing out the problems
-     * found, or the single row {@code ok}. N limits the problems reported (100 when absent or not positive);
-     * a table name checks that table and its indexes only.
+     * {@code integrity_check[(N|table)]} / {@code quick_check}: for each database checked (the one named; else
+     * main, temp and the attached ones in order, as SQLite; with a table name, the table's database) one
+     * IntegrityCk loop handing out the problems found, then its CHECK constraints and computed indexes; the
+     * single row {@code ok} when there were none. N limits the problems reported over all databases (100
+     * when absent or not positive); a table name checks that table and its indexes only.
      */
     private void integrityCheck(String name, String value) throws SqliteException {
         int maxErrors = INTEGRITY_CHECK_ERROR_MAX;
@@ -423,17 +425,43 @@ final class PragmaCoder {
                 }
             }
         }
+        columns(name);
+        p.needRead();
+        int reg = p.reg();
+        int count = p.reg();
+        int maxReg = p.reg();
+        int end = p.label();
+        p.v.addOp(Opcode.INTEGER, 0, count);
+        p.v.addOp(Opcode.INTEGER, maxErrors, maxReg);
+        if (db >= 0 || only != null) {
+            integrityCheck(name, db >= 0 ? db : only.db(), only, maxErrors, reg, count, maxReg, end);
+        } else {
+            for (int d = 0; d < p.schema.databaseCount(); d++) {
+                if (d != 1 || conn.pager(1) != null) {
+                    integrityCheck(name, d, null, maxErrors, reg, count, maxReg, end);
+                }
+            }
+        }
+        p.v.addOp(Opcode.IF_POS, count, end, 0);
+        p.v.addString("ok", reg);
+        p.v.addOp(Opcode.RESULT_ROW, reg, 1);
+        p.resolve(end);
+    }
+
+    /** The checks of database {@code iDb} (see {@link #integrityCheck(String, String)}), counting in {@code count}. */
+    private void integrityCheck(String name, int iDb, Table only, int maxErrors, int reg, int count, int maxReg,
+            int end) throws SqliteException {
         IntegrityCheck.Plan plan = new IntegrityCheck.Plan(name.equals("quick_check"), maxErrors, only != null,
                 only != null && only.rootPage() == 1);
-        Schema checked = p.schema.database(iDb());
+        Schema checked = p.schema.database(iDb);
         plan.setDatabaseName(checked.name());
         List<Index> computed = new java.util.ArrayList<>();
         List<Table> withChecks = new java.util.ArrayList<>();
-        List<String> order = iDb() == 0 ? conn.tableOrder() : iDb() == 1 ? conn.tempTableOrder()
-                : conn.attachedTableOrder(iDb());
+        List<String> order = iDb == 0 ? conn.tableOrder() : iDb == 1 ? conn.tempTableOrder()
+                : conn.attachedTableOrder(iDb);
         for (String n : order) {
             Table t = n.equals("sqlite_master") || n.equals("sqlite_temp_master") ? checked.schemaTable()
-                    : iDb() == 0 ? p.schema.findTable(n) : checked.findOwnTable(n);
+                    : checked.findOwnTable(n);
             if (t == null || (only != null && t != only)) {
                 continue;
             }
@@ -478,35 +506,23 @@ final class PragmaCoder {
                 tp.index(ix.name(), ix.rootPage(), columns, keyInfo, ix.unique(), notNull);
             }
         }
-        columns(name);
-        p.needRead();
-        int reg = p.reg();
-        int count = p.reg();
         int done = p.label();
-        int end = p.label();
-        p.v.addOp(Opcode.INTEGER, 0, count);
         int loop = p.v.currentAddress();
-        p.v.addOp(Opcode.INTEGRITY_CK, reg, done, iDb(), plan);
+        p.v.addOp(Opcode.INTEGRITY_CK, reg, done, iDb, plan);
+        // The limit counts the problems of every database checked.
+        p.v.addOp(Opcode.GE, maxReg, end, count, null, 0);
         p.v.addOp(Opcode.RESULT_ROW, reg, 1);
         p.v.addOp(Opcode.ADD_IMM, count, 1);
         p.v.addOp(Opcode.GOTO, 0, loop);
         p.resolve(done);
-        if (!withChecks.isEmpty()) {
-            int maxReg = p.reg();
-            p.v.addOp(Opcode.INTEGER, maxErrors, maxReg);
-            for (Table t : withChecks) {
-                CheckConstraintScan.check(p, t, reg, count, maxReg, end);
-            }
+        for (Table t : withChecks) {
+            CheckConstraintScan.check(p, t, reg, count, maxReg, end);
         }
         if (!name.equals("quick_check")) {
             for (Index ix : computed) {
                 IndexCheckCoder.check(p, ix, reg, count);
             }
         }
-        p.v.addOp(Opcode.IF_POS, count, end, 0);
-        p.v.addString("ok", reg);
-        p.v.addOp(Opcode.RESULT_ROW, reg, 1);
-        p.resolve(end);
     }
 
     private void walCheckpoint(String value) {

@@ -665,7 +665,8 @@ final class SelectCoder {
 
     /**
      * Resolves ORDER BY terms as SQLite does for a simple SELECT: a number k is result column k; a bare name
-     * equal to a result column's alias is that column; anything else is an expression over the FROM
+     * equal to a result column's alias (or to the name of a column a {@code *} expanded to) is that column (so
+     * ALTER TABLE RENAME COLUMN leaves such a name as it is); anything else is an expression over the FROM
      * clause. A COLLATE on the term sets the sort collation.
      */
     OrderKeys orderKeys(List<OrderingTerm> orderBy, List<Item> items, Scope scope) throws SqliteException {
@@ -698,7 +699,10 @@ final class SelectCoder {
             } else if (base instanceof Expr.ColumnRef && ((Expr.ColumnRef) base).table() == null) {
                 String nm = ((Expr.ColumnRef) base).column().text();
                 for (int i = 0; i < items.size(); i++) {
-                    if (items.get(i).alias != null && Names.equal(items.get(i).alias, nm)) {
+                    // A column of a star expansion is named by its column name, as an alias (SQLite's ENAME_NAME).
+                    Item it = items.get(i);
+                    String named = it.alias != null ? it.alias : it.column != null ? it.starName : null;
+                    if (named != null && Names.equal(named, nm)) {
                         index = i;
                         break;
                     }

@@ -61,7 +61,12 @@ final class TriggerCoder {
             }
         }
         if (table.db() != 1) {
-            on.addAll(p.schema.database(table.db()).triggersOn(table.name()));
+            // Main's triggersOn lists the TEMP triggers on the name too, bound or not: only its own are added.
+            for (Trigger t : p.schema.database(table.db()).triggersOn(table.name())) {
+                if (!t.temp()) {
+                    on.add(t);
+                }
+            }
         }
         if (table.db() == 0) {
             on = onMain(p, table, on);
