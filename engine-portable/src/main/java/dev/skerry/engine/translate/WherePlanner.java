@@ -51,6 +51,9 @@ final class WherePlanner {
             boolean leftInner, List<OrderingTerm> orderBy, boolean[] needed, double outerRows)
             throws SqliteException {
         Source s = sources.get(self);
+        if (orderBy != null && !resolvable(orderBy, scope, sources)) {
+            orderBy = null;
+        }
         int rowidDir = orderBy == null ? 0 : rowidOrder(orderBy, self, sources, scope);
         if (orderBy != null && rowidDir == 0 && !allColumnsOf(orderBy, s, scope)) {
             orderBy = null;
@@ -237,6 +240,23 @@ final class WherePlanner {
         }
         String v = ((Expr.Literal) e).value();
         return v.equals("0") || v.equals("1") || (neg && v.equals("1"));
+    }
+
+    /**
+     * False when an ORDER BY term does not resolve against the FROM clause alone: a name that is a result
+     * column's only through {@code *} (in {@code select * from s, t order by b} the first {@code b} of the star,
+     * ambiguous in the FROM clause). Such an ORDER BY is left to the sort; {@code SelectCoder.orderKeys}
+     * resolves it as SQLite does, or reports its error.
+     */
+    private static boolean resolvable(List<OrderingTerm> orderBy, Scope scope, List<Source> sources) {
+        for (OrderingTerm t : orderBy) {
+            try {
+                WhereTerm.mask(t.expr(), scope, sources);
+            } catch (SqliteException e) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** True when every ORDER BY term is a column (or the rowid) of {@code s}. */

@@ -107,4 +107,22 @@ class OrderTermSqlTest {
             select a from t order by b, a not in (select a, b from t);
             """);
     }
+
+    @Test
+    void namesOfStarColumnsSharedByTwoTables() {
+        Differential.assertSame("""
+            create table s(a, b);
+            create table t(b, c);
+            create index tb on t(b);
+            insert into s values (1, 2), (3, 1), (5, null);
+            insert into t values (5, 0), (4, 9);
+            select * from s, t order by b;
+            select * from s, t order by b desc, c;
+            select * from t, s order by b;
+            select s.*, t.* from s, t order by b;
+            select * from s, t order by c, b;
+            select s.b, t.b from s, t order by b;
+            select * from s, t where t.b > 4 order by b;
+            """);
+    }
 }
