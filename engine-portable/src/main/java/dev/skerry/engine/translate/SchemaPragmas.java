@@ -171,7 +171,7 @@ final class SchemaPragmas {
         Index pk = table.primaryKey();
         long seq = index.columnCount();
         if (index == pk) {
-            String[] columnColl = columnCollationTexts(table);
+            String[] columnColl = columnCollationTexts(table, createTable(table));
             for (int c = 0; c < table.columnCount(); c++) {
                 if (pk.fieldOf(c) < 0 && !table.column(c).isVirtual()) {
                     rows.add(new Object[] {seq++, (long) c, table.column(c).name(), 0L,
@@ -187,10 +187,9 @@ final class SchemaPragmas {
         }
     }
 
-    /** Each column's COLLATE as written in the CREATE TABLE, or null. */
-    private static String[] columnCollationTexts(Table table) throws SqliteException {
+    /** Each column's COLLATE as written in {@code ct}, the table's CREATE TABLE (null: none known), or null. */
+    private static String[] columnCollationTexts(Table table, Stmt.CreateTable ct) {
         String[] columnColl = new String[table.columnCount()];
-        Stmt.CreateTable ct = createTable(table);
         if (ct != null) {
             for (int c = 0; c < ct.columns().size() && c < columnColl.length; c++) {
                 for (ColumnConstraint cc : ct.columns().get(c).constraints()) {
@@ -211,17 +210,8 @@ final class SchemaPragmas {
         Table table = index.table();
         int n = index.columnCount();
         String[] out = new String[n];
-        String[] columnColl = new String[table.columnCount()];
         Stmt.CreateTable ct = createTable(table);
-        if (ct != null) {
-            for (int c = 0; c < ct.columns().size() && c < columnColl.length; c++) {
-                for (ColumnConstraint cc : ct.columns().get(c).constraints()) {
-                    if (cc instanceof ColumnConstraint.Collate) {
-                        columnColl[c] = ((ColumnConstraint.Collate) cc).collation().text();
-                    }
-                }
-            }
-        }
+        String[] columnColl = columnCollationTexts(table, ct);
         List<IndexedColumn> written = writtenColumns(index, ct);
         for (int k = 0; k < n; k++) {
             String text = null;
