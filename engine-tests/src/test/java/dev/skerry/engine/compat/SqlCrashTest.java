@@ -2,7 +2,6 @@ package dev.skerry.engine.compat;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.pager.Pager;
 import dev.skerry.testkit.FaultVfs;
 import dev.skerry.testkit.MemFiles;
@@ -204,29 +203,9 @@ class SqlCrashTest {
         String where = (torn ? "torn write, partial loss" : "power cut") + " at mutation " + cut + " of "
                 + sc.mutations;
         MemoryVfs mem = sc.restore();
-        FaultVfs fault = new FaultVfs(TestVfs.wrap(mem), cut * 31L + (torn ? 1 : 0));
-        SkerryDb db = SkerryDb.open(fault, DB);
-        if (torn) {
-            fault.tearAt(cut);
-        } else {
-            fault.powerFailAt(cut);
-        }
-        boolean committed = false;
-        try {
-            transaction(db);
-            committed = true;
-            if (sc == closed) {
-                db.close();
-            }
-        } catch (SqliteException e) {
-            assertTrue(fault.isPoweredOff(), where + ": only the power cut may fail it: " + e);
-            db.abandon();
-        }
-        fault.crash(torn);
-
-        Path copy = dir.resolve("crash-" + cut + (torn ? "t" : "p") + ".db");
-        MemFiles.copyOut(mem, DB, copy);
-        MemFiles.copyOut(mem, DB + "-wal", Path.of(copy + "-wal"));
+        boolean committed = CrashRun.run(mem, DB, cut * 31L + (torn ? 1 : 0), cut, torn, where,
+                SqlCrashTest::transaction, sc == closed);
+        Path copy = CrashRun.copyOut(mem, DB, dir, cut, torn);
 
         SkerryDb reopened = SkerryDb.open(TestVfs.wrap(mem), DB);
         List<List<List<Object>>> seen = contents(reopened);

@@ -3,7 +3,6 @@ package dev.skerry.engine.compat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.skerry.engine.SqliteException;
 import dev.skerry.testkit.FaultVfs;
 import dev.skerry.testkit.MemFiles;
 import dev.skerry.testkit.TestVfs;
@@ -104,27 +103,9 @@ class VacuumCrashTest {
     private boolean crashAt(int cut, boolean torn) throws Exception {
         String where = (torn ? "torn write" : "power cut") + " at mutation " + cut + " of " + mutations;
         MemoryVfs mem = restore();
-        FaultVfs fault = new FaultVfs(TestVfs.wrap(mem), cut * 17L + (torn ? 1 : 0));
-        SkerryDb db = SkerryDb.open(fault, DB);
-        if (torn) {
-            fault.tearAt(cut);
-        } else {
-            fault.powerFailAt(cut);
-        }
-        boolean vacuumed = false;
-        try {
-            db.exec("vacuum");
-            vacuumed = true;
-            db.close();
-        } catch (SqliteException e) {
-            assertTrue(fault.isPoweredOff(), where + ": only the power cut may fail it: " + e);
-            db.abandon();
-        }
-        fault.crash(torn);
-
-        Path copy = dir.resolve("crash-" + cut + (torn ? "t" : "p") + ".db");
-        MemFiles.copyOut(mem, DB, copy);
-        MemFiles.copyOut(mem, DB + "-wal", Path.of(copy + "-wal"));
+        boolean vacuumed = CrashRun.run(mem, DB, cut * 17L + (torn ? 1 : 0), cut, torn, where,
+                db -> db.exec("vacuum"), true);
+        Path copy = CrashRun.copyOut(mem, DB, dir, cut, torn);
 
         SkerryDb reopened = SkerryDb.open(TestVfs.wrap(mem), DB);
         long free = (Long) reopened.query("pragma freelist_count").get(0).get(0);
