@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.server.Access;
 import dev.skerry.server.Cors;
+import dev.skerry.server.RequestBody;
 import dev.skerry.server.db.DatabaseName;
 import dev.skerry.server.db.Databases;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -98,10 +97,12 @@ public final class AdminHandler extends Handler.Abstract {
             }
             write(response, callback, 200, route(path, request));
         } catch (ApiError e) {
+            RequestBody.drain(request, MAX_BODY);
             ObjectNode error = JSON.createObjectNode();
             error.put("error", e.getMessage());
             write(response, callback, e.status, error);
         } catch (IOException | RuntimeException e) {
+            RequestBody.drain(request, MAX_BODY);
             ObjectNode error = JSON.createObjectNode();
             error.put("error", "internal error: " + e);
             write(response, callback, 500, error);
@@ -263,11 +264,8 @@ public final class AdminHandler extends Handler.Abstract {
     }
 
     private static JsonNode body(Request request) throws ApiError, IOException {
-        byte[] bytes;
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            bytes = in.readNBytes(MAX_BODY + 1);
-        }
-        if (bytes.length > MAX_BODY) {
+        byte[] bytes = RequestBody.read(request, MAX_BODY);
+        if (bytes == null) {
             throw new ApiError(413, "the request body is too large");
         }
         try {

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.skerry.server.Access;
 import dev.skerry.server.Auth;
 import dev.skerry.server.Cors;
+import dev.skerry.server.RequestBody;
 import dev.skerry.server.db.DatabaseName;
 import dev.skerry.server.db.Databases;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -99,8 +98,10 @@ public final class HranaHandler extends Handler.Abstract {
             }
             route(name, String.join("/", path.subList(2, path.size())), request, response, callback);
         } catch (HttpError e) {
+            RequestBody.drain(request, maxBodyBytes);
             writeError(response, callback, e.status(), e.code(), e.getMessage());
         } catch (RuntimeException | IOException e) {
+            RequestBody.drain(request, maxBodyBytes);
             writeError(response, callback, 500, "INTERNAL_ERROR", "internal error: " + e);
         }
         return true;
@@ -161,21 +162,11 @@ public final class HranaHandler extends Handler.Abstract {
 
     /** Reads the body (size-limited). */
     private byte[] readBody(Request request) throws HttpError, IOException {
-        try (InputStream in = Content.Source.asInputStream(request)) {
-            if (request.getLength() <= maxBodyBytes) {
-                byte[] body = in.readNBytes(maxBodyBytes + 1);
-                if (body.length <= maxBodyBytes) {
-                    return body;
-                }
-            }
-            // Read (a bounded part of) the rest, so that the client is not cut off while sending and sees the 413.
-            long drained = 0;
-            long skipped;
-            while (drained < 4L * maxBodyBytes && (skipped = in.skip(maxBodyBytes)) > 0) {
-                drained += skipped;
-            }
+        byte[] body = RequestBody.read(request, maxBodyBytes);
+        if (body == null) {
             throw new HttpError(413, "REQUEST_TOO_LARGE", "the request body is larger than " + maxBodyBytes + " bytes");
         }
+        return body;
     }
 
     /** Runs a pipeline and returns the response body: {@code {"results": […], "baton": …, "base_url": null}}. */
