@@ -169,42 +169,77 @@ public final class WindowEvaluator {
     }
 
     /**
-     * A RANGE bound {@code off PRECEDING/FOLLOWING}: the ORDER BY value plus or minus the offset (toward
-     * the rows before for PRECEDING, in window order), and the first row at or past it ({@code first}) or
-     * the first row past it. A row whose value is not a number (NULL, text, blob) has its peer group's bounds.
-     * NULLs that sort against the direction ({@code orderBigNull}) are larger than any number here.
+     * A RANGE bound {@code off PRECEDING/FOLLOWING}: the first row of the frame ({@code first}) or the row after
+     * its last. A row whose value is not a number (NULL, text, blob) has its peer group's bounds. NULLs that sort
+     * against the direction ({@code orderBigNull}) are larger than any number here.
+     *
+     * <p>Membership is decided as SQLite's {@code windowCodeRangeTest} decides it, which differs from plain
+     * arithmetic only when adding the offset overflows into a REAL that rounds. "Shifting" a value moves it
+     * later in window order by the offset (adds it; subtracts it for DESC). A row {@code v} is in the frame of
+     * the current row {@code cur} when
+     * <ul>
+     * <li>start {@code off PRECEDING}: {@code v} is not before {@code cur}, or shifted {@code v} is not before it;
+     * <li>start {@code off FOLLOWING}: {@code v} is not before shifted {@code cur};
+     * <li>end {@code off PRECEDING}: shifted {@code v} is not after {@code cur};
+     * <li>end {@code off FOLLOWING}: {@code v} is not after {@code cur}, or not after shifted {@code cur}.
+     * </ul>
+     * So at the integer extremes a row can fall inside its own {@code N PRECEDING} frame, as in SQLite. Each
+     * condition holds on a prefix or a suffix of the partition, so the bound is found by binary search.
      */
     private int rangeBound(boolean preceding, Mem off, int i, boolean first) throws SqliteException {
-        Mem key = rows[i][spec.orderBase];
-        int t = key.type();
+        Mem cur = rows[i][spec.orderBase];
+        int t = cur.type();
         if (t != Mem.INTEGER && t != Mem.FLOAT) {
             int g = group[i];
             return first ? groupStart[g] : groupEnd[g];
         }
-        boolean desc = spec.orderDesc[0];
-        Mem target = new Mem();
-        if (preceding != desc) {
-            Arithmetic.subtract(key, off, target);
-        } else {
-            Arithmetic.add(key, off, target);
-        }
-        Collation coll = spec.orderCollations[0];
+        Mem shiftedCur = preceding ? null : shift(cur, off, new Mem());
+        Mem shiftedRow = new Mem();
         int lo = 0;
         int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             Mem v = rows[mid][spec.orderBase];
-            int c = spec.orderBigNull[0] && v.isNull() ? 1 : ValueCompare.compare(v, target, coll);
-            if (desc) {
-                c = -c;
+            boolean in;
+            if (first) {
+                in = preceding ? windowOrder(v, cur) >= 0 || windowOrder(shift(v, off, shiftedRow), cur) >= 0
+                        : windowOrder(v, shiftedCur) >= 0;
+            } else {
+                in = preceding ? windowOrder(shift(v, off, shiftedRow), cur) <= 0
+                        : windowOrder(v, cur) <= 0 || windowOrder(v, shiftedCur) <= 0;
             }
-            if (first ? c < 0 : c <= 0) {
+            // The start condition holds on a suffix (find its first row); the end condition on a prefix.
+            if (first != in) {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
         return lo;
+    }
+
+    /** {@code v} moved later in window order by {@code off} (SQL + or -, overflowing into a REAL), or v if no number. */
+    private Mem shift(Mem v, Mem off, Mem out) {
+        if (v.type() != Mem.INTEGER && v.type() != Mem.FLOAT) {
+            return v;
+        }
+        if (spec.orderDesc[0]) {
+            Arithmetic.subtract(v, off, out);
+        } else {
+            Arithmetic.add(v, off, out);
+        }
+        return out;
+    }
+
+    /** Negative, zero or positive as {@code a} comes before, with or after {@code b} in window order. */
+    private int windowOrder(Mem a, Mem b) {
+        int c;
+        if (spec.orderBigNull[0] && (a.isNull() || b.isNull())) {
+            c = a.isNull() == b.isNull() ? 0 : a.isNull() ? 1 : -1;
+        } else {
+            c = ValueCompare.compare(a, b, spec.orderCollations[0]);
+        }
+        return spec.orderDesc[0] ? -c : c;
     }
 
     private void compute(WindowSpec.Call c) throws SqliteException {

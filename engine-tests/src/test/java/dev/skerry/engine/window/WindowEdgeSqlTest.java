@@ -30,6 +30,42 @@ class WindowEdgeSqlTest {
             """);
     }
 
+    /**
+     * RANGE offsets where the sum of a value and the offset overflows into a REAL: SQLite adds a PRECEDING offset
+     * to the other row's value and a FOLLOWING offset to this row's, so a row at the integer extreme can fall
+     * inside its own {@code 100 PRECEDING AND 2 PRECEDING} frame; sum() then sees the transient overflow.
+     */
+    @Test
+    void rangeOffsetsAtTheIntegerExtremes() {
+        Differential.assertSame("""
+            create table e(k int);
+            insert into e values (-9223372036854775808), (-9223372036854775807), (-5), (0), (5), (null),
+                (9223372036854775806), (9223372036854775807), (1e300), (-1e300), (9.2233720368547758e18);
+            """ + frames("k", "e") + frames("k", "e where k is not null") + """
+            select k, sum(k) over (order by k desc range between 100 preceding and 2 preceding) from e
+                where k between -9223372036854775808 and 5;
+            select k, sum(k) over (order by k range between 2 following and 100 following) from e
+                where k between -5 and 9223372036854775807;
+            """);
+    }
+
+    /** One query per frame shape and direction over {@code col} of {@code from}, listing each frame's rows. */
+    private static String frames(String col, String from) {
+        StringBuilder sql = new StringBuilder();
+        String[] bounds = {"100 preceding and 2 preceding", "2 following and 100 following", "1 preceding and 1 following",
+            "0 preceding and 0 following", "unbounded preceding and 3 preceding", "3 following and unbounded following",
+            "1e19 preceding and 1 following", "2.5 preceding and current row"};
+        for (String order : new String[] {"", " desc", " nulls first", " desc nulls last"}) {
+            for (String b : bounds) {
+                sql.append("select ").append(col).append(", count(*) over w, group_concat(").append(col)
+                        .append(", ',') over w, min(").append(col).append(") over w, max(").append(col)
+                        .append(") over w from ").append(from).append(" window w as (order by ").append(col)
+                        .append(order).append(" range between ").append(b).append(");\n");
+            }
+        }
+        return sql.toString();
+    }
+
     @Test
     void lagAndLeadOffsets() {
         Differential.assertSame(M + """
