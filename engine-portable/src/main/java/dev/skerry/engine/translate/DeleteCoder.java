@@ -27,7 +27,7 @@ final class DeleteCoder {
     }
 
     void compile(Stmt.Delete del) throws SqliteException {
-        int frame = sc.pushWith(del.with());
+        int frame = sc.pushWith(del.with(), w -> w.deleteBody(del));
         try {
             compileBody(del);
         } finally {

@@ -283,8 +283,9 @@ final class FromBuilder {
                     CountError countError = (got, want) -> RowValueSets.isWrapper(cte.def)
                             ? want + " columns assigned " + got + " values" : "table "
                             + cte.def.name().text() + " has " + got + " values for " + want + " columns";
+                    String cteName = cte.def.name().text();
                     SharedCte.Fill fill = () -> selects.withVisible(cte, () -> materialize(p, selects,
-                            cte.def.select(), scope.outer, alias, cols, scope, countError)).correlated;
+                            cte.def.select(), scope.outer, alias, cteName, cols, scope, countError)).correlated;
                     if (SharedCte.applies(cte)) {
                         SharedCte.use(p, cte, alias, scope, fill);
                     } else {
@@ -307,7 +308,7 @@ final class FromBuilder {
                     p.expandingViews.add(view);
                     try {
                         selects.withoutCtes(() -> {
-                            materialize(p, selects, view.select(), null, alias, view.columns(), scope,
+                            materialize(p, selects, view.select(), null, alias, alias, view.columns(), scope,
                                     (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got "
                                     + got);
                             return null;
@@ -337,7 +338,7 @@ final class FromBuilder {
         if (item instanceof TableOrSubquery.Subquery) {
             TableOrSubquery.Subquery sq = (TableOrSubquery.Subquery) item;
             String name = sq.alias() != null ? sq.alias().text() : "(subquery-" + scope.sources.size() + ")";
-            materialize(p, selects, sq.select(), scope.outer, name, new ArrayList<>(), scope, null);
+            materialize(p, selects, sq.select(), scope.outer, name, name, new ArrayList<>(), scope, null);
             return;
         }
         if (item instanceof TableOrSubquery.Nested) {
@@ -402,7 +403,7 @@ final class FromBuilder {
         p.sql = view.sql();
         try {
             selects.withoutCtes(() -> {
-                materialize(p, selects, view.select(), null, alias, view.columns(), scope,
+                materialize(p, selects, view.select(), null, alias, alias, view.columns(), scope,
                         (got, want) -> "expected " + want + " columns for '" + view.name() + "' but got " + got);
                 return null;
             });
@@ -413,14 +414,16 @@ final class FromBuilder {
     }
 
     /**
-     * Materializes a subquery, view or CTE into an ephemeral table and adds it as source {@code name}.
+     * Materializes a subquery, view or CTE into an ephemeral table and adds it as source {@code name}
+     * ({@code MATERIALIZE explainName} in EXPLAIN QUERY PLAN: a CTE is shown by its own name, as in SQLite).
      * {@code columns}, when not empty, renames the result columns; {@code countError} is the message (with
      * the query's and the list's column counts) when their numbers differ.
      */
     private static SelectCoder.ResultInfo materialize(Parse p, SelectCoder selects, Select select, Scope outer,
-            String name, List<String> columns, Scope scope, CountError countError) throws SqliteException {
+            String name, String explainName, List<String> columns, Scope scope, CountError countError)
+            throws SqliteException {
         int cursor = p.cursor();
-        int explainParent = p.explainPush("MATERIALIZE " + name);
+        int explainParent = p.explainPush("MATERIALIZE " + explainName);
         int open = p.v.addOp(Opcode.OPEN_EPHEMERAL, cursor, 0);
         SelectCoder.ResultInfo info = selects.compile(select, outer, (first, cnt) -> {
             int rec = p.reg();

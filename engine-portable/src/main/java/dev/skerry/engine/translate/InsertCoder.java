@@ -43,7 +43,7 @@ final class InsertCoder {
     }
 
     void compile(Stmt.Insert ins) throws SqliteException {
-        int frame = sc.pushWith(ins.with());
+        int frame = sc.pushWith(ins.with(), w -> w.insertBody(ins));
         try {
             RowWriter writer = insert(ins);
             if (autoinc != null) {

@@ -258,7 +258,7 @@ final class SchemaCoder {
         if (Names.reserved(name)) {
             throw SqliteException.error("object name reserved for internal use: " + name);
         }
-        new DbFixer(p.schema, iDb, "view", asWritten(cv.name().name())).select(cv.select());
+        new DbFixer(p.schema, iDb, "view", asWritten(cv.name().name())).check(cv.select());
         p.needWrite();
         int root = p.reg();
         p.v.addOp(Opcode.INTEGER, 0, root);

@@ -102,14 +102,20 @@ final class SelectCoder {
         int current = -1;
         /** While the recursive step is compiled: the columns of that row. */
         ResultInfo currentInfo;
+        /**
+         * Named at least twice in its statement with a query SQLite would not flatten ({@link CteUses}): SQLite
+         * then materializes it once, unless it is written NOT MATERIALIZED.
+         */
+        final boolean materializedOnce;
         /** A MATERIALIZED CTE's rows shared by its uses ({@link SharedCte}), or null before its first use. */
         SharedCte shared;
 
-        Cte(With.Cte def, With with, String sql, boolean recursive) {
+        Cte(With.Cte def, With with, String sql, boolean recursive, boolean materializedOnce) {
             this.def = def;
             this.with = with;
             this.sql = sql;
             this.recursive = recursive;
+            this.materializedOnce = materializedOnce;
         }
     }
 
@@ -141,7 +147,7 @@ final class SelectCoder {
     ResultInfo compile(Select sel, Scope outer, Output.Sink sink) throws SqliteException {
         p.enter();
         try {
-            int frame = pushWith(sel.with());
+            int frame = pushWith(sel.with(), w -> w.selectBody(sel));
             try {
                 boolean ignorable = orderIgnorable;
                 orderIgnorable = false;
@@ -164,12 +170,16 @@ final class SelectCoder {
     /**
      * Makes the CTEs of {@code with} (may be null) visible to the FROM clauses compiled until {@link #popWith}
      * of the returned frame; SELECT and the WITH prefix of INSERT, UPDATE and DELETE both go through here.
+     * {@code body} walks the statement the clause belongs to, to count the uses of each CTE ({@link CteUses}).
      */
-    int pushWith(With with) {
+    int pushWith(With with, CteUses.Body body) throws SqliteException {
         int frame = ctes.size();
         if (with != null) {
-            for (With.Cte c : with.ctes()) {
-                ctes.add(new Cte(c, with, p.sql, with.recursive()));
+            boolean[] usedTwice = CteUses.usedTwice(with, body);
+            for (int i = 0; i < with.ctes().size(); i++) {
+                With.Cte c = with.ctes().get(i);
+                boolean materializedOnce = usedTwice[i] && !CteUses.flattenable(c.select(), p);
+                ctes.add(new Cte(c, with, p.sql, with.recursive(), materializedOnce));
             }
         }
         return frame;

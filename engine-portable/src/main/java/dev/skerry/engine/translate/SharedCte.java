@@ -1,14 +1,15 @@
 package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
+import dev.skerry.engine.parser.ast.With;
 import dev.skerry.engine.vdbe.Opcode;
 import dev.skerry.engine.vdbe.ProgramBuilder;
 import java.util.List;
 
 /**
- * A {@code MATERIALIZED} CTE (SQLite's {@code CteUse} with its {@code addrM9e} subroutine): its rows are computed
- * once per statement and every use of the CTE reads the same rows, so a {@code random()} in its query has one
- * value for all of them. The first use codes a subroutine that fills the ephemeral table under {@code Once}; each
+ * A {@code MATERIALIZED} CTE, or one named twice that SQLite does not flatten (SQLite's {@code CteUse}
+ * with its {@code addrM9e} subroutine): its rows are computed once per statement and every use of the CTE reads
+ * the same rows, so a {@code random()} in its query has one value for all of them. The first use codes a subroutine that fills the ephemeral table under {@code Once}; each
  * use calls it ({@code Gosub}) and a later use reads the table through a cursor of its own ({@code OpenDup}).
  *
  * <p>States, per CTE: unshared (no use coded in the program being built, or the CTE refers to an enclosing
@@ -28,9 +29,13 @@ final class SharedCte {
         this.template = template;
     }
 
-    /** True when {@code cte} is to be shared: written {@code AS MATERIALIZED}. */
+    /**
+     * True when {@code cte} is to be shared: written {@code AS MATERIALIZED}, or written without
+     * {@code [NOT] MATERIALIZED}, named twice or more, and not flattened by SQLite ({@link CteUses}).
+     */
     static boolean applies(SelectCoder.Cte cte) {
-        return cte.def.materialized() == dev.skerry.engine.parser.ast.With.Materialized.MATERIALIZED;
+        With.Materialized m = cte.def.materialized();
+        return m == With.Materialized.MATERIALIZED || m == With.Materialized.DEFAULT && cte.materializedOnce;
     }
 
     /**

@@ -64,7 +64,7 @@ final class UpdateCoder {
     }
 
     void compile(Stmt.Update upd) throws SqliteException {
-        int frame = sc.pushWith(upd.with());
+        int frame = sc.pushWith(upd.with(), w -> w.updateBody(upd));
         try {
             compileBody(upd);
         } finally {
