@@ -2,6 +2,7 @@ package dev.skerry.engine.translate;
 
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Expr;
+import dev.skerry.engine.parser.ast.NullsOrder;
 import dev.skerry.engine.parser.ast.OrderingTerm;
 import dev.skerry.engine.parser.ast.SortOrder;
 import dev.skerry.engine.parser.ast.SelectCore;
@@ -110,7 +111,31 @@ final class AggregateCoder {
         }
         int copied = p.reg();
         p.v.addOp(Opcode.INTEGER, 0, copied);
-        WhereLoop w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
+        AggregateInfo.Call minMax = minMaxCall(q);
+        WhereLoop w;
+        if (minMax == null) {
+            w = WhereLoop.begin(p, ex, scope, scope.sources, leftInner, terms, null, needed);
+        } else {
+            boolean max = minMax.call.name().text().equalsIgnoreCase("max");
+            w = WhereLoop.beginMinMax(p, ex, scope, scope.sources, leftInner, terms,
+                    new OrderingTerm(minMax.call.args().get(0), max ? SortOrder.DESC : SortOrder.ASC,
+                            NullsOrder.DEFAULT), needed);
+            if (!w.ordered()) {
+                minMax = null;
+            } else if (!max) {
+                // Rows come smallest first, after the NULLs, which min() skips. When every value is NULL, the bare
+                // columns are the first row's, as SQLite's second pass after its seek past the NULLs gives them.
+                int notNull = p.label();
+                p.v.addOp(Opcode.NOT_NULL, ex.code(minMax.call.args().get(0), scope), notNull);
+                if (any(bare)) {
+                    p.v.addOp(Opcode.IF, copied, w.continueLabel(), 0);
+                    copyNeeded(colRegs);
+                    p.v.addOp(Opcode.INTEGER, 1, copied);
+                }
+                p.v.addOp(Opcode.GOTO, 0, w.continueLabel());
+                p.resolve(notNull);
+            }
+        }
         int hit = step();
         if (any(bare)) {
             int skipCopy = p.label();
@@ -118,6 +143,10 @@ final class AggregateCoder {
             copyNeeded(colRegs);
             p.v.addOp(Opcode.INTEGER, 1, copied);
             p.resolve(skipCopy);
+        }
+        if (minMax != null) {
+            // The first row with a value holds the extreme (for max(), a NULL first means every value is NULL).
+            p.v.addOp(Opcode.GOTO, 0, w.breakLabel());
         }
         w.end();
         output(q, colRegs);
@@ -382,6 +411,20 @@ final class AggregateCoder {
             p.resolve(skip);
         }
         return hit;
+    }
+
+    /**
+     * The call of a query SQLite's min/max optimization serves ({@code minMaxQuery}): one table, no HAVING, and
+     * one aggregate call, a plain min(X) or max(X) (no DISTINCT, FILTER or ORDER BY); else null. The loop is
+     * then planned in the order of X and stops at the first row with a value, when the plan gives that order.
+     */
+    private AggregateInfo.Call minMaxCall(SelectCore.Query q) {
+        if (scope.sources.size() != 1 || q.having() != null || agg.calls.size() != 1) {
+            return null;
+        }
+        AggregateInfo.Call c = agg.calls.get(0);
+        boolean plain = !c.call.distinct() && c.call.filter() == null && c.call.orderBy().isEmpty() && !c.call.star();
+        return plain && isMinMax(c) ? c : null;
     }
 
     /** True for a min() or max() aggregate, which tells through {@code CollSeq} whether the row set a new extreme. */

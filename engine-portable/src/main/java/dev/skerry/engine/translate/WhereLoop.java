@@ -82,10 +82,27 @@ final class WhereLoop {
         return begin(p, ex, scope, sources, leftInner, terms, orderBy, needed, false);
     }
 
+    /**
+     * {@link #begin} for a min() or max() query over one table (SQLite's {@code WHERE_ORDERBY_MIN/MAX}): the
+     * loop is planned to give rows in the order of {@code order} (the argument, ascending for min()); when it
+     * does ({@link #ordered()}), the caller stops at the first row that has a value, and EXPLAIN QUERY PLAN shows
+     * the loop as a SEARCH, as SQLite does.
+     */
+    static WhereLoop beginMinMax(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
+            List<WhereTerm> terms, OrderingTerm order, boolean[][] needed) throws SqliteException {
+        return begin(p, ex, scope, sources, leftInner, terms, List.of(order), needed, false, true);
+    }
+
     /** {@link #begin}, for the seek of one branch of a MULTI-INDEX OR when {@code orBranch}. */
     private static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
             List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed, boolean orBranch)
             throws SqliteException {
+        return begin(p, ex, scope, sources, leftInner, terms, orderBy, needed, orBranch, false);
+    }
+
+    private static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
+            List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed, boolean orBranch,
+            boolean minMax) throws SqliteException {
         WhereLoop w = new WhereLoop(p, ex, scope, sources, leftInner);
         int n = sources.size();
         WhereTerm.markIndependent(p, terms, scope);
@@ -96,6 +113,7 @@ final class WhereLoop {
                     needed == null ? null : needed[i], outerRows);
             outerRows *= Math.max(w.plans[i].estimatedRows, 1);
             w.plans[i].orBranch = orBranch;
+            w.plans[i].firstRowOnly = minMax && i == 0 && w.plans[i].ordered;
             for (WherePlan.Constraint c : w.plans[i].eq) {
                 c.term.consumed = true;
             }
@@ -355,7 +373,9 @@ final class WhereLoop {
                 p.v.addOp(Opcode.SCOPY, inKey, keys + k);
             } else {
                 ex.codeTo(plan.eq[k].value, scope, keys + k);
-                p.v.addOp(Opcode.IS_NULL, keys + k, brk[i]);
+                if (!plan.eq[k].isNullTest) {
+                    p.v.addOp(Opcode.IS_NULL, keys + k, brk[i]);
+                }
             }
             aff.append(keyAffinity(plan.eq[k]));
         }

@@ -50,6 +50,11 @@ final class WherePlan {
         final Expr inOperand;
         /** The comparison's collation, for an IN or OR constraint (others compute it from their term). */
         dev.skerry.engine.value.Collation collation;
+        /**
+         * For {@code column IS NULL}: {@link #value} is a NULL literal and the seek finds the index entries whose
+         * field is NULL (SQLite's {@code WO_ISNULL}), where a NULL from {@code column = value} finds nothing.
+         */
+        boolean isNullTest;
         /** True when the column was the right operand of a comparison of two columns (see {@link AutoIndexPlan}). */
         boolean commutedColumns;
         /**
@@ -111,6 +116,11 @@ final class WherePlan {
      * QUERY PLAN does not call the index covering (SQLite's branch reads the table later, in the OR loop).
      */
     boolean orBranch;
+    /**
+     * True when the loop stops at its first row with a value (a min() or max() query whose order this plan
+     * gives, {@link WhereLoop#beginMinMax}): EXPLAIN QUERY PLAN then says SEARCH even without a constraint.
+     */
+    boolean firstRowOnly;
     /** For {@link #MULTI_OR}: the OR term served, and its branches (each an AND of terms). */
     WhereTerm orTerm;
     List<Expr> orBranches = List.of();
@@ -152,8 +162,12 @@ final class WherePlan {
             case INDEX: {
                 boolean pk = index.table().primaryKey() == index;
                 if (eq.length == 0 && lower == null && upper == null) {
-                    return pk ? "SCAN " + s.name
-                            : "SCAN " + s.name + " USING " + (covering ? "COVERING INDEX " : "INDEX ") + index.name();
+                    if (!firstRowOnly) {
+                        return pk ? "SCAN " + s.name
+                                : "SCAN " + s.name + " USING " + (covering ? "COVERING INDEX " : "INDEX ") + index.name();
+                    }
+                    return "SEARCH " + s.name + " USING "
+                            + (pk ? "PRIMARY KEY" : (covering ? "COVERING INDEX " : "INDEX ") + index.name());
                 }
                 StringBuilder sb = new StringBuilder("SEARCH ").append(s.name).append(" USING ");
                 if (pk) {
@@ -176,7 +190,7 @@ final class WherePlan {
                 return sb.append(')').toString();
             }
             default:
-                return "SCAN " + s.name;
+                return (firstRowOnly ? "SEARCH " : "SCAN ") + s.name;
         }
     }
 

@@ -361,6 +361,9 @@ final class WherePlanner {
     /** Whether {@code c} may drive a seek of index column {@code k}: same collation, compatible affinity. */
     private static boolean usable(WherePlan.Constraint c, Index index, int k, Source s, Scope scope)
             throws SqliteException {
+        if (c.isNullTest) {
+            return true;
+        }
         if (collation(c, scope) != index.collation(k)) {
             return false;
         }
@@ -371,6 +374,10 @@ final class WherePlanner {
     static Collation collation(WherePlan.Constraint c, Scope scope) throws SqliteException {
         if (c.collation != null) {
             return c.collation;
+        }
+        if (c.isNullTest) {
+            Collation coll = ExprInfo.collation(((Expr.IsNull) c.term.expr).operand(), scope);
+            return coll == null ? Collation.BINARY : coll;
         }
         if (c.term.expr instanceof Expr.Binary) {
             Expr.Binary cmp = (Expr.Binary) c.term.expr;
@@ -451,6 +458,17 @@ final class WherePlanner {
             con.collation = ExprInfo.collation(in.operand(), scope);
             out.add(con);
 
+        } else if (e instanceof Expr.IsNull && !((Expr.IsNull) e).not()) {
+            Expr.IsNull n = (Expr.IsNull) e;
+            int c = columnOf(n.operand(), s, scope);
+            // Neither the rowid nor a NOT NULL column is ever NULL: SQLite scans (the term is false on every row).
+            if (c == Integer.MIN_VALUE || s.isRowid(c) || s.table != null && s.table.column(c).notNull()) {
+                return;
+            }
+            WherePlan.Constraint con = new WherePlan.Constraint(t, c, Expr.BinaryOp.EQ,
+                    new Expr.Literal(Expr.LiteralKind.NULL, "NULL", n.start(), n.end()), Affinity.BLOB);
+            con.isNullTest = true;
+            out.add(con);
         } else if (e instanceof Expr.Between && !((Expr.Between) e).not()) {
             Expr.Between b = (Expr.Between) e;
             int c = columnOf(b.operand(), s, scope);
