@@ -23,7 +23,7 @@ class MinMaxPlannerTest {
             create table e(a int, b int);
             create index eab on e(a + b);
             create table k(p text primary key, q) without rowid;
-            create table s(g, v);
+            create table s(g int, v);
             create index sgv on s(g, v);
             """;
 
@@ -57,7 +57,8 @@ class MinMaxPlannerTest {
         "select max(w) from t",
         "select max(p) from k",
         "select min(p), q from k",
-        "select g, (select max(v) from s where s.g = t.id) from t",
+        "select *, (select max(v) from s where s.g = t.id) from t",
+        "select *, (select min(v) from s where s.g = t.id) from t",
     };
 
     private static final String[] ROWS_ONLY = {
