@@ -3,6 +3,7 @@ package dev.skerry.engine.translate;
 import dev.skerry.engine.SqliteException;
 import dev.skerry.engine.parser.ast.Expr;
 import dev.skerry.engine.parser.ast.FromClause;
+import dev.skerry.engine.parser.ast.Limit;
 import dev.skerry.engine.parser.ast.OrderingTerm;
 import dev.skerry.engine.parser.ast.QualifiedName;
 import dev.skerry.engine.parser.ast.ResultColumn;
@@ -73,10 +74,7 @@ abstract class FromNames {
             }
         }
         orderBy(select.orderBy());
-        if (select.limit() != null) {
-            expr(select.limit().limit());
-            expr(select.limit().offset());
-        }
+        limit(select.limit());
     }
 
     /** Walks an INSERT without its WITH clause. */
@@ -99,10 +97,7 @@ abstract class FromNames {
         expr(upd.where());
         resultColumns(upd.returning());
         orderBy(upd.orderBy());
-        if (upd.limit() != null) {
-            expr(upd.limit().limit());
-            expr(upd.limit().offset());
-        }
+        limit(upd.limit());
     }
 
     /** Walks a DELETE without its WITH clause. */
@@ -110,9 +105,13 @@ abstract class FromNames {
         expr(del.where());
         resultColumns(del.returning());
         orderBy(del.orderBy());
-        if (del.limit() != null) {
-            expr(del.limit().limit());
-            expr(del.limit().offset());
+        limit(del.limit());
+    }
+
+    private void limit(Limit limit) throws SqliteException {
+        if (limit != null) {
+            expr(limit.limit());
+            expr(limit.offset());
         }
     }
 
