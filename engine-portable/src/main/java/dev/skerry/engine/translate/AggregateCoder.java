@@ -111,6 +111,10 @@ final class AggregateCoder {
         }
         int copied = p.reg();
         p.v.addOp(Opcode.INTEGER, 0, copied);
+        if (simpleCount(q)) {
+            // SQLite counts the table's entries in its smallest index, whatever INDEXED BY names (isSimpleCount).
+            scope.sources.get(0).indexedBy = null;
+        }
         AggregateInfo.Call minMax = minMaxCall(q);
         WhereLoop w;
         if (minMax == null) {
@@ -411,6 +415,20 @@ final class AggregateCoder {
             p.resolve(skip);
         }
         return hit;
+    }
+
+    /**
+     * True for {@code SELECT count(*) FROM t}: one table, no WHERE or HAVING, one result column that is the one
+     * aggregate call, a plain {@code count(*)} (SQLite's {@code isSimpleCount}).
+     */
+    private boolean simpleCount(SelectCore.Query q) {
+        if (scope.sources.size() != 1 || scope.sources.get(0).table == null || q.where() != null
+                || q.having() != null || items.size() != 1 || agg.calls.size() != 1) {
+            return false;
+        }
+        AggregateInfo.Call c = agg.calls.get(0);
+        return items.get(0).expr == c.call && c.call.star() && c.call.name().text().equalsIgnoreCase("count")
+                && c.call.filter() == null && c.call.over() == null;
     }
 
     /**

@@ -1,6 +1,9 @@
 package dev.skerry.engine.sql;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import dev.skerry.testkit.Differential;
+import dev.skerry.testkit.QueryPlans;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -103,5 +106,28 @@ class PartialIndexSqlTest {
             select * from t indexed by ib where a = 1 and b = 1;
             select * from t indexed by inn where c > 0 order by c;
             """);
+    }
+
+    /** {@code SELECT count(*) FROM t} counts the table whatever INDEXED BY names, as SQLite's isSimpleCount. */
+    @Test
+    void countStarIgnoresIndexedBy() {
+        Differential.assertSame("""
+            create table t(id int, m int);
+            create index tp on t(id) where m is null;
+            create index tm on t(m);
+            insert into t values (1, null), (2, 5), (3, null);
+            select count(*) from t indexed by tp;
+            select count(*) from t indexed by tm;
+            select count(*) from t not indexed;
+            select count(*), 1 from t indexed by tp;
+            select count(*) from t indexed by tp where id > 0;
+            select count(id) from t indexed by tp;
+            select count(*) from t indexed by tp where m is null;
+            """);
+        assertEquals("", QueryPlans.differences("""
+            create table t(id int, m int);
+            create index tp on t(id) where m is null;
+            create index tm on t(m);
+            """, new String[] {"select count(*) from t indexed by tp", "select count(*) from t not indexed"}));
     }
 }
