@@ -56,7 +56,9 @@ final class JoinOrder {
             }
         }
         for (FromClause.Join j : from.joins()) {
-            if (j.type() != FromClause.JoinType.COMMA && j.type() != FromClause.JoinType.INNER) {
+            // A LEFT JOIN that SimplifyJoins made an inner join (leftInner false) may be reordered like one.
+            if (j.type() != FromClause.JoinType.COMMA && j.type() != FromClause.JoinType.INNER
+                    && j.type() != FromClause.JoinType.LEFT) {
                 return false;
             }
         }

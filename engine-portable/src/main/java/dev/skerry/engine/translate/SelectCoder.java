@@ -213,6 +213,7 @@ final class SelectCoder {
                     + " do not have the same number of result columns");
         }
         scope.resultColumns = q.columns();
+        SimplifyJoins.apply(q.where(), scope, from);
         if (JoinOrder.reorderable(q.from(), scope, from)) {
             JoinOrder.reorder(p, scope, q, orderBy, from);
             FunctionScan.placeAfterArguments(scope);
