@@ -55,6 +55,7 @@ public final class WindowEvaluator {
         if (rows.length == 0) {
             return;
         }
+        restoreSubtypes(spec, rows);
         WindowEvaluator w = new WindowEvaluator(spec, rows, ctx);
         w.peerGroups();
         boolean frames = false;
@@ -69,6 +70,7 @@ public final class WindowEvaluator {
         for (WindowSpec.Call c : spec.calls) {
             w.compute(c);
         }
+        storeResultSubtypes(spec, rows);
     }
 
     private void peerGroups() throws SqliteException {
@@ -99,6 +101,40 @@ public final class WindowEvaluator {
             }
         }
         return true;
+    }
+
+    /** Stores the subtype of each call's value beside it, for the record the value leaves in. */
+    private static void storeResultSubtypes(WindowSpec spec, Mem[][] rows) {
+        for (WindowSpec.Call c : spec.calls) {
+            if (c.resultSubtype < 0) {
+                continue;
+            }
+            for (Mem[] row : rows) {
+                int subtype = row[c.result].subtype();
+                if (subtype == 0) {
+                    row[c.resultSubtype].setNull();
+                } else {
+                    row[c.resultSubtype].setLong(subtype);
+                }
+            }
+        }
+    }
+
+    /** Gives each argument back the subtype stored beside it (JSON from {@code json_object()}, …). */
+    private static void restoreSubtypes(WindowSpec spec, Mem[][] rows) {
+        for (WindowSpec.Call c : spec.calls) {
+            if (c.subtypeBase < 0) {
+                continue;
+            }
+            for (Mem[] row : rows) {
+                for (int a = 0; a < c.nArg; a++) {
+                    Mem subtype = row[c.subtypeBase + a];
+                    if (subtype.type() == Mem.INTEGER) {
+                        row[c.argBase + a].setSubtype((int) subtype.longValue());
+                    }
+                }
+            }
+        }
     }
 
     /** The checked offset of a PRECEDING/FOLLOWING bound (SQLite's {@code windowCheckValue}), else null. */

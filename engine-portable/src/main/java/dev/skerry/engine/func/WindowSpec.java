@@ -37,6 +37,13 @@ public final class WindowSpec {
         final int filter;
         final int result;
         final Collation collation;
+        /**
+         * The first of {@link #nArg} fields holding the arguments' subtypes (an integer, or NULL for none), which
+         * the records between the argument's computation and this call lose; -1 when no argument can have one.
+         */
+        final int subtypeBase;
+        /** The field receiving the subtype of the call's value (an integer, or NULL for none), or -1. */
+        final int resultSubtype;
 
         /**
          * @param kind      a {@link WindowFunctions} kind
@@ -44,9 +51,11 @@ public final class WindowSpec {
          * @param aggregate the aggregate for kind {@link WindowFunctions#AGGREGATE}, else null
          * @param filter    the field holding the FILTER condition, or -1
          * @param collation the collation min()/max() compare with
+         * @param subtypeBase the field of the first argument's subtype, or -1
+         * @param resultSubtype the field for the subtype of the value, or -1
          */
         public Call(int kind, String name, FunctionDef aggregate, int argBase, int nArg, int filter, int result,
-                Collation collation) {
+                Collation collation, int subtypeBase, int resultSubtype) {
             this.kind = kind;
             this.name = name;
             this.aggregate = aggregate;
@@ -55,6 +64,8 @@ public final class WindowSpec {
             this.filter = filter;
             this.result = result;
             this.collation = collation;
+            this.subtypeBase = subtypeBase;
+            this.resultSubtype = resultSubtype;
         }
     }
 

@@ -13,6 +13,7 @@ import dev.skerry.engine.value.Collation;
 import dev.skerry.engine.vdbe.Opcode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * A query core with window functions (SQLite's {@code window.c} and {@code sqlite3WindowRewrite}).
@@ -43,6 +44,10 @@ final class WindowCoder {
         final Window window;
         /** The column of the first argument, of the FILTER condition (or -1), and the index of the value. */
         int argColumn;
+        /** The row field of the first argument's subtype ({@code GetSubtype}), or -1 when no argument can have one. */
+        int subtypeColumn = -1;
+        /** The row field of the subtype of the call's value ({@code SetSubtype} at the output), or -1. */
+        int resultSubtypeColumn = -1;
         int filterColumn = -1;
         int result;
 
@@ -346,6 +351,34 @@ final class WindowCoder {
             Usage.mark(e, scope, scope.sources, needed);
         }
         rowWidth = columns.size() + calls.size();
+        // As SQLite's bExprArgs: only the JSON aggregates see their arguments' subtypes (other functions' arguments
+        // lose them in SQLite's window table too), and only the window whose stage is last (the first written)
+        // hands its JSON value to the result still marked as JSON; a later stage's record drops it, as SQLite's.
+        for (Call c : calls) {
+            String name = c.fc.name().text().toLowerCase(Locale.ROOT);
+            boolean jsonAggregate = name.equals("json_group_array") || name.equals("json_group_object");
+            boolean jsonbAggregate = name.equals("jsonb_group_array") || name.equals("jsonb_group_object");
+            if ((jsonAggregate || jsonbAggregate) && mayHaveSubtype(c.fc.args())) {
+                c.subtypeColumn = rowWidth;
+                rowWidth += c.fc.args().size();
+            }
+            if (jsonAggregate && c.window == windows.get(0)) {
+                c.resultSubtypeColumn = rowWidth++;
+            }
+        }
+    }
+
+    /**
+     * True when one of {@code args} may carry a subtype: anything but a column, a literal or a parameter (a
+     * JSON function's result, {@code ->}, a CASE or COALESCE passing one on).
+     */
+    private static boolean mayHaveSubtype(List<Expr> args) {
+        for (Expr a : args) {
+            if (!(a instanceof Expr.ColumnRef || a instanceof Expr.Literal || a instanceof Expr.Param)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void carry(Expr e, Scope scope) throws SqliteException {
@@ -497,6 +530,13 @@ final class WindowCoder {
         if (copied < rowWidth) {
             p.v.addOp(Opcode.NULL, 0, block + nk + copied, block + nk + rowWidth - 1);
         }
+        if (!withValues) {
+            for (Call c : calls) {
+                for (int a = 0; c.subtypeColumn >= 0 && a < c.fc.args().size(); a++) {
+                    p.v.addOp(Opcode.GET_SUBTYPE, regs + c.argColumn + a, block + nk + c.subtypeColumn + a);
+                }
+            }
+        }
         int rec = p.reg();
         p.v.addOp(Opcode.MAKE_RECORD, block, nk + rowWidth, rec);
         p.v.addOp(Opcode.SORTER_INSERT, w.sorter, rec);
@@ -579,6 +619,9 @@ final class WindowCoder {
         }
         for (Call c : calls) {
             computed.put(c.fc, row + columns.size() + c.result);
+            if (c.resultSubtypeColumn >= 0) {
+                p.v.addOp(Opcode.SET_SUBTYPE, row + c.resultSubtypeColumn, row + columns.size() + c.result);
+            }
         }
         scope.computed = computed;
         int regs = p.regs(items.size());
@@ -611,7 +654,8 @@ final class WindowCoder {
             }
             specCalls[k] = new WindowSpec.Call(c.kind, c.fc.name().text(), c.aggregate, nk + c.argColumn,
                     argCount(c.fc), c.filterColumn < 0 ? -1 : nk + c.filterColumn,
-                    nk + columns.size() + c.result, coll);
+                    nk + columns.size() + c.result, coll, c.subtypeColumn < 0 ? -1 : nk + c.subtypeColumn,
+                    c.resultSubtypeColumn < 0 ? -1 : nk + c.resultSubtypeColumn);
         }
         WindowDef.Frame f = w.def.frame;
         int unit = WindowSpec.RANGE;

@@ -1221,8 +1221,30 @@ public final class Opcode {
      */
     public static final int OPEN_DUP = 141;
 
+    /**
+     * {@code GetSubtype P1 P2} — synopsis {@code r[P2] = r[P1].subtype}.
+     *
+     * <p>Writes the subtype of register P1 into register P2 as an integer, or NULL when P1 has none. A window
+     * function's arguments travel to the Window instruction through sorter and buffer records, which keep no
+     * subtypes; each argument that can carry one (a JSON value from {@code json_object()}, {@code ->}, …) has its
+     * subtype stored beside it this way, and the Window instruction puts it back before stepping the function.
+     * Deviation: SQLite puts it back with {@code SetSubtype}; Skerry steps window functions inside the Window
+     * instruction, which restores the subtypes itself.
+     */
+    public static final int GET_SUBTYPE = 142;
+
+    /**
+     * {@code SetSubtype P1 P2} — synopsis {@code r[P2].subtype = r[P1]}.
+     *
+     * <p>Gives register P2 the subtype held as an integer in register P1, or none when P1 is NULL. A window
+     * function's value (the JSON of {@code json_group_array()}, a {@code first_value()} of JSON) reaches the query's
+     * result through a record, which keeps no subtype; the Window instruction stores each value's subtype beside it,
+     * and this puts it back where the result reads the value.
+     */
+    public static final int SET_SUBTYPE = 143;
+
     /** The number of opcodes; every opcode is in {@code [0, NUM_OPCODES)}. */
-    public static final int NUM_OPCODES = 142;
+    public static final int NUM_OPCODES = 144;
 
     // PureFunc P1: the place of the call, as SQLite's message names it.
     /** PureFunc P1: an index expression or a partial index's WHERE ("an index"). */
@@ -1375,6 +1397,8 @@ public final class Opcode {
         "Attach",
         "Detach",
         "OpenDup",
+        "GetSubtype",
+        "SetSubtype",
     };
 
     private static final String[] SYNOPSES = {
@@ -1520,6 +1544,8 @@ public final class Opcode {
         "attach r[P1] as r[P2]",
         "detach r[P1]",
         null,
+        "r[P2] = r[P1].subtype",
+        "r[P2].subtype = r[P1]",
     };
 
     /** Bit {@code 1 << k} set when operand Pk is a jump address. */
@@ -1666,6 +1692,8 @@ public final class Opcode {
         0, // Attach
         0, // Detach
         0, // OpenDup
+        0, // GetSubtype
+        0, // SetSubtype
     };
 
     /** SQLite's name of {@code op}, as EXPLAIN shows it. */

@@ -441,6 +441,20 @@ public final class Vm {
                         r[p2[pc] + i].copyFrom(r[p1[pc] + i]);
                     }
                     break;
+                case Opcode.GET_SUBTYPE: {
+                    int subtype = r[p1[pc]].subtype();
+                    if (subtype == 0) {
+                        r[p2[pc]].setNull();
+                    } else {
+                        r[p2[pc]].setLong(subtype);
+                    }
+                    break;
+                }
+                case Opcode.SET_SUBTYPE: {
+                    Mem subtype = r[p1[pc]];
+                    r[p2[pc]].setSubtype(subtype.type() == Mem.INTEGER ? (int) subtype.longValue() : 0);
+                    break;
+                }
                 case Opcode.SCOPY:
                     r[p2[pc]].copyFrom(r[p1[pc]]);
                     break;
