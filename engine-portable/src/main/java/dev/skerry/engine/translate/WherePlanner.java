@@ -65,7 +65,13 @@ final class WherePlanner {
             if (t.consumed || (leftInner ? t.leftJoinLevel != self : t.leftJoinLevel >= 0 && t.leftJoinLevel != self)) {
                 continue;
             }
-            if ((t.mask & (1L << self)) == 0 || (t.mask & ~(1L << self) & ~prior) != 0) {
+            if ((t.mask & (1L << self)) == 0) {
+                continue;
+            }
+            if ((t.mask & ~(1L << self) & ~prior) != 0) {
+                if (t.expr instanceof Expr.Between) {
+                    constraints(t, s, scope, sources, prior, cons); // a bound that is known may still seek
+                }
                 continue;
             }
             local.add(t);
@@ -470,12 +476,18 @@ final class WherePlanner {
             con.isNullTest = true;
             out.add(con);
         } else if (e instanceof Expr.Between && !((Expr.Between) e).not()) {
+            // As SQLite's two virtual terms (x >= low, x <= high): each bound serves a seek when it needs only
+            // outer levels; a BETWEEN used for one bound is still checked whole (WhereLoop.consumeRange).
             Expr.Between b = (Expr.Between) e;
             int c = columnOf(b.operand(), s, scope);
-            if (c != Integer.MIN_VALUE && (WhereTerm.mask(b.low(), scope, sources) & ~prior) == 0
-                    && (WhereTerm.mask(b.high(), scope, sources) & ~prior) == 0) {
+            if (c == Integer.MIN_VALUE) {
+                return;
+            }
+            if ((WhereTerm.mask(b.low(), scope, sources) & ~prior) == 0) {
                 out.add(new WherePlan.Constraint(t, c, Expr.BinaryOp.GE, b.low(),
                         ExprInfo.compareAffinity(b.operand(), b.low(), scope)));
+            }
+            if ((WhereTerm.mask(b.high(), scope, sources) & ~prior) == 0) {
                 out.add(new WherePlan.Constraint(t, c, Expr.BinaryOp.LE, b.high(),
                         ExprInfo.compareAffinity(b.operand(), b.high(), scope)));
             }
