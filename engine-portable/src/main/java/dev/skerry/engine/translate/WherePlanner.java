@@ -481,6 +481,12 @@ final class WherePlanner {
             Expr.Between b = (Expr.Between) e;
             int c = columnOf(b.operand(), s, scope);
             if (c == Integer.MIN_VALUE) {
+                // A column as a bound: x BETWEEN col AND hi holds col <= x; x BETWEEN lo AND col holds col >= x.
+                if ((WhereTerm.mask(b.operand(), scope, sources) & ~prior) != 0) {
+                    return;
+                }
+                boundColumn(t, b.low(), Expr.BinaryOp.LE, b.operand(), s, scope, out);
+                boundColumn(t, b.high(), Expr.BinaryOp.GE, b.operand(), s, scope, out);
                 return;
             }
             if ((WhereTerm.mask(b.low(), scope, sources) & ~prior) == 0) {
@@ -492,6 +498,22 @@ final class WherePlanner {
                         ExprInfo.compareAffinity(b.operand(), b.high(), scope)));
             }
         }
+    }
+
+    /**
+     * For {@code x BETWEEN … bound …} where {@code bound} is a column of {@code s}: the constraint
+     * {@code bound op x}, compared as the BETWEEN compares ({@code x} on the left), when there is such a column.
+     */
+    private static void boundColumn(WhereTerm t, Expr bound, Expr.BinaryOp op, Expr x, Source s, Scope scope,
+            List<WherePlan.Constraint> out) throws SqliteException {
+        int c = columnOf(bound, s, scope);
+        if (c == Integer.MIN_VALUE) {
+            return;
+        }
+        WherePlan.Constraint con = new WherePlan.Constraint(t, c, op, x, ExprInfo.compareAffinity(x, bound, scope));
+        Collation coll = ExprInfo.compareCollation(x, bound, scope);
+        con.collation = coll == null ? Collation.BINARY : coll;
+        out.add(con);
     }
 
     private static Expr stripCollate(Expr e) {
