@@ -110,12 +110,7 @@ public final class WindowEvaluator {
                 continue;
             }
             for (Mem[] row : rows) {
-                int subtype = row[c.result].subtype();
-                if (subtype == 0) {
-                    row[c.resultSubtype].setNull();
-                } else {
-                    row[c.resultSubtype].setLong(subtype);
-                }
+                row[c.result].subtypeTo(row[c.resultSubtype]);
             }
         }
     }
@@ -128,10 +123,7 @@ public final class WindowEvaluator {
             }
             for (Mem[] row : rows) {
                 for (int a = 0; a < c.nArg; a++) {
-                    Mem subtype = row[c.subtypeBase + a];
-                    if (subtype.type() == Mem.INTEGER) {
-                        row[c.argBase + a].setSubtype((int) subtype.longValue());
-                    }
+                    row[c.argBase + a].setSubtypeFrom(row[c.subtypeBase + a]);
                 }
             }
         }

@@ -9,8 +9,9 @@ import java.util.List;
 /**
  * A {@code MATERIALIZED} CTE, or one named twice that SQLite does not flatten (SQLite's {@code CteUse}
  * with its {@code addrM9e} subroutine): its rows are computed once per statement and every use of the CTE reads
- * the same rows, so a {@code random()} in its query has one value for all of them. The first use codes a subroutine that fills the ephemeral table under {@code Once}; each
- * use calls it ({@code Gosub}) and a later use reads the table through a cursor of its own ({@code OpenDup}).
+ * the same rows, so a {@code random()} in its query has one value for all of them. The first use codes a
+ * subroutine that fills the ephemeral table under {@code Once}; each use calls it ({@code Gosub}) and a later
+ * use reads the table through a cursor of its own ({@code OpenDup}).
  *
  * <p>States, per CTE: unshared (no use coded in the program being built, or the CTE refers to an enclosing
  * query and is filled at each use as an ordinary subquery); shared (program, subroutine address, return

@@ -15,8 +15,8 @@ import java.util.List;
  * the operand of a top-level {@code x NOTNULL}) is false or NULL whenever the table's columns are all NULL.
  * A term qualifies when a column of the table reaches it through operators that give NULL for a NULL operand:
  * comparisons, arithmetic, NOT, CAST, COLLATE; the operand of a non-empty IN list; the operand of BETWEEN or
- * both its bounds; both sides of an inner AND or OR. IS, IS NOT, ISNULL, NOTNULL, CASE, function calls (LIKE and GLOB among them), row values
- * and subqueries never qualify, as in SQLite.
+ * both its bounds; both sides of an inner AND or OR. IS, IS NOT, ISNULL, NOTNULL, CASE, function calls (LIKE
+ * and GLOB among them), row values and subqueries never qualify, as in SQLite.
  */
 final class SimplifyJoins {
     private SimplifyJoins() {

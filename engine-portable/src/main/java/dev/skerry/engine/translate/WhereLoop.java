@@ -79,7 +79,7 @@ final class WhereLoop {
      */
     static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
             List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed) throws SqliteException {
-        return begin(p, ex, scope, sources, leftInner, terms, orderBy, needed, false);
+        return begin(p, ex, scope, sources, leftInner, terms, orderBy, needed, false, false);
     }
 
     /**
@@ -93,13 +93,10 @@ final class WhereLoop {
         return begin(p, ex, scope, sources, leftInner, terms, List.of(order), needed, false, true);
     }
 
-    /** {@link #begin}, for the seek of one branch of a MULTI-INDEX OR when {@code orBranch}. */
-    private static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
-            List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed, boolean orBranch)
-            throws SqliteException {
-        return begin(p, ex, scope, sources, leftInner, terms, orderBy, needed, orBranch, false);
-    }
-
+    /**
+     * {@link #begin}, for the seek of one branch of a MULTI-INDEX OR when {@code orBranch}, for a min() or max()
+     * query ({@link #beginMinMax}) when {@code minMax}.
+     */
     private static WhereLoop begin(Parse p, ExprCoder ex, Scope scope, List<Source> sources, boolean[] leftInner,
             List<WhereTerm> terms, List<OrderingTerm> orderBy, boolean[][] needed, boolean orBranch,
             boolean minMax) throws SqliteException {
@@ -286,7 +283,7 @@ final class WhereLoop {
                 p.explainUnder("INDEX " + (k + 1), () -> {
                     List<Source> one = List.of(s);
                     WhereLoop sub = begin(p, ex, scope, one, new boolean[1], MultiIndexOr.branchTerms(branch, s, scope),
-                            null, new boolean[][] {MultiIndexOr.branchNeeds(branch, s, scope)}, true);
+                            null, new boolean[][] {MultiIndexOr.branchNeeds(branch, s, scope)}, true, false);
                     s.load(p, Source.ROWID, rowid);
                     s.readFromIndex(null, -1);
                     p.v.addOp(Opcode.ROW_SET_TEST, seen, sub.continueLabel(), rowid, set);

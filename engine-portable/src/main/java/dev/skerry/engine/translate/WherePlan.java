@@ -162,12 +162,9 @@ final class WherePlan {
             case INDEX: {
                 boolean pk = index.table().primaryKey() == index;
                 if (eq.length == 0 && lower == null && upper == null) {
-                    if (!firstRowOnly) {
-                        return pk ? "SCAN " + s.name
-                                : "SCAN " + s.name + " USING " + (covering ? "COVERING INDEX " : "INDEX ") + index.name();
-                    }
-                    return "SEARCH " + s.name + " USING "
-                            + (pk ? "PRIMARY KEY" : (covering ? "COVERING INDEX " : "INDEX ") + index.name());
+                    String using = !pk ? " USING " + (covering ? "COVERING INDEX " : "INDEX ") + index.name()
+                            : firstRowOnly ? " USING PRIMARY KEY" : "";
+                    return (firstRowOnly ? "SEARCH " : "SCAN ") + s.name + using;
                 }
                 StringBuilder sb = new StringBuilder("SEARCH ").append(s.name).append(" USING ");
                 if (pk) {

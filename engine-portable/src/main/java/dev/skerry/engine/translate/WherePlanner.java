@@ -364,7 +364,10 @@ final class WherePlanner {
         return true;
     }
 
-    /** Whether {@code c} may drive a seek of index column {@code k}: same collation, compatible affinity. */
+    /**
+     * Whether {@code c} may drive a seek of index column {@code k}: same collation, compatible affinity; an
+     * {@code IS NULL} test seeks any index on its column (NULL is NULL under every collation and affinity).
+     */
     private static boolean usable(WherePlan.Constraint c, Index index, int k, Source s, Scope scope)
             throws SqliteException {
         if (c.isNullTest) {
@@ -380,10 +383,6 @@ final class WherePlanner {
     static Collation collation(WherePlan.Constraint c, Scope scope) throws SqliteException {
         if (c.collation != null) {
             return c.collation;
-        }
-        if (c.isNullTest) {
-            Collation coll = ExprInfo.collation(((Expr.IsNull) c.term.expr).operand(), scope);
-            return coll == null ? Collation.BINARY : coll;
         }
         if (c.term.expr instanceof Expr.Binary) {
             Expr.Binary cmp = (Expr.Binary) c.term.expr;

@@ -118,6 +118,23 @@ public final class Mem {
         this.subtype = subtype;
     }
 
+    /**
+     * Writes this value's subtype into {@code out} as a value that survives a record: an integer, or NULL when
+     * there is none (SQLite's {@code GetSubtype}).
+     */
+    public void subtypeTo(Mem out) {
+        if (subtype == 0) {
+            out.setNull();
+        } else {
+            out.setLong(subtype);
+        }
+    }
+
+    /** Gives this value the subtype {@code held} holds as {@link #subtypeTo} wrote it (SQLite's {@code SetSubtype}). */
+    public void setSubtypeFrom(Mem held) {
+        subtype = held.type() == INTEGER ? (int) held.longValue() : 0;
+    }
+
     public void setNull() {
         type = NULL;
         s = null;

@@ -441,20 +441,12 @@ public final class Vm {
                         r[p2[pc] + i].copyFrom(r[p1[pc] + i]);
                     }
                     break;
-                case Opcode.GET_SUBTYPE: {
-                    int subtype = r[p1[pc]].subtype();
-                    if (subtype == 0) {
-                        r[p2[pc]].setNull();
-                    } else {
-                        r[p2[pc]].setLong(subtype);
-                    }
+                case Opcode.GET_SUBTYPE:
+                    r[p1[pc]].subtypeTo(r[p2[pc]]);
                     break;
-                }
-                case Opcode.SET_SUBTYPE: {
-                    Mem subtype = r[p1[pc]];
-                    r[p2[pc]].setSubtype(subtype.type() == Mem.INTEGER ? (int) subtype.longValue() : 0);
+                case Opcode.SET_SUBTYPE:
+                    r[p2[pc]].setSubtypeFrom(r[p1[pc]]);
                     break;
-                }
                 case Opcode.SCOPY:
                     r[p2[pc]].copyFrom(r[p1[pc]]);
                     break;
