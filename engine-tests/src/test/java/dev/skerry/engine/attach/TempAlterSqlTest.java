@@ -44,9 +44,8 @@ class TempAlterSqlTest {
             """);
     }
 
-    @Test
-    void tempTriggersOnMainTables() {
-        Differential.assertSame("""
+    /** A main table, and a TEMP trigger on a TEMP table that writes to main tables. */
+    private static final String TEMP_TRIGGER_ON_MAIN = """
             create table src(a integer primary key, b);
             create table log(v);
             create temp table driver(x);
@@ -54,6 +53,11 @@ class TempAlterSqlTest {
             create trigger trig after insert on temp.driver begin
                 insert into log select b from src where a = new.x;
             end;
+            """;
+
+    @Test
+    void tempTriggersOnMainTables() {
+        Differential.assertSame(TEMP_TRIGGER_ON_MAIN + """
             select type, name from temp.sqlite_master order by name;
             insert into temp.driver values (1);
             select * from log;
@@ -68,14 +72,7 @@ class TempAlterSqlTest {
 
     @Test
     void alterRewritesAndChecksTempTriggers() {
-        Differential.assertSame("""
-            create table src(a integer primary key, b);
-            create table log(v);
-            create temp table driver(x);
-            insert into src values (1, 500);
-            create trigger trig after insert on temp.driver begin
-                insert into log select b from src where a = new.x;
-            end;
+        Differential.assertSame(TEMP_TRIGGER_ON_MAIN + """
             alter table src rename column b to c;
             select sql from temp.sqlite_master where name = 'trig';
             insert into temp.driver values (1);
